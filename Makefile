@@ -1,0 +1,39 @@
+# Every target builds .venv itself, so a fresh clone needs nothing but python3 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ARGS ?=
+CORPUS ?= ../shared/corpora/multilingual
+
+.PHONY: demo run test lint bench bench-extra clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/reader
+
+run: $(STAMP)
+	$(BIN)/reader $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/ruff check reader tests bench
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check reader tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/corpus.py $(CORPUS)
+
+# trafilatura is only a yardstick, so it lives in an optional extra.
+bench-extra: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/corpus.py $(CORPUS) --compare trafilatura
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,146 @@
+"""The typed values that flow between stages.
+
+fetch -> ``Page`` -> clean/extract -> ``Block`` list + ``Metadata`` -> annotate -> ``Article``.
+Every text field here has already been through :func:`reader.safety.safe_text`, so renderers
+can trust it holds no control characters or escape sequences.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "blockquote", "code", "caption", "table"]
+SpanKind = Literal["quote", "source", "link"]
+
+WORDS_PER_MINUTE = 230
+
+
+@dataclass(slots=True)
+class Page:
+    """What a source gave us, decoded: the raw material of one article."""
+
+    source: str  # what the user typed: URL, path or "-"
+    text: str  # decoded document (HTML or plain text)
+    is_html: bool
+    url: str | None = None  # the URL asked for, if any
+    final_url: str | None = None  # after redirects
+    content_type: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    """A highlighted stretch of one block's text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    kind: SpanKind
+    ref: int | None = None  # index into Article.links (kind "link") or Article.sources
+
+
+@dataclass(slots=True)
+class Block:
+    kind: BlockKind
+    text: str
+    level: int = 0  # heading level 1-6; list nesting depth for list items
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Link:
+    url: str
+    text: str
+
+
+@dataclass(slots=True)
+class Quote:
+    text: str
+    block: int  # index into Article.blocks
+
+
+@dataclass(slots=True)
+class Source:
+    """Who or what the article cites: an outlet, a person, an agency, a link."""
+
+    name: str
+    kind: Literal["attribution", "link", "source_link"]
+    url: str | None = None
+    block: int | None = None
+
+
+@dataclass(slots=True)
+class Removal:
+    """One thing the cleaner dropped, and the rule that dropped it."""
+
+    text: str
+    rule: str
+    stage: Literal["dom", "text"] = "text"
+    before: int | None = None  # index of the kept block it preceded (None: at the end)
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str = ""
+    byline: str | None = None
+    published: str | None = None
+    site: str | None = None
+    lang: str | None = None
+    canonical_url: str | None = None
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    title: str
+    blocks: list[Block]
+    url: str | None = None
+    final_url: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    site: str | None = None
+    lang: str | None = None
+    canonical_url: str | None = None
+    source_url: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    wall: str | None = None  # why the page is only a wall (paywall, ad-block wall, consent wall)
+
+    @property
+    def text(self) -> str:
+        """The clean article text as ``--format text`` prints it, without the title."""
+        return "\n\n".join(b.text for b in self.blocks if b.text)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks)
+
+    @property
+    def reading_minutes(self) -> int:
+        words = self.word_count
+        return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "final_url": self.final_url,
+            "title": self.title,
+            "byline": self.byline,
+            "published": self.published,
+            "site": self.site,
+            "lang": self.lang,
+            "canonical_url": self.canonical_url,
+            "source_url": self.source_url,
+            "word_count": self.word_count,
+            "reading_minutes": self.reading_minutes,
+            "wall": self.wall,
+            "text": self.text,
+            "blocks": [asdict(b) for b in self.blocks],
+            "quotes": [asdict(q) for q in self.quotes],
+            "sources": [asdict(s) for s in self.sources],
+            "links": [asdict(link) for link in self.links],
+            "removed": [asdict(r) for r in self.removed],
+        }

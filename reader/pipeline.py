@@ -1,0 +1,181 @@
+"""Source -> Article: the one place where the stages meet.
+
+Each stage knows nothing of the others; this module hands the output of one to the next:
+load (file / stdin / fetch) -> decode -> parse -> metadata -> clean DOM -> extract -> clean text
+-> annotate -> Article. httpx is imported only when a source is a URL.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from reader.errors import ContentError, EmptyContent, ReaderError, SourceError, TooLarge
+from reader.model import Article, Block, Metadata, Page
+from reader.safety import safe_line
+
+if TYPE_CHECKING:
+    from reader.clean.rules import Rules
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+
+
+@dataclass(slots=True)
+class ReadOptions:
+    connect_timeout: float = 10.0
+    timeout: float = 30.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+    config_dir: Path | None = None  # None: the platform config dir (reader.paths)
+    _rules: Rules | None = field(default=None, repr=False)
+
+    @property
+    def rules(self) -> Rules:
+        if self._rules is None:
+            from reader.clean.rules import load_rules
+
+            self._rules = load_rules(self.config_dir)
+        return self._rules
+
+
+def is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def load(source: str, options: ReadOptions | None = None) -> Page:
+    """Read a source (URL, file path or "-" for stdin) into a decoded :class:`Page`."""
+    options = options or ReadOptions()
+    if is_url(source):
+        from reader.fetch import FetchOptions, fetch
+
+        return fetch(
+            source,
+            FetchOptions(
+                connect_timeout=options.connect_timeout,
+                timeout=options.timeout,
+                max_bytes=options.max_bytes,
+            ),
+        )
+    scheme = urlsplit(source).scheme
+    if len(scheme) > 1 and "://" in source:
+        raise SourceError(f"cannot read {safe_line(source)}: only http and https URLs are supported")
+    if source == "-":
+        data = _read_capped(sys.stdin.buffer, options.max_bytes, "standard input")
+        return _page_from_bytes(source, data, suffix="")
+    path = Path(source)
+    try:
+        with path.open("rb") as handle:
+            data = _read_capped(handle, options.max_bytes, str(path))
+    except IsADirectoryError:
+        raise SourceError(f"cannot read {safe_line(source)}: it is a directory") from None
+    except FileNotFoundError:
+        raise SourceError(f"cannot read {safe_line(source)}: no such file") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read {safe_line(source)}: {exc.strerror or exc}") from None
+    return _page_from_bytes(source, data, suffix=path.suffix.lower())
+
+
+def _read_capped(handle: object, max_bytes: int, name: str) -> bytes:
+    data = handle.read(max_bytes + 1)  # type: ignore[attr-defined]
+    if len(data) > max_bytes:
+        raise TooLarge(f"{safe_line(name)} is larger than {max_bytes:,} bytes (see --max-bytes)")
+    return data
+
+
+def _page_from_bytes(source: str, data: bytes, suffix: str) -> Page:
+    from reader.decode import decode_bytes, looks_like_html
+
+    if not data.strip():
+        raise EmptyContent(f"{'standard input' if source == '-' else safe_line(source)} is empty")
+    if data.startswith(b"%PDF"):
+        raise ContentError(f"{safe_line(source)} is a PDF document, not a web page")
+    text, encoding = decode_bytes(data)
+    is_html = suffix in HTML_SUFFIXES or (suffix != ".txt" and looks_like_html(text))
+    return Page(source=source, text=text, is_html=is_html, encoding=encoding)
+
+
+def article_from_page(page: Page, rules: Rules) -> Article:
+    from reader.annotate import annotate
+    from reader.clean.text import clean_blocks
+
+    removed = []
+    if page.is_html:
+        from reader.clean.dom import clean_dom
+        from reader.extract import extract_blocks
+        from reader.metadata import read_metadata
+        from reader.parse import parse_html
+
+        base = page.final_url or page.url
+        root = parse_html(page.text)
+        # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
+        meta = read_metadata(root, base)
+        removed.extend(clean_dom(root, rules))
+        blocks, links = extract_blocks(root, base)
+    else:
+        from reader.extract import blocks_from_text
+
+        title, blocks = blocks_from_text(page.text)
+        meta = Metadata(title=title)
+        links = []
+    blocks = _drop_title_block(blocks, meta.title)
+    cleaned = clean_blocks(blocks, links, rules, lang=meta.lang)
+    quotes, sources = annotate(cleaned.blocks, links, cleaned.source_url)
+    return Article(
+        title=meta.title,
+        blocks=cleaned.blocks,
+        url=page.url,
+        final_url=page.final_url,
+        byline=meta.byline,
+        published=meta.published,
+        site=meta.site,
+        lang=meta.lang,
+        canonical_url=meta.canonical_url,
+        source_url=cleaned.source_url,
+        quotes=quotes,
+        sources=sources,
+        links=links,
+        removed=removed + cleaned.removed,
+        wall=cleaned.wall,
+    )
+
+
+def _drop_title_block(blocks: list[Block], title: str) -> list[Block]:
+    # Readability usually keeps the <h1>; the renderers print the title already.
+    if blocks and blocks[0].kind == "heading" and _same_text(blocks[0].text, title):
+        return blocks[1:]
+    return blocks
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def extract(html: str | bytes, url: str | None = None, *, rules: Rules | None = None) -> Article:
+    """Extract the article from an HTML document already in memory (no network)."""
+    if isinstance(html, bytes):
+        from reader.decode import decode_bytes
+
+        html, encoding = decode_bytes(html)
+    else:
+        encoding = None
+    page = Page(source=url or "<html>", text=html, is_html=True, url=url, final_url=url,
+                encoding=encoding)
+    return article_from_page(page, rules if rules is not None else ReadOptions().rules)
+
+
+def read(source: str, options: ReadOptions | None = None) -> Article:
+    """Read one source (URL, file path or "-") into an :class:`Article`.
+
+    Raises a :class:`reader.errors.ReaderError` subclass with a one-line message on failure.
+    """
+    options = options or ReadOptions()
+    page = load(source, options)
+    try:
+        return article_from_page(page, options.rules)
+    except ReaderError:
+        raise
+    except RecursionError:
+        raise ContentError(f"{safe_line(source)}: the page is nested too deeply to read") from None

@@ -1,0 +1,73 @@
+"""Markdown: for saving an article (`--format markdown`, the TUI's export)."""
+
+from __future__ import annotations
+
+import re
+
+from reader.model import Article, Block
+from reader.render.text import meta_line
+
+# Characters that would turn page text into Markdown syntax it never had.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_LINE_START_SPECIAL = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))(?=\s|$)")
+
+
+def escape(text: str) -> str:
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return "\n".join(_LINE_START_SPECIAL.sub(_escape_line_start, line) for line in text.split("\n"))
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, mark, number, dot = match.groups()
+    return f"{indent}\\{mark}" if mark else f"{indent}{number}\\{dot}"
+
+
+def _link_url(url: str) -> str:
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def inline(block: Block, article: Article) -> str:
+    """Block text as Markdown, with its links as [text](url)."""
+    links = sorted((s for s in block.spans if s.kind == "link" and s.ref is not None),
+                   key=lambda s: s.start)
+    out: list[str] = []
+    pos = 0
+    for span in links:
+        if span.start < pos:  # overlapping link spans: keep the first
+            continue
+        assert span.ref is not None
+        out.append(escape(block.text[pos:span.start]))
+        label = escape(block.text[span.start:span.end]) or _link_url(article.links[span.ref].url)
+        out.append(f"[{label}]({_link_url(article.links[span.ref].url)})")
+        pos = span.end
+    out.append(escape(block.text[pos:]))
+    return "".join(out)
+
+
+def render_markdown(article: Article) -> str:
+    parts: list[str] = []
+    if article.title:
+        parts.append(f"# {escape(article.title)}")
+    if line := meta_line(article):
+        parts.append(f"*{escape(line)}*")
+    for block in article.blocks:
+        if block.kind == "heading":
+            level = min(6, max(2, block.level or 2))
+            parts.append(f"{'#' * level} {inline(block, article)}")
+        elif block.kind == "list_item":
+            indent = "  " * max(0, block.level - 1)
+            parts.append(f"{indent}- {inline(block, article)}")
+        elif block.kind == "blockquote":
+            parts.append("\n".join(f"> {line}" for line in inline(block, article).split("\n")))
+        elif block.kind == "code":
+            fence = "````" if "```" in block.text else "```"
+            parts.append(f"{fence}\n{block.text}\n{fence}")
+        elif block.kind == "caption":
+            parts.append(f"*{inline(block, article)}*")
+        else:
+            parts.append(inline(block, article))
+    if article.source_url:
+        parts.append(f"Source: <{_link_url(article.source_url)}>")
+    # Consecutive list items read as one list, not as separate paragraphs.
+    text = "\n\n".join(parts)
+    return re.sub(r"(?m)^(\s*- .*)\n\n(?=\s*- )", r"\1\n", text) + "\n"
