@@ -1,0 +1,353 @@
+"""Find the article in a cleaned tree and turn it into typed text blocks.
+
+readability-lxml picks the article (its scoring is the core of this stage); this module feeds it
+the tree we already parsed and cleaned instead of a string, skips the work that would only
+repeat ours (re-parsing, its own html cleaner, serialising the result and parsing it back), then
+walks the element readability returns into :class:`Block` values with link spans.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml.html import HtmlElement
+from readability.readability import REGEXES, Document
+
+from reader.model import Block, BlockKind, Link, Span
+from reader.safety import safe_line, safe_text
+
+# readability keeps a short pick only when its HTML reaches this many characters; below it
+# tries again without dropping "unlikely" elements. We measure text, which is stricter.
+_RETRY_TEXT = 200
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_INLINE = frozenset({
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+})  # fmt: skip
+_SKIP = frozenset({
+    "script", "style", "noscript", "template", "button", "select", "option", "input",
+    "textarea", "svg",
+})  # fmt: skip
+# Tags whose presence inside a div makes readability keep it a div (its divToPElementsRe
+# matches these as a prefix of the serialised tag name, so "picture" counts as "p").
+_BLOCKISH = re.compile(r"blockquote|dl|div|img|ol|p|table|ul")
+_CELL_BLOCKS = frozenset({
+    "p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+    "section", "article",
+})  # fmt: skip
+
+
+class _Readability(Document):
+    """readability's Document, fed a tree and giving back an element instead of HTML."""
+
+    def __init__(self, root: HtmlElement, url: str | None) -> None:
+        super().__init__(root, url=url)
+
+    def _parse(self, input: HtmlElement) -> HtmlElement:  # noqa: A002 - readability's name
+        # A fresh copy per pass: readability mutates the tree, and the lenient retry needs the
+        # original. Its html_cleaner pass is skipped: the DOM cleaner already removed scripts,
+        # styles and comments, and nothing else that pass does changes the scores.
+        doc = copy.deepcopy(input)
+        for elem in doc.xpath("//*[@hidden]"):
+            elem.drop_tree()
+        for elem in doc.xpath("//*[@style]"):
+            if REGEXES["displayNoneRe"].search(elem.get("style") or ""):
+                elem.drop_tree()
+        return doc
+
+    def get_clean_html(self) -> str:
+        # sanitize() ends by serialising; we read the element instead, so skip that work.
+        return ""
+
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        """Same result as readability's, without serialising every div's children.
+
+        readability turns a div into a p when no child's markup contains a block-ish tag; we
+        mark every element holding such a tag in one upward pass and test membership.
+        """
+        marked: set[HtmlElement] = set()
+        for elem in self.html.iter():
+            tag = elem.tag
+            if isinstance(tag, str) and _BLOCKISH.match(tag):
+                node = elem
+                while node is not None and node not in marked:
+                    marked.add(node)
+                    node = node.getparent()
+        divs = self.html.findall(".//div")
+        for elem in divs:
+            if not any(child in marked for child in elem):
+                elem.tag = "p"
+        inline = {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub",
+                  "sup", "u"}
+        for elem in self.html.findall(".//div"):
+            children = list(elem)
+            paragraph = None
+            if elem.text and elem.text.strip():
+                paragraph = self.html.makeelement("p")
+                paragraph.text = elem.text
+                elem.text = None
+                elem.insert(0, paragraph)
+            for child in children:
+                if child.tag == "br":
+                    paragraph = None
+                    continue
+                if child.tag not in inline or child in marked:
+                    paragraph = None
+                    continue
+                if paragraph is None:
+                    paragraph = self.html.makeelement("p")
+                    child.addprevious(paragraph)
+                paragraph.append(child)
+            for pos, child in reversed(list(enumerate(elem))):
+                if child.tail and child.tail.strip():
+                    p = self.html.makeelement("p")
+                    p.text = child.tail
+                    child.tail = None
+                    elem.insert(pos + 1, p)
+                if child.tag == "br":
+                    child.drop_tree()
+
+    def pick(self) -> HtmlElement:
+        """readability's summary() loop, returning the article element."""
+        for ruthless in (True, False):
+            self.html = self._parse(self.input)
+            for elem in self.html.xpath("//script | //style | //noscript"):
+                elem.drop_tree()
+            for body in self.html.iter("body"):
+                body.set("id", "readabilityBody")
+            if ruthless:
+                self.remove_unlikely_candidates()
+            self.transform_misused_divs_into_paragraphs()
+            candidates = self.score_paragraphs()
+            best = self.select_best_candidate(candidates)
+            if best:
+                best = self.get_semantic_article_candidate(candidates, best)
+                best = self.get_semantic_main_candidate(candidates, best)
+            if best:
+                article = self.get_article(candidates, best, html_partial=True)
+            elif ruthless:
+                continue
+            else:
+                article = self.html.find("body")
+                if article is None:
+                    article = self.html
+            self.sanitize(article, candidates)
+            if ruthless and _text_len(article) < _RETRY_TEXT:
+                continue
+            return article
+        raise AssertionError("unreachable: the lenient pass always returns")
+
+
+def _text_len(elem: HtmlElement) -> int:
+    return len(" ".join((elem.text_content() or "").split()))
+
+
+class _Builder:
+    """Turns a walk over an element into blocks: inline text accumulates, blocks flush it."""
+
+    def __init__(self, base: str | None) -> None:
+        self.base = base
+        self.blocks: list[Block] = []
+        self.links: list[Link] = []
+        self.pieces: list[tuple[str, int | None]] = []
+        self.kind: list[tuple[BlockKind, int]] = [("paragraph", 0)]
+        self.link: int | None = None
+
+    def text(self, text: str | None) -> None:
+        if text:
+            self.pieces.append((safe_text(text), self.link))
+
+    def flush(self) -> None:
+        if not self.pieces:
+            return
+        kind, level = self.kind[-1]
+        pieces, self.pieces = self.pieces, []
+        out: list[str] = []
+        length = 0
+        spans: list[Span] = []
+        space = False
+        for raw, ref in pieces:
+            words = raw.split()
+            if not words:
+                space = space or bool(raw)
+                continue
+            if out and (space or raw[0].isspace()):
+                out.append(" ")
+                length += 1
+            piece = " ".join(words)
+            if ref is not None:
+                last = spans[-1] if spans else None
+                if last is not None and last.ref == ref and last.end >= length - 1:
+                    spans[-1] = Span(last.start, length + len(piece), "link", ref)
+                else:
+                    spans.append(Span(length, length + len(piece), "link", ref))
+            out.append(piece)
+            length += len(piece)
+            space = raw[-1].isspace()
+        text = "".join(out)
+        if text:
+            self.blocks.append(Block(kind, text, level, spans))
+
+    def add(self, kind: BlockKind, text: str, level: int = 0) -> None:
+        self.flush()
+        if text:
+            self.blocks.append(Block(kind, text, level))
+
+    def open_link(self, href: str | None) -> None:
+        href = (href or "").strip()
+        if not href or href.lower().startswith(("javascript:", "data:", "vbscript:")):
+            return
+        try:
+            url = urljoin(self.base, href) if self.base else href
+        except ValueError:
+            return
+        self.links.append(Link(safe_line(url), ""))
+        self.link = len(self.links) - 1
+
+    def close_link(self, elem: HtmlElement) -> None:
+        if self.link is not None:
+            self.links[self.link].text = safe_line(elem.text_content() or "")
+        self.link = None
+
+
+def _is_data_table(table: HtmlElement) -> bool:
+    for cell in table.iter("td", "th"):
+        for inner in cell.iter():
+            if inner is not cell and inner.tag in _CELL_BLOCKS:
+                return False
+    return True
+
+
+def _table_text(table: HtmlElement) -> str:
+    rows = []
+    for row in table.iter("tr"):
+        cells = [safe_line(c.text_content() or "") for c in row if c.tag in ("td", "th")]
+        cells = [c for c in cells if c]
+        if cells:
+            rows.append(" | ".join(cells))
+    return "\n".join(rows)
+
+
+def _list_level(elem: HtmlElement) -> int:
+    return sum(1 for a in elem.iterancestors("ul", "ol"))
+
+
+def _figure_has_caption(img: HtmlElement) -> bool:
+    for anc in img.iterancestors("figure"):
+        return anc.find(".//figcaption") is not None
+    return False
+
+
+def _walk(root: HtmlElement, builder: _Builder) -> None:
+    # iterwalk rather than recursion: pages nest thousands of levels deep.
+    walker = etree.iterwalk(root, events=("start", "end"))
+    leaves: set[HtmlElement] = set()  # elements handled whole at "start"
+    for event, elem in walker:
+        tag = elem.tag
+        if event == "start":
+            if not isinstance(tag, str):
+                continue
+            if tag in _INLINE:
+                if tag == "a":
+                    builder.open_link(elem.get("href"))
+                builder.text(elem.text)
+                continue
+            if tag in _SKIP or tag in ("br", "img", "pre") or (
+                tag == "table" and _is_data_table(elem)
+            ):
+                leaves.add(elem)
+                walker.skip_subtree()
+                _leaf(elem, builder)
+                continue
+            builder.flush()
+            builder.kind.append(_kind_of(elem, builder.kind[-1]))
+            builder.text(elem.text)
+            continue
+        if not isinstance(tag, str) or elem in leaves:
+            pass
+        elif tag in _INLINE:
+            if tag == "a":
+                builder.close_link(elem)
+        else:
+            builder.flush()
+            builder.kind.pop()
+        builder.text(elem.tail)
+
+
+def _leaf(elem: HtmlElement, builder: _Builder) -> None:
+    tag = elem.tag
+    if tag == "br":
+        builder.text(" ")
+    elif tag == "img":
+        alt = safe_line(elem.get("alt") or "")
+        if len(alt.split()) >= 3 and not _figure_has_caption(elem):
+            builder.add("caption", alt)
+    elif tag == "pre":
+        code = safe_text(elem.text_content() or "").strip("\n")
+        builder.add("code", code.rstrip())
+    elif tag == "table":
+        builder.add("table", _table_text(elem))
+
+
+def _kind_of(elem: HtmlElement, outer: tuple[BlockKind, int]) -> tuple[BlockKind, int]:
+    tag = elem.tag
+    if tag in _HEADINGS:
+        return ("heading", _HEADINGS[tag])
+    if tag in ("li", "dd", "dt"):
+        return ("list_item", max(1, _list_level(elem)))
+    if tag == "blockquote":
+        return ("blockquote", 0)
+    if tag in ("figcaption", "caption"):
+        return ("caption", 0)
+    return outer
+
+
+def extract_blocks(root: HtmlElement, url: str | None = None) -> tuple[list[Block], list[Link]]:
+    """The article's blocks and the links they hold, from a tree the DOM cleaner has pruned."""
+    article = _Readability(root, url).pick()
+    builder = _Builder(url)
+    _walk(article, builder)
+    builder.flush()
+    used = _prune_links(builder)
+    return builder.blocks, used
+
+
+def _prune_links(builder: _Builder) -> list[Link]:
+    """Drop links without text (no span points at them) and renumber the spans."""
+    keep: dict[int, int] = {}
+    links: list[Link] = []
+    for block in builder.blocks:
+        spans = []
+        for span in block.spans:
+            ref = span.ref
+            if ref is None or not builder.links[ref].text:
+                continue
+            if ref not in keep:
+                keep[ref] = len(links)
+                links.append(builder.links[ref])
+            spans.append(Span(span.start, span.end, "link", keep[ref]))
+        block.spans = spans
+    return links
+
+
+def blocks_from_text(text: str) -> tuple[str, list[Block]]:
+    """Plain text: the first non-empty line is the title, blank lines separate paragraphs."""
+    text = safe_text(text)
+    title = ""
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", text):
+        para = " ".join(chunk.split())
+        if not para:
+            continue
+        if not title and not blocks:
+            first, _, rest = chunk.strip().partition("\n")
+            title = " ".join(first.split())
+            para = " ".join(rest.split())
+            if not para:
+                continue
+        blocks.append(Block("paragraph", para))
+    return title, blocks

@@ -1,0 +1,246 @@
+"""Read what a page says about itself: title, byline, date, site, language, canonical URL.
+
+Runs on the parsed tree before the DOM cleaner, because the cleaner drops every <script>,
+JSON-LD included. Sources are tried from the most deliberate (Open Graph, JSON-LD, which sites
+fill in for sharing and search engines) to the most incidental (<title>, the first <h1>).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from reader.model import Metadata
+from reader.safety import safe_line
+
+# Types whose fields describe the article itself rather than the site or a breadcrumb.
+_ARTICLE_TYPE = re.compile(r"Article$|BlogPosting|Report|Posting$|^Review$", re.I)
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.I)
+_JSONLD_LIMIT = 2_000_000  # a larger script is a data dump, not metadata
+
+
+def _meta_map(root: HtmlElement) -> dict[str, str]:
+    """First non-empty content per lowercased property/name/itemprop/http-equiv key."""
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        content = meta.get("content")
+        if not content or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = meta.get(attr)
+            if key:
+                found.setdefault(key.strip().lower(), content.strip())
+    return found
+
+
+def _jsonld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = script.text or ""
+        if not raw.strip() or len(raw) > _JSONLD_LIMIT:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+
+
+def _types(obj: dict[str, Any]) -> list[str]:
+    kind = obj.get("@type")
+    if isinstance(kind, str):
+        return [kind]
+    if isinstance(kind, list):
+        return [k for k in kind if isinstance(k, str)]
+    return []
+
+
+def _article_jsonld(root: HtmlElement) -> dict[str, Any]:
+    """The JSON-LD object describing the article (falling back to a WebPage), or {}."""
+    page: dict[str, Any] = {}
+    for obj in _jsonld_objects(root):
+        kinds = _types(obj)
+        if any(_ARTICLE_TYPE.search(k) for k in kinds):
+            return obj
+        if not page and "WebPage" in kinds:
+            page = obj
+    return page
+
+
+def _name(value: Any) -> str | None:
+    """A person/organisation name from a JSON-LD value: a string, an object, or a list."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        name = value.get("name")
+        return name if isinstance(name, str) else None
+    if isinstance(value, list):
+        names = [n for n in (_name(v) for v in value) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    return None
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    line = safe_line(value)
+    return line or None
+
+
+def _first(*values: Any) -> str | None:
+    for value in values:
+        line = _clean(value)
+        if line:
+            return line
+    return None
+
+
+def _element_text(root: HtmlElement, xpath: str) -> str | None:
+    for elem in root.xpath(xpath):
+        text = _clean(elem.text_content())
+        if text and len(text) < 200:
+            return text
+    return None
+
+
+def strip_site_suffix(title: str, site: str | None = None, heading: str | None = None) -> str:
+    """Drop a " | Site" or " - Site" tail (or "Site | " head) from a title.
+
+    A part is dropped when it names the site, or when it is short next to the rest: sites
+    append their name far more often than a headline contains a spaced separator.
+    """
+    site_key = (site or "").casefold()
+    if heading and heading.casefold() != site_key:
+        for sep in _SEPARATORS:
+            if title.startswith(heading + sep) or title.endswith(sep + heading):
+                return heading
+    for sep in _SEPARATORS:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        if site_key and tail.strip().casefold() == site_key:
+            return strip_site_suffix(head.strip(), site)
+        first, _, rest = title.partition(sep)
+        if site_key and first.strip().casefold() == site_key:
+            return rest.strip()
+        if (
+            len(tail.split()) <= 4
+            and len(head.split()) >= 3
+            and len(tail) < len(head)
+            and not tail.strip()[:1].islower()  # "X - and why it matters" is one headline
+        ):
+            return strip_site_suffix(head.strip(), site)
+    return title
+
+
+def _normalise_lang(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = _LANG.match(value.strip().split(",")[0].strip())
+    return match.group(1).lower() if match else None
+
+
+def _date(*values: Any) -> str | None:
+    for value in values:
+        line = _clean(value)
+        if line and _ISO_DATE.match(line):
+            return line
+    return None
+
+
+def _url(value: Any, base: str | None) -> str | None:
+    line = _clean(value)
+    if not line or line.lower().startswith(("javascript:", "data:")):
+        return None
+    try:
+        return urljoin(base, line) if base else line
+    except ValueError:
+        return None
+
+
+def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
+    """Collect the page's own description of itself; any field may be missing."""
+    meta = _meta_map(root)
+    ld = _article_jsonld(root)
+    publisher = ld.get("publisher")
+
+    site = _first(meta.get("og:site_name"), _name(publisher), meta.get("application-name"))
+    heading = _element_text(root, "(//h1)[1]")
+    raw_title = _first(
+        meta.get("og:title"),
+        ld.get("headline"),
+        ld.get("name") if _ARTICLE_TYPE.search(" ".join(_types(ld))) else None,
+        meta.get("twitter:title"),
+        _element_text(root, "//head/title"),
+        heading,
+    )
+    title = strip_site_suffix(raw_title, site, heading) if raw_title else ""
+
+    author = meta.get("author") or meta.get("article:author") or meta.get("byl")
+    if author and re.match(r"https?://", author):
+        author = None  # article:author is often a profile URL, not a name
+    byline = _first(
+        author,
+        _name(ld.get("author")),
+        _element_text(root, "//a[@rel='author'] | //*[@itemprop='author']"),
+        _element_text(root, "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]"),
+    )
+
+    time_elems = root.xpath("//time[@datetime]/@datetime")
+    published = _date(
+        meta.get("article:published_time"),
+        ld.get("datePublished"),
+        meta.get("datepublished"),
+        meta.get("date"),
+        meta.get("dc.date.issued"),
+        meta.get("pubdate"),
+        ld.get("dateCreated"),
+        *time_elems[:1],
+    )
+
+    lang = (
+        _normalise_lang(root.get("lang") or root.get("xml:lang"))
+        or _normalise_lang(meta.get("content-language"))
+        or _normalise_lang(meta.get("og:locale"))
+        or _normalise_lang(_clean(ld.get("inLanguage")))
+    )
+
+    canonical = next(
+        (
+            link.get("href")
+            for link in root.iter("link")
+            if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
+        ),
+        None,
+    )
+    canonical_url = _url(canonical, url) or _url(meta.get("og:url"), url)
+
+    description = _first(
+        meta.get("og:description"), meta.get("description"), ld.get("description")
+    )
+    return Metadata(
+        title=title,
+        byline=byline,
+        published=published,
+        site=site,
+        lang=lang,
+        canonical_url=canonical_url,
+        description=description,
+    )

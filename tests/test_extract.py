@@ -1,0 +1,148 @@
+"""extract_blocks: readability's pick, turned into typed blocks with link spans."""
+
+from __future__ import annotations
+
+from reader.extract import blocks_from_text, extract_blocks
+from reader.parse import parse_html
+from reader.safety import is_safe
+
+FILLER = (
+    "The council met on Tuesday evening, and after a long debate, with many residents present, "
+    "it agreed to rebuild the old footbridge over the river before the winter floods arrive."
+)
+
+PAGE = f"""<!doctype html><html><head><title>Bridge</title></head><body>
+<nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav>
+<div id="main"><article>
+<h1>The bridge will be rebuilt</h1>
+<p>{FILLER} Read <a href="../docs/plan.pdf">the plan</a> and
+<a href="javascript:void(0)">this</a>, or <a href="mailto:desk@example.org">write to us</a>.</p>
+<h2>What changes</h2>
+<p>{FILLER}</p>
+<ul><li>A wider deck, with room for bicycles, prams and wheelchairs alike.</li>
+<li>New lights along the railings<ul><li>Solar powered, and switched on by timers at dusk</li></ul></li></ul>
+<blockquote><p>We have waited, patiently, for years, and now it finally happens, said a neighbour.</p></blockquote>
+<pre>cost  = 1200000
+years = 2</pre>
+<figure><img src="/img/b.jpg" alt="the old bridge at dusk"><figcaption>The old bridge, closed since
+   spring.</figcaption></figure>
+<p><img src="/img/c.jpg" alt="workers lifting a steel beam into place"></p>
+<table><tr><th>Phase</th><th>Start date</th><th>Budget in euros</th></tr>
+<tr><td>Demolition of the old deck</td><td>March</td><td>200,000</td></tr>
+<tr><td>Construction of the new deck</td><td>June</td><td>1,000,000</td></tr></table>
+<p>{FILLER}</p>
+</article></div>
+<div class="footer"><p>Copyright, all rights reserved, by the publisher, 2024, and so on, and on.</p></div>
+</body></html>"""
+
+
+def _extract() -> tuple[list, list]:
+    return extract_blocks(parse_html(PAGE), "https://news.example/city/story.html")
+
+
+def test_block_kinds_and_order() -> None:
+    blocks, _ = _extract()
+    kinds = [(b.kind, b.level) for b in blocks]
+    assert kinds[:2] == [("heading", 1), ("paragraph", 0)]
+    assert ("heading", 2) in kinds
+    texts = [b.text for b in blocks]
+    assert texts.index("What changes") < texts.index(
+        "A wider deck, with room for bicycles, prams and wheelchairs alike."
+    )
+
+
+def test_lists_keep_nesting_level() -> None:
+    blocks, _ = _extract()
+    items = [(b.text, b.level) for b in blocks if b.kind == "list_item"]
+    assert ("New lights along the railings", 1) in items
+    assert ("Solar powered, and switched on by timers at dusk", 2) in items
+
+
+def test_blockquote_code_caption_table() -> None:
+    blocks, _ = _extract()
+    by_kind = {b.kind: b for b in blocks}
+    assert by_kind["blockquote"].text.startswith("We have waited, patiently")
+    assert by_kind["code"].text == "cost  = 1200000\nyears = 2"  # whitespace kept
+    captions = [b.text for b in blocks if b.kind == "caption"]
+    assert "The old bridge, closed since spring." in captions
+    assert "workers lifting a steel beam into place" in captions
+    assert "the old bridge at dusk" not in captions  # the figcaption says it better
+    table = by_kind["table"].text.split("\n")
+    assert table[0] == "Phase | Start date | Budget in euros"
+    assert table[1] == "Demolition of the old deck | March | 200,000"
+
+
+def test_navigation_and_footer_are_left_out() -> None:
+    blocks, _ = _extract()
+    text = "\n".join(b.text for b in blocks)
+    assert "Sport" not in text
+    assert "Copyright" not in text
+
+
+def test_links_are_absolute_with_spans() -> None:
+    blocks, links = _extract()
+    urls = [link.url for link in links]
+    assert "https://news.example/docs/plan.pdf" in urls
+    assert "mailto:desk@example.org" in urls
+    assert not any(u.startswith("javascript:") for u in urls)
+    para = blocks[1]
+    assert para.spans, "the paragraph's links should be marked"
+    for span in para.spans:
+        assert span.kind == "link"
+        assert para.text[span.start : span.end] == links[span.ref].text
+    assert {links[s.ref].text for s in para.spans} == {"the plan", "write to us"}
+    assert "this" in para.text  # a dropped javascript: link keeps its words
+
+
+def test_text_is_whitespace_normalised_and_safe() -> None:
+    html = (
+        "<html><body><article><p>  Spaced \n\n  out\ttext, with an escape \x1b[31mred\x1b[0m "
+        f"and a bell\x07 in it. {FILLER}</p></article></body></html>"
+    )
+    blocks, _ = extract_blocks(parse_html(html))
+    assert blocks[0].text.startswith("Spaced out text, with an escape")
+    assert all(is_safe(b.text) for b in blocks)
+    assert "[31m" not in blocks[0].text
+
+
+def test_short_page_still_gives_its_text() -> None:
+    blocks, _ = extract_blocks(parse_html("<html><body><p>Just one line.</p></body></html>"))
+    assert [b.text for b in blocks] == ["Just one line."]
+
+
+def test_empty_and_hostile_trees_do_not_raise() -> None:
+    for html in ["", "<html><head></head></html>", "<div>" * 5000 + "x" + "</div>" * 5000]:
+        blocks, links = extract_blocks(parse_html(html))
+        assert isinstance(blocks, list) and isinstance(links, list)
+
+
+def test_link_spans_survive_whitespace_around_anchors() -> None:
+    html = (
+        "<html><body><article><p>" + FILLER + " See\n   <a href='/a'>  first   link </a>"
+        "<a href='/b'>second</a> end.</p></article></body></html>"
+    )
+    blocks, links = extract_blocks(parse_html(html), "https://x.example/")
+    para = blocks[0]
+    got = [(para.text[s.start : s.end], links[s.ref].url) for s in para.spans]
+    assert got == [("first link", "https://x.example/a"), ("second", "https://x.example/b")]
+
+
+def test_blocks_from_text() -> None:
+    title, blocks = blocks_from_text(
+        "\n\n  The Title Line  \nfirst paragraph\nwraps here\n\nsecond one\n\n\n\nthird\x1b[2J\n"
+    )
+    assert title == "The Title Line"
+    assert [b.text for b in blocks] == ["first paragraph wraps here", "second one", "third"]
+    assert all(b.kind == "paragraph" for b in blocks)
+
+
+def test_blocks_from_text_title_alone() -> None:
+    assert blocks_from_text("Only a title\n\nbody") == ("Only a title", [_para("body")])
+    assert blocks_from_text("") == ("", [])
+
+
+def _para(text: str):
+    from reader.model import Block
+
+    return Block("paragraph", text)

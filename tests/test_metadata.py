@@ -1,0 +1,133 @@
+"""Metadata comes from the page's own declarations, most deliberate first."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.metadata import read_metadata, strip_site_suffix
+from reader.parse import parse_html
+from reader.safety import is_safe
+
+FULL = """<!doctype html>
+<html lang="de-AT"><head>
+<title>Hochwasser in der Stadt: Was jetzt gilt | Tagesblatt</title>
+<meta property="og:title" content="Hochwasser in der Stadt: Was jetzt gilt">
+<meta property="og:site_name" content="Tagesblatt">
+<meta name="author" content="Erika Muster">
+<meta property="article:published_time" content="2024-05-02T08:30:00+02:00">
+<meta property="og:description" content="Pegel steigen weiter.">
+<link rel="canonical" href="/politik/hochwasser-123">
+<meta property="og:url" content="https://other.example/og">
+</head><body><h1>Hochwasser in der Stadt</h1><p>Text.</p></body></html>"""
+
+
+def test_open_graph_and_meta() -> None:
+    meta = read_metadata(parse_html(FULL), "https://tagesblatt.example/x?y=1")
+    assert meta.title == "Hochwasser in der Stadt: Was jetzt gilt"
+    assert meta.site == "Tagesblatt"
+    assert meta.byline == "Erika Muster"
+    assert meta.published == "2024-05-02T08:30:00+02:00"
+    assert meta.lang == "de"
+    assert meta.canonical_url == "https://tagesblatt.example/politik/hochwasser-123"
+    assert meta.description == "Pegel steigen weiter."
+
+
+JSONLD = """<html><head><title>Ignored title text here - Folha Exemplo</title>
+<meta property="og:locale" content="pt_BR">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "Folha Exemplo"},
+  {"@type": ["NewsArticle"], "headline": "Chuva forte atinge o litoral",
+   "datePublished": "2023-11-20T14:00:00-03:00",
+   "author": [{"@type": "Person", "name": "Ana Souza"}, {"@type": "Person", "name": "Rui Lima"}],
+   "publisher": {"@type": "Organization", "name": "Folha Exemplo"}}
+]}
+</script></head><body><p>texto</p></body></html>"""
+
+
+def test_json_ld_graph() -> None:
+    meta = read_metadata(parse_html(JSONLD))
+    assert meta.title == "Chuva forte atinge o litoral"
+    assert meta.byline == "Ana Souza, Rui Lima"
+    assert meta.published == "2023-11-20T14:00:00-03:00"
+    assert meta.site == "Folha Exemplo"
+    assert meta.lang == "pt"
+
+
+def test_broken_json_ld_is_ignored() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": </script><title>Fallback headline of the page</title></head></html>'
+    )
+    assert read_metadata(parse_html(html)).title == "Fallback headline of the page"
+
+
+def test_fallbacks_title_time_rel_author_byline() -> None:
+    html = """<html><head><title>Quiet river runs dry this summer - Valley Post</title>
+    <meta http-equiv="content-language" content="en-GB"></head><body>
+    <p class="story byline">By Sam Reporter</p>
+    <time datetime="2022-07-14">July 14</time><p>Text.</p></body></html>"""
+    meta = read_metadata(parse_html(html))
+    assert meta.title == "Quiet river runs dry this summer"
+    assert meta.byline == "By Sam Reporter"
+    assert meta.published == "2022-07-14"
+    assert meta.lang == "en"
+
+    html2 = '<html><body><h1>Only a heading</h1><a rel="author" href="/u">Kim Lee</a></body></html>'
+    meta2 = read_metadata(parse_html(html2))
+    assert meta2.title == "Only a heading"
+    assert meta2.byline == "Kim Lee"
+
+
+def test_author_url_is_not_a_byline() -> None:
+    html = (
+        '<html><head><meta property="article:author" content="https://social.example/kim">'
+        "</head><body></body></html>"
+    )
+    assert read_metadata(parse_html(html)).byline is None
+
+
+def test_non_iso_dates_are_skipped() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="yesterday">'
+        '</head><body><time datetime="2021-01-02T03:04:05Z">x</time></body></html>'
+    )
+    assert read_metadata(parse_html(html)).published == "2021-01-02T03:04:05Z"
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Markets fall for a third day | Money Daily", None, "Markets fall for a third day"),
+        ("Markets fall for a third day - Money Daily", "Money Daily", "Markets fall for a third day"),
+        ("Money Daily | Markets fall for a third day", "Money Daily", "Markets fall for a third day"),
+        ("Markets fall again \u2014 Section \u2014 Money Daily", None, "Markets fall again"),
+        # Not a site suffix: lower-case continuation, or a short head.
+        ("New phone arrives - and it is late", None, "New phone arrives - and it is late"),
+        ("Brexit - The Deal", None, "Brexit - The Deal"),
+        ("No separators in this one", None, "No separators in this one"),
+    ],
+)
+def test_strip_site_suffix(title: str, site: str | None, expected: str) -> None:
+    assert strip_site_suffix(title, site) == expected
+
+
+def test_heading_matching_a_title_part_wins() -> None:
+    assert strip_site_suffix("Short one | Big Site Name Here", None, "Short one") == "Short one"
+
+
+def test_fields_are_terminal_safe() -> None:
+    html = (
+        "<html><head><title>Evil\x1b]52;c;AAAA\x07 title\x1b[2J here</title>"
+        '<meta name="author" content="Ann\u202eoD"></head><body></body></html>'
+    )
+    meta = read_metadata(parse_html(html))
+    assert is_safe(meta.title)
+    assert "52;c" not in meta.title
+    assert meta.byline is not None and is_safe(meta.byline)
+
+
+def test_empty_document() -> None:
+    meta = read_metadata(parse_html(""))
+    assert meta.title == ""
+    assert meta.byline is None and meta.lang is None and meta.canonical_url is None

@@ -1,0 +1,77 @@
+"""parse_html must hand every later stage a document with a body, whatever the input."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.parse import parse_html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t ",
+        "<!-- only a comment -->",
+        "<title>No body here</title>",
+        "<html><frameset><frame src='a.html'></frameset></html>",
+        "plain words, no markup at all",
+        "\ufeff<p>after a byte order mark</p>",
+    ],
+)
+def test_always_returns_html_root_with_body(text: str) -> None:
+    root = parse_html(text)
+    assert root.tag == "html"
+    assert root.find("body") is not None
+
+
+def test_plain_text_lands_in_body() -> None:
+    root = parse_html("plain words, no markup at all")
+    assert "plain words" in root.find("body").text_content()
+
+
+def test_xml_encoding_declaration_is_accepted() -> None:
+    # lxml refuses str input that declares an encoding; the text is already decoded.
+    root = parse_html(
+        '<?xml version="1.0" encoding="iso-8859-1"?>\n'
+        "<html><body><p>caf\u00e9 \u4e2d\u6587</p></body></html>"
+    )
+    assert root.find("body").text_content().strip() == "caf\u00e9 \u4e2d\u6587"
+
+
+def test_meta_charset_does_not_redecode_text() -> None:
+    root = parse_html(
+        '<html><head><meta charset="windows-1251"></head><body><p>\u00fcber</p></body></html>'
+    )
+    assert root.find("body").text_content().strip() == "\u00fcber"
+
+
+def test_nul_bytes_are_dropped() -> None:
+    root = parse_html("<p>before\x00after</p>")
+    text = root.find("body").text_content()
+    assert "\x00" not in text
+    assert "beforeafter" in text
+
+
+def test_deep_nesting_does_not_raise() -> None:
+    depth = 100_000
+    root = parse_html("<div>" * depth + "deep" + "</div>" * depth)
+    assert root.find("body") is not None
+    # libxml2 caps the depth, which keeps every later recursive pass safe.
+    level, node = 0, root.find("body")
+    while len(node):
+        node = node[0]
+        level += 1
+    assert level < 10_000
+
+
+def test_very_long_paragraph_is_kept_whole() -> None:
+    # Without huge_tree libxml2 drops text nodes over 10 MB without a word.
+    words = "word " * 2_400_000  # 12 MB
+    root = parse_html("<p>" + words + "</p>")
+    assert len(root.find("body").text_content()) >= len(words) - 1
+
+
+def test_comments_are_not_content() -> None:
+    root = parse_html("<p>visible<!-- hidden remark --></p>")
+    assert "hidden remark" not in root.find("body").text_content()
