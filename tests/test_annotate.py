@@ -1,0 +1,324 @@
+"""Tests for reader.annotate: quotes and attributed sources, in several languages.
+
+The texts here are written for these tests (a made-up city, made-up agencies); they imitate the
+shapes real news copy takes, including a quote that runs to the paragraph's end unclosed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.annotate import annotate
+from reader.model import Block, Link, Quote, Source, Span
+
+
+def _key(name: str) -> str:
+    return " ".join(re.split(r"[\s\-]+", name.casefold()))
+
+
+def _check_spans(blocks: list[Block], quotes: list[Quote], sources: list[Source]) -> None:
+    """Every span covers exactly the text it stands for, and spans stay sorted."""
+    for index, block in enumerate(blocks):
+        starts = [s.start for s in block.spans]
+        assert starts == sorted(starts)
+        block_quotes = [q.text for q in quotes if q.block == index]
+        for span in block.spans:
+            piece = block.text[span.start : span.end]
+            assert piece and piece == piece.strip()
+            if span.kind == "quote":
+                assert piece in block_quotes
+            elif span.kind == "source":
+                assert span.ref is not None
+                assert _key(piece) == _key(sources[span.ref].name)
+                assert sources[span.ref].kind == "attribution"
+
+
+def run(
+    *paragraphs: str,
+    kinds: tuple[str, ...] = (),
+    links: list[Link] | None = None,
+    source_url: str | None = None,
+) -> tuple[list[Block], list[Quote], list[Source]]:
+    blocks = [
+        Block(kinds[i] if i < len(kinds) else "paragraph", text)  # type: ignore[arg-type]
+        for i, text in enumerate(paragraphs)
+    ]
+    quotes, sources = annotate(blocks, links or [], source_url)
+    _check_spans(blocks, quotes, sources)
+    return blocks, quotes, sources
+
+
+def names(sources: list[Source]) -> list[str]:
+    return [s.name for s in sources if s.kind == "attribution"]
+
+
+# A news story in the shape of the project's seed article, written for this test.
+STORY = [
+    "The Valmere 7 TV channel reports, referring to residents, that the storm lasted all night:",
+    "\u201cAll night the wind tore at the roofs, and the sirens can still be heard in places. "
+    "On Harbour Square the old market hall lost its roof.\u201d",
+    "The Ministry of Emergency Situations of the province reports that the ferry is running "
+    "again. The press office of the governor is quoted as saying:",
+    "\u201cThe recovery operation has begun. Crews are working in every district. Power is back "
+    "in most of the city.",
+    "TV channel \u201cValmere 7\u201d, citing the data of the Ministry of Emergency Situations, "
+    "reported: rescuers evacuated 300 people.",
+    "Lina Moreau, a spokeswoman for the port, assured Nordpress Agency:",
+    "\u201cNo ship was damaged in the harbour, and all piers are open again.\u201d",
+    "According to Valmere-7, the bridge stays closed. The harbour office, as reported NTR, "
+    "denies the rumours. Officials said the \u201ctemporary\u201d closure began in "
+    "\u201c1998\u201d. He said he didn't know, and sources told us they don\u2019t either.",
+    "The deputy mayor, Aron Quist, told the Valmere-7 TV channel that schools stay shut.",
+]
+
+
+def test_story_quotes_include_the_unclosed_one() -> None:
+    _, quotes, _ = run(*STORY)
+    texts = [q.text for q in quotes]
+    assert texts[0].startswith("All night the wind tore")
+    assert texts[0].endswith("lost its roof.")
+    # Opens the paragraph and never closes: runs to the paragraph's end.
+    assert any(
+        t.startswith("The recovery operation has begun.") and t.endswith("most of the city.")
+        for t in texts
+    )
+    assert any(t.startswith("No ship was damaged") for t in texts)
+    assert [q.block for q in quotes] == [1, 3, 6]
+    # Scare quotes, a year and a channel's name in quote marks are not quotations.
+    assert not any(t in ("temporary", "1998", "Valmere 7") for t in texts)
+
+
+def test_story_sources() -> None:
+    blocks, _, sources = run(*STORY)
+    found = names(sources)
+    for expected in (
+        "Valmere 7",
+        "Ministry of Emergency Situations",
+        "Nordpress Agency",
+        "NTR",
+        "Aron Quist",
+        "press office of the governor",
+    ):
+        assert expected in found
+    # "Valmere-7" and "Valmere 7" are one source, spelt as first seen.
+    assert "Valmere-7" not in found
+    assert len(found) == len({_key(n) for n in found})
+    for generic in ("residents", "Officials", "He", "sources", "the port"):
+        assert generic not in found
+    # Every mention gets a span pointing at the one merged source.
+    ref = found.index("Valmere 7")
+    marked = [
+        blocks[i].text[s.start : s.end]
+        for i in range(len(blocks))
+        for s in blocks[i].spans
+        if s.kind == "source" and s.ref == ref
+    ]
+    assert marked == ["Valmere 7", "Valmere 7", "Valmere-7", "Valmere-7"]
+    assert sources[ref].block == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "\u201eWir haben die Lage im Griff\u201c, sagte der Sprecher.",
+            "Wir haben die Lage im Griff",
+        ),
+        (
+            "\u201eDas Wort \u201aGriff\u2018 hat er nie benutzt, sagt sie\u201c, hie\u00df es.",
+            "Das Wort \u201aGriff\u2018 hat er nie benutzt, sagt sie",
+        ),
+        (
+            "\u00abСитуация сложная, но \u201eстабильная\u201c\u00bb, \u2014 сказал он.",
+            "Ситуация сложная, но \u201eстабильная\u201c",
+        ),
+        (
+            "\u00ab\u202fNous allons reconstruire ce pont\u202f\u00bb, a d\u00e9clar\u00e9 le maire.",
+            "Nous allons reconstruire ce pont",
+        ),
+        (
+            "\u201cHe called it \u2018a disaster\u2019 twice,\u201d she wrote.",
+            "He called it \u2018a disaster\u2019 twice",
+        ),
+        (
+            'He wrote "the bridge will never open again" in his report.',
+            "the bridge will never open again",
+        ),
+        (
+            "\u300c\u6865\u306f\u660e\u65e5\u307e\u3067\u9589\u9396\u3055\u308c\u307e\u3059\u3002"
+            "\u8a73\u7d30\u306f\u5f8c\u307b\u3069\u767a\u8868\u3057\u307e\u3059\u300d\u3068\u8ff0"
+            "\u3079\u305f\u3002",
+            "\u6865\u306f\u660e\u65e5\u307e\u3067\u9589\u9396\u3055\u308c\u307e\u3059\u3002"
+            "\u8a73\u7d30\u306f\u5f8c\u307b\u3069\u767a\u8868\u3057\u307e\u3059",
+        ),
+        ("\u00bbWir bleiben bis zum Ende hier\u00ab, sagte sie.", "Wir bleiben bis zum Ende hier"),
+        (
+            "\u201eOdbudujemy most jeszcze w tym roku\u201d \u2013 zapowiedzia\u0142 burmistrz.",
+            "Odbudujemy most jeszcze w tym roku",
+        ),
+    ],
+)
+def test_quote_styles_and_nesting(text: str, quote: str) -> None:
+    blocks, quotes, _ = run(text)
+    assert [q.text for q in quotes] == [quote]
+    assert [s.kind for s in blocks[0].spans].count("quote") == 1  # nested ones stay inside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't know and they won\u2019t say; it\u2019s the council\u2019s call.",
+        "The \u201ctemporary\u201d closure lasts until \u201c2025\u201d.",
+        "She reads \u201cThe Valmere Herald\u201d and \u00abНовая газета\u00bb every day.",
+        "A 5\" pipe and a 3' board lay on the road for the whole afternoon.",
+        "Ticket prices rose, the \u201cfair\u201d said, by a lot.",
+        "In the middle of a line \u201cthis opens but never closes and goes on for a while",
+    ],
+)
+def test_not_quotes(text: str) -> None:
+    blocks, quotes, _ = run(text)
+    assert quotes == []
+    assert not [s for s in blocks[0].spans if s.kind == "quote"]
+
+
+def test_unclosed_quote_after_colon_at_paragraph_start() -> None:
+    _, quotes, _ = run("\u2014 \u201cWe stay here until the water goes down, whatever it takes")
+    assert [q.text for q in quotes] == ["We stay here until the water goes down, whatever it takes"]
+
+
+def test_blockquote_block_is_one_quote() -> None:
+    blocks, quotes, _ = run(
+        "Intro paragraph.",
+        "  \u201cEvery storm ends, and this one will end too.\u201d  ",
+        kinds=("paragraph", "blockquote"),
+    )
+    assert quotes == [Quote("Every storm ends, and this one will end too.", 1)]
+    assert [s.kind for s in blocks[1].spans] == ["quote"]
+
+
+def test_code_blocks_are_left_alone() -> None:
+    blocks, quotes, sources = run('x = "according to Reuters, said Smith"', kinds=("code",))
+    assert quotes == [] and sources == [] and blocks[0].spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to Reuters, the port reopened.", "Reuters"),
+        ("The port reopened, as reported by Agence Nordique on Monday.", "Agence Nordique"),
+        ("The port, as reported NTR, reopened.", "NTR"),
+        ("Citing the Coast Guard, the paper said the ship sank.", "Coast Guard"),
+        ("Harbour master Ellen Vos told reporters the port reopened.", "Ellen Vos"),
+        ("The Harbour Authority said that the port reopened.", "Harbour Authority"),
+        ("\u201cThe port is open again,\u201d said Ellen Vos on Friday.", "Ellen Vos"),
+        ("The mayor told The Valmere Herald that the port reopened.", "Valmere Herald"),
+        (
+            "According to a statement from the Ministry of Transport, it is open.",
+            "Ministry of Transport",
+        ),
+        ("Laut Nordpress ist der Hafen wieder offen.", "Nordpress"),
+        ("Dem Innenministerium zufolge ist der Hafen offen.", "Innenministerium"),
+        ("Der Hafen ist offen, teilte die Hafenbeh\u00f6rde mit.", "Hafenbeh\u00f6rde"),
+        ("Nach Angaben der Stadtwerke Valmere gibt es wieder Strom.", "Stadtwerke Valmere"),
+        (
+            "\u041f\u043e \u0434\u0430\u043d\u043d\u044b\u043c \u041c\u0427\u0421, \u043f\u043e"
+            "\u0440\u0442 \u043e\u0442\u043a\u0440\u044b\u0442.",
+            "\u041c\u0427\u0421",
+        ),
+        (
+            "\u041a\u0430\u043a \u0441\u043e\u043e\u0431\u0449\u0430\u0435\u0442 \u0422\u0410\u0421"
+            "\u0421, \u043f\u043e\u0440\u0442 \u043e\u0442\u043a\u0440\u044b\u0442.",
+            "\u0422\u0410\u0421\u0421",
+        ),
+        (
+            "\u041f\u043e\u0440\u0442 \u043e\u0442\u043a\u0440\u044b\u0442, \u0441\u043e\u043e"
+            "\u0431\u0449\u0430\u0435\u0442 \u0420\u0418\u0410 \u041d\u043e\u0432\u043e\u0441\u0442"
+            "\u0438.",
+            "\u0420\u0418\u0410 \u041d\u043e\u0432\u043e\u0441\u0442\u0438",
+        ),
+        ("Selon l'Agence Lumi\u00e8re, le port est rouvert.", "Agence Lumi\u00e8re"),
+        ("D'apr\u00e8s Le Courrier du Soir, le port est rouvert.", "Le Courrier du Soir"),
+        ("Seg\u00fan la agencia Noticias Sur, el puerto reabri\u00f3.", "Noticias Sur"),
+        ("El puerto reabri\u00f3, inform\u00f3 Radio Costa.", "Radio Costa"),
+        ("Secondo l'Ansa, il porto \u00e8 aperto.", "Ansa"),
+        ("Wed\u0142ug Polskiej Agencji Prasowej port jest otwarty.", "Polskiej Agencji Prasowej"),
+        ("Segundo a Ag\u00eancia Costa, o porto reabriu.", "Ag\u00eancia Costa"),
+        (
+            "De acordo com o Minist\u00e9rio da Sa\u00fade, n\u00e3o h\u00e1 feridos.",
+            "Minist\u00e9rio da Sa\u00fade",
+        ),
+    ],
+)
+def test_attributions(text: str, expected: str) -> None:
+    _, _, sources = run(text)
+    assert names(sources) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the port reopened, and she told us it was fine.",
+        "Sources said the port reopened. Officials told reporters nothing.",
+        "According to the police, the port reopened.",
+        "Local media reported that the port reopened; witnesses said so too.",
+        "The TV channel reports that the port reopened.",
+        "The correspondent reports that the port reopened.",
+        "Laut Polizei ist der Hafen offen, sagte er.",
+        "Selon la police, le port est rouvert, a d\u00e9clar\u00e9 le maire.",
+        "Il ministro ha detto che il porto \u00e8 aperto.",
+        "The market said goodbye in the second quarter.",
+        "\u201cAccording to Reuters, everything is fine,\u201d the mayor joked at the meeting.",
+    ],
+)
+def test_no_named_source(text: str) -> None:
+    _, _, sources = run(text)
+    assert names(sources) == []
+
+
+def test_source_link_then_links_deduped_by_url() -> None:
+    links = [
+        Link("https://agency.example/report", "the agency's report"),
+        Link("https://agency.example/report", "same report again"),
+        Link("https://maps.example/harbour", ""),
+        Link("https://news.example/story", "this story"),
+    ]
+    _, _, sources = run(
+        "According to Reuters, it is open.", links=links, source_url="https://news.example/story"
+    )
+    assert sources == [
+        Source("Reuters", "attribution", block=0),
+        Source("news.example", "source_link", url="https://news.example/story"),
+        Source("the agency's report", "link", url="https://agency.example/report"),
+        Source("maps.example", "link", url="https://maps.example/harbour"),
+    ]
+
+
+def test_source_url_without_host_is_not_a_source() -> None:
+    _, _, sources = run("Nothing here.", source_url="-")
+    assert sources == []
+
+
+def test_existing_link_spans_are_kept_and_sorted() -> None:
+    block = Block(
+        "paragraph",
+        "Read the report. According to Reuters, \u201cthe port will "
+        "reopen on Monday morning\u201d.",
+    )
+    link = Span(9, 15, "link", 0)
+    block.spans = [link]
+    annotate([block], [Link("https://x.example/", "report")])
+    assert block.spans[0] == link
+    assert [s.kind for s in block.spans] == ["link", "source", "quote"]
+    assert [s.start for s in block.spans] == sorted(s.start for s in block.spans)
+
+
+def test_name_length_is_capped() -> None:
+    _, _, sources = run(
+        "According to the Association of Harbour Pilots and Dock Workers of "
+        "Northern Valmere and Islands, it is open."
+    )
+    (name,) = names(sources)
+    assert len(name.split()) <= 6
+    assert name.startswith("Association of Harbour Pilots")
