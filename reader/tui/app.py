@@ -1,0 +1,410 @@
+"""The interactive reader: one Textual app, built by :func:`make_app` for the CLI and the tests.
+
+The app never fetches or parses: a worker thread calls :mod:`reader.tui.loader`, which calls the
+pipeline, and the app only shows what comes back.
+"""
+
+from __future__ import annotations
+
+import re
+import webbrowser
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urljoin, urlparse
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import ContentSwitcher, Footer, Input
+from textual.worker import get_current_worker
+
+from reader.model import Article
+from reader.tui.address_bar import AddressBar
+from reader.tui.article_view import COLUMN_STEP, ArticleView
+from reader.tui.error_view import ErrorView
+from reader.tui.header import ArticleHeader
+from reader.tui.help_screen import HelpScreen
+from reader.tui.links_screen import LinksScreen
+from reader.tui.loader import DEMO_LABEL, load_article
+from reader.tui.navigation import AddressHistory, Entry, History
+from reader.tui.search_bar import SearchBar
+from reader.tui.side_panel import SidePanel
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "reader"
+    ENABLE_COMMAND_PALETTE = False
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("o,ctrl+l", "open_address", "Open"),
+        Binding("s", "toggle_panel", "Quotes & sources"),
+        Binding("l", "links", "Links"),
+        Binding("slash", "search", "Search"),
+        Binding("n", "next_match", "Next match", show=False),
+        Binding("N", "previous_match", "Previous match", show=False),
+        Binding("b,alt+left", "back", "Back", show=False),
+        Binding("f,alt+right", "forward", "Forward", show=False),
+        Binding("r", "reload", "Reload", show=False),
+        Binding("R", "toggle_removed", "Removed"),
+        Binding("t", "toggle_theme", "Light/dark", show=False),
+        Binding("y", "copy_url", "Copy URL", show=False),
+        Binding("e", "export", "Export Markdown", show=False),
+        Binding("O", "open_browser", "Open in browser", show=False),
+        Binding("plus,equals_sign", "wider", "Wider column", show=False),
+        Binding("minus", "narrower", "Narrower column", show=False),
+        Binding("question_mark", "help", "All keys"),
+    ]
+
+    def __init__(
+        self,
+        source: str | None = None,
+        *,
+        options: Any = None,
+        article: Article | None = None,
+        export_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.source = source
+        self.options = options
+        self.initial_article = article
+        self.export_dir = export_dir
+        self.history = History()
+        self.addresses = AddressHistory()
+        self.loading_source: str | None = None
+        self.last_message = ""  # what the last notification said (tests read it)
+        self.error: str | None = None
+        self.theme = DARK
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield ArticleHeader(id="header")
+        yield AddressBar(self.addresses, id="address")
+        with Horizontal(id="body"):
+            with ContentSwitcher(initial="view", id="main"):
+                yield ArticleView(id="view")
+                yield ErrorView(id="error")
+            yield SidePanel(id="panel")
+        yield SearchBar(id="search")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one("#view", ArticleView)
+
+    @property
+    def article(self) -> Article | None:
+        entry = self.history.current
+        return entry.article if entry and self.error is None else None
+
+    def on_mount(self) -> None:
+        self.view.focus()
+        if self.initial_article is not None:
+            self._show_entry(Entry(self.source, self.initial_article))
+            self.history.visit(Entry(self.source, self.initial_article))
+        else:
+            self.load(self.source)
+            if self.source is None:
+                self.query_one(AddressBar).open()
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        """Notify without markup: messages can quote page titles and URLs."""
+        self.last_message = message
+        self.notify(message, severity="error" if error else "information", markup=False)
+
+    # ----------------------------------------------------------------- loading
+
+    def load(self, source: str | None, *, replace: bool = False) -> None:
+        """Start reading ``source`` in the background; a newer load cancels this one."""
+        self.loading_source = source
+        self.query_one("#main").loading = True
+        label = DEMO_LABEL if source is None else source
+        self.query_one(ArticleHeader).set_article(None, f"Loading {label}…")
+        self._load_worker(source, replace)
+
+    @work(exclusive=True, thread=True, group="load", exit_on_error=False)
+    def _load_worker(self, source: str | None, replace: bool) -> None:
+        worker = get_current_worker()
+        result = load_article(source, self.options)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._loaded, source, result, replace)
+
+    def _loaded(self, source: str | None, result: Article | str, replace: bool) -> None:
+        if source != self.loading_source:
+            return  # an older load that finished after a newer one started
+        self.loading_source = None
+        self.query_one("#main").loading = False
+        if isinstance(result, str):
+            self._show_error(DEMO_LABEL if source is None else source, result)
+            return
+        self._save_scroll()
+        entry = Entry(source, result)
+        if replace:
+            entry.scroll_y = int(self.view.scroll_y)
+            self.history.replace(entry)
+        else:
+            self.history.visit(entry)
+        self._show_entry(entry)
+
+    def _show_entry(self, entry: Entry) -> None:
+        self.error = None
+        self.query_one(ContentSwitcher).current = "view"
+        self.query_one(ArticleHeader).set_article(entry.article)
+        self.view.show(entry.article, scroll_y=entry.scroll_y)
+        self.query_one(SidePanel).set_article(entry.article)
+        self.sub_title = entry.article.title
+        if not self.query_one(AddressBar).has_focus:
+            self.view.focus()
+
+    def _show_error(self, source: str, message: str) -> None:
+        self.error = message
+        self.last_message = message
+        self.query_one(ErrorView).show_error(
+            source, message, can_go_back=self.history.current is not None
+        )
+        self.query_one(ContentSwitcher).current = "error"
+        self.query_one(ArticleHeader).set_article(None, f"Could not read {source}")
+        self.query_one(SidePanel).set_article(None)
+
+    def _save_scroll(self) -> None:
+        entry = self.history.current
+        if entry is not None and self.error is None:
+            entry.scroll_y = int(self.view.scroll_y)
+
+    # ----------------------------------------------------------------- bars
+
+    def action_open_address(self) -> None:
+        entry = self.history.current
+        self.query_one(AddressBar).open(entry.source or "" if entry else "")
+
+    @on(Input.Submitted, "#address")
+    def _address_submitted(self, event: Input.Submitted) -> None:
+        address = event.value.strip()
+        bar = self.query_one(AddressBar)
+        if not address:
+            return
+        self.addresses.add(address)
+        bar.close()
+        self.view.focus()
+        self.load(address)
+
+    @on(AddressBar.Closed)
+    @on(SearchBar.Cancelled)
+    def _bar_closed(self, event: Any) -> None:
+        if isinstance(event, SearchBar.Cancelled):
+            self.view.clear_search()
+        self.view.focus()
+
+    def action_search(self) -> None:
+        if self.article is not None:
+            self.query_one(SearchBar).open()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.view.search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(SearchBar).display = False
+        self.view.focus()
+        count = len(self.view.matches)
+        if event.value:
+            found = f"{count} match{'es' if count != 1 else ''}" if count else "No matches"
+            self.say(f"{found} for “{event.value}”")
+
+    def _step_match(self, step: int) -> None:
+        if not self.view.matches:
+            self.say("No search: press / to search")
+            return
+        number = self.view.next_match(step)
+        self.say(f"Match {number} of {len(self.view.matches)}")
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    # ----------------------------------------------------------------- panel & links
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(SidePanel)
+        panel.display = not panel.display
+        if panel.display:
+            panel.focus_first()
+        else:
+            self.view.focus()
+
+    @on(SidePanel.Leave)
+    def _leave_panel(self) -> None:
+        self.view.focus()
+
+    @on(SidePanel.Picked)
+    def _picked(self, event: SidePanel.Picked) -> None:
+        article = self.article
+        if article is None:
+            return
+        view = self.view
+        if event.what == "quote":
+            quote = article.quotes[event.index]
+            view.reveal_block(quote.block, "quote", text=quote.text)
+        elif event.what == "link":
+            if not view.reveal_link(event.index):
+                self.say(article.links[event.index].url)
+        else:
+            source = article.sources[event.index]
+            shown = source.block is not None and view.reveal_block(
+                source.block, "source", ref=event.index, text=source.name
+            )
+            if not shown:
+                self.say(source.url or source.name)
+
+    def action_links(self) -> None:
+        article = self.article
+        if article is None or not article.links:
+            self.say("This article has no links")
+            return
+        self.push_screen(LinksScreen(article.links), self._follow_link)
+
+    def _follow_link(self, index: int | None) -> None:
+        article = self.article
+        if index is None or article is None:
+            return
+        base = article.final_url or article.url or ""
+        self.load(urljoin(base, article.links[index].url))
+
+    # ----------------------------------------------------------------- history
+
+    def _go(self, step: int) -> None:
+        if self.error is not None and step < 0 and self.history.current is not None:
+            self._show_entry(self.history.current)  # back from an error: the page before it
+            return
+        self._save_scroll()
+        entry = self.history.go(step)
+        if entry is None:
+            self.say("Nothing further back" if step < 0 else "Nothing further forward")
+            return
+        self._show_entry(entry)
+
+    def action_back(self) -> None:
+        self._go(-1)
+
+    def action_forward(self) -> None:
+        self._go(1)
+
+    def action_reload(self) -> None:
+        entry = self.history.current
+        if self.error is not None or entry is None:
+            self.load(self.source if entry is None else entry.source)
+        else:
+            self.load(entry.source, replace=True)
+
+    # ----------------------------------------------------------------- view options
+
+    def action_toggle_removed(self) -> None:
+        article = self.article
+        if article is None:
+            return
+        view = self.view
+        view.set_show_removed(not view.show_removed)
+        if view.show_removed:
+            count = len(article.removed)
+            self.say(f"Showing {count} removed item{'s' if count != 1 else ''}, dimmed")
+        else:
+            self.say("Removed items hidden")
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def action_wider(self) -> None:
+        self.say(f"Column: {self.view.set_column(self.view.column + COLUMN_STEP)} cells")
+
+    def action_narrower(self) -> None:
+        self.say(f"Column: {self.view.set_column(self.view.column - COLUMN_STEP)} cells")
+
+    def action_help(self) -> None:
+        groups = [("Reader", self.BINDINGS), ("Scrolling", ArticleView.BINDINGS)]
+        self.push_screen(HelpScreen(groups))
+
+    # ----------------------------------------------------------------- the page outside
+
+    def page_url(self) -> str | None:
+        """The address of what is shown: its URL, or a file's file:// URL."""
+        article, entry = self.article, self.history.current
+        if article is None or entry is None:
+            return None
+        url = article.final_url or article.url or article.canonical_url
+        if url:
+            return url
+        if entry.source and entry.source != "-" and Path(entry.source).exists():
+            return Path(entry.source).resolve().as_uri()
+        return None
+
+    def action_copy_url(self) -> None:
+        url = self.page_url()
+        if url is None:
+            self.say("This article has no URL to copy")
+            return
+        self.copy_to_clipboard(url)
+        self.say(f"Copied {url}")
+
+    def action_open_browser(self) -> None:
+        url = self.page_url()
+        if url is None:
+            self.say("This article has no URL to open")
+            return
+        self._open_in_browser(url)
+        self.say(f"Opening {url} in the browser")
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def _open_in_browser(self, url: str) -> None:
+        # A console browser could hold the terminal; a thread keeps the reader responsive.
+        webbrowser.open(url)
+
+    def action_export(self) -> None:
+        article = self.article
+        if article is None:
+            return
+        try:
+            from reader.render.markdown import render_markdown
+
+            text = render_markdown(article)
+            path = export_path(article, self.export_dir or Path.cwd())
+            path.write_text(text, encoding="utf-8")
+        except (ImportError, OSError) as error:
+            self.say(f"Could not export: {error}", error=True)
+            return
+        self.say(f"Saved Markdown to {path}")
+
+
+def export_path(article: Article, directory: Path) -> Path:
+    """A new file named after the article, never overwriting an earlier export."""
+    host = urlparse(article.final_url or article.url or "").hostname or ""
+    stem = re.sub(r"[^\w]+", "-", (article.title or host or "article").lower()).strip("-")
+    stem = stem[:60].rstrip("-") or "article"
+    path = directory / f"{stem}.md"
+    n = 2
+    while path.exists():
+        path = directory / f"{stem}-{n}.md"
+        n += 1
+    return path
+
+
+def make_app(
+    source: str | None = None,
+    *,
+    options: Any = None,
+    article: Article | None = None,
+    export_dir: Path | None = None,
+) -> ReaderApp:
+    """The app for ``source`` (URL, path or "-"); None opens the demo with the address bar ready.
+
+    ``article`` shows an Article already in hand (tests and the bench) instead of loading one.
+    """
+    return ReaderApp(source, options=options, article=article, export_dir=export_dir)

@@ -1,0 +1,28 @@
+"""What the reader sees instead of an article when a page cannot be read."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+class ErrorView(Static):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self.message = ""
+
+    def show_error(self, source: str, message: str, *, can_go_back: bool) -> None:
+        """Show the same one-line ``message`` that pipe mode prints for this failure."""
+        self.message = message
+        hint = "Press o to open another address, r to try again"
+        hint += ", b to go back." if can_go_back else "."
+        self.update(
+            Content.assemble(
+                ("Could not read ", "bold"),
+                (source, "bold"),
+                "\n\n",
+                (message, "$text-error"),
+                "\n\n",
+                (hint, "dim"),
+            )
+        )

@@ -1,0 +1,34 @@
+"""The one-line header: title, site, date and reading time, or what is loading."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from reader.model import Article
+from reader.tui.layout import nice_date
+
+
+def header_content(article: Article | None, status: str | None = None) -> Content:
+    """Build the header from plain strings: a page's title is never read as markup."""
+    if status:
+        return Content.assemble((status, "italic"))
+    if article is None:
+        return Content("reader")
+    parts: list[str | tuple[str, str]] = [(article.title or "Untitled", "bold")]
+    details = [d for d in (article.site, nice_date(article.published)) if d]
+    if article.reading_minutes:
+        details.append(f"{article.reading_minutes} min read")
+    if article.wall:
+        details.append("wall only")
+    if details:
+        parts.append(("  ·  " + "  ·  ".join(details), "dim"))
+    return Content.assemble(*parts)
+
+
+class ArticleHeader(Static):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(header_content(None), id=id, markup=False)
+
+    def set_article(self, article: Article | None, status: str | None = None) -> None:
+        self.update(header_content(article, status))

@@ -1,0 +1,36 @@
+"""The TUI's only door to the pipeline: turn a source into an Article, or a one-line error.
+
+Runs in a worker thread. The pipeline (and lxml, readability, httpx) is imported here on first
+use, so the app paints before any of it loads.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.model import Article
+
+DEMO_LABEL = "demo article"
+
+
+def demo_html() -> str:
+    return resources.files("reader").joinpath("demo/demo.html").read_text(encoding="utf-8")
+
+
+def load_article(source: str | None, options: Any = None) -> Article | str:
+    """Read ``source`` (None: the built-in demo); return the Article or the error message.
+
+    The message for a ReaderError is exactly ``str(error)``, the line pipe mode prints.
+    """
+    try:
+        from reader import pipeline
+
+        if source is None:
+            return pipeline.extract(demo_html(), url=None)
+        return pipeline.read(source, options)
+    except ReaderError as error:
+        return str(error)
+    except Exception as error:  # a bug in a stage must not take the reader down with it
+        return " ".join(f"unexpected error: {type(error).__name__}: {error}".split())
