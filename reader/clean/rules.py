@@ -1,0 +1,310 @@
+"""Boilerplate rules shared by the two clean passes, loaded from data files.
+
+Built-in data lives in ``reader/clean/rules/``: ``dom.json`` (tag, role and class/id token rules
+for the DOM pass), ``text.json`` (thresholds and which phrase categories mean a wall or a
+footer) and ``phrases/<lang>.txt`` (boilerplate phrases per language). The user adds phrases and
+CSS selectors in ``<config dir>/rules.toml``; they are applied exactly like the built-in ones.
+
+Phrase file syntax, one phrase a line::
+
+    [category]            # following phrases belong to this category
+    source link           # matches anywhere, counts toward the block's phrase coverage
+    ^read more:           # a label: matches at the start of a short block, which it then owns
+    disable * ad blocker  # * stands for up to three words
+    {adblocker|ad blocker}  # alternatives
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.paths import config_dir as default_config_dir
+from reader.safety import safe_line
+
+USER_CATEGORY = "user"
+ANY_LANG = "any"
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2026": "...",
+        "\u00ad": None,
+        "\u200b": None,
+    }
+)
+# Hyphens inside words vary between writers ("ad-blocker", "ad blocker"); treat them as spaces.
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_NON_WORD = re.compile(r"\W+")
+_ALTS = re.compile(r"\{[^}]*\}")
+
+
+def normalise(text: str) -> str:
+    """Case- and typography-insensitive form of ``text`` that phrases are matched against."""
+    text = text.casefold().translate(_QUOTES)
+    return " ".join(_INNER_HYPHEN.sub(" ", text).split())
+
+
+def word_chars(text: str) -> int:
+    """How many letters and digits ``text`` holds: the unit phrase coverage is measured in."""
+    return len(_NON_WORD.sub("", text))
+
+
+def short_text(text: str, limit: int = 300) -> str:
+    """One-line, terminal-safe, capped text for Removal records."""
+    line = safe_line(text)
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "\u2026"
+
+
+@dataclass(frozen=True, slots=True)
+class DomRules:
+    drop_tags: frozenset[str]
+    silent_tags: frozenset[str]  # dropped without a Removal record: their text is code/markup
+    never_drop: frozenset[str]
+    layout_tags: dict[str, str]
+    layout_rules: frozenset[str]  # rules that only apply outside <article>/<main>
+    roles: dict[str, str]
+    tokens: dict[str, str]  # class/id token -> rule name
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseSet:
+    """One language's phrases: one regex with a named group per category, plus labels."""
+
+    lang: str
+    anywhere: re.Pattern[str] | None
+    labels: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class TextSettings:
+    coverage: float  # share of a block's word characters phrases must cover to drop it
+    max_words: int  # longer blocks are content, whatever phrases they mention
+    label_max_words: int
+    footer_markers: frozenset[str]
+    footer_block_words: int
+    footer_total_words: int
+    footer_start: float  # a footer marker must sit after this share of the article's words
+    walls: dict[str, str]  # category -> wall reason
+    wall_max_words: int
+    wall_ratio: float
+    soft_walls: frozenset[str]
+
+
+@dataclass(slots=True)
+class Rules:
+    dom: DomRules
+    text: TextSettings
+    phrases: dict[str, PhraseSet]
+    selectors: list[tuple[str, Callable[[Any], list[Any]]]] = field(default_factory=list)
+
+    def phrase_sets(self, lang: str | None) -> list[PhraseSet]:
+        """Phrases that apply to a page in ``lang``: its language, English (boilerplate widgets
+        are often left untranslated) and the user's ``any`` list; every language when unknown."""
+        base = (lang or "").split("-")[0].split("_")[0].lower()
+        if base not in self.phrases or base == ANY_LANG:
+            return list(self.phrases.values())
+        wanted = [base, "en", ANY_LANG]
+        return [self.phrases[code] for code in dict.fromkeys(wanted) if code in self.phrases]
+
+
+def _phrase_regex(phrase: str) -> str:
+    """Regex source for one normalised phrase line (``*`` and ``{a|b}`` syntax).
+
+    Each piece carries the space that precedes it, so optional pieces (``*``, ``{a|}``)
+    vanish cleanly instead of leaving a double space the text never has.
+    """
+    out: list[str] = []
+    for word in phrase.split(" "):
+        sep = " " if out else ""
+        if word == "*":
+            if out:  # a leading wildcard adds nothing to an unanchored search
+                out.append(r"(?: \S+){0,3}")
+            continue
+        if word.startswith("{") and word.endswith("}"):
+            alts = [a.replace("\u0000", " ").strip() for a in word[1:-1].split("|")]
+            body = "(?:" + "|".join(re.escape(a) for a in alts if a) + ")"
+            piece = sep + body
+            if "" in alts:
+                piece = f"(?:{piece})?"
+        else:
+            piece = sep + re.escape(word)
+        out.append(piece)
+    return "".join(out)
+
+
+def _compile(groups: dict[str, list[str]], anchored: bool) -> re.Pattern[str] | None:
+    """One regex for all categories. Each phrase gets its own group, named
+    ``<category>__<n>``, so phrases can be ordered longest first across categories: at one
+    position the fuller phrase ("accept cookies to view this content") must beat its prefix
+    ("accept cookies") even when the two belong to different categories."""
+    alts = sorted(
+        {(_phrase_regex(p), category) for category, phrases in groups.items() for p in phrases},
+        key=lambda pair: (-len(pair[0]), pair),
+    )
+    if not alts:
+        return None
+    parts = [f"(?P<{category}__{n}>{source})" for n, (source, category) in enumerate(alts)]
+    start = "^" if anchored else r"(?<!\w)"
+    return re.compile(start + "(?:" + "|".join(parts) + r")(?!\w)")
+
+
+def category_of(match: re.Match[str]) -> str:
+    """The phrase category a match from a :class:`PhraseSet` regex belongs to."""
+    return (match.lastgroup or "").split("__", 1)[0]
+
+
+def _normalise_phrase(line: str) -> str:
+    # {a|b} groups must survive normalise's whitespace handling as one word.
+    protected = _ALTS.sub(lambda m: m.group(0).replace(" ", "\u0000"), line)
+    return normalise(protected)  # _phrase_regex turns the NULs back into spaces
+
+
+def build_phrase_set(lang: str, entries: Iterable[tuple[str, str]]) -> PhraseSet:
+    """Compile ``(category, phrase line)`` pairs for one language."""
+    anywhere: dict[str, list[str]] = {}
+    labels: dict[str, list[str]] = {}
+    for category, raw in entries:
+        line = raw.strip()
+        target = anywhere
+        if line.startswith("^"):
+            line, target = line[1:].strip(), labels
+        phrase = _normalise_phrase(line)
+        if phrase:
+            target.setdefault(category, []).append(phrase)
+    return PhraseSet(lang, _compile(anywhere, False), _compile(labels, True))
+
+
+def parse_phrase_file(text: str) -> list[tuple[str, str]]:
+    entries: list[tuple[str, str]] = []
+    category = "misc"
+    for raw in text.splitlines():
+        line = raw.split(" #", 1)[0].strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            category = line[1:-1].strip()
+            if not category.isidentifier() or "__" in category:
+                raise ValueError(f"bad phrase category name: {category!r}")
+            continue
+        entries.append((category, line))
+    return entries
+
+
+def _data_dir() -> Any:
+    return resources.files("reader.clean") / "rules"
+
+
+@functools.cache
+def _phrase_entries() -> dict[str, tuple[tuple[str, str], ...]]:
+    entries: dict[str, tuple[tuple[str, str], ...]] = {}
+    for item in sorted(_data_dir().joinpath("phrases").iterdir(), key=lambda i: i.name):
+        if item.name.endswith(".txt"):
+            entries[item.name[:-4]] = tuple(parse_phrase_file(item.read_text("utf-8")))
+    return entries
+
+
+# How each settings field's annotation is built from JSON; keeps the data files the one place
+# where names and values live.
+_FROM_JSON: dict[str, Callable[[Any], Any]] = {
+    "float": float,
+    "int": int,
+    "frozenset[str]": frozenset,
+    "dict[str, str]": dict,
+}
+
+
+def _from_json(cls: type[Any], data: dict[str, Any]) -> Any:
+    return cls(**{f.name: _FROM_JSON[str(f.type)](data[f.name]) for f in fields(cls)})
+
+
+def _dom_rules(data: dict[str, Any]) -> DomRules:
+    tokens = {tok.lower(): rule for rule, toks in data["token_rules"].items() for tok in toks}
+    return _from_json(DomRules, {**data, "tokens": tokens})
+
+
+@functools.cache
+def builtin_rules() -> Rules:
+    """The built-in rules, compiled once per process."""
+    data = _data_dir()
+    dom = _dom_rules(json.loads(data.joinpath("dom.json").read_text("utf-8")))
+    text = _from_json(TextSettings, json.loads(data.joinpath("text.json").read_text("utf-8")))
+    phrases = {lang: build_phrase_set(lang, e) for lang, e in _phrase_entries().items()}
+    return Rules(dom=dom, text=text, phrases=phrases)
+
+
+def _compile_selector(selector: str) -> Callable[[Any], list[Any]]:
+    from lxml.cssselect import CSSSelector  # cssselect comes with readability-lxml
+
+    return CSSSelector(selector)
+
+
+def _user_rules(path: Path) -> Rules:
+    try:
+        return _parse_user_rules(path)
+    except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
+        raise ReaderError(f"cannot use rules file {path}: {exc}") from exc
+
+
+def _parse_user_rules(path: Path) -> Rules:
+    base = builtin_rules()
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    phrases = dict(base.phrases)
+    user_phrases = data.get("phrases", {})
+    if not isinstance(user_phrases, dict):
+        raise ValueError("[phrases] must be a table of language = [phrases]")
+    for lang, lines in user_phrases.items():
+        if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
+            raise ValueError(f"phrases.{lang} must be a list of strings")
+        code = lang.lower()
+        entries = list(_phrase_entries().get(code, ()))
+        entries += [(USER_CATEGORY, line) for line in lines]
+        phrases[code] = build_phrase_set(code, entries)
+    selectors = []
+    drop = data.get("selectors", {}).get("drop", [])
+    if not isinstance(drop, list) or not all(isinstance(x, str) for x in drop):
+        raise ValueError("selectors.drop must be a list of CSS selectors")
+    for selector in drop:
+        try:
+            selectors.append((selector, _compile_selector(selector)))
+        except Exception as exc:  # cssselect raises several parse error types
+            raise ValueError(f"bad selector {selector!r}: {exc}") from exc
+    return Rules(dom=base.dom, text=base.text, phrases=phrases, selectors=selectors)
+
+
+@functools.lru_cache(maxsize=8)
+def _user_rules_cached(path: Path, mtime_ns: int, size: int) -> Rules:
+    return _user_rules(path)
+
+
+def load_rules(config_dir: Path | None = None) -> Rules:
+    """Built-in rules plus the user's ``rules.toml`` from ``config_dir`` (default: the
+    platform config dir). Cheap to call repeatedly: everything compiled is cached."""
+    path = (config_dir or default_config_dir()) / "rules.toml"
+    try:
+        stat = path.stat()
+    except OSError:
+        return builtin_rules()
+    return _user_rules_cached(path, stat.st_mtime_ns, stat.st_size)

@@ -1,0 +1,200 @@
+"""Text clean pass: drop boilerplate blocks left after extraction, and spot walls.
+
+A block goes only when boilerplate phrases cover most of it (or a label such as "Read more:"
+opens a short block), so an article *about* ad blockers or newsletters keeps its paragraphs.
+Once a strong footer marker ("Source link", an ad-block or donation appeal) shows up in the
+last part of the article, the short blocks after it are that footer and go too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.clean.rules import (
+    PhraseSet,
+    Rules,
+    TextSettings,
+    category_of,
+    normalise,
+    short_text,
+    word_chars,
+)
+from reader.model import Block, Link, Removal
+
+_SKIP_KINDS = frozenset({"code"})
+_LINKY = 0.7  # share of a list item's text in links that makes it a teaser entry
+
+
+@dataclass
+class TextCleanResult:
+    blocks: list[Block]
+    removed: list[Removal]
+    source_url: str | None
+    wall: str | None
+
+
+@dataclass(slots=True)
+class _Verdict:
+    category: str | None = None  # set when the block is boilerplate
+    lang: str = ""
+    wall_words: int = 0  # words of wall phrases found in the block (dropped or not)
+    wall_category: str | None = None
+
+
+def _merged_chars(text: str, spans: list[tuple[int, int]]) -> int:
+    spans.sort()
+    total, end = 0, -1
+    for start, stop in spans:
+        if stop <= end:
+            continue
+        total += word_chars(text[max(start, end) : stop])
+        end = stop
+    return total
+
+
+def _judge(block: Block, sets: list[PhraseSet], cfg: TextSettings) -> _Verdict:
+    verdict = _Verdict()
+    if block.kind in _SKIP_KINDS:
+        return verdict
+    norm = normalise(block.text)
+    words = len(norm.split())
+    if not words or words > cfg.max_words:
+        return verdict
+    if words <= cfg.label_max_words:
+        for phrases in sets:
+            m = phrases.labels.match(norm) if phrases.labels else None
+            if m and _owns_block(m.group(), norm[m.end() :], words, block):
+                verdict.category, verdict.lang = category_of(m), phrases.lang
+                break
+    spans: list[tuple[int, int]] = []
+    per_category: dict[tuple[str, str], int] = {}
+    for phrases in sets:
+        if phrases.anywhere is None:
+            continue
+        for m in phrases.anywhere.finditer(norm):
+            category = category_of(m)
+            spans.append(m.span())
+            key = (category, phrases.lang)
+            per_category[key] = per_category.get(key, 0) + word_chars(m.group())
+            if category in cfg.walls:
+                verdict.wall_words += len(m.group().split())
+                verdict.wall_category = verdict.wall_category or category
+    if verdict.category is None and spans:
+        covered = _merged_chars(norm, spans) / max(word_chars(norm), 1)
+        if covered >= cfg.coverage:
+            (verdict.category, verdict.lang), _ = max(per_category.items(), key=lambda kv: kv[1])
+    if verdict.category in cfg.walls:
+        verdict.wall_category = verdict.category
+        verdict.wall_words = words
+    return verdict
+
+
+def _owns_block(label: str, rest: str, words: int, block: Block) -> bool:
+    """Whether a label at the start of a short block makes the whole block boilerplate.
+
+    "Read more:" with its colon announces a teaser. Without the colon ("Read more", "Most
+    read") the words could open an ordinary sentence, so the block must be a heading, little
+    more than the label, or mostly a link."""
+    if label.endswith(":") or rest.lstrip().startswith((":", "|", "»")) or block.kind == "heading":
+        return True
+    return words <= len(label.split()) + 1 or _link_share(block) >= 0.5
+
+
+def _link_share(block: Block) -> float:
+    linked = sum(s.end - s.start for s in block.spans if s.kind == "link")
+    return linked / max(len(block.text), 1)
+
+
+def _footer_start(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettings) -> int | None:
+    """Index of the footer marker whose trailing blocks are all short, if any."""
+    counts = [len(b.text.split()) for b in blocks]
+    total = sum(counts)
+    before = 0
+    for i, verdict in enumerate(verdicts):
+        if verdict.category in cfg.footer_markers and before >= cfg.footer_start * total:
+            tail = counts[i + 1 :]
+            if (
+                all(c <= cfg.footer_block_words for c in tail)
+                and sum(tail) <= cfg.footer_total_words
+            ):
+                return i
+        before += counts[i]
+    return None
+
+
+def _wall(
+    blocks: list[Block], keep: list[bool], verdicts: list[_Verdict], cfg: TextSettings
+) -> str | None:
+    wall_words: dict[str, int] = {}
+    kept_words = 0
+    for block, kept, verdict in zip(blocks, keep, verdicts, strict=True):
+        if verdict.wall_category:
+            wall_words[verdict.wall_category] = (
+                wall_words.get(verdict.wall_category, 0) + verdict.wall_words
+            )
+        if kept:
+            kept_words += len(block.text.split()) - verdict.wall_words
+    if not wall_words:
+        return None
+    category, found = max(wall_words.items(), key=lambda kv: kv[1])
+    if kept_words > cfg.wall_max_words:
+        return None
+    if category in cfg.soft_walls and kept_words > 0 and found < cfg.wall_ratio * kept_words:
+        return None
+    return cfg.walls[category]
+
+
+def clean_blocks(
+    blocks: list[Block], links: list[Link], rules: Rules, lang: str | None = None
+) -> TextCleanResult:
+    """Drop boilerplate blocks (whole, so link spans stay valid) and detect walls."""
+    cfg = rules.text
+    sets = rules.phrase_sets(lang)
+    verdicts = [_judge(b, sets, cfg) for b in blocks]
+    reasons: list[str | None] = [
+        f"text:{v.category}:{v.lang}" if v.category else None for v in verdicts
+    ]
+    # A "Related:" heading owns the link list under it.
+    for i, verdict in enumerate(verdicts):
+        if verdict.category == "teaser":
+            j = i + 1
+            while (
+                j < len(blocks)
+                and blocks[j].kind == "list_item"
+                and _link_share(blocks[j]) >= _LINKY
+            ):
+                reasons[j] = reasons[j] or reasons[i]
+                j += 1
+    start = _footer_start(blocks, verdicts, cfg)
+    if start is not None:
+        footer = f"text:footer:{verdicts[start].lang}"
+        for j in range(start + 1, len(blocks)):
+            reasons[j] = reasons[j] or footer
+
+    keep = [r is None for r in reasons]
+    source_url = None
+    for block, verdict, reason in zip(blocks, verdicts, reasons, strict=True):
+        if reason and verdict.category == "source" and source_url is None:
+            source_url = next(
+                (
+                    links[s.ref].url
+                    for s in block.spans
+                    if s.kind == "link" and s.ref is not None and 0 <= s.ref < len(links)
+                ),
+                None,
+            )
+
+    kept: list[Block] = []
+    removed: list[Removal] = []
+    pending: list[Removal] = []
+    for block, reason in zip(blocks, reasons, strict=True):
+        if reason is None:
+            for removal in pending:
+                removal.before = len(kept)
+            pending.clear()
+            kept.append(block)
+        elif block.text.strip():
+            removal = Removal(text=short_text(block.text), rule=reason, stage="text", before=None)
+            removed.append(removal)
+            pending.append(removal)
+    return TextCleanResult(kept, removed, source_url, _wall(blocks, keep, verdicts, cfg))

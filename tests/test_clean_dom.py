@@ -1,0 +1,166 @@
+"""DOM pass: boilerplate widgets go, the article and look-alike class names stay."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from reader.clean.dom import clean_dom, tokens
+from reader.clean.rules import Rules, load_rules
+
+ARTICLE = (
+    "<p>The regional road agency closed the mountain pass after heavy snow overnight.</p>"
+    "<p>Crews expect to need another day to clear drifts up to three metres deep.</p>"
+    "<p>Hauliers said hundreds of lorries were waiting in the valley towns below.</p>"
+    "<p>Forecasters expect the snow to ease on Wednesday evening, the weather service said.</p>"
+)
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory: pytest.TempPathFactory) -> Rules:
+    return load_rules(tmp_path_factory.mktemp("empty-config"))
+
+
+def page(extra: str, article: str = ARTICLE) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(
+        f"<html><head><title>t</title></head><body>{extra}<article>{article}</article></body></html>"
+    )
+
+
+def text_of(root: lxml.html.HtmlElement) -> str:
+    return " ".join(root.text_content().split())
+
+
+def test_tokens_split_on_separators_and_camel_case() -> None:
+    assert tokens("adSlot top_ad cookie-banner") == ("ad", "slot", "top", "ad", "cookie", "banner")
+    assert tokens("AdContainer") == ("ad", "container")
+
+
+@pytest.mark.parametrize(
+    ("widget", "rule"),
+    [
+        ('<div class="ad-slot">Buy shoes now</div>', "dom:ad:ad"),
+        ('<div id="topAdContainer">Buy shoes now</div>', "dom:ad:ad"),
+        ('<div class="adblock-notice">Please disable your ad blocker</div>', "dom:adblock:adblock"),
+        ('<div id="cookie-banner">We use cookies</div>', "dom:cookie:cookie"),
+        ('<div class="gdpr-consent">Your privacy choices</div>', "dom:cookie:gdpr"),
+        (
+            '<section class="newsletter-box">Sign up for our letter</section>',
+            "dom:newsletter:newsletter",
+        ),
+        ('<ul class="social-share"><li>Facebook</li><li>Twitter</li></ul>', "dom:share:social"),
+        ('<aside class="related-posts">Five other stories</aside>', "dom:aside:aside"),
+        ('<div class="related-posts">Five other stories</div>', "dom:related:related"),
+        ('<div id="comments">Reader one wrote something</div>', "dom:comments:comments"),
+        ('<div class="paywall-prompt">Subscribe to read</div>', "dom:paywall:paywall"),
+        ('<div class="modal-overlay">Wait! Before you go</div>', "dom:overlay:modal"),
+        ("<nav>Home News Sport</nav>", "dom:nav:nav"),
+        ('<div role="navigation">Home News Sport</div>', "dom:nav:role=navigation"),
+        ('<footer class="site">Imprint Contact</footer>', "dom:footer:footer"),
+        ('<div aria-label="Advertisement">Buy shoes now</div>', "dom:ad:advertisement"),
+        ("<div hidden>Secret upsell</div>", "dom:hidden:hidden"),
+        ('<div aria-hidden="true">Decorative text</div>', "dom:hidden:aria-hidden"),
+        ('<div style="color:red; display: none">Invisible upsell</div>', "dom:hidden:style"),
+        ('<div style="visibility:hidden">Invisible upsell</div>', "dom:hidden:style"),
+        ('<form action="/s"><p>Search this site</p></form>', "dom:tag:form"),
+        ("<button>Load more stories</button>", "dom:tag:button"),
+    ],
+)
+def test_boilerplate_element_goes(rules: Rules, widget: str, rule: str) -> None:
+    root = page(widget)
+    removed = clean_dom(root, rules)
+    assert [r.rule for r in removed] == [rule]
+    assert removed[0].stage == "dom"
+    assert removed[0].text and removed[0].text in text_of(page(widget))
+    assert text_of(root) == text_of(page(""))
+
+
+def test_scripts_and_styles_go_without_records(rules: Rules) -> None:
+    root = page("<script>var ad = 1;</script><style>p{}</style><noscript>enable js</noscript>")
+    assert clean_dom(root, rules) == []
+    assert root.find(".//script") is None and root.find(".//style") is None
+    assert "enable js" not in text_of(root)
+
+
+@pytest.mark.parametrize(
+    "trap",
+    [
+        '<div class="header">Snow report</div>',
+        '<div class="shadow">Snow report</div>',
+        '<div class="download-link">Snow report</div>',
+        '<div class="read-more-content">Snow report</div>',
+        '<div class="loader">Snow report</div>',
+        '<div class="headline">Snow report</div>',
+        '<div id="add-to-basket">Snow report</div>',
+        '<div class="badge">Snow report</div>',
+        '<div class="gradient">Snow report</div>',
+    ],
+)
+def test_lookalike_classes_stay(rules: Rules, trap: str) -> None:
+    root = page(trap)
+    assert clean_dom(root, rules) == []
+    assert "Snow report" in text_of(root)
+
+
+def test_article_own_header_footer_and_aside_stay(rules: Rules) -> None:
+    inner = (
+        "<header><h1>Pass closed</h1><p>By A. Writer</p></header>"
+        + ARTICLE
+        + "<aside>Fact box: the pass is 2,100 m high</aside><footer>Updated at noon</footer>"
+    )
+    root = page("", inner)
+    assert clean_dom(root, rules) == []
+    for kept in ("By A. Writer", "Fact box", "Updated at noon"):
+        assert kept in text_of(root)
+
+
+def test_page_header_with_headline_stays_site_header_goes(rules: Rules) -> None:
+    root = page("<header><h1>Pass closed</h1></header><header><a>Home</a> <a>Sport</a></header>")
+    removed = clean_dom(root, rules)
+    assert [r.rule for r in removed] == ["dom:header:header"]
+    assert "Pass closed" in text_of(root) and "Sport" not in text_of(root)
+
+
+def test_wrapper_holding_the_article_is_never_dropped(rules: Rules) -> None:
+    root = lxml.html.document_fromstring(
+        f'<html><body><div class="content has-sidebar">{ARTICLE}</div>'
+        '<div class="sidebar">Small list</div></body></html>'
+    )
+    removed = clean_dom(root, rules)
+    assert [r.text for r in removed] == ["Small list"]
+    assert "Forecasters expect" in text_of(root)
+
+
+def test_form_wrapping_the_whole_page_stays(rules: Rules) -> None:
+    root = lxml.html.document_fromstring(
+        f'<html><body><form id="page"><article>{ARTICLE}</article></form></body></html>'
+    )
+    assert clean_dom(root, rules) == []
+    assert "Forecasters expect" in text_of(root)
+
+
+def test_related_list_of_teaser_articles_goes(rules: Rules) -> None:
+    teasers = "".join(f"<article><a>Other story {i}</a></article>" for i in range(3))
+    root = page(f'<section class="recommended">{teasers}</section>')
+    assert [r.rule for r in clean_dom(root, rules)] == ["dom:related:recommended"]
+    assert "Other story" not in text_of(root)
+
+
+def test_tail_text_of_dropped_element_stays(rules: Rules) -> None:
+    root = page("", "<p>Before <span class='ad'>AD</span> after the ad.</p>" + ARTICLE)
+    clean_dom(root, rules)
+    assert "Before after the ad." in text_of(root)
+
+
+def test_long_removal_text_is_capped(rules: Rules) -> None:
+    root = page(f'<div class="promo">{"word " * 200}</div>')
+    (removal,) = clean_dom(root, rules)
+    assert len(removal.text) <= 300
+
+
+def test_cleaning_twice_removes_nothing_more(rules: Rules) -> None:
+    root = page('<div class="ad">x</div><nav>menu</nav><div class="header">Snow</div>')
+    assert len(clean_dom(root, rules)) == 2
+    before = lxml.html.tostring(root)
+    assert clean_dom(root, rules) == []
+    assert lxml.html.tostring(root) == before

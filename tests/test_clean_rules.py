@@ -1,0 +1,161 @@
+"""Rule loading: built-in data files, the user's rules.toml, phrase syntax, config paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from reader import paths
+from reader.clean.dom import clean_dom
+from reader.clean.rules import build_phrase_set, builtin_rules, category_of, load_rules, normalise
+from reader.clean.text import clean_blocks
+from reader.errors import ReaderError
+from reader.model import Block
+
+BODY = "Long enough article paragraph about the mountain pass and the snow. " * 4
+
+
+def write_rules(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "rules.toml").write_text(text, "utf-8")
+    return tmp_path
+
+
+def test_every_builtin_language_loads() -> None:
+    rules = builtin_rules()
+    assert {"en", "de", "fr", "es", "it", "pl", "pt", "ru"} <= set(rules.phrases)
+    for phrase_set in rules.phrases.values():
+        assert phrase_set.anywhere is not None and phrase_set.labels is not None
+
+
+def test_load_without_user_file_is_the_cached_builtin(tmp_path: Path) -> None:
+    assert load_rules(tmp_path) is builtin_rules()
+    assert load_rules(tmp_path) is load_rules(tmp_path)
+
+
+def test_default_config_dir_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    (tmp_path / "reader").mkdir()
+    write_rules(tmp_path / "reader", '[phrases]\nen = ["Brought to you by Snowcorp"]\n')
+    rules = load_rules()
+    result = clean_blocks(
+        [Block("paragraph", BODY), Block("paragraph", "Brought to you by Snowcorp")],
+        [],
+        rules,
+        "en",
+    )
+    assert [r.rule for r in result.removed] == ["text:user:en"]
+
+
+def test_user_phrases_apply_per_language_and_any(tmp_path: Path) -> None:
+    rules = load_rules(
+        write_rules(
+            tmp_path, '[phrases]\nen = ["Sponsored by the Snow Fund"]\nany = ["Snowpost+"]\n'
+        )
+    )
+    blocks = [
+        Block("paragraph", t) for t in (BODY, "Sponsored by the Snow Fund", "SNOWPOST+", BODY)
+    ]
+    result = clean_blocks(blocks, [], rules, "en")
+    assert [r.rule for r in result.removed] == ["text:user:en", "text:user:any"]
+    # The built-in English phrases still apply next to the user's.
+    assert clean_blocks(
+        [Block("paragraph", BODY), Block("paragraph", "Advertisement")], [], rules, "en"
+    ).removed
+
+
+def test_user_selectors_drop_elements(tmp_path: Path) -> None:
+    rules = load_rules(
+        write_rules(tmp_path, '[selectors]\ndrop = [".promo-box", "#sticky-footer p"]\n')
+    )
+    root = lxml.html.document_fromstring(
+        f'<html><body><div class="promo-box">Win a sled</div><div id="sticky-footer"><p>Hi</p></div>'
+        f"<article><p>{BODY}</p></article></body></html>"
+    )
+    removed = clean_dom(root, rules)
+    assert [r.rule for r in removed] == ["dom:user:.promo-box", "dom:user:#sticky-footer p"]
+    assert "Win a sled" not in root.text_content() and BODY.strip() in root.text_content()
+
+
+def test_user_selector_never_drops_the_article(tmp_path: Path) -> None:
+    rules = load_rules(write_rules(tmp_path, '[selectors]\ndrop = ["div"]\n'))
+    root = lxml.html.document_fromstring(
+        f"<html><body><div><p>{BODY}</p><p>{BODY}</p><p>{BODY}</p></div></body></html>"
+    )
+    assert clean_dom(root, rules) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[phrases\n",
+        '[phrases]\nen = "not a list"\n',
+        '[selectors]\ndrop = ["a[["]\n',
+        "phrases = 3\n",
+    ],
+)
+def test_broken_user_file_is_a_reader_error(tmp_path: Path, text: str) -> None:
+    with pytest.raises(ReaderError, match="rules.toml"):
+        load_rules(write_rules(tmp_path, text))
+
+
+def test_edited_user_file_is_reloaded(tmp_path: Path) -> None:
+    write_rules(tmp_path, '[phrases]\nany = ["first phrase"]\n')
+    first = load_rules(tmp_path)
+    write_rules(tmp_path, '[phrases]\nany = ["second longer phrase"]\n')
+    second = load_rules(tmp_path)
+    assert first is not second
+    assert second.phrases["any"].anywhere is not None
+    assert second.phrases["any"].anywhere.search("second longer phrase")
+
+
+@pytest.mark.parametrize(
+    ("line", "matches", "misses"),
+    [
+        (
+            "disable * ad blocker",
+            ["disable ad blocker", "disable your ad blocker", "disable all of your ad blocker"],
+            ["disable it now please then ad blocker"],
+        ),
+        (
+            "{adblocker|ad blocker} detected",
+            ["adblocker detected", "ad blocker detected", "ad-blocker detected"],
+            ["blocker detected"],
+        ),
+        (
+            "continue {reading|} below",
+            ["continue reading below", "continue below"],
+            ["continue  below x"],
+        ),
+        ("advertisement", ["advertisement"], ["advertisements", "readvertisement"]),
+    ],
+)
+def test_phrase_syntax(line: str, matches: list[str], misses: list[str]) -> None:
+    phrase_set = build_phrase_set("xx", [("demo", line)])
+    assert phrase_set.anywhere is not None
+    for text in matches:
+        m = phrase_set.anywhere.search(normalise(text))
+        assert m and category_of(m) == "demo" and m.group() == normalise(text), text
+    for text in misses:
+        m = phrase_set.anywhere.search(normalise(text))
+        assert m is None or m.group() != normalise(text), text
+
+
+def test_normalise_folds_case_quotes_and_hyphens() -> None:
+    assert normalise("It\u2019s  an\u00a0AD-Blocker\n") == "it's an ad blocker"
+
+
+def test_config_dir_per_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.setattr(paths.Path, "home", classmethod(lambda cls: tmp_path))
+    monkeypatch.setattr(paths.sys, "platform", "linux")
+    assert paths.config_dir() == tmp_path / ".config" / "reader"
+    monkeypatch.setattr(paths.sys, "platform", "darwin")
+    assert paths.config_dir() == tmp_path / "Library" / "Application Support" / "reader"
+    monkeypatch.setattr(paths.sys, "platform", "win32")
+    monkeypatch.setenv("APPDATA", str(tmp_path / "Roaming"))
+    assert paths.config_dir() == tmp_path / "Roaming" / "reader"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(paths.sys, "platform", "linux")
+    assert paths.config_dir() == tmp_path / "xdg" / "reader"

@@ -1,0 +1,243 @@
+"""Text pass: boilerplate blocks go, articles that talk about boilerplate stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.clean.rules import Rules, load_rules
+from reader.clean.text import clean_blocks
+from reader.model import Block, Link, Span
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory: pytest.TempPathFactory) -> Rules:
+    return load_rules(tmp_path_factory.mktemp("empty-config"))
+
+
+def paras(*texts: str) -> list[Block]:
+    return [Block("paragraph", t) for t in texts]
+
+
+def plain_text_blocks(text: str) -> tuple[str, list[Block]]:
+    """Plain-text input as the pipeline builds it: first line title, blank-line paragraphs."""
+    title, _, body = text.partition("\n")
+    return title.strip(), [Block("paragraph", p.strip()) for p in body.split("\n\n") if p.strip()]
+
+
+# Written for these tests: a wire story re-posted by an aggregator, with its footer.
+AGGREGATOR_STORY = """Storm closes mountain pass for a second day
+
+Heavy snow kept the northern mountain pass closed on Tuesday, the regional road agency said, and \
+crews expected to need at least another day to clear drifts up to three metres deep.
+
+The agency's spokeswoman is quoted as saying:
+
+"We will not reopen the road until every avalanche slope above it has been checked."
+
+Hauliers said hundreds of lorries were waiting in the valley towns. One driver assured the local \
+radio station: "We have food and fuel, but nobody knows how long this will take."
+
+Forecasters expect the snow to ease on Wednesday evening, according to the national weather \
+service, though strong winds could cause new drifts overnight.
+
+
+Source link
+
+Good reporting cannot be free, otherwise it becomes dependent on the authorities or the oligarchs.
+Our site is solely funded by advertising money.
+Please disable your ad blocker to continue reading the news.
+Best regards, editors
+"""
+
+
+def test_aggregator_footer_goes_and_story_stays(rules: Rules) -> None:
+    title, blocks = plain_text_blocks(AGGREGATOR_STORY)
+    result = clean_blocks(blocks, [], rules, "en")
+    story = [b.text for b in blocks[:5]]
+    assert [b.text for b in result.blocks] == story
+    assert "quoted as saying" in result.blocks[1].text
+    assert [r.rule for r in result.removed] == ["text:source:en", "text:adblock:en"]
+    assert all(r.before is None and r.stage == "text" for r in result.removed)
+    assert result.wall is None
+
+
+def test_seed_article_if_present(rules: Rules) -> None:
+    seeds = sorted(Path("/work/shared/corpora/seed").glob("*.txt"))
+    if not seeds:
+        pytest.skip("seed corpus not on this machine")
+    _, blocks = plain_text_blocks(seeds[0].read_text("utf-8"))
+    cut = next(i for i, b in enumerate(blocks) if b.text == "Source link")
+    result = clean_blocks(blocks, [], rules, None)
+    assert [b.text for b in result.blocks] == [b.text for b in blocks[:cut]]
+    assert result.wall is None
+
+
+def test_short_blocks_after_footer_marker_go_as_footer(rules: Rules) -> None:
+    body = ["The council approved the budget after a long debate about school funding. " * 3] * 4
+    blocks = paras(
+        *body, "Source: Example Wire", "Photo credits and legal notice", "All rights reserved."
+    )
+    result = clean_blocks(blocks, [], rules, "en")
+    assert len(result.blocks) == 4
+    assert [r.rule for r in result.removed] == [
+        "text:source:en",
+        "text:footer:en",
+        "text:footer:en",
+    ]
+
+
+def test_footer_marker_early_in_article_does_not_eat_the_story(rules: Rules) -> None:
+    body = "The council approved the budget after a long debate about school funding. " * 3
+    blocks = paras("Source: Example Wire", body, "Short line.", body, body)
+    result = clean_blocks(blocks, [], rules, "en")
+    assert [b.text for b in result.blocks] == [body, "Short line.", body, body]
+    assert result.removed[0].before == 0
+
+
+def test_source_line_link_becomes_source_url(rules: Rules) -> None:
+    links = [Link("https://wire.example/story/1", "Example Wire")]
+    body = "The council approved the budget after a long debate about school funding. " * 3
+    source = Block("paragraph", "Source: Example Wire", spans=[Span(8, 20, "link", 0)])
+    result = clean_blocks([*paras(body, body), source], links, rules, "en")
+    assert result.source_url == "https://wire.example/story/1"
+    assert len(result.blocks) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "boilerplate", "category"),
+    [
+        ("en", "Please disable your ad blocker to continue reading.", "adblock"),
+        ("en", "Sign up for our daily newsletter", "newsletter"),
+        ("en", "Advertisement", "ad_label"),
+        ("en", "Story continues below advertisement", "ad_label"),
+        ("en", "Read more: Why the pass closes every winter", "teaser"),
+        ("en", "Share this article on Facebook", "share"),
+        ("en", "Support independent journalism. Donate today.", "donation"),
+        ("en", "We use cookies to improve your experience.", "cookie"),
+        ("de", "Bitte deaktivieren Sie Ihren Adblocker.", "adblock"),
+        ("de", "Lesen Sie auch: Wie der Pass im Winter gesperrt wird", "teaser"),
+        ("de", "Anzeige", "ad_label"),
+        ("de", "Jetzt Newsletter abonnieren", "newsletter"),
+        ("de", "Quelle: dpa", "source"),
+        ("fr", "Veuillez désactiver votre bloqueur de publicité.", "adblock"),
+        ("fr", "À lire aussi : la route fermée pour la nuit", "teaser"),
+        ("fr", "Inscrivez-vous à notre newsletter", "newsletter"),
+        ("es", "Por favor, desactiva tu bloqueador de anuncios.", "adblock"),
+        ("es", "Suscríbete a nuestro boletín", "newsletter"),
+        ("es", "Publicidad", "ad_label"),
+        ("it", "Disattiva il tuo adblock per continuare.", "adblock"),
+        ("it", "Leggi anche: il passo resta chiuso", "teaser"),
+        ("it", "Iscriviti alla nostra newsletter", "newsletter"),
+        ("pl", "Prosimy o wyłączenie blokera reklam.", "adblock"),
+        ("pl", "Czytaj także: przełęcz zamknięta", "teaser"),
+        ("pl", "Reklama", "ad_label"),
+        ("pt", "Por favor, desative o seu bloqueador de anúncios.", "adblock"),
+        ("pt", "Leia também: estrada fechada", "teaser"),
+        ("pt", "Assine a nossa newsletter", "newsletter"),
+        ("ru", "Пожалуйста, отключите блокировщик рекламы.", "adblock"),
+        ("ru", "Читайте также: перевал закрыт второй день", "teaser"),
+        ("ru", "Подпишитесь на нашу рассылку", "newsletter"),
+        ("ru", "Источник: ТАСС", "source"),
+    ],
+)
+def test_boilerplate_block_goes(rules: Rules, lang: str, boilerplate: str, category: str) -> None:
+    body = "Long enough article paragraph about the mountain pass and the snow. " * 4
+    result = clean_blocks(paras(body, boilerplate, body), [], rules, lang)
+    assert [b.text for b in result.blocks] == [body, body]
+    assert [r.rule for r in result.removed] == [f"text:{category}:{lang}"]
+    assert result.removed[0].before == 1
+    assert result.removed[0].text == boilerplate
+
+
+@pytest.mark.parametrize(
+    ("lang", "content"),
+    [
+        ("en", "Ad blockers are used by 40% of readers, a study says."),
+        (
+            "en",
+            "Ad blockers are used by 40% of readers, and publishers ask them to disable ad blockers.",
+        ),
+        ("en", "Two sources said the talks would resume on Monday."),
+        (
+            "en",
+            '"I only subscribed to the newsletter for the recipes," she said, laughing about it.',
+        ),
+        ("en", "The source of the leak was never found, investigators said."),
+        ("en", "Readers who share articles on Facebook trust them more, researchers found."),
+        ("de", "Werbeblocker werden von 40 Prozent der Leser genutzt, sagt eine Studie."),
+        ("de", "Quellen aus dem Ministerium bestätigten die Pläne am Montag."),
+        ("fr", "Les bloqueurs de publicité sont utilisés par 40 % des lecteurs, selon une étude."),
+        ("es", "Los bloqueadores de anuncios los usa el 40 % de los lectores, según un estudio."),
+        ("it", "Gli adblock sono usati dal 40% dei lettori, secondo uno studio."),
+        ("pl", "Z blokerów reklam korzysta 40 proc. czytelników, wynika z badania."),
+        ("pt", "Os bloqueadores de anúncios são usados por 40% dos leitores, diz um estudo."),
+        ("ru", "Блокировщиками рекламы пользуются 40% читателей, говорится в исследовании."),
+    ],
+)
+def test_content_about_boilerplate_stays(rules: Rules, lang: str, content: str) -> None:
+    blocks = paras("An article lead paragraph that sets the scene for the story.", content)
+    result = clean_blocks(blocks, [], rules, lang)
+    assert [b.text for b in result.blocks] == [b.text for b in blocks]
+    assert result.removed == []
+
+
+def test_related_heading_takes_its_link_list(rules: Rules) -> None:
+    body = "Long enough article paragraph about the mountain pass and the snow. " * 4
+    item = Block("list_item", "Pass closes again", spans=[Span(0, 17, "link", 0)])
+    plain_item = Block("list_item", "Bring chains and warm clothes")
+    blocks = [*paras(body), Block("heading", "Related articles", 2), item, plain_item]
+    result = clean_blocks(blocks, [Link("https://x.example/a", "Pass closes again")], rules, "en")
+    assert [b.text for b in result.blocks] == [body, "Bring chains and warm clothes"]
+
+
+def test_code_blocks_are_never_judged(rules: Rules) -> None:
+    blocks = [Block("code", "Advertisement"), *paras("Text " * 30)]
+    assert len(clean_blocks(blocks, [], rules, "en").blocks) == 2
+
+
+@pytest.mark.parametrize(
+    ("blocks", "wall"),
+    [
+        (paras("Subscribe to continue reading."), "paywall"),
+        (
+            paras(
+                "Storm closes pass", "Heavy snow fell overnight.", "Subscribe to continue reading"
+            ),
+            "paywall",
+        ),
+        (paras("Please disable your ad blocker to continue reading the news."), "ad-block wall"),
+        (paras("Accept cookies to view this content."), "consent wall"),
+        (paras("Bitte deaktivieren Sie Ihren Adblocker, um weiterzulesen."), "ad-block wall"),
+    ],
+)
+def test_wall_detected(rules: Rules, blocks: list[Block], wall: str) -> None:
+    assert clean_blocks(blocks, [], rules, None).wall == wall
+
+
+def test_article_with_adblock_footer_is_not_a_wall(rules: Rules) -> None:
+    _, blocks = plain_text_blocks(AGGREGATOR_STORY)
+    assert clean_blocks(blocks, [], rules, "en").wall is None
+
+
+def test_short_article_with_paywall_word_in_text_is_not_a_wall(rules: Rules) -> None:
+    body = "Long enough article paragraph about the mountain pass and the snow. " * 4
+    blocks = paras(body, body, "Already a subscriber? Log in.")
+    assert clean_blocks(blocks, [], rules, "en").wall is None
+
+
+def test_cleaning_twice_changes_nothing_more(rules: Rules) -> None:
+    _, blocks = plain_text_blocks(AGGREGATOR_STORY)
+    blocks += paras("Advertisement", "Read more: something else")
+    once = clean_blocks(blocks, [], rules, "en")
+    twice = clean_blocks(once.blocks, [], rules, "en")
+    assert twice.blocks == once.blocks
+    assert twice.removed == []
+
+
+def test_unknown_language_uses_every_phrase_list(rules: Rules) -> None:
+    body = "Long enough article paragraph about the mountain pass and the snow. " * 4
+    blocks = paras(body, "Werbung", body, "Реклама")
+    result = clean_blocks(blocks, [], rules, "xx")
+    assert [b.text for b in result.blocks] == [body, body]
