@@ -1,0 +1,361 @@
+"""Bytes to text: undo compression, then find the character encoding the way a careful
+browser would.
+
+Used for HTTP bodies, files and stdin alike, so it knows nothing about httpx. The order of
+evidence is: byte order mark, the charset in the Content-Type header, a ``<meta>`` charset (or
+XML declaration) near the top, then detection. A BOM goes first, as in the WHATWG encoding
+standard: a BOM is unambiguous, while a header charset is often a server-wide default that
+nobody checked. Nothing in here raises on garbage; the worst outcome is replacement characters.
+
+Decompression (:func:`decompress`) yields bounded pieces, so whoever counts bytes can stop a
+compression bomb at its limit while memory stays small.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+# How much of the document a <meta charset> may hide in, and how much chardet gets to read:
+# chardet is pure Python, and a page's encoding is evident long before 64 KB.
+_META_WINDOW = 4096
+_DETECT_WINDOW = 64 * 1024
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Labels that browsers decode with a wider codec than Python's namesake: pages labelled
+# iso-8859-1 are written on Windows and use the 0x80-0x9F punctuation of windows-1252, pages
+# labelled Shift_JIS use the Microsoft extensions of cp932, and so on (WHATWG label table).
+_WIDER = {
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "latin-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "big5": "big5hkscs",
+}
+
+# Labels seen on the web that Python's codec registry does not know.
+_EXTRA_LABELS = {
+    "windows-31j": "cp932",
+    "x-sjis": "cp932",
+    "ms932": "cp932",
+    "windows-874": "cp874",
+    "iso-8859-8-i": "iso8859-8",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "x-gbk": "gb18030",
+    "unicode-1-1-utf-8": "utf-8",
+    "x-unicode20utf8": "utf-8",
+}
+
+# Python codec name -> the name people know it by, for Page.encoding and --format json.
+_DISPLAY = {
+    "cp932": "shift_jis",
+    "cp949": "euc-kr",
+    "big5hkscs": "big5",
+    "utf-16-le": "utf-16le",
+    "utf-16-be": "utf-16be",
+    "utf-32-le": "utf-32le",
+    "utf-32-be": "utf-32be",
+    "mac-cyrillic": "x-mac-cyrillic",
+}
+
+_DETECTED_AS = {"mac-cyrillic": "cp1251"}
+
+# The most decompressed output produced per step: what bounds memory above a caller's cap.
+_STEP = 64 * 1024
+
+_UTF16_32 = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^"';,\s]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""")
+
+_HTML_SNIFF = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|p|div|meta|title|article|main|section|header|span|a|br"
+    r"|h[1-6]|table|ul|ol|li|script|style|link|!--)[\s/>]",
+    re.IGNORECASE,
+)
+
+
+def decode_bytes(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding name)`` for a document's bytes.
+
+    ``content_type`` is the HTTP Content-Type header, if there was one. A declared charset
+    that cannot be right (strict decoding fails) is ignored in favour of the next clue.
+    """
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return _finish(body[len(bom) :].decode(codec, "replace")), _display(codec)
+
+    declared = _charset_from_header(content_type)
+    if declared:
+        decoded = _decode_declared(body, declared, from_meta=False)
+        if decoded:
+            return decoded
+
+    declared = _charset_from_document(body[:_META_WINDOW])
+    if declared:
+        decoded = _decode_declared(body, declared, from_meta=True)
+        if decoded:
+            return decoded
+
+    return _detect(body)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the start of ``text`` carries HTML tags (for sources without a content type)."""
+    return bool(_HTML_SNIFF.search(text[:_META_WINDOW]))
+
+
+def _charset_from_header(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = _HEADER_CHARSET.search(content_type)
+    return match.group(1) if match else None
+
+
+def _charset_from_document(head: bytes) -> str | None:
+    match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _codec(label: str) -> str | None:
+    """Python codec for an encoding label from the web, or None when it is unknown."""
+    label = label.strip().lower()
+    if label in _EXTRA_LABELS:
+        return _EXTRA_LABELS[label]
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _WIDER.get(name, name)
+
+
+def _display(codec: str) -> str:
+    if codec in _DISPLAY:
+        return _DISPLAY[codec]
+    if codec.startswith("cp125"):
+        return "windows-" + codec[2:]
+    if codec.startswith("iso8859-"):
+        return "iso-8859-" + codec[len("iso8859-") :]
+    return codec.replace("_", "-")
+
+
+def _decode_declared(body: bytes, label: str, *, from_meta: bool) -> tuple[str, str] | None:
+    codec = _codec(label)
+    if codec is None:
+        return None
+    if codec in _UTF16_32:
+        if from_meta:
+            # We could read the <meta> as ASCII, so the document is not UTF-16; browsers
+            # take such a declaration to mean UTF-8.
+            codec = "utf-8"
+        else:
+            codec = _sniff_wide(body) or ""
+            if not codec:
+                return None  # labelled UTF-16 but shaped like an 8-bit encoding
+    if codec != "utf-8" and not body.isascii():
+        # A header saying latin-1 on a page that is valid UTF-8 is a server default nobody
+        # updated; legacy text is almost never valid multi-byte UTF-8 by accident.
+        as_utf8 = _strict(body, "utf-8")
+        if as_utf8 is not None:
+            return _finish(as_utf8), "utf-8"
+    text = _strict(body, codec)
+    if text is None:
+        return None
+    return _finish(text), _display(codec)
+
+
+def _detect(body: bytes) -> tuple[str, str]:
+    # Wide encodings first: UTF-16 Cyrillic or Greek is made only of bytes below 0x80.
+    wide = _sniff_wide(body)
+    if wide:
+        return _finish(body.decode(wide, "replace")), _display(wide)
+    if body.isascii():
+        return _finish(body.decode("ascii")), "ascii"
+    text = _strict(body, "utf-8")
+    if text is not None:
+        return _finish(text), "utf-8"
+    codec = _chardet(body[:_DETECT_WINDOW])
+    if codec:
+        text = _strict(body, codec)
+        if text is None:
+            # chardet judged a prefix; a stray byte further on should not discard its verdict.
+            text = body.decode(codec, "replace")
+        return _finish(text), _display(codec)
+    return _finish(body.decode("utf-8", "replace")), "utf-8"
+
+
+def _chardet(sample: bytes) -> str | None:
+    try:
+        import chardet
+    except ImportError:  # pragma: no cover - chardet ships with readability-lxml
+        return None
+    guess = chardet.detect(sample).get("encoding")
+    if not guess:
+        return None
+    codec = _codec(guess)
+    # chardet takes lowercase-heavy windows-1251 text for MacCyrillic (both put a-ya at the
+    # same bytes); the Mac encoding is all but extinct on the web.
+    codec = _DETECTED_AS.get(codec or "", codec)
+    if codec in (None, "ascii", "utf-8"):
+        return None  # utf-8 already failed strictly; such a guess is noise
+    return codec
+
+
+def _sniff_wide(body: bytes) -> str | None:
+    """Spot BOM-less UTF-16/32 by where the zero bytes fall: mostly-Latin text in UTF-16LE has
+    a zero in every odd byte, in UTF-16BE in every even byte."""
+    sample = body[:2048]
+    if len(sample) < 4:
+        return None
+    quads = len(sample) // 4
+    if quads >= 2:
+        le32 = sum(1 for i in range(quads) if sample[4 * i + 2 : 4 * i + 4] == b"\0\0")
+        be32 = sum(1 for i in range(quads) if sample[4 * i : 4 * i + 2] == b"\0\0")
+        if le32 >= 0.9 * quads and sample[0]:
+            return "utf-32-le"
+        if be32 >= 0.9 * quads and sample[3]:
+            return "utf-32-be"
+    # Text in 8-bit encodings has no zero bytes at all and binary junk has them on both sides;
+    # the ASCII part (markup, spaces, digits) of UTF-16 puts them on one side only.
+    pairs = len(sample) // 2
+    even_zero = sample[0 : 2 * pairs : 2].count(0)
+    odd_zero = sample[1 : 2 * pairs : 2].count(0)
+    if odd_zero >= 0.1 * pairs and even_zero <= 0.2 * odd_zero:
+        return "utf-16-le"
+    if even_zero >= 0.1 * pairs and odd_zero <= 0.2 * even_zero:
+        return "utf-16-be"
+    return None
+
+
+def _strict(body: bytes, codec: str) -> str | None:
+    try:
+        return body.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _finish(text: str) -> str:
+    # NUL bytes break lxml and have no meaning in a document; a BOM left inside (e.g. a UTF-8
+    # BOM under a header charset) is not text either.
+    if "\0" in text:
+        text = text.replace("\0", "")
+    return text.removeprefix("\ufeff")
+
+
+class DecompressError(ValueError):
+    """The data is not in the compression it claims to be."""
+
+
+def decompress(chunks: Iterable[bytes], content_encoding: str) -> Iterator[bytes]:
+    """Undo an HTTP Content-Encoding ("gzip", "br", "gzip, br"...) over a stream of chunks.
+
+    Yields pieces of at most 64 KB. Raises LookupError (naming the coding) at once for a coding
+    it does not know, and DecompressError while iterating on corrupt data.
+    """
+    decoders: list[_Decoder] = []
+    # Codings are listed in the order they were applied, so they are undone from the end.
+    for name in reversed([n.strip().lower() for n in content_encoding.split(",")]):
+        if name in ("", "identity"):
+            continue
+        if name in ("gzip", "x-gzip"):
+            decoders.append(_Zlib(gzip=True))
+        elif name == "deflate":
+            decoders.append(_Zlib(gzip=False))
+        elif name == "br":
+            decoders.append(_Brotli())
+        else:
+            raise LookupError(name)
+    pieces: Iterable[bytes] = chunks
+    for decoder in decoders:
+        pieces = _through(decoder, pieces)
+    return (piece for piece in pieces if piece)
+
+
+class _Decoder(Protocol):
+    def feed(self, data: bytes) -> Iterator[bytes]: ...
+
+
+def _through(decoder: _Decoder, pieces: Iterable[bytes]) -> Iterator[bytes]:
+    for piece in pieces:
+        yield from decoder.feed(piece)
+
+
+class _Zlib:
+    def __init__(self, gzip: bool) -> None:
+        self._gzip = gzip
+        self._first = True
+        self._obj = zlib.decompressobj(31 if gzip else 15)
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        try:
+            yield from self._feed(data)
+        except zlib.error as exc:
+            raise DecompressError(f"bad {'gzip' if self._gzip else 'deflate'} data: {exc}") from exc
+
+    def _feed(self, data: bytes) -> Iterator[bytes]:
+        if self._first and data and not self._gzip:
+            self._first = False
+            try:  # "deflate" is zlib-wrapped by the standard, raw deflate in many servers
+                zlib.decompressobj(15).decompress(data[:2])
+            except zlib.error:
+                self._obj = zlib.decompressobj(-15)
+        while data:
+            out = self._obj.decompress(data, _STEP)
+            if out:
+                yield out
+            data = self._obj.unconsumed_tail
+            if self._obj.eof:
+                rest = self._obj.unused_data
+                if not (self._gzip and rest.strip(b"\0")):
+                    return
+                self._obj = zlib.decompressobj(31)  # another gzip member follows
+                data = rest
+        while out := self._obj.decompress(b"", _STEP):
+            yield out
+
+
+class _Brotli:
+    def __init__(self) -> None:
+        import brotli  # only pages that use it pay for the import
+
+        self._error = brotli.error
+        self._obj = brotli.Decompressor()
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        try:
+            yield from self._feed(data)
+        except self._error as exc:
+            raise DecompressError(f"bad brotli data: {exc}") from exc
+
+    def _feed(self, data: bytes) -> Iterator[bytes]:
+        try:
+            out = self._obj.process(data, output_buffer_limit=_STEP)
+        except TypeError:  # brotli < 1.2 cannot bound its output
+            yield self._obj.process(data)
+            return
+        yield out
+        while not self._obj.can_accept_more_data():
+            out = self._obj.process(b"", output_buffer_limit=_STEP)
+            if not out:
+                break
+            yield out

@@ -1,0 +1,376 @@
+"""Download one page over HTTP(S), defensively: the only module that talks to the network.
+
+Redirects are followed by hand so that every hop is checked (http/https only), bodies are
+decompressed by hand so that a compression bomb stops at ``max_bytes`` with bounded memory,
+and one deadline covers the whole exchange, so a server that trickles bytes cannot hold a
+batch worker forever. Every failure leaves as a :class:`reader.errors.ReaderError` whose
+message is one line naming the host; no httpx exception escapes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import re
+import socket
+import ssl
+import threading
+import time
+from dataclasses import dataclass
+from http import HTTPStatus
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from reader import __version__
+from reader.decode import decode_bytes, decompress, looks_like_html
+from reader.errors import (
+    ConnectError,
+    ContentError,
+    EmptyContent,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    ReaderError,
+    TooLarge,
+    TooManyRedirects,
+    UnsafeRedirect,
+    UnsupportedType,
+)
+from reader.model import Page
+from reader.safety import safe_line
+
+USER_AGENT = f"reader/{__version__} (+terminal reader)"
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
+ACCEPT_ENCODING = "gzip, deflate, br"
+
+_SCHEMES = ("http", "https")
+_REDIRECT_CODES = {301, 302, 303, 307, 308}
+# media type -> is it HTML? Anything else is refused before its body is read.
+_READABLE = {"text/html": True, "application/xhtml+xml": True, "text/plain": False}
+_LOCALE_TAG = re.compile(r"^([A-Za-z]{2,3})(?:_([A-Za-z]{2}|\d{3}))?$")
+_LOCATION = "reader.location"
+
+
+@dataclass
+class FetchOptions:
+    connect_timeout: float = 10.0
+    timeout: float = 30.0  # whole response, a trickling server is cut off at this
+    max_bytes: int = 20 * 1024 * 1024  # counts DECODED bytes while streaming
+    max_redirects: int = 10
+    accept_language: str | None = None  # default: from the locale (LANG/LC_ALL), plus "en;q=0.5"
+
+
+def fetch(url: str, options: FetchOptions | None = None) -> Page:
+    """Fetch ``url`` and return it decoded, or raise a ReaderError that says what went wrong."""
+    options = options or FetchOptions()
+    target = _parse_url(url)
+    deadline = time.monotonic() + options.timeout
+    visited: list[httpx.URL] = []
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": ACCEPT,
+        "Accept-Encoding": ACCEPT_ENCODING,
+        "Accept-Language": options.accept_language or accept_language_from_locale(),
+    }
+    # The client keeps cookies across hops: consent pages often set one and redirect back.
+    client = httpx.Client(
+        headers=headers,
+        follow_redirects=False,
+        verify=_ssl_context(),
+        event_hooks={"response": [_take_location]},
+    )
+    with client:
+        while True:
+            try:
+                answer = _get(client, target, options, deadline)
+            except ReaderError:
+                raise
+            except (
+                httpx.HTTPError,
+                httpx.InvalidURL,
+                httpx.StreamError,
+                OSError,
+                ValueError,
+            ) as exc:
+                raise _network_error(exc, target, options) from exc
+            if isinstance(answer, httpx.URL):
+                if len(visited) >= options.max_redirects:
+                    loop = " in a loop" if answer in visited or answer == target else ""
+                    raise TooManyRedirects(
+                        f"too many redirects (more than {options.max_redirects}{loop}) "
+                        f"starting at {_host(visited[0] if visited else target)}"
+                    )
+                visited.append(target)
+                target = answer
+                continue
+            body, content_type, is_html = answer
+            break
+
+    host = _host(target)
+    if not body.strip():
+        raise EmptyContent(f"{host} sent an empty page")
+    text, encoding = decode_bytes(body, content_type)
+    if not text.strip():
+        raise EmptyContent(f"{host} sent a page with nothing readable in it")
+    return Page(
+        source=url,
+        text=text,
+        is_html=looks_like_html(text) if is_html is None else is_html,
+        url=url.strip(),
+        final_url=str(target),
+        content_type=safe_line(content_type) if content_type else None,
+        encoding=encoding,
+    )
+
+
+def accept_language_from_locale() -> str:
+    """Accept-Language for the user's locale, with English as a fallback sites usually have."""
+    value = ""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            break
+    match = _LOCALE_TAG.match(value.split(".")[0].split("@")[0])
+    if not match:  # C, POSIX, unset or unparseable
+        return "en"
+    lang, region = match.group(1).lower(), match.group(2)
+    primary = f"{lang}-{region.upper()}" if region else lang
+    parts = [primary]
+    if region:
+        parts.append(f"{lang};q=0.9")
+    if lang != "en":
+        parts.append("en;q=0.5")
+    return ",".join(parts)
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    # Loading the CA bundle costs milliseconds per client; batches create many clients.
+    return httpx.create_ssl_context()
+
+
+def _parse_url(url: str) -> httpx.URL:
+    shown = safe_line(url)[:200]
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise FetchError(f"invalid URL {shown!r}: {_reason(exc)}") from exc
+    if not parsed.scheme:
+        raise FetchError(f"invalid URL {shown!r}: it needs to start with http:// or https://")
+    if parsed.scheme not in _SCHEMES:
+        raise FetchError(f"cannot fetch {shown!r}: only http and https URLs are supported")
+    if not parsed.host:
+        raise FetchError(f"invalid URL {shown!r}: it has no host name")
+    return parsed
+
+
+def _host(url: httpx.URL) -> str:
+    host = safe_line(url.host) or "?"
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    return f"{host}:{url.port}" if url.port else host
+
+
+def _remaining(deadline: float, url: httpx.URL, options: FetchOptions) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise FetchTimeout(f"timed out after {options.timeout:g} s waiting for {_host(url)}")
+    return left
+
+
+def _get(
+    client: httpx.Client, url: httpx.URL, options: FetchOptions, deadline: float
+) -> httpx.URL | tuple[bytes, str | None, bool | None]:
+    """One request: the next URL for a redirect, else (body, content type, is_html or None)."""
+    left = _remaining(deadline, url, options)
+    timeout = httpx.Timeout(left, connect=min(options.connect_timeout, left))
+    with client.stream("GET", url, timeout=timeout) as response:
+        status = response.status_code
+        location = response.extensions.get(_LOCATION)
+        if status in _REDIRECT_CODES and location is not None:
+            return _redirect_target(url, location)
+        if status >= 300:
+            raise HTTPStatusError(_status_message(response, url), status)
+        content_type = response.headers.get("content-type")
+        is_html = _readable(content_type, url)
+        body = _read_body(response, url, options, deadline)
+    return body, content_type, is_html
+
+
+def _take_location(response: httpx.Response) -> None:
+    """Move Location out of httpx's sight: even when not following, httpx parses it to build
+    ``next_request`` and raises on schemes like ``javascript:`` before we can refuse them."""
+    if "location" in response.headers:
+        response.extensions[_LOCATION] = response.headers["location"]
+        del response.headers["location"]
+
+
+def _redirect_target(url: httpx.URL, location: str) -> httpx.URL:
+    shown = safe_line(location)[:200]
+    scheme = urlsplit(location.strip()).scheme.lower()
+    if scheme and scheme not in _SCHEMES:
+        raise UnsafeRedirect(
+            f"refusing the redirect from {_host(url)} to {shown!r}: only http and https are followed"
+        )
+    try:
+        target = httpx.URL(urljoin(str(url), location.strip()))
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise FetchError(f"{_host(url)} redirected to an invalid URL {shown!r}") from exc
+    if target.scheme not in _SCHEMES or not target.host:
+        raise FetchError(f"{_host(url)} redirected to an invalid URL {shown!r}")
+    return target
+
+
+def _status_message(response: httpx.Response, url: httpx.URL) -> str:
+    phrase = safe_line(response.reason_phrase)
+    if not phrase:
+        try:
+            phrase = HTTPStatus(response.status_code).phrase
+        except ValueError:
+            phrase = ""
+    head = f"HTTP {response.status_code} {phrase}".rstrip()
+    if response.status_code < 400:
+        return f"{head} from {_host(url)} (a redirect without a Location)"
+    return f"{head} from {_host(url)}"
+
+
+def _readable(content_type: str | None, url: httpx.URL) -> bool | None:
+    """Whether the body is HTML (None: unknown, sniff it); refuse types reader cannot read."""
+    media = (content_type or "").split(";")[0].strip().lower()
+    if not media:
+        return None
+    if media in _READABLE:
+        return _READABLE[media]
+    raise UnsupportedType(
+        f"{_host(url)} sent {safe_line(media)[:80]}, not a web page "
+        "(reader reads HTML and plain text)"
+    )
+
+
+def _read_body(
+    response: httpx.Response, url: httpx.URL, options: FetchOptions, deadline: float
+) -> bytes:
+    host = _host(url)
+    encoding = response.headers.get("content-encoding", "")
+    try:
+        pieces = decompress(response.iter_raw(), encoding)
+    except LookupError as exc:
+        raise UnsupportedType(
+            f"{host} sent the page compressed as {safe_line(str(exc))[:40]!r}, "
+            "which reader cannot decode"
+        ) from None
+    too_large = TooLarge(f"the page from {host} is larger than {_size(options.max_bytes)}")
+    timed_out = FetchTimeout(f"timed out after {options.timeout:g} s reading from {host}")
+    declared = response.headers.get("content-length", "")
+    if not encoding.strip(", ") and declared.isdigit() and int(declared) > options.max_bytes:
+        raise too_large
+    chunks: list[bytes] = []
+    size = 0
+    watchdog = _Watchdog(response, _remaining(deadline, url, options))
+    try:
+        for piece in pieces:
+            size += len(piece)
+            if size > options.max_bytes:
+                raise too_large
+            chunks.append(piece)
+            if time.monotonic() > deadline:
+                raise timed_out
+    except (httpx.HTTPError, OSError, ValueError) as exc:
+        if watchdog.fired:
+            raise timed_out from exc
+        if isinstance(exc, httpx.TimeoutException):
+            raise
+        if isinstance(exc, (httpx.HTTPError, OSError)):
+            raise ConnectError(
+                f"the connection to {host} broke off after {_size(size)} of the page"
+            ) from exc
+        raise ContentError(f"{host} sent a corrupt compressed page ({_reason(exc)})") from exc
+    finally:
+        watchdog.cancel()
+    if watchdog.fired:
+        # A body without length ends at EOF, so a cut connection can look like a whole page.
+        raise timed_out
+    return b"".join(chunks)
+
+
+class _Watchdog:
+    """Shut the socket down at the deadline: a blocked read wakes up at once instead of
+    waiting out a read timeout that was computed before the body started."""
+
+    def __init__(self, response: httpx.Response, seconds: float) -> None:
+        self.fired = False
+        stream = response.extensions.get("network_stream")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        self._timer: threading.Timer | None = None
+        if isinstance(sock, socket.socket):
+            self._timer = threading.Timer(seconds, self._fire, args=(sock,))
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _fire(self, sock: socket.socket) -> None:
+        self.fired = True
+        # The plain-socket method, even for TLS: it only needs to wake the reader up.
+        with contextlib.suppress(OSError):
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+
+def _network_error(exc: BaseException, url: httpx.URL, options: FetchOptions) -> FetchError:
+    """One line a person understands, naming the host, for an httpx or socket failure."""
+    host = _host(url)
+    if isinstance(exc, httpx.ConnectTimeout):
+        seconds = min(options.connect_timeout, options.timeout)
+        return FetchTimeout(f"timed out after {seconds:g} s connecting to {host}")
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchTimeout(f"timed out after {options.timeout:g} s waiting for {host}")
+    if isinstance(exc, (httpx.InvalidURL, httpx.UnsupportedProtocol)):
+        return FetchError(f"invalid URL for {host}: {_reason(exc)}")
+    root = _root_cause(exc)
+    if isinstance(root, socket.gaierror):
+        return ConnectError(f"cannot connect to {host}: host name not found")
+    if isinstance(root, ssl.SSLCertVerificationError):
+        detail = root.verify_message or "certificate verify failed"
+        return ConnectError(f"cannot connect securely to {host}: {detail}")
+    if isinstance(root, ssl.SSLError):
+        return ConnectError(f"cannot connect securely to {host}: TLS error ({_reason(root)})")
+    if isinstance(root, ConnectionRefusedError):
+        return ConnectError(f"cannot connect to {host}: connection refused")
+    if isinstance(exc, httpx.ConnectError):
+        return ConnectError(f"cannot connect to {host}: {_reason(root)}")
+    if isinstance(exc, httpx.RemoteProtocolError):
+        if "without sending" in str(exc).lower():
+            return ConnectError(f"{host} closed the connection without answering")
+        return ConnectError(f"{host} sent a broken HTTP response ({_reason(exc)})")
+    if isinstance(root, ConnectionResetError):
+        return ConnectError(f"the connection to {host} was reset")
+    return FetchError(f"network error with {host}: {_reason(root)}")
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    seen = {id(exc)}
+    while True:
+        nxt = exc.__cause__ or exc.__context__
+        if nxt is None or id(nxt) in seen:
+            return exc
+        seen.add(id(nxt))
+        exc = nxt
+
+
+def _reason(exc: BaseException) -> str:
+    text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    text = safe_line(text or type(exc).__name__)[:160].rstrip(".")
+    # "Connection refused" reads better mid-sentence as "connection refused"; keep "SSL...".
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n / 1024 / 1024:.1f} MB".replace(".0 MB", " MB")

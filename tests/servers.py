@@ -1,0 +1,258 @@
+"""A real HTTP server on 127.0.0.1 for tests, with well-behaved and hostile routes.
+
+    with TestServer() as server:
+        url = server.add("/story", respond("<p>hello</p>"))
+        server.add("/slow", trickle(b"<p>x</p>" * 10, interval=0.3))
+        reader.fetch.fetch(url)
+        server.requests[-1].headers["user-agent"]
+
+Each route is a function that gets the live ``BaseHTTPRequestHandler``, so a test can answer
+in any way a real server could, down to resetting the TCP connection. Blocking behaviours
+(hang, trickle, stall) end when the server stops, so no test leaves threads spinning.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import socket
+import struct
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+Handler = Callable[["_RequestHandler"], None]
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    headers: dict[str, str]  # lower-case names
+
+
+class _RequestHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
+        owner = self.server.owner
+        owner.requests.append(
+            Request("GET", self.path, {k.lower(): v for k, v in self.headers.items()})
+        )
+        route = owner.routes.get(self.path.split("?")[0])
+        if route is None:
+            respond(b"<html><body><p>no such page</p></body></html>", status=404)(self)
+            return
+        with contextlib.suppress(OSError):  # the client may leave first; that is its right
+            route(self)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass  # keep pytest output clean
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    owner: TestServer
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # clients hanging up on hostile routes is the point of those routes
+
+
+class TestServer:
+    """Serve ``routes`` on 127.0.0.1 (port chosen by the OS) from a background thread."""
+
+    __test__ = False  # not a pytest test class, despite the name
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Handler] = {}
+        self.requests: list[Request] = []
+        self.stopping = threading.Event()
+        self._server = _Server(("127.0.0.1", 0), _RequestHandler)
+        self._server.owner = self
+        self.port: int = self._server.server_address[1]
+        # A short poll interval so that stop() (every test's teardown) returns at once.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    def url(self, path: str = "/") -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def add(self, path: str, handler: Handler) -> str:
+        self.routes[path] = handler
+        return self.url(path)
+
+    def start(self) -> TestServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> TestServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+# Route builders ---------------------------------------------------------------------------
+
+
+def respond(
+    body: bytes | str,
+    content_type: str | None = "text/html; charset=utf-8",
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Handler:
+    """A plain answer. ``content_type=None`` sends no Content-Type header at all."""
+    data = body.encode("utf-8") if isinstance(body, str) else body
+
+    def handle(req: _RequestHandler) -> None:
+        req.send_response(status)
+        if content_type is not None:
+            req.send_header("Content-Type", content_type)
+        for name, value in (headers or {}).items():
+            req.send_header(name, value)
+        req.send_header("Content-Length", str(len(data)))
+        req.end_headers()
+        req.wfile.write(data)
+
+    return handle
+
+
+def redirect(location: str, status: int = 302) -> Handler:
+    return respond(b"", content_type=None, status=status, headers={"Location": location})
+
+
+def gzipped(body: bytes, content_type: str = "text/html; charset=utf-8") -> Handler:
+    return respond(gzip.compress(body), content_type, headers={"Content-Encoding": "gzip"})
+
+
+def gzip_bomb(inflated_bytes: int) -> Handler:
+    """A small gzip body that inflates to ``inflated_bytes`` of HTML-looking filler."""
+    buffer = _bomb(inflated_bytes)
+    return respond(buffer, "text/html", headers={"Content-Encoding": "gzip"})
+
+
+@functools.cache
+def _bomb(size: int) -> bytes:
+    # Compressed block by block so the test never holds the inflated size in memory.
+    block = (b"<p>" + b"a" * 1021) * 1024
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    parts = [packer.compress(block) for _ in range(size // len(block))]
+    return b"".join(parts) + packer.flush()
+
+
+def hang() -> Handler:
+    """Read the request, then never answer (until the server stops)."""
+
+    def handle(req: _RequestHandler) -> None:
+        req.server.owner.stopping.wait()
+
+    return handle
+
+
+def trickle(body: bytes, interval: float, content_type: str = "text/html") -> Handler:
+    """Send the headers, then the body one byte every ``interval`` seconds."""
+
+    def handle(req: _RequestHandler) -> None:
+        _headers(req, content_type, {"Content-Length": str(len(body))})
+        for i in range(len(body)):
+            if req.server.owner.stopping.wait(interval):
+                return
+            req.wfile.write(body[i : i + 1])
+            req.wfile.flush()
+
+    return handle
+
+
+def stall(first: bytes, total: int, content_type: str = "text/html") -> Handler:
+    """Promise ``total`` bytes, send ``first``, then go silent with the connection open."""
+
+    def handle(req: _RequestHandler) -> None:
+        _promise(req, first, total, content_type)
+        req.server.owner.stopping.wait()
+
+    return handle
+
+
+def reset_mid_body(first: bytes, total: int, content_type: str = "text/html") -> Handler:
+    """Promise ``total`` bytes, send ``first``, then reset the TCP connection (RST)."""
+
+    def handle(req: _RequestHandler) -> None:
+        _promise(req, first, total, content_type)
+        time.sleep(0.05)  # let the client see the first part before the RST
+        # SO_LINGER with a zero timeout turns close() into a reset instead of a FIN.
+        req.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        req.connection.close()
+        req.close_connection = True
+
+    return handle
+
+
+def chunked(total: int, content_type: str = "text/html") -> Handler:
+    """Stream ``total`` bytes with chunked transfer encoding; a client that hangs up early
+    ends it (the write fails)."""
+    piece = b"<p>" + b"x" * (64 * 1024 - 3)
+
+    def handle(req: _RequestHandler) -> None:
+        _headers(req, content_type, {"Transfer-Encoding": "chunked"})
+        sent = 0
+        while sent < total and not req.server.owner.stopping.is_set():
+            data = piece[: total - sent]
+            req.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+            sent += len(data)
+        req.wfile.write(b"0\r\n\r\n")
+
+    return handle
+
+
+def _promise(req: _RequestHandler, first: bytes, total: int, content_type: str) -> None:
+    """Announce ``total`` bytes but send only ``first``."""
+    _headers(req, content_type, {"Content-Length": str(total)})
+    req.wfile.write(first)
+    req.wfile.flush()
+
+
+def _headers(req: _RequestHandler, content_type: str, extra: dict[str, str]) -> None:
+    req.send_response(200)
+    req.send_header("Content-Type", content_type)
+    for name, value in extra.items():
+        req.send_header(name, value)
+    req.end_headers()
+    req.wfile.flush()
+
+
+# Ports that misbehave below HTTP ------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def refused_port() -> Iterator[int]:
+    """A port on 127.0.0.1 where nothing listens, so connecting is refused."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    yield port
+
+
+@contextlib.contextmanager
+def silent_port() -> Iterator[int]:
+    """A port that accepts TCP connections (the kernel does, from the backlog) and never
+    says a word: the server that accepts but never answers."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+    try:
+        yield sock.getsockname()[1]
+    finally:
+        sock.close()

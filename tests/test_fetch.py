@@ -1,0 +1,398 @@
+"""fetch() against a real HTTP server on 127.0.0.1: good pages and every way a server can fail."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import time
+import zlib
+
+import brotli
+import pytest
+from servers import (
+    TestServer,
+    chunked,
+    gzip_bomb,
+    gzipped,
+    hang,
+    redirect,
+    refused_port,
+    reset_mid_body,
+    respond,
+    silent_port,
+    stall,
+    trickle,
+)
+
+import reader
+from reader.errors import (
+    ConnectError,
+    ContentError,
+    EmptyContent,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    TooLarge,
+    TooManyRedirects,
+    UnsafeRedirect,
+    UnsupportedType,
+)
+from reader.fetch import FetchOptions, accept_language_from_locale, fetch
+
+ARTICLE = "<html><body><h1>Storm</h1><p>The river rose two metres overnight.</p></body></html>"
+FAST = FetchOptions(connect_timeout=1.0, timeout=1.0)
+HOST = "127.0.0.1"
+
+
+def host(server: TestServer) -> str:
+    return f"{HOST}:{server.port}"
+
+
+# Good answers ------------------------------------------------------------------------------
+
+
+def test_fetch_returns_decoded_html_page(server: TestServer) -> None:
+    url = server.add("/story", respond(ARTICLE))
+    page = fetch(url)
+    assert page.text == ARTICLE
+    assert page.is_html
+    assert page.source == url and page.url == url and page.final_url == url
+    assert page.content_type == "text/html; charset=utf-8"
+    assert page.encoding == "utf-8"
+
+
+def test_fetch_sends_user_agent_and_accept_language(server: TestServer) -> None:
+    url = server.add("/story", respond(ARTICLE))
+    fetch(url, FetchOptions(accept_language="fr-CH,fr;q=0.9"))
+    sent = server.requests[-1].headers
+    assert sent["user-agent"] == f"reader/{reader.__version__} (+terminal reader)"
+    assert sent["accept-language"] == "fr-CH,fr;q=0.9"
+    assert "br" in sent["accept-encoding"] and "gzip" in sent["accept-encoding"]
+
+
+def test_accept_language_defaults_to_the_locale(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "de_AT.UTF-8")
+    url = server.add("/story", respond(ARTICLE))
+    fetch(url)
+    assert server.requests[-1].headers["accept-language"] == "de-AT,de;q=0.9,en;q=0.5"
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LANG": "ru_RU.UTF-8"}, "ru-RU,ru;q=0.9,en;q=0.5"),
+        ({"LANG": "en_GB.UTF-8"}, "en-GB,en;q=0.9"),
+        ({"LANG": "de_DE.UTF-8", "LC_ALL": "ja_JP.UTF-8"}, "ja-JP,ja;q=0.9,en;q=0.5"),
+        ({"LANG": "pt"}, "pt,en;q=0.5"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "sr_RS@latin"}, "sr-RS,sr;q=0.9,en;q=0.5"),
+        ({"LANG": "x\r\nInjected: 1"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_accept_language_from_locale(
+    env: dict[str, str], expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert accept_language_from_locale() == expected
+
+
+def test_plain_text_is_read_but_not_html(server: TestServer) -> None:
+    url = server.add("/notes.txt", respond("Line one.\nLine <two>.\n", "text/plain"))
+    page = fetch(url)
+    assert page.text == "Line one.\nLine <two>.\n"
+    assert not page.is_html
+
+
+def test_xhtml_is_html(server: TestServer) -> None:
+    url = server.add("/x", respond(ARTICLE, "application/xhtml+xml"))
+    assert fetch(url).is_html
+
+
+@pytest.mark.parametrize(("body", "is_html"), [(ARTICLE, True), ("just words, no tags", False)])
+def test_missing_content_type_is_sniffed(server: TestServer, body: str, is_html: bool) -> None:
+    url = server.add("/x", respond(body, content_type=None))
+    page = fetch(url)
+    assert page.is_html is is_html
+    assert page.content_type is None
+
+
+def test_gzip_body_is_decoded(server: TestServer) -> None:
+    url = server.add("/gz", gzipped(ARTICLE.encode()))
+    assert fetch(url).text == ARTICLE
+
+
+def test_brotli_body_is_decoded(server: TestServer) -> None:
+    body = brotli.compress(ARTICLE.encode() * 50)
+    url = server.add("/br", respond(body, headers={"Content-Encoding": "br"}))
+    assert fetch(url).text == ARTICLE * 50
+
+
+@pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS], ids=["zlib", "raw"])
+def test_deflate_body_is_decoded_wrapped_or_raw(server: TestServer, wbits: int) -> None:
+    packer = zlib.compressobj(6, zlib.DEFLATED, wbits)
+    body = packer.compress(ARTICLE.encode()) + packer.flush()
+    url = server.add("/d", respond(body, headers={"Content-Encoding": "deflate"}))
+    assert fetch(url).text == ARTICLE
+
+
+def test_two_gzip_members_are_both_decoded(server: TestServer) -> None:
+    body = gzip.compress(b"<p>first half</p>") + gzip.compress(b"<p>second half</p>")
+    url = server.add("/gz2", respond(body, headers={"Content-Encoding": "gzip"}))
+    assert fetch(url).text == "<p>first half</p><p>second half</p>"
+
+
+def test_stacked_encodings_are_undone_in_reverse(server: TestServer) -> None:
+    body = brotli.compress(gzip.compress(ARTICLE.encode()))
+    url = server.add("/2", respond(body, headers={"Content-Encoding": "gzip, br"}))
+    assert fetch(url).text == ARTICLE
+
+
+def test_corrupt_gzip_is_a_content_error(server: TestServer) -> None:
+    url = server.add(
+        "/bad", respond(b"\x1f\x8b not really gzip", headers={"Content-Encoding": "gzip"})
+    )
+    with pytest.raises(ContentError, match=f"{host(server)} sent a corrupt compressed page"):
+        fetch(url)
+
+
+def test_unknown_content_encoding_is_refused(server: TestServer) -> None:
+    url = server.add("/z", respond(b"\x28\xb5\x2f\xfd", headers={"Content-Encoding": "zstd"}))
+    with pytest.raises(UnsupportedType, match="'zstd'"):
+        fetch(url)
+
+
+# Redirects ---------------------------------------------------------------------------------
+
+
+def test_redirects_are_followed_and_final_url_kept(server: TestServer) -> None:
+    server.add("/a", redirect("/b", 301))
+    server.add("/b", redirect(server.url("/c"), 307))
+    server.add("/c", redirect("d?x=1", 303))
+    final = server.add("/d", respond(ARTICLE))
+    page = fetch(server.url("/a"))
+    assert page.text == ARTICLE
+    assert page.url == server.url("/a")
+    assert page.final_url == final + "?x=1"
+
+
+def _chain(server: TestServer, hops: int) -> str:
+    for i in range(hops):
+        server.add(f"/r{i}", redirect(f"/r{i + 1}"))
+    server.add(f"/r{hops}", respond(ARTICLE))
+    return server.url("/r0")
+
+
+def test_ten_redirects_are_allowed(server: TestServer) -> None:
+    assert fetch(_chain(server, 10)).final_url == server.url("/r10")
+
+
+def test_eleven_redirects_are_too_many(server: TestServer) -> None:
+    with pytest.raises(TooManyRedirects, match=f"more than 10\\) starting at {host(server)}"):
+        fetch(_chain(server, 11))
+
+
+def test_max_redirects_option_is_honoured(server: TestServer) -> None:
+    with pytest.raises(TooManyRedirects):
+        fetch(_chain(server, 3), FetchOptions(max_redirects=2))
+
+
+def test_redirect_loop_is_reported_as_a_loop(server: TestServer) -> None:
+    server.add("/ping", redirect("/pong"))
+    server.add("/pong", redirect("/ping"))
+    with pytest.raises(TooManyRedirects, match="in a loop"):
+        fetch(server.url("/ping"))
+    assert len(server.requests) == 11  # the first request and ten redirects, then it stops
+
+
+@pytest.mark.parametrize(
+    "location",
+    ["file:///etc/passwd", "ftp://127.0.0.1/x", "javascript:alert(1)", "data:text/html,hi"],
+)
+def test_redirect_to_other_schemes_is_refused(server: TestServer, location: str) -> None:
+    url = server.add("/evil", redirect(location))
+    with pytest.raises(UnsafeRedirect, match=re.escape(f"from {host(server)} to '{location}'")):
+        fetch(url)
+
+
+def test_redirect_without_location_is_a_status_error(server: TestServer) -> None:
+    url = server.add("/nowhere", respond(b"", content_type=None, status=302))
+    with pytest.raises(HTTPStatusError, match="HTTP 302 Found .*without a Location"):
+        fetch(url)
+
+
+# HTTP errors and refused content -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "phrase"), [(404, "Not Found"), (500, "Internal Server Error"), (403, "Forbidden")]
+)
+def test_error_status_raises_with_status_and_host(
+    server: TestServer, status: int, phrase: str
+) -> None:
+    url = server.add("/x", respond(ARTICLE, status=status))
+    with pytest.raises(HTTPStatusError) as caught:
+        fetch(url)
+    assert str(caught.value) == f"HTTP {status} {phrase} from {host(server)}"
+    assert caught.value.status == status
+    assert caught.value.exit_code == 4
+
+
+def test_unknown_path_is_404(server: TestServer) -> None:
+    with pytest.raises(HTTPStatusError, match="HTTP 404 Not Found"):
+        fetch(server.url("/missing"))
+
+
+@pytest.mark.parametrize("media", ["application/pdf", "image/png", "application/json"])
+def test_other_types_are_refused_naming_the_type(server: TestServer, media: str) -> None:
+    url = server.add("/file", respond(b"%PDF-1.7 binary", media))
+    with pytest.raises(UnsupportedType, match=f"{host(server)} sent {media}, not a web page"):
+        fetch(url)
+
+
+@pytest.mark.parametrize("body", [b"", b"  \r\n\t  "])
+def test_empty_body_is_empty_content(server: TestServer, body: bytes) -> None:
+    url = server.add("/empty", respond(body))
+    with pytest.raises(EmptyContent, match=host(server)):
+        fetch(url)
+
+
+def test_binary_garbage_served_as_html_still_decodes(server: TestServer) -> None:
+    garbage = bytes(range(256)) * 40 + b"\xff\xfe\x00\x00\x80" * 100
+    url = server.add("/junk", respond(garbage, "text/html"))
+    page = fetch(url)
+    assert page.text
+    assert "\x00" not in page.text
+
+
+# Size limits ---------------------------------------------------------------------------------
+
+
+def test_gzip_bomb_stops_at_max_bytes(server: TestServer) -> None:
+    url = server.add("/bomb", gzip_bomb(100 * 1024 * 1024))
+    started = time.monotonic()
+    with pytest.raises(TooLarge, match=f"from {host(server)} is larger than 1 MB"):
+        fetch(url, FetchOptions(max_bytes=1024 * 1024))
+    # Inflating all 100 MB takes far longer than stopping at the cap.
+    assert time.monotonic() - started < 5
+
+
+def test_long_chunked_body_stops_at_max_bytes(server: TestServer) -> None:
+    url = server.add("/huge", chunked(60 * 1024 * 1024))
+    with pytest.raises(TooLarge, match="larger than 512 KB"):
+        fetch(url, FetchOptions(max_bytes=512 * 1024))
+
+
+def test_declared_length_over_max_bytes_is_refused_before_reading(server: TestServer) -> None:
+    url = server.add("/big", respond(b"<p>" + b"x" * 200_000))
+    with pytest.raises(TooLarge):
+        fetch(url, FetchOptions(max_bytes=100_000))
+
+
+def test_body_exactly_at_max_bytes_is_accepted(server: TestServer) -> None:
+    body = b"<p>" + b"x" * 9_997
+    url = server.add("/edge", gzipped(body))
+    assert len(fetch(url, FetchOptions(max_bytes=10_000)).text) == 10_000
+
+
+# Network failures ----------------------------------------------------------------------------
+
+
+def test_refused_connection() -> None:
+    with refused_port() as port, pytest.raises(ConnectError) as caught:
+        fetch(f"http://127.0.0.1:{port}/", FAST)
+    assert str(caught.value) == f"cannot connect to 127.0.0.1:{port}: connection refused"
+    assert caught.value.exit_code == 3
+
+
+def test_unresolvable_host_is_a_connect_error() -> None:
+    # .invalid is reserved (RFC 2606) and never resolves, so no query leaves this machine
+    # for an answer; a resolver without network fails just the same.
+    with pytest.raises(ConnectError, match="cannot connect to no-such-host.invalid"):
+        fetch("http://no-such-host.invalid/", FAST)
+
+
+def test_server_that_never_answers_times_out() -> None:
+    with silent_port() as port, pytest.raises(FetchTimeout) as caught:
+        fetch(f"http://127.0.0.1:{port}/", FAST)
+    assert str(caught.value) == f"timed out after 1 s waiting for 127.0.0.1:{port}"
+
+
+def test_handler_that_never_answers_times_out(server: TestServer) -> None:
+    url = server.add("/hang", hang())
+    started = time.monotonic()
+    with pytest.raises(FetchTimeout, match=host(server)):
+        fetch(url, FAST)
+    assert time.monotonic() - started < 3
+
+
+def test_trickling_server_is_cut_off_at_the_deadline(server: TestServer) -> None:
+    url = server.add("/drip", trickle(b"<p>" + b"x" * 40 + b"</p>", interval=0.3))
+    started = time.monotonic()
+    with pytest.raises(FetchTimeout, match=f"timed out after 1 s reading from {host(server)}"):
+        fetch(url, FAST)
+    assert time.monotonic() - started < 2
+
+
+def test_stalled_body_is_cut_off_at_the_deadline(server: TestServer) -> None:
+    url = server.add("/stall", stall(b"<p>half a page", total=10_000))
+    started = time.monotonic()
+    with pytest.raises(FetchTimeout, match=host(server)):
+        fetch(url, FetchOptions(timeout=1.0))
+    assert time.monotonic() - started < 2
+
+
+def test_connection_reset_mid_body(server: TestServer) -> None:
+    url = server.add("/reset", reset_mid_body(b"<p>" + b"x" * 2000, total=100_000))
+    with pytest.raises(ConnectError, match=f"connection to {host(server)} broke off"):
+        fetch(url, FAST)
+
+
+# Bad URLs ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://example.org/file",
+        "file:///etc/passwd",
+        "example.org/story",
+        "http://",
+        "http://exa mple.org/",
+    ],
+)
+def test_invalid_urls_raise_fetch_error(url: str) -> None:
+    with pytest.raises(FetchError):
+        fetch(url, FAST)
+
+
+def test_no_httpx_exception_escapes_for_garbage_response() -> None:
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+
+    def answer_nonsense() -> None:
+        conn, _ = listener.accept()
+        conn.recv(4096)
+        conn.sendall(b"THIS IS NOT HTTP\r\n\r\n")
+        conn.close()
+
+    thread = threading.Thread(target=answer_nonsense, daemon=True)
+    thread.start()
+    try:
+        with pytest.raises(ConnectError, match=f"127.0.0.1:{port}"):
+            fetch(f"http://127.0.0.1:{port}/", FAST)
+    finally:
+        thread.join(2)
+        listener.close()
