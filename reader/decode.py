@@ -80,6 +80,8 @@ _DETECTED_AS = {"mac-cyrillic": "cp1251"}
 # The most decompressed output produced per step: what bounds memory above a caller's cap.
 _STEP = 64 * 1024
 
+_ASCII = bytes(range(128))
+
 _UTF16_32 = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
 
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^"';,\s]+)""", re.IGNORECASE)
@@ -178,7 +180,7 @@ def _decode_declared(body: bytes, label: str, *, from_meta: bool) -> tuple[str, 
         as_utf8 = _strict(body, "utf-8")
         if as_utf8 is not None:
             return _finish(as_utf8), "utf-8"
-    text = _strict(body, codec)
+    text = _utf8(body) if codec == "utf-8" else _strict(body, codec)
     if text is None:
         return None
     return _finish(text), _display(codec)
@@ -191,7 +193,7 @@ def _detect(body: bytes) -> tuple[str, str]:
         return _finish(body.decode(wide, "replace")), _display(wide)
     if body.isascii():
         return _finish(body.decode("ascii")), "ascii"
-    text = _strict(body, "utf-8")
+    text = _utf8(body)
     if text is not None:
         return _finish(text), "utf-8"
     codec = _chardet(body[:_DETECT_WINDOW])
@@ -245,6 +247,22 @@ def _sniff_wide(body: bytes) -> str | None:
     if even_zero >= 0.1 * pairs and odd_zero <= 0.2 * even_zero:
         return "utf-16-be"
     return None
+
+
+def _utf8(body: bytes) -> str | None:
+    """The body as UTF-8 if it is UTF-8, allowing for a few broken bytes.
+
+    A long UTF-8 page with one bad byte (a truncated paste, a mangled ad snippet) must not
+    fall to a detector that will read all of it as some code page. Text in a legacy encoding
+    is the other way round: nearly all of its non-ASCII bytes are invalid as UTF-8.
+    """
+    text = _strict(body, "utf-8")
+    if text is not None:
+        return text
+    non_ascii = len(body.translate(None, _ASCII))
+    text = body.decode("utf-8", "replace")
+    broken = text.count("\ufffd")
+    return text if non_ascii >= 16 and broken * 20 <= non_ascii else None
 
 
 def _strict(body: bytes, codec: str) -> str | None:

@@ -269,3 +269,19 @@ def test_looks_like_html(text: str) -> None:
 )
 def test_does_not_look_like_html(text: str) -> None:
     assert not looks_like_html(text)
+
+
+# A few broken bytes in UTF-8 -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("content_type", [None, "text/html; charset=utf-8"])
+def test_utf8_with_a_stray_byte_stays_utf8(content_type: str | None) -> None:
+    half = len(RUSSIAN) // 2
+    body = RUSSIAN[:half].encode() + b"\xff" + RUSSIAN[half:].encode()
+    text, name = decode_bytes(body, content_type)
+    assert name == "utf-8"
+    assert text == RUSSIAN[:half] + "\ufffd" + RUSSIAN[half:]
+
+
+def test_legacy_text_is_not_taken_for_broken_utf8() -> None:
+    assert decode_bytes(RUSSIAN.encode("cp1251"), "text/html; charset=utf-8")[1] == "windows-1251"
