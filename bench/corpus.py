@@ -4,8 +4,8 @@
 
 CORPUS_DIR holds annotations.json (key -> {file, with, without[, lang]}) and the gzipped pages
 it names. Every system gets the same decoded text; no network is used. Precision, recall and
-F1 are summed over segments of all pages; times are wall-clock per page inside one process,
-so with --jobs the machine's other work affects every system alike.
+F1 are summed over segments of all pages; times are CPU time per page inside one process,
+so other work on the machine (or --jobs) barely moves them.
 """
 
 from __future__ import annotations
@@ -93,6 +93,7 @@ _FACTORIES: dict[str, Callable[[], Extractor]] = {
     "ours": _ours,
     "readability": _readability,
     "trafilatura": _trafilatura,
+    "stages": _our_stages,  # parse + metadata + extract, no cleaners: to attribute changes
 }
 _EXTRACTORS: dict[str, Extractor] = {}
 
@@ -115,8 +116,8 @@ def _run_page(job: tuple[str, str, dict[str, Any]]) -> dict[str, Any]:
     for name, run in _EXTRACTORS.items():
         # Most keys are the page's URL; ours resolves links against it, readability is run
         # exactly as its README shows (no URL), as the yardstick the targets are set against.
-        url = key if key.startswith(("http://", "https://")) and name == "ours" else None
-        start = time.perf_counter()
+        url = key if key.startswith(("http://", "https://")) and name in ("ours", "stages") else None
+        start = time.process_time()
         try:
             text, lang = run(html, url)
             error = None
@@ -125,7 +126,7 @@ def _run_page(job: tuple[str, str, dict[str, Any]]) -> dict[str, Any]:
             error = f"{type(exc).__name__}: {exc}"[:200]
             if os.environ.get("BENCH_TRACEBACK"):
                 traceback.print_exc()
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         if name == "ours" and not result["lang"]:
             result["lang"] = lang
         result["systems"][name] = {
@@ -196,10 +197,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
-    parser.add_argument("--compare", action="append", default=[], choices=["trafilatura"])
+    parser.add_argument("--compare", action="append", default=[], choices=["trafilatura", "stages"])
     parser.add_argument("--worst", type=int, default=20, help="list the N worst pages")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (0: all CPUs)")
     parser.add_argument("--only", default="", help="only pages whose key contains this")
+    parser.add_argument("--dump", type=Path, help="write per-page scores as JSON here")
     args = parser.parse_args(argv)
 
     annotations = json.loads((args.corpus / "annotations.json").read_text("utf-8"))
@@ -213,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     systems = ["ours", "readability"]
     for name in args.compare:
         try:
-            __import__(name)
+            __import__("reader" if name == "stages" else name)
         except ImportError:
             print(f"{name} is not installed; comparing without it", file=sys.stderr)
             continue
@@ -227,7 +229,30 @@ def main(argv: list[str] | None = None) -> int:
         with ProcessPoolExecutor(workers, initializer=_init, initargs=(systems,)) as pool:
             results = list(pool.map(_run_page, jobs, chunksize=4))
     report(results, systems, args.worst)
+    if args.dump:
+        args.dump.write_text(json.dumps(_dumpable(results), ensure_ascii=False, indent=1))
     return 0
+
+
+def _dumpable(results: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        res["key"]: {
+            "lang": res["lang"],
+            **{
+                name: {
+                    "tp": item["score"].tp,
+                    "fn": item["score"].fn,
+                    "fp": item["score"].fp,
+                    "missed": item["score"].missed,
+                    "leaked": item["score"].leaked,
+                    "ms": round(item["seconds"] * 1000, 1),
+                    "error": item["error"],
+                }
+                for name, item in res["systems"].items()
+            },
+        }
+        for res in results
+    }
 
 
 if __name__ == "__main__":

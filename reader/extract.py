@@ -8,20 +8,16 @@ walks the element readability returns into :class:`Block` values with link spans
 
 from __future__ import annotations
 
-import copy
 import re
 from urllib.parse import urljoin
 
 from lxml import etree
 from lxml.html import HtmlElement
-from readability.readability import REGEXES, Document
 
 from reader.model import Block, BlockKind, Link, Span
+from reader.pick import Picker
 from reader.safety import safe_line, safe_text
 
-# readability keeps a short pick only when its HTML reaches this many characters; below it
-# tries again without dropping "unlikely" elements. We measure text, which is stricter.
-_RETRY_TEXT = 200
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _INLINE = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
@@ -32,118 +28,10 @@ _SKIP = frozenset({
     "script", "style", "noscript", "template", "button", "select", "option", "input",
     "textarea", "svg",
 })  # fmt: skip
-# Tags whose presence inside a div makes readability keep it a div (its divToPElementsRe
-# matches these as a prefix of the serialised tag name, so "picture" counts as "p").
-_BLOCKISH = re.compile(r"blockquote|dl|div|img|ol|p|table|ul")
 _CELL_BLOCKS = frozenset({
     "p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
     "section", "article",
 })  # fmt: skip
-
-
-class _Readability(Document):
-    """readability's Document, fed a tree and giving back an element instead of HTML."""
-
-    def __init__(self, root: HtmlElement, url: str | None) -> None:
-        super().__init__(root, url=url)
-
-    def _parse(self, input: HtmlElement) -> HtmlElement:  # noqa: A002 - readability's name
-        # A fresh copy per pass: readability mutates the tree, and the lenient retry needs the
-        # original. Its html_cleaner pass is skipped: the DOM cleaner already removed scripts,
-        # styles and comments, and nothing else that pass does changes the scores.
-        doc = copy.deepcopy(input)
-        for elem in doc.xpath("//*[@hidden]"):
-            elem.drop_tree()
-        for elem in doc.xpath("//*[@style]"):
-            if REGEXES["displayNoneRe"].search(elem.get("style") or ""):
-                elem.drop_tree()
-        return doc
-
-    def get_clean_html(self) -> str:
-        # sanitize() ends by serialising; we read the element instead, so skip that work.
-        return ""
-
-    def transform_misused_divs_into_paragraphs(self) -> None:
-        """Same result as readability's, without serialising every div's children.
-
-        readability turns a div into a p when no child's markup contains a block-ish tag; we
-        mark every element holding such a tag in one upward pass and test membership.
-        """
-        marked: set[HtmlElement] = set()
-        for elem in self.html.iter():
-            tag = elem.tag
-            if isinstance(tag, str) and _BLOCKISH.match(tag):
-                node = elem
-                while node is not None and node not in marked:
-                    marked.add(node)
-                    node = node.getparent()
-        divs = self.html.findall(".//div")
-        for elem in divs:
-            if not any(child in marked for child in elem):
-                elem.tag = "p"
-        inline = {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub",
-                  "sup", "u"}
-        for elem in self.html.findall(".//div"):
-            children = list(elem)
-            paragraph = None
-            if elem.text and elem.text.strip():
-                paragraph = self.html.makeelement("p")
-                paragraph.text = elem.text
-                elem.text = None
-                elem.insert(0, paragraph)
-            for child in children:
-                if child.tag == "br":
-                    paragraph = None
-                    continue
-                if child.tag not in inline or child in marked:
-                    paragraph = None
-                    continue
-                if paragraph is None:
-                    paragraph = self.html.makeelement("p")
-                    child.addprevious(paragraph)
-                paragraph.append(child)
-            for pos, child in reversed(list(enumerate(elem))):
-                if child.tail and child.tail.strip():
-                    p = self.html.makeelement("p")
-                    p.text = child.tail
-                    child.tail = None
-                    elem.insert(pos + 1, p)
-                if child.tag == "br":
-                    child.drop_tree()
-
-    def pick(self) -> HtmlElement:
-        """readability's summary() loop, returning the article element."""
-        for ruthless in (True, False):
-            self.html = self._parse(self.input)
-            for elem in self.html.xpath("//script | //style | //noscript"):
-                elem.drop_tree()
-            for body in self.html.iter("body"):
-                body.set("id", "readabilityBody")
-            if ruthless:
-                self.remove_unlikely_candidates()
-            self.transform_misused_divs_into_paragraphs()
-            candidates = self.score_paragraphs()
-            best = self.select_best_candidate(candidates)
-            if best:
-                best = self.get_semantic_article_candidate(candidates, best)
-                best = self.get_semantic_main_candidate(candidates, best)
-            if best:
-                article = self.get_article(candidates, best, html_partial=True)
-            elif ruthless:
-                continue
-            else:
-                article = self.html.find("body")
-                if article is None:
-                    article = self.html
-            self.sanitize(article, candidates)
-            if ruthless and _text_len(article) < _RETRY_TEXT:
-                continue
-            return article
-        raise AssertionError("unreachable: the lenient pass always returns")
-
-
-def _text_len(elem: HtmlElement) -> int:
-    return len(" ".join((elem.text_content() or "").split()))
 
 
 class _Builder:
@@ -256,8 +144,10 @@ def _walk(root: HtmlElement, builder: _Builder) -> None:
                     builder.open_link(elem.get("href"))
                 builder.text(elem.text)
                 continue
-            if tag in _SKIP or tag in ("br", "img", "pre") or (
-                tag == "table" and _is_data_table(elem)
+            if (
+                tag in _SKIP
+                or tag in ("br", "img", "pre")
+                or (tag == "table" and _is_data_table(elem))
             ):
                 leaves.add(elem)
                 walker.skip_subtree()
@@ -308,7 +198,7 @@ def _kind_of(elem: HtmlElement, outer: tuple[BlockKind, int]) -> tuple[BlockKind
 
 def extract_blocks(root: HtmlElement, url: str | None = None) -> tuple[list[Block], list[Link]]:
     """The article's blocks and the links they hold, from a tree the DOM cleaner has pruned."""
-    article = _Readability(root, url).pick()
+    article = Picker(root, url).pick()
     builder = _Builder(url)
     _walk(article, builder)
     builder.flush()

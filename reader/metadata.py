@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urljoin
 
@@ -105,19 +105,24 @@ def _clean(value: Any) -> str | None:
 
 
 def _first(*values: Any) -> str | None:
+    """The first usable value; a callable is only called when every earlier value failed,
+    so whole-document searches run only for pages that lack the cheap declarations."""
     for value in values:
-        line = _clean(value)
+        line = _clean(value() if callable(value) else value)
         if line:
             return line
     return None
 
 
-def _element_text(root: HtmlElement, xpath: str) -> str | None:
-    for elem in root.xpath(xpath):
-        text = _clean(elem.text_content())
-        if text and len(text) < 200:
-            return text
-    return None
+def _element_text(root: HtmlElement, xpath: str) -> Callable[[], str | None]:
+    def find() -> str | None:
+        for elem in root.xpath(xpath):
+            text = _clean(elem.text_content())
+            if text and len(text) < 200:
+                return text
+        return None
+
+    return find
 
 
 def strip_site_suffix(title: str, site: str | None = None, heading: str | None = None) -> str:
@@ -159,7 +164,7 @@ def _normalise_lang(value: str | None) -> str | None:
 
 def _date(*values: Any) -> str | None:
     for value in values:
-        line = _clean(value)
+        line = _clean(value() if callable(value) else value)
         if line and _ISO_DATE.match(line):
             return line
     return None
@@ -182,13 +187,14 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     publisher = ld.get("publisher")
 
     site = _first(meta.get("og:site_name"), _name(publisher), meta.get("application-name"))
-    heading = _element_text(root, "(//h1)[1]")
+    h1 = next(root.iter("h1"), None)
+    heading = _clean(h1.text_content()) if h1 is not None else None
     raw_title = _first(
         meta.get("og:title"),
         ld.get("headline"),
         ld.get("name") if _ARTICLE_TYPE.search(" ".join(_types(ld))) else None,
         meta.get("twitter:title"),
-        _element_text(root, "//head/title"),
+        _element_text(root, "/html/head/title"),
         heading,
     )
     title = strip_site_suffix(raw_title, site, heading) if raw_title else ""
@@ -203,7 +209,6 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         _element_text(root, "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]"),
     )
 
-    time_elems = root.xpath("//time[@datetime]/@datetime")
     published = _date(
         meta.get("article:published_time"),
         ld.get("datePublished"),
@@ -212,7 +217,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         meta.get("dc.date.issued"),
         meta.get("pubdate"),
         ld.get("dateCreated"),
-        *time_elems[:1],
+        lambda: next(iter(root.xpath("(//time[@datetime])[1]/@datetime")), None),
     )
 
     lang = (
@@ -232,9 +237,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     )
     canonical_url = _url(canonical, url) or _url(meta.get("og:url"), url)
 
-    description = _first(
-        meta.get("og:description"), meta.get("description"), ld.get("description")
-    )
+    description = _first(meta.get("og:description"), meta.get("description"), ld.get("description"))
     return Metadata(
         title=title,
         byline=byline,

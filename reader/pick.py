@@ -1,0 +1,206 @@
+"""Choose the article element of a cleaned tree with readability-lxml's scoring.
+
+readability's Document is built for a string in and an HTML string out. We already hold a
+parsed, pruned tree, so this subclass takes the tree, skips readability's own cleaner and its
+serialising of the result, and re-expresses its hottest passes (unlikely-candidate removal,
+paragraph scoring, link density, misused-div conversion) with the same rules in fewer
+operations: in readability they serialise subtrees, run three regexes per text length, and
+format debug strings that are never logged.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from lxml.html import HtmlElement
+from readability.readability import REGEXES, Document
+
+# readability retries without its "unlikely candidate" pruning when the pick's HTML is under
+# 250 characters; we measure text, which is stricter, so the bar is a little lower.
+RETRY_TEXT = 200
+# Tags whose presence inside a div makes readability keep it a div: its divToPElementsRe
+# matches them as a prefix of the serialised tag name, so "picture" counts as "p".
+_BLOCKISH = re.compile(r"blockquote|dl|div|img|ol|p|table|ul")
+_DIV_INLINE = frozenset({
+    "a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u",
+})  # fmt: skip
+_UNLIKELY = REGEXES["unlikelyCandidatesRe"]
+_MAYBE = REGEXES["okMaybeItsACandidateRe"]
+_HIDDEN_STYLE = REGEXES["displayNoneRe"]
+
+
+def text_len(elem: HtmlElement) -> int:
+    """Length of an element's text with whitespace runs counted as one character."""
+    return len(" ".join((elem.text_content() or "").split()))
+
+
+_UNLIKELY_SEEN: dict[str, bool] = {}
+
+
+def _is_unlikely(key: str) -> bool:
+    """readability's class/id test for "unlikely" elements, memoised: the same class strings
+    recur hundreds of times in a page and across pages of a site."""
+    hit = _UNLIKELY_SEEN.get(key)
+    if hit is None:
+        if len(_UNLIKELY_SEEN) > 50_000:
+            _UNLIKELY_SEEN.clear()
+        hit = _UNLIKELY_SEEN[key] = bool(_UNLIKELY.search(key)) and not _MAYBE.search(key)
+    return hit
+
+
+class Picker(Document):
+    """readability's Document, fed a tree and giving back an element instead of HTML."""
+
+    def __init__(self, root: HtmlElement, url: str | None = None) -> None:
+        super().__init__(root, url=url)
+
+    def _parse(self, input: HtmlElement) -> HtmlElement:  # noqa: A002 - readability's name
+        # A fresh copy per pass: readability mutates the tree, and a retry needs the original.
+        # Its html_cleaner is skipped: scripts, styles and comments are already gone, and
+        # nothing else that cleaner does changes a score.
+        doc = copy.deepcopy(input)
+        drop = doc.xpath(
+            "//*[@hidden] | //*[contains(translate(@style, 'NOEHID', 'noehid'), 'none')"
+            " or contains(translate(@style, 'NOEHID', 'noehid'), 'hidden')]"
+        )
+        for elem in drop:
+            if elem.get("hidden") is None and not _HIDDEN_STYLE.search(elem.get("style")):
+                continue
+            # Some pages hide <body> until their scripts run; that is not hidden content.
+            if elem.tag not in ("html", "body") and elem.getparent() is not None:
+                elem.drop_tree()
+        return doc
+
+    def get_clean_html(self) -> str:
+        # sanitize() ends by serialising the article; we read the element instead.
+        return ""
+
+    def get_link_density(self, elem: HtmlElement) -> float:
+        linked = sum(text_len(a) for a in elem.iterdescendants("a"))
+        return linked / max(text_len(elem), 1)
+
+    def remove_unlikely_candidates(self) -> None:
+        doomed = []
+        for elem in self.html.iterdescendants():
+            if not isinstance(elem.tag, str) or elem.tag in ("html", "body"):
+                continue
+            cls, ident = elem.get("class"), elem.get("id")
+            if cls is None and ident is None:
+                continue
+            if not _is_unlikely(f"{cls or ''} {ident or ''}"):
+                continue
+            if elem.tag in ("pre", "code") or any(True for _ in elem.iterancestors("pre", "code")):
+                continue
+            if elem.tag in ("main", "article", "math") or any(
+                True for _ in elem.iterdescendants("main", "article", "math")
+            ):
+                continue
+            doomed.append(elem)
+        # Dropping after the scan gives readability's result: it tests each element before
+        # any of its descendants is touched, and what lies inside a dropped one is gone anyway.
+        for elem in doomed:
+            elem.drop_tree()
+
+    def score_paragraphs(self) -> dict[HtmlElement, dict]:
+        """readability's paragraph scoring: each text block credits its parent in full and its
+        grandparent by half (1 + commas + length/100, capped), then link density discounts."""
+        min_len = self.min_text_length
+        candidates: dict[HtmlElement, dict] = {}
+        for tag in ("p", "pre", "td", "blockquote"):
+            for elem in self.html.iterdescendants(tag):
+                parent = elem.getparent()
+                if parent is None:
+                    continue
+                text = elem.text_content() or ""
+                length = len(" ".join(text.split()))
+                if length < min_len:
+                    continue
+                points = 2 + text.count(",") + min(length / 100, 3)
+                grand = parent.getparent()
+                for node, share in ((parent, 1.0), (grand, 0.5)):
+                    if node is None:
+                        continue
+                    entry = candidates.get(node)
+                    if entry is None:
+                        entry = candidates[node] = self.score_node(node)
+                    entry["content_score"] += points * share
+        for node, entry in candidates.items():
+            entry["content_score"] *= 1 - self.get_link_density(node)
+        return candidates
+
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        """readability's div-to-p conversion, testing tag membership instead of serialising.
+
+        A div becomes a p when nothing inside its children is block-ish; loose text and
+        inline runs inside remaining divs are wrapped in new p elements.
+        """
+        marked: set[HtmlElement] = set()
+        for elem in self.html.iter():
+            tag = elem.tag
+            if isinstance(tag, str) and _BLOCKISH.match(tag):
+                node = elem
+                while node is not None and node not in marked:
+                    marked.add(node)
+                    node = node.getparent()
+        for elem in self.html.iterdescendants("div"):
+            if not any(child in marked for child in elem):
+                elem.tag = "p"
+        for elem in list(self.html.iterdescendants("div")):
+            self._wrap_loose_text(elem, marked)
+
+    def _wrap_loose_text(self, elem: HtmlElement, marked: set[HtmlElement]) -> None:
+        children = list(elem)
+        paragraph = None
+        if elem.text and elem.text.strip():
+            paragraph = self.html.makeelement("p")
+            paragraph.text, elem.text = elem.text, None
+            elem.insert(0, paragraph)
+        for child in children:
+            if child.tag == "br" or child.tag not in _DIV_INLINE or child in marked:
+                paragraph = None
+                continue
+            if paragraph is None:
+                paragraph = self.html.makeelement("p")
+                child.addprevious(paragraph)
+            paragraph.append(child)
+        for pos in range(len(elem) - 1, -1, -1):
+            child = elem[pos]
+            if child.tail and child.tail.strip():
+                p = self.html.makeelement("p")
+                p.text, child.tail = child.tail, None
+                elem.insert(pos + 1, p)
+            if child.tag == "br":
+                child.drop_tree()
+
+    def run_pass(self, ruthless: bool) -> tuple[HtmlElement, bool]:
+        """One pass of readability's summary(): the article element, and whether scoring
+        found a candidate at all (False: the element is the whole body)."""
+        self.html = self._parse(self.input)
+        for elem in list(self.html.iter("script", "style", "noscript")):
+            elem.drop_tree()
+        for body in self.html.iter("body"):
+            body.set("id", "readabilityBody")  # readability scores its body by this id
+        if ruthless:
+            self.remove_unlikely_candidates()
+        self.transform_misused_divs_into_paragraphs()
+        candidates = self.score_paragraphs()
+        best = self.select_best_candidate(candidates)
+        if best:
+            best = self.get_semantic_article_candidate(candidates, best)
+            best = self.get_semantic_main_candidate(candidates, best)
+        if best:
+            article = self.get_article(candidates, best, html_partial=True)
+        else:
+            article = self.html.find("body")
+            if article is None:
+                article = self.html
+        self.sanitize(article, candidates)
+        return article, bool(best)
+
+    def pick(self) -> HtmlElement:
+        """readability's choice: a ruthless pass, and a lenient one when that finds too little."""
+        article, found = self.run_pass(ruthless=True)
+        if found and text_len(article) >= RETRY_TEXT:
+            return article
+        return self.run_pass(ruthless=False)[0]
