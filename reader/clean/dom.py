@@ -25,6 +25,11 @@ _CONTAINERS = ("article", "main")
 _GUARD_SHARE = 0.5
 _GUARD_PARAGRAPHS = 3
 _ARTICLE_SHARE = 0.3
+# Long, paragraph-structured, link-poor text is prose: content, unless the rule is for things
+# that are prose by nature (a comment thread).
+_PROSE_WORDS = 80
+_PROSE_LINK_SHARE = 0.25
+_PROSE_RULES = frozenset({"comments"})
 
 
 @functools.lru_cache(maxsize=8192)
@@ -42,23 +47,42 @@ def _token_hit(value: str, table: dict[str, str]) -> tuple[str, str] | None:
     return None
 
 
-def _text_len(el: lxml.html.HtmlElement) -> int:
+def _words(el: lxml.html.HtmlElement) -> int:
     return len("".join(el.itertext()).split())
 
 
-def _holds_article(el: lxml.html.HtmlElement, body_words: int) -> bool:
-    """True when dropping ``el`` would take the article with it."""
-    words = _text_len(el)
-    if words > _GUARD_SHARE * body_words:
-        for count, _ in enumerate(el.iter("p"), 1):
-            if count >= _GUARD_PARAGRAPHS:
-                return True
+def _paragraphs(el: lxml.html.HtmlElement, enough: int) -> int:
+    count = 0
+    for count, _ in enumerate(el.iter("p"), 1):
+        if count >= enough:
+            break
+    return count
+
+
+def _keep_anyway(
+    el: lxml.html.HtmlElement, rule: str, body_words: int, container_words: int
+) -> bool:
+    """True when ``el`` looks like the article (or wraps it) whatever its name says.
+
+    Class names lie: themes put "share" or "paywall" on the div holding the story text, and
+    Blogger calls the post a "widget". So an element goes only if it is not most of the page's
+    (or its article's) text, does not wrap the article, and does not read like prose.
+    """
+    words = _words(el)
+    if not words:
+        return False
+    paragraphs = _paragraphs(el, _GUARD_PARAGRAPHS)
+    if paragraphs >= _GUARD_PARAGRAPHS and (
+        words > _GUARD_SHARE * body_words or words > _GUARD_SHARE * container_words > 0
+    ):
+        return True
     for inner in el.iter(*_CONTAINERS):
-        if inner is el:
-            continue
-        if inner.tag == "main" or _text_len(inner) > _ARTICLE_SHARE * body_words:
+        if inner is not el and (inner.tag == "main" or _words(inner) > _ARTICLE_SHARE * body_words):
             return True
-    return False
+    if rule in _PROSE_RULES or words < _PROSE_WORDS or paragraphs < 2:
+        return False
+    link_words = sum(len("".join(a.itertext()).split()) for a in el.iter("a"))
+    return link_words < _PROSE_LINK_SHARE * words
 
 
 def _verdict(
@@ -101,14 +125,17 @@ def _verdict(
 def clean_dom(root: lxml.html.HtmlElement, rules: Rules) -> list[Removal]:
     """Remove boilerplate from ``root`` in place; return what was removed and why."""
     dom = rules.dom
+    # Code and markup first, in one C-level sweep, so the text measures below count only text.
+    for el in list(root.iter(*dom.silent_tags)):
+        if el.getparent() is not None:
+            el.drop_tree()
     body = root.find("body")
-    if body is None:
-        body = root
-    body_words = max(_text_len(body), 1)
+    body_words = max(_words(body if body is not None else root), 1)
+    container_words: dict[int, int] = {}
     removed: list[Removal] = []
 
-    def drop(el: lxml.html.HtmlElement, rule: str, token: str, silent: bool) -> None:
-        text = "" if silent else short_text(el.text_content())
+    def drop(el: lxml.html.HtmlElement, rule: str, token: str) -> None:
+        text = short_text(el.text_content())
         el.drop_tree()  # keeps the element's tail text, which belongs to its parent
         if text:
             removed.append(Removal(text=text, rule=f"dom:{rule}:{token}", stage="dom"))
@@ -117,21 +144,34 @@ def clean_dom(root: lxml.html.HtmlElement, rules: Rules) -> list[Removal]:
         for el in select(root):
             # An earlier selector may have dropped an ancestor already.
             attached = el.getroottree().getroot() is root
-            if attached and el.tag not in dom.never_drop and not _holds_article(el, body_words):
-                drop(el, "user", selector, False)
+            if (
+                attached
+                and el.tag not in dom.never_drop
+                and not _keep_anyway(el, "user", body_words, 0)
+            ):
+                drop(el, "user", selector)
 
-    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(root, False)]
+    Item = tuple[lxml.html.HtmlElement, lxml.html.HtmlElement | None]
+    stack: list[Item] = [(root, None)]  # (element, nearest <article>/<main> ancestor)
     while stack:
-        el, in_article = stack.pop()
+        el, container = stack.pop()
         tag = el.tag
         if not isinstance(tag, str):
             continue  # comments and processing instructions
         tag = tag.lower()
         if tag not in dom.never_drop and el.getparent() is not None:
-            hit = _verdict(el, tag, dom, in_article)
-            if hit is not None and (tag in dom.silent_tags or not _holds_article(el, body_words)):
-                drop(el, hit[0], hit[1], tag in dom.silent_tags)
-                continue
-        inside = in_article or tag in _CONTAINERS
-        stack.extend((child, inside) for child in reversed(el))
+            hit = _verdict(el, tag, dom, container is not None)
+            if hit is not None:
+                inner_words = 0
+                if container is not None:
+                    key = id(container)
+                    if key not in container_words:
+                        container_words[key] = _words(container)
+                    inner_words = container_words[key]
+                if not _keep_anyway(el, hit[0], body_words, inner_words):
+                    drop(el, hit[0], hit[1])
+                    continue
+        if tag in _CONTAINERS:
+            container = el
+        stack.extend((child, container) for child in reversed(el))
     return removed
