@@ -16,7 +16,7 @@ class AddressBar(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "older", "Earlier address", show=False),
         Binding("down", "newer", "Later address", show=False),
-        Binding("escape", "close", "Close", show=False),
+        Binding("escape", "close", "Close"),
     ]
 
     class Closed(Message):

@@ -41,7 +41,7 @@ def bindings_table(groups: list[tuple[str, list[BindingType]]]) -> Content:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
             lines.append(
-                Content.assemble((f"  {key_label(binding.key):<18}", "bold"), binding.description)
+                Content.assemble((f"  {key_label(binding.key):<16}", "bold"), binding.description)
             )
         lines.append(Content(""))
     return Content("\n").join(lines)
@@ -59,7 +59,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Label("Keys (Esc closes)", classes="panel-title", markup=False)
-            yield Static(bindings_table(self.groups), markup=False)
+            yield Static(bindings_table(self.groups), id="help-text", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -36,7 +36,7 @@ class LinksScreen(ModalScreen[int | None]):
                     Content.assemble(
                         (f"[{i + 1}] ", "bold"),
                         link.text or link.url,
-                        ("  " + link.url, "dim"),
+                        ("\n" + link.url, "dim"),
                     ),
                     id=f"link-{i}",
                 )

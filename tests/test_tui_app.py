@@ -1,0 +1,410 @@
+"""Pilot tests for every key of the reader, against articles built by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_tui_support import (
+    drive,
+    long_article,
+    make,
+    sample_article,
+    visible_text,
+    wall_article,
+)
+from textual import events
+from textual.pilot import Pilot
+
+from reader.tui.app import ReaderApp
+from reader.tui.help_screen import HelpScreen
+from reader.tui.links_screen import LinksScreen
+from reader.tui.side_panel import SidePanel
+
+# ------------------------------------------------------------------------- quitting
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+c"])
+def test_q_and_ctrl_c_quit_cleanly(key: str) -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        await pilot.press(key)
+        await pilot.pause()
+        assert app._exit
+
+    app = drive(make(), steps)
+    assert app.return_code == 0
+
+
+# ------------------------------------------------------------------------- scrolling
+
+
+def test_line_keys_scroll_one_line() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        view = app.view
+        await pilot.press("j", "j", "down")
+        assert view.scroll_y == 3
+        await pilot.press("k", "up")
+        assert view.scroll_y == 1
+
+    drive(make(long_article()), steps)
+
+
+@pytest.mark.parametrize("key", ["space", "pagedown"])
+def test_space_and_pagedown_turn_a_page_with_overlap(key: str) -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        view = app.view
+        await pilot.press(key)
+        assert view.scroll_y == view.size.height - 2
+        await pilot.press("pageup")
+        assert view.scroll_y == 0
+
+    drive(make(long_article()), steps)
+
+
+@pytest.mark.parametrize(("end", "home"), [("G", "g"), ("end", "home")])
+def test_g_and_shift_g_jump_to_the_ends(end: str, home: str) -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        view = app.view
+        await pilot.press(end)
+        assert view.scroll_y == view.max_scroll_y > 100
+        assert "Paragraph 199" in visible_text(app)
+        await pilot.press(home)
+        assert view.scroll_y == 0
+        assert "A long read" in visible_text(app)
+
+    drive(make(long_article()), steps)
+
+
+def test_mouse_wheel_scrolls() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        await pilot._post_mouse_events([events.MouseScrollDown], "#view", offset=(10, 5))
+        await pilot.pause()
+        assert app.view.scroll_y > 0
+
+    drive(make(long_article()), steps)
+
+
+def test_plus_and_minus_change_the_column_and_rewrap() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        view = app.view
+        lines_at_88 = len(view.lines)
+        await pilot.press("minus", "minus")
+        assert view.column == 72
+        assert len(view.lines) > lines_at_88
+        assert app.last_message == "Column: 72 cells"
+        await pilot.press("plus")
+        assert view.column == 80
+
+    drive(make(long_article()), steps)
+
+
+def test_rewrapping_keeps_the_reading_position() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        view = app.view
+        view.scroll_to(y=300, animate=False)
+        await pilot.pause()
+        top_before = view.lines[int(view.scroll_y)]
+        block_before = view.units[top_before.unit].block
+        await pilot.press("minus")
+        top_after = view.lines[int(view.scroll_y)]
+        assert view.units[top_after.unit].block == block_before
+
+    drive(make(long_article()), steps)
+
+
+# ------------------------------------------------------------------------- what is drawn
+
+
+def test_page_text_is_never_read_as_markup() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        await pilot.press("G")
+        text = visible_text(app)
+        assert "[bold]fake markup[/bold]" in text
+        assert "[link=https://evil.example]x[/link]" in text
+
+    drive(make(), steps)
+
+
+def test_links_are_numbered_and_spans_styled() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        text = visible_text(app)
+        assert "council report[1]" in text
+        assert "timetable[2]" in text
+        view = app.view
+        strips = [view.render_line(y) for y in range(view.size.height)]
+        styles = {seg.text: seg.style for strip in strips for seg in strip if seg.text.strip()}
+        assert styles["Reuters"].bold
+        assert styles["We waited ten years for this,"].italic
+        assert styles["council report"].underline
+        assert styles["Reuters"].color != styles["We waited ten years for this,"].color
+
+    drive(make(), steps)
+
+
+def test_header_shows_title_site_date_and_reading_time() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        header = str(app.query_one("#header").render())
+        assert "Harbour budget approved" in header
+        assert "The Coastal Ledger" in header
+        assert "14 Mar 2026" in header
+        assert "1 min read" in header
+
+    drive(make(), steps)
+
+
+def test_no_color_keeps_roles_apart_by_text_style(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        assert app.no_color
+        view = app.view
+        assert view.get_component_rich_style("article--quote").italic
+        assert view.get_component_rich_style("article--source").bold
+        assert view.get_component_rich_style("article--link").underline
+
+    drive(make(), steps)
+
+
+def test_a_wall_is_said_plainly() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        text = visible_text(app)
+        assert "This page is only a wall." in text
+        assert "paywall" in text
+        await pilot.press("R")
+        assert "Subscribe now to keep reading." in visible_text(app)
+
+    drive(make(wall_article()), steps)
+
+
+# ------------------------------------------------------------------------- panels
+
+
+def test_s_opens_quotes_and_sources_and_picking_one_reveals_it() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        panel = app.query_one(SidePanel)
+        assert not panel.display
+        await pilot.press("s")
+        assert panel.display
+        quotes = panel.query_one("#quotes")
+        sources = panel.query_one("#sources")
+        assert quotes.option_count == 1
+        labels = [str(sources.get_option_at_index(i).prompt) for i in range(sources.option_count)]
+        assert labels[:3] == ["Reuters", "ministry", "Ida Lund"]
+        assert "Source link: https://council.example/press/budget" in labels[3]
+        assert labels[4:] == ["[1] council report", "[2] timetable"]
+        assert app.focused is quotes
+        await pilot.press("enter")
+        view = app.view
+        unit, start, end = view.flash
+        assert view.units[unit].text[start:end] == "We waited ten years for this,"
+        sources.focus()
+        sources.highlighted = 2
+        await pilot.press("enter")
+        unit, start, end = view.flash
+        assert view.units[unit].text[start:end] == "Ida Lund"
+        line = view.line_of(unit, start)
+        assert view.scroll_y <= line < view.scroll_y + view.size.height
+        await pilot.press("s")
+        assert not panel.display
+        assert app.focused is view
+
+    drive(make(long_article_with_sample_end()), steps)
+
+
+def long_article_with_sample_end():
+    """The sample article pushed below the first screen, so revealing must scroll."""
+    article = sample_article()
+    filler = long_article(20).blocks
+    shift = len(filler)
+    article.blocks = filler + article.blocks
+    for quote in article.quotes:
+        quote.block += shift
+    for source in article.sources:
+        if source.block is not None:
+            source.block += shift
+    for removal in article.removed:
+        if removal.before is not None:
+            removal.before += shift
+    return article
+
+
+def test_flash_fades(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reader.tui.article_view.FLASH_SECONDS", 0.2)
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        app.view.reveal(0, 0, 5)
+        assert app.view.flash is not None
+        await pilot.pause(0.4)
+        assert app.view.flash is None
+
+    drive(make(), steps)
+
+
+def test_shift_r_shows_and_hides_removed_boilerplate() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        assert "removed by" not in visible_text(app)
+        await pilot.press("R")
+        text = visible_text(app)
+        assert "removed by dom:cookie (dom pass)" in text
+        assert "We use cookies to improve your experience." in text
+        assert app.last_message == "Showing 3 removed items, dimmed"
+        style = next(
+            seg.style
+            for y in range(app.view.size.height)
+            for seg in app.view.render_line(y)
+            if seg.text == "We use cookies to improve your experience."
+        )
+        assert style.strike
+        await pilot.press("R")
+        assert "removed by" not in visible_text(app)
+
+    drive(make(), steps)
+
+
+def test_question_mark_lists_every_binding() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for label in (
+            "Copy URL",
+            "Export Markdown",
+            "Open in browser",
+            "Back",
+            "Forward",
+            "Reload",
+            "Page down",
+            "Alt+Left",
+            "Ctrl+L",
+            "Next match",
+        ):
+            assert label in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+    drive(make(), steps)
+
+
+def test_footer_shows_the_main_bindings() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        footer = app.screen.query_one("Footer")
+        keys = {item.key for item in footer.query("FooterKey")}
+        assert {"q", "s", "l", "slash", "question_mark"} <= keys
+
+    drive(make(), steps)
+
+
+def test_l_lists_links_and_escape_closes() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        await pilot.press("l")
+        assert isinstance(app.screen, LinksScreen)
+        options = app.screen.query_one("#links")
+        assert options.option_count == 2
+        assert str(options.get_option_at_index(1).prompt) == "[2] timetable\n/timetable"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, LinksScreen)
+
+    drive(make(), steps)
+
+
+# ------------------------------------------------------------------------- search
+
+
+def test_slash_searches_highlights_and_n_moves_between_matches() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        view = app.view
+        await pilot.press("slash")
+        assert app.focused.id == "search"
+        await pilot.press("p")
+        app.query_one("#search").value = "paragraph 15:"  # typing it key by key is slow
+        await pilot.pause()
+        assert len(view.matches) == 1
+        await pilot.press("enter")
+        assert app.last_message == "1 match for “paragraph 15:”"
+        assert app.focused is view
+        assert "Paragraph 15:" in visible_text(app)
+        await pilot.press("slash", *"ferry", "enter")
+        total = len(view.matches)
+        assert total > 100
+        first = view.match_index
+        await pilot.press("n")
+        assert view.match_index == first + 1
+        assert app.last_message == f"Match {first + 2} of {total}"
+        await pilot.press("N", "N")
+        assert view.match_index == first - 1
+        unit, start, _ = view.matches[view.match_index]
+        assert view.scroll_y <= view.line_of(unit, start) < view.scroll_y + view.size.height
+        await pilot.press("slash", "x", "escape")
+        assert view.matches == []
+
+    drive(make(long_article()), steps)
+
+
+def test_search_highlights_are_styled() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        await pilot.press("slash", *"harbour", "enter")
+        view = app.view
+        hits = [
+            seg
+            for y in range(view.size.height)
+            for seg in view.render_line(y)
+            if seg.text.lower() == "harbour"
+        ]
+        assert len(hits) >= 2
+        assert all(seg.style.bgcolor is not None for seg in hits)
+        assert sum(1 for seg in hits if seg.style.reverse) == 1  # the current match stands out
+
+    drive(make(), steps)
+
+
+# ------------------------------------------------------------------------- outside world
+
+
+def test_t_switches_light_and_dark() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        before = app.view.render_line(0).text
+        dark_bg = app.view.rich_style.bgcolor
+        await pilot.press("t")
+        assert app.theme == "textual-light"
+        assert app.view.rich_style.bgcolor != dark_bg
+        assert app.view.render_line(0).text == before
+        await pilot.press("t")
+        assert app.theme == "textual-dark"
+
+    drive(make(), steps)
+
+
+def test_y_copies_the_url() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        await pilot.press("y")
+        assert app.clipboard == "https://news.example/harbour-budget"
+        assert app.last_message == "Copied https://news.example/harbour-budget"
+
+    drive(make(), steps)
+
+
+def test_e_exports_markdown_and_says_where(tmp_path: Path) -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        await pilot.press("e", "e")
+
+    app = drive(make(export_dir=tmp_path), steps)
+    first = tmp_path / "harbour-budget-approved.md"
+    second = tmp_path / "harbour-budget-approved-2.md"
+    assert app.last_message == f"Saved Markdown to {second}"
+    text = first.read_text(encoding="utf-8")
+    assert "Harbour budget approved" in text
+    assert "council report" in text
+    assert second.read_text(encoding="utf-8") == text
+
+
+def test_capital_o_opens_the_system_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        await pilot.press("O")
+        await app.workers.wait_for_complete()
+        assert app.last_message == "Opening https://news.example/harbour-budget in the browser"
+
+    drive(make(), steps)
+    assert opened == ["https://news.example/harbour-budget"]

@@ -1,0 +1,88 @@
+"""Wrapping and display units: pure functions, no app needed."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from test_tui_support import sample_article, wall_article
+
+from reader.model import Article, Block, Span
+from reader.tui.layout import block_unit, build_units, fold_offsets, layout, wrap_offsets
+
+
+def lines_of(text: str, width: int) -> list[str]:
+    return [text[s:e] for s, e in wrap_offsets(text, width)]
+
+
+def test_wrap_breaks_between_words_within_width() -> None:
+    text = "the quick brown fox jumps over the lazy dog"
+    lines = lines_of(text, 10)
+    assert lines == ["the quick", "brown fox", "jumps over", "the lazy", "dog"]
+    assert all(cell_len(line) <= 10 for line in lines)
+
+
+def test_wrap_cuts_words_wider_than_the_column_and_keeps_every_character() -> None:
+    text = "see https://example.org/a/very/long/path/that/never/ends now"
+    lines = lines_of(text, 12)
+    assert all(cell_len(line) <= 12 for line in lines)
+    assert "".join(line.replace(" ", "") for line in lines) == text.replace(" ", "")
+
+
+def test_wrap_keeps_newlines_and_blank_lines() -> None:
+    assert lines_of("one\n\ntwo", 20) == ["one", "", "two"]
+
+
+def test_wrap_measures_wide_characters_in_cells() -> None:
+    lines = lines_of("日本語の文章 とても長い文章です", 8)
+    assert all(cell_len(line) <= 8 for line in lines)
+
+
+def test_fold_cuts_by_cells() -> None:
+    assert fold_offsets("abcdefg", 3) == [(0, 3), (3, 6), (6, 7)]
+    assert fold_offsets("日本語", 4) == [(0, 2), (2, 3)]
+
+
+def test_link_numbers_are_inserted_after_links_and_spans_follow_them() -> None:
+    text = "Read the report and the reply now."
+    block = Block(
+        "paragraph",
+        text,
+        spans=[Span(9, 15, "link", 0), Span(24, 29, "link", 1), Span(0, 33, "quote")],
+    )
+    unit = block_unit(Article("t", [block]), 0)
+    assert unit.text == "Read the report[1] and the reply[2] now."
+    by_role = {(r.role, unit.text[r.start : r.end]) for r in unit.runs}
+    assert ("link", "report") in by_role
+    assert ("link", "reply") in by_role
+    assert ("marker", "[1]") in by_role and ("marker", "[2]") in by_role
+    assert ("quote", "Read the report[1] and the reply[2] now") in by_role
+
+
+def test_removed_items_are_placed_before_the_block_they_preceded() -> None:
+    article = sample_article()
+    kinds = [u.kind for u in build_units(article, show_removed=True)]
+    assert kinds.count("removed") == 3
+    units = build_units(article, show_removed=True)
+    first_block = next(i for i, u in enumerate(units) if u.block == 0)
+    assert units[first_block - 1].kind == "removed"
+    assert units[first_block - 2].text == "removed by dom:cookie (dom pass)"
+    assert units[-1].text == "Please disable your ad blocker."  # before=None: at the end
+    assert "removed" not in [u.kind for u in build_units(article)]
+
+
+def test_a_wall_is_announced_not_shown_as_an_article() -> None:
+    units = build_units(wall_article())
+    assert units[1].kind == "notice" and "only a wall" in units[1].text
+    assert any("paywall" in u.text for u in units)
+
+
+def test_layout_sets_lists_and_quotes_apart_and_separates_units() -> None:
+    article = sample_article()
+    units = build_units(article)
+    lines = layout(units, 40)
+    prefixes = {units[line.unit].kind: line.prefix for line in lines if line.unit >= 0}
+    assert prefixes["list_item"].startswith("• ")
+    assert prefixes["blockquote"].startswith("▌")
+    assert any(line.unit < 0 for line in lines)  # blank lines between blocks
+    for line in lines:
+        if line.unit >= 0:
+            assert cell_len(line.prefix + units[line.unit].text[line.start : line.end]) <= 40

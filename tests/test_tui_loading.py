@@ -1,0 +1,210 @@
+"""Loading through the real pipeline: files, a live HTTP server on 127.0.0.1, errors, history."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from servers import TestServer, respond, trickle
+from test_tui_support import drive, visible_text
+from textual.pilot import Pilot
+
+from reader import pipeline
+from reader.errors import ReaderError
+from reader.tui.address_bar import AddressBar
+from reader.tui.app import ReaderApp, make_app
+from reader.tui.error_view import ErrorView
+
+
+def page(title: str, body: str) -> str:
+    paragraphs = "".join(
+        f"<p>{body} This is sentence {i} of a story written for the reader tests, long "
+        "enough that the extractor keeps it as the main text of the page.</p>"
+        for i in range(6)
+    )
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"{paragraphs}</article></body></html>"
+    )
+
+
+async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    start = time.monotonic()
+    while not condition():
+        assert time.monotonic() - start < timeout, "condition never became true"
+        await pilot.pause(0.05)
+
+
+def test_a_file_is_read_through_the_pipeline(tmp_path: Path) -> None:
+    path = tmp_path / "story.html"
+    path.write_text(page("Tides of March", "The tide came in early."), encoding="utf-8")
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        assert app.article is not None
+        assert app.article.title == "Tides of March"
+        assert "The tide came in early." in visible_text(app)
+        assert "Tides of March" in str(app.query_one("#header").render())
+
+    drive(make_app(str(path)), steps)
+
+
+def test_the_demo_shows_a_cleaned_article_with_the_address_bar_ready() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        article = app.article
+        assert article is not None and article.wall is None
+        assert "ferry" in article.title.lower()
+        bar = app.query_one(AddressBar)
+        assert bar.display and app.focused is bar
+        assert article.removed, "the demo exists to show what gets stripped"
+        assert article.quotes and article.links
+        await pilot.press("escape")
+        assert app.focused is app.view
+        await pilot.press("R")
+        assert "removed by" in visible_text(app) or "removed by" in "".join(
+            u.text for u in app.view.units
+        )
+
+    drive(make_app(), steps)
+
+
+def test_a_missing_file_shows_the_pipe_mode_message(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.html")
+    with pytest.raises(ReaderError) as raised:
+        pipeline.read(missing)
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        assert app.error == str(raised.value)
+        view = app.query_one(ErrorView)
+        assert view.display and str(raised.value) in str(view.render())
+        await pilot.press("j", "k", "s", "l", "R", "slash", "e", "y")  # nothing may crash
+
+    drive(make_app(missing), steps)
+
+
+def test_address_bar_opens_addresses_and_remembers_them(tmp_path: Path) -> None:
+    first = tmp_path / "first.html"
+    first.write_text(page("First story", "Alpha."), encoding="utf-8")
+    second = tmp_path / "second.html"
+    second.write_text(page("Second story", "Beta."), encoding="utf-8")
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        bar = app.query_one(AddressBar)
+        await pilot.press("escape", "o")
+        assert bar.display and app.focused is bar
+        assert bar.value == str(first)  # the current address, ready to edit
+        bar.value = str(second)
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: app.article is not None and app.article.title == "Second story"
+        )
+        assert not bar.display
+        await pilot.press("ctrl+l")
+        assert app.focused is bar
+        bar.value = ""
+        await pilot.press("up")
+        assert bar.value == str(second)
+        await pilot.press("down")
+        assert bar.value == ""
+        await pilot.press("escape")
+        await pilot.press("b")
+        assert app.article.title == "First story"
+
+    app = make_app(str(first))
+    app.addresses.add(str(first))
+    drive(app, steps)
+
+
+@pytest.mark.parametrize(("back", "forward"), [("b", "f"), ("alt+left", "alt+right")])
+def test_links_are_followed_inside_reader_and_history_goes_back_and_forward(
+    server: TestServer, back: str, forward: str
+) -> None:
+    home = server.add(
+        "/home",
+        respond(page("Home page", 'Read <a href="/next">the next story</a> please.')),
+    )
+    server.add("/next", respond(page("Next story", "Onwards.")))
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        assert app.article.title == "Home page"
+        await pilot.press("l", "enter")
+        await wait_for(pilot, lambda: app.article is not None and app.article.title == "Next story")
+        assert app.article.url == server.url("/next")
+        requests = len(server.requests)
+        await pilot.press(back)
+        assert app.article.title == "Home page"
+        await pilot.press(forward)
+        assert app.article.title == "Next story"
+        assert len(server.requests) == requests  # history is kept, not fetched again
+        await pilot.press(forward)
+        assert app.last_message == "Nothing further forward"
+
+    drive(make_app(home), steps)
+
+
+def test_r_reloads_the_page(server: TestServer) -> None:
+    url = server.add("/live", respond(page("Live blog", "Nothing yet.")))
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        assert "Nothing yet." in visible_text(app)
+        server.add("/live", respond(page("Live blog", "Breaking: the ferry is late.")))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: "Breaking" in visible_text(app))
+        assert len(app.history.entries) == 1  # a reload replaces, it does not add
+
+    drive(make_app(url), steps)
+
+
+def test_a_failed_link_shows_the_error_and_b_returns(server: TestServer) -> None:
+    home = server.add("/home", respond(page("Home page", 'See <a href="/gone">this</a>.')))
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        await pilot.press("l", "enter")
+        await wait_for(pilot, lambda: app.error is not None)
+        with pytest.raises(ReaderError) as raised:
+            pipeline.read(server.url("/gone"))
+        assert app.error == str(raised.value)
+        assert str(raised.value) in str(app.query_one(ErrorView).render())
+        await pilot.press("b")
+        assert app.error is None and app.article.title == "Home page"
+
+    drive(make_app(home), steps)
+
+
+def test_a_new_address_cancels_the_load_in_flight(server: TestServer) -> None:
+    slow = server.add("/slow", trickle(page("Slow page", "Late.").encode(), interval=0.0005))
+    fast = server.add("/fast", respond(page("Fast page", "Quick.")))
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        app.load(slow)
+        await pilot.pause(0.05)
+        assert app.query_one("#main").loading
+        app.load(fast)
+        await wait_for(pilot, lambda: app.article is not None and app.article.title == "Fast page")
+        # Let the slow answer finish arriving: it must not replace what is shown.
+        await pilot.pause(1.5)
+        assert app.article.title == "Fast page"
+        assert [e.article.title for e in app.history.entries] == ["Home page", "Fast page"]
+
+    home = server.add("/home", respond(page("Home page", "Start.")))
+    drive(make_app(home), steps)
+
+
+def test_page_text_with_escape_sequences_shows_no_control_codes(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.html"
+    path.write_text(
+        page(
+            "Hostile \x1b[31mred\x1b[0m title",
+            "Ring \x07 the [bold]bell[/bold] \x1b]52;c;aGk=\x07.",
+        ),
+        encoding="utf-8",
+    )
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        text = visible_text(app)
+        assert "[bold]bell[/bold]" in text
+        assert "\x1b" not in text and "\x07" not in text
+        assert "\x1b" not in app.export_screenshot()
+
+    drive(make_app(str(path)), steps)
