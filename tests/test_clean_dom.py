@@ -164,3 +164,37 @@ def test_cleaning_twice_removes_nothing_more(rules: Rules) -> None:
     before = lxml.html.tostring(root)
     assert clean_dom(root, rules) == []
     assert lxml.html.tostring(root) == before
+
+
+@pytest.mark.parametrize(
+    "flagged",
+    [
+        '<div class="story isPaywall">Snow report</div>',
+        '<div class="layout has-sidebar">Snow report</div>',
+        '<div class="box no-ads">Snow report</div>',
+        '<div class="box modal-enabled">Snow report</div>',
+    ],
+)
+def test_state_flags_are_not_widgets(rules: Rules, flagged: str) -> None:
+    root = page(flagged)
+    assert clean_dom(root, rules) == []
+    assert "Snow report" in text_of(root)
+
+
+def test_story_div_named_share_stays_when_it_reads_like_prose(rules: Rules) -> None:
+    # Some themes put "share" on the div holding the story; the page has more text elsewhere.
+    other = "<div class='sidebar-list'>" + "<a>Some other headline here</a> " * 120 + "</div>"
+    root = lxml.html.document_fromstring(
+        f"<html><body>{other}<div class='entry share'>{ARTICLE * 2}</div></body></html>"
+    )
+    clean_dom(root, rules)
+    assert "Forecasters expect" in text_of(root)
+
+
+def test_blogger_style_post_widget_stays(rules: Rules) -> None:
+    root = lxml.html.document_fromstring(
+        f"<html><body><div class='widget Blog' id='Blog1'>{ARTICLE}</div>"
+        "<div class='widget Label'><a>Tag one</a> <a>Tag two</a></div></body></html>"
+    )
+    clean_dom(root, rules)
+    assert "Forecasters expect" in text_of(root)

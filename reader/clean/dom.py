@@ -39,11 +39,19 @@ def tokens(value: str) -> tuple[str, ...]:
     return tuple(t for t in _SPLIT.split(_CAMEL.sub(" ", value).lower()) if t)
 
 
-def _token_hit(value: str, table: dict[str, str]) -> tuple[str, str] | None:
-    for token in tokens(value):
-        rule = table.get(token)
-        if rule is not None:
-            return rule, token
+def _token_hit(value: str, dom: DomRules) -> tuple[str, str] | None:
+    found = tokens(value)
+    for i, token in enumerate(found):
+        rule = dom.tokens.get(token)
+        if rule is None:
+            continue
+        # "is-paywall", "has-sidebar", "no-ads", "modal-enabled" flag the element they sit on
+        # (often the article itself); they do not name a widget.
+        if i and found[i - 1] in dom.state_prefixes:
+            continue
+        if i + 1 < len(found) and found[i + 1] in dom.state_suffixes:
+            continue
+        return rule, token
     return None
 
 
@@ -110,7 +118,7 @@ def _verdict(
         for attr in ("class", "id", "aria-label"):
             value = el.get(attr)
             if value:
-                hit = _token_hit(value, dom.tokens)
+                hit = _token_hit(value, dom)
                 if hit is not None:
                     break
     if hit is None:

@@ -86,6 +86,8 @@ class DomRules:
     layout_rules: frozenset[str]  # rules that only apply outside <article>/<main>
     roles: dict[str, str]
     tokens: dict[str, str]  # class/id token -> rule name
+    state_prefixes: frozenset[str]
+    state_suffixes: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
