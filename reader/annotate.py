@@ -1,22 +1,20 @@
 """Annotate: mark quotations and attributed sources in the clean text blocks.
 
 Quotes come from :mod:`reader.annotate_quotes`. Sources come from attribution cues ("according
-to X", "X reported", "laut X", "по данным X"): the cue phrases and the word lists that bound a
-name live per language in ``reader/data/attribution.json``. The page's language is not known
-here, so every language's cues go into one precompiled alternation, and the checks on the name
-(capitalisation, stop, generic and descriptor words) keep cross-language hits honest. Each block
-is scanned once for cues; names are read from the few words around each cue.
+to X", "X reported", "laut X", "по данным X") compiled by :mod:`reader.annotate_rules` from the
+per-language lists in ``reader/data/attribution.json``. All languages' cues are tried at once
+(the page's language is not known here); the checks on the name (capitalisation, stop, generic
+and descriptor words) keep cross-language hits honest. Each block is scanned once for cues, and
+names are read from the few words around each cue.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from importlib import resources
 from urllib.parse import urlsplit
 
 from reader.annotate_quotes import credit_line, find_quotes
+from reader.annotate_rules import RULES
 from reader.model import Block, Link, Quote, Source, Span
 from reader.safety import safe_line
 
@@ -25,135 +23,6 @@ _CLAUSE_MAX_WORDS = 14  # an after-cue's subject further away than this is not r
 _TAIL_MAX_WORDS = 4  # words allowed between a name and its after-cue ("of the republic")
 _CLAUSE_MAX_CHARS = 240  # past this the clause is too long to hold a readable subject
 _DESCRIPTION_MAX_WORDS = 7
-_LIST_KEYS = (
-    "before",
-    "after",
-    "heads",
-    "articles",
-    "descriptors",
-    "connectors",
-    "stop",
-    "generic",
-    "relative",
-    "titles",
-    "generic_suffixes",
-    "noun_articles",
-    "auxiliaries",
-    "after_needs_speech",
-    "speech_next",
-    "institution_suffixes",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Rules:
-    cue: re.Pattern[str]
-    before: frozenset[str]
-    after: frozenset[str]
-    needs_lead: frozenset[str]  # before-cues that count only after a comma, dash or quote
-    lead: re.Pattern[str]  # [article] [head] [descriptor] then the name, after a before-cue
-    name: re.Pattern[str]
-    relative: re.Pattern[str]
-    articles: frozenset[str]
-    descriptors: frozenset[str]  # casefolded words
-    descriptors_exact: frozenset[str]  # as written: "TV" starts no name, "Agence" may
-    connectors: frozenset[str]
-    stop: frozenset[str]
-    generic: frozenset[str]
-    generic_suffixes: tuple[str, ...]
-    titles: frozenset[str]
-    cues: frozenset[str]  # every cue phrase: a cue word is never itself a name ("Según")
-    noun_articles: frozenset[str]
-    institution_suffixes: tuple[str, ...]
-    auxiliaries: frozenset[str]
-    needs_speech: frozenset[str]
-    speech_next: frozenset[str]
-
-
-def _alternation(phrases: set[str]) -> str:
-    # Longest first, so "as reported by" wins over "as reported".
-    parts = sorted(phrases, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
-
-
-def _trie(phrases: set[str]) -> str:
-    """One regex for many phrases, sharing prefixes: at most positions it fails on the first
-    character, where a flat alternation of hundreds of phrases tries each one (10x slower)."""
-    root: dict[str, dict] = {}
-    for phrase in phrases:
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        alts = [
-            (r"\s+" if ch == " " else re.escape(ch)) + emit(sub)
-            for ch, sub in sorted(node.items())
-            if ch
-        ]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body  # greedy: the longest phrase wins
-
-    return emit(root)
-
-
-def _uppercase_class() -> str:
-    # The cased scripts: Latin, Greek, Cyrillic and their extensions.
-    ranges = (range(0x41, 0x530), range(0x1E00, 0x1F00))
-    return "".join(re.escape(ch) for r in ranges for ch in map(chr, r) if ch.isupper())
-
-
-def _load_rules() -> _Rules:
-    raw = json.loads(resources.files("reader").joinpath("data/attribution.json").read_text("utf-8"))
-    langs = [d for lang, d in raw.items() if not lang.startswith("_")]
-    exact = {key: {p for d in langs for p in d[key]} for key in _LIST_KEYS}
-    sets = {key: {p.casefold() for p in exact[key]} for key in _LIST_KEYS}
-    needs_lead = {p[2:] for p in sets["before"] if p.startswith(", ")}
-    before = {p for p in sets["before"] if not p.startswith(", ")} | needs_lead
-    up = _uppercase_class()
-    cap = rf"[{up}][^\W_]*(?:[-'\u2019.][^\W_]+)*"
-    title = rf"(?:(?:{_alternation(exact['titles'])})\s+)"
-    conn = _alternation(sets["connectors"])
-    name = rf"{title}*{cap}(?:\s+(?:\d{{1,3}}(?![^\W_])|{cap})|(?:\s+(?:{conn})(?!\w))+\s+{cap})*"
-    articles = _alternation(sets["articles"])
-    # Case-sensitive: a capitalised "Agence" or "The" belongs to the name that follows.
-    art = rf"(?:(?:{articles})(?<=['\u2019])|(?:{articles})\s+)"
-    # One pattern with the name, so "a statement from the X" can backtrack out of "a".
-    lead = (
-        rf"\s*{art}?(?:(?:{_alternation(sets['heads'])})\s+{art}?)?"
-        rf"(?:(?:{_alternation(sets['descriptors'])})\s+)?[\u201c\u201e\u00ab\"\u2018]?"
-        rf"(?P<name>{name})"
-    )
-    cue = rf"(?<!\w)(?P<cue>{_trie(before | sets['after'])})(?!\w)"
-    return _Rules(
-        cue=re.compile(cue, re.IGNORECASE),
-        before=frozenset(before),
-        after=frozenset(sets["after"]),
-        needs_lead=frozenset(needs_lead),
-        lead=re.compile(lead),
-        name=re.compile(name),
-        relative=re.compile(rf"\s*(?:{_alternation(sets['relative'])})(?!\w)"),
-        articles=frozenset(sets["articles"]),
-        descriptors=frozenset(w for p in sets["descriptors"] for w in p.split()),
-        descriptors_exact=frozenset(w for p in exact["descriptors"] for w in p.split()),
-        connectors=frozenset(sets["connectors"]),
-        stop=frozenset(sets["stop"]),
-        generic=frozenset(sets["generic"]),
-        generic_suffixes=tuple(sets["generic_suffixes"]),
-        titles=frozenset(exact["titles"]),
-        cues=frozenset(before | sets["after"]),
-        noun_articles=frozenset(sets["noun_articles"]),
-        institution_suffixes=tuple(sets["institution_suffixes"]),
-        auxiliaries=frozenset(sets["auxiliaries"]),
-        needs_speech=frozenset(sets["after_needs_speech"]),
-        speech_next=frozenset(sets["speech_next"]),
-    )
-
-
-_RULES = _load_rules()
 # Quote marks do not end a clause: "TV channel “Khabar 24”, ... reported" names the channel.
 _CLAUSE_END = re.compile(r"[.;:!?,(\u2013\u2014\n]")
 _PUNCT_ONLY = re.compile(r"\W+")
@@ -168,7 +37,7 @@ def _tokens(text: str, start: int, end: int) -> list[Range]:
 
 def _clean_name(text: str, start: int, end: int, sentence_start: bool) -> Range | None:
     """Trim a candidate name at ``text[start:end]`` to its core, or None if it names no one."""
-    rules = _RULES
+    rules = RULES
     toks = _tokens(text, start, end)
 
     def word(i: int) -> str:
@@ -223,11 +92,11 @@ def _common_noun(word: str, before: str) -> bool:
     """ "das Team", "die Floristin": German capitalises nouns, so after an article a lone
     capitalised word is a common noun, unless it is an acronym or an institution's compound
     ("das FBI", "das Innenministerium")."""
-    if before not in _RULES.noun_articles or word.isupper():
+    if before not in RULES.noun_articles or word.isupper():
         return False
     low = word.casefold()
     return not any(
-        low.endswith(suffix) and len(low) > len(suffix) for suffix in _RULES.institution_suffixes
+        low.endswith(suffix) and len(low) > len(suffix) for suffix in RULES.institution_suffixes
     )
 
 
@@ -245,7 +114,7 @@ def _is_sentence_start(text: str, pos: int) -> bool:
 
 def _name_after(text: str, pos: int) -> Range | None:
     """The name a before-cue introduces: "according to [the data of] [the] X"."""
-    m = _RULES.lead.match(text, pos)
+    m = RULES.lead.match(text, pos)
     return _clean_name(text, m.start("name"), m.end("name"), False) if m else None
 
 
@@ -262,7 +131,7 @@ def _clause_start(text: str, end: int) -> int:
         # Not an end: a dot inside "U.S." or "3.5", or after a title ("Dr. Marsh").
         inside = cut < end and not text[cut].isspace()
         word = text[max(0, cut - 12) : cut].split()
-        if not inside and (not word or word[-1] not in _RULES.titles):
+        if not inside and (not word or word[-1] not in RULES.titles):
             return cut
         i = cut - 1
 
@@ -277,10 +146,10 @@ def _parenthetical(text: str, cs: int, j: int) -> bool:
     """ "X, referring to Y, reported", "X, who runs a café, said": skip to the clause before."""
     if not cs or text[cs - 1] != ",":
         return False
-    if _RULES.relative.match(text, cs, j):
+    if RULES.relative.match(text, cs, j):
         return True
-    m = _RULES.cue.match(text, _skip_space(text, cs, j), j)
-    return bool(m and m.group("cue").casefold() in _RULES.before)
+    m = RULES.cue.match(text, _skip_space(text, cs, j), j)
+    return bool(m and m.group("cue").casefold() in RULES.before)
 
 
 def _name_before(text: str, pos: int) -> Range | None:
@@ -295,14 +164,14 @@ def _name_before(text: str, pos: int) -> Range | None:
     words = text[cs:j].split()
     if not words or len(words) > _CLAUSE_MAX_WORDS:
         return None
-    if words[0] in _RULES.articles and (found := _apposition(text, cs)):
+    if words[0] in RULES.articles and (found := _apposition(text, cs)):
         return found
-    for m in _RULES.name.finditer(text, cs, j):
+    for m in RULES.name.finditer(text, cs, j):
         tail = [w for w in text[m.end() : j].split() if not _PUNCT_ONLY.fullmatch(w)]
         if len(tail) > _TAIL_MAX_WORDS:
             break
         first = tail[0].casefold() if tail else ""
-        if first and first not in _RULES.connectors and first not in _RULES.descriptors:
+        if first and first not in RULES.connectors and first not in RULES.descriptors:
             continue  # "Kazakhstani media": the capitalised word only modifies a common noun
         found = _clean_name(text, m.start(), m.end(), _is_sentence_start(text, m.start()))
         if found:
@@ -316,8 +185,8 @@ def _apposition(text: str, cs: int) -> Range | None:
         return None
     end = cs - 1
     ps = _skip_space(text, _clause_start(text, end), end)
-    cue = _RULES.cue.match(text, ps, end)
-    m = _RULES.name.fullmatch(text, ps, end)
+    cue = RULES.cue.match(text, ps, end)
+    m = RULES.name.fullmatch(text, ps, end)
     if not m or (cue and cue.start("cue") == ps):
         return None  # "Citing the Coast Guard, the paper said" is no apposition
     return _clean_name(text, m.start(), m.end(), _is_sentence_start(text, m.start()))
@@ -326,10 +195,10 @@ def _apposition(text: str, cs: int) -> Range | None:
 def _widen_to_role(text: str, cs: int, name: Range) -> Range:
     """ "El concejal de Movilidad anunció": the source is the councillor, not "Movilidad"."""
     toks = _tokens(text, cs, name[0])
-    if not toks or len(toks) < 2 or text[toks[0][0] : toks[0][1]].casefold() not in _RULES.articles:
+    if not toks or len(toks) < 2 or text[toks[0][0] : toks[0][1]].casefold() not in RULES.articles:
         return name
     words = [text[s:e] for s, e in toks[1:]]
-    if not (words[-1].casefold() in _RULES.connectors and words[0].islower()):
+    if not (words[-1].casefold() in RULES.connectors and words[0].islower()):
         return name
     widened = (toks[1][0], name[1])
     return widened if len(_tokens(text, *widened)) <= MAX_NAME_WORDS else name
@@ -344,12 +213,12 @@ def _definite_description(text: str, start: int, end: int) -> Range | None:
     if text[toks[0][0] : toks[0][1]].casefold() != "the":
         return None
     words = [text[s:e] for s, e in toks[1:]]
-    if not all((w.isalpha() and w.islower()) or w in _RULES.descriptors_exact for w in words):
+    if not all((w.isalpha() and w.islower()) or w in RULES.descriptors_exact for w in words):
         return None
-    if all(w.casefold() in _RULES.descriptors for w in words):
+    if all(w.casefold() in RULES.descriptors for w in words):
         return None  # "the TV channel": points back at a name given before
     s, e = toks[1][0], toks[-1][1]
-    return None if text[s:e].casefold() in _RULES.generic else (s, e)
+    return None if text[s:e].casefold() in RULES.generic else (s, e)
 
 
 def _inside(pos: int, spans: list[Range]) -> bool:
@@ -372,15 +241,15 @@ def _is_attribution(text: str, cue: str, start: int, end: int) -> bool:
     """Whether "X <cue>" attributes: not passive ("were told"), and for verbs that also take
     plain objects, followed by speech ("announced that", not "announced a product")."""
     ws = _word_start(text, start)
-    if text[ws : _back_over_space(text, start)].casefold() in _RULES.auxiliaries:
+    if text[ws : _back_over_space(text, start)].casefold() in RULES.auxiliaries:
         return False
-    if cue not in _RULES.needs_speech:
+    if cue not in RULES.needs_speech:
         return True
     i = _skip_space(text, end, len(text))
     if i == len(text) or text[i] in _SPEECH_FOLLOWS:
         return True
     nxt = _TOKEN.match(text, i)
-    return bool(nxt) and nxt.group().casefold().strip(",.:;") in _RULES.speech_next
+    return bool(nxt) and nxt.group().casefold().strip(",.:;") in RULES.speech_next
 
 
 def _find_names(text: str, quoted: list[Range]) -> list[Range]:
@@ -388,7 +257,7 @@ def _find_names(text: str, quoted: list[Range]) -> list[Range]:
 
     Cues inside a quotation are the quoted speaker's, not the article's, so they are skipped.
     """
-    rules = _RULES
+    rules = RULES
     names: list[Range] = []
     for m in rules.cue.finditer(text):
         if _inside(m.start("cue"), quoted):
@@ -416,12 +285,12 @@ def _find_names(text: str, quoted: list[Range]) -> list[Range]:
 def _credited_name(text: str) -> list[Range]:
     """The person a blockquote's credit line names ("— Dr. Helen Marsh, researcher")."""
     start = credit_line(text)
-    m = _RULES.name.match(text, start) if start is not None else None
+    m = RULES.name.match(text, start) if start is not None else None
     found = _clean_name(text, m.start(), m.end(), True) if m else None
     return [found] if found else []
 
 
-_TITLE_KEYS = frozenset(t.casefold() for t in _RULES.titles)
+_TITLE_KEYS = frozenset(t.casefold() for t in RULES.titles)
 
 
 def _name_key(name: str) -> str:

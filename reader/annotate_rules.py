@@ -1,0 +1,150 @@
+"""Attribution rules for the annotate stage, compiled once from ``reader/data/attribution.json``.
+
+The data file holds, per language, the cue phrases ("according to", "laut", "по данным") and the
+word lists that bound a name. The page's language is not known when annotating, so every
+language's lists are merged: one cue regex for all, and set lookups for the word lists.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+_LIST_KEYS = (
+    "before",
+    "after",
+    "heads",
+    "articles",
+    "descriptors",
+    "connectors",
+    "stop",
+    "generic",
+    "relative",
+    "titles",
+    "generic_suffixes",
+    "noun_articles",
+    "auxiliaries",
+    "after_needs_speech",
+    "speech_next",
+    "institution_suffixes",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    cue: re.Pattern[str]
+    before: frozenset[str]
+    after: frozenset[str]
+    needs_lead: frozenset[str]  # before-cues that count only after a comma, dash or quote
+    lead: re.Pattern[str]  # [article] [head] [descriptor] then the name, after a before-cue
+    name: re.Pattern[str]
+    relative: re.Pattern[str]
+    articles: frozenset[str]
+    descriptors: frozenset[str]  # casefolded words
+    descriptors_exact: frozenset[str]  # as written: "TV" starts no name, "Agence" may
+    connectors: frozenset[str]
+    stop: frozenset[str]
+    generic: frozenset[str]
+    generic_suffixes: tuple[str, ...]
+    titles: frozenset[str]
+    cues: frozenset[str]  # every cue phrase: a cue word is never itself a name ("Según")
+    noun_articles: frozenset[str]
+    institution_suffixes: tuple[str, ...]
+    auxiliaries: frozenset[str]
+    needs_speech: frozenset[str]
+    speech_next: frozenset[str]
+
+
+def alternation(phrases: set[str]) -> str:
+    # Longest first, so "as reported by" wins over "as reported".
+    parts = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+def trie(phrases: set[str]) -> str:
+    """One regex for many phrases, sharing prefixes: at most positions it fails on the first
+    character, where a flat alternation of hundreds of phrases tries each one (10x slower)."""
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(sub)
+            for ch, sub in sorted(node.items())
+            if ch
+        ]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longest phrase wins
+
+    return emit(root)
+
+
+def _uppercase_class() -> str:
+    # The cased scripts: Latin, Greek, Cyrillic and their extensions.
+    ranges = (range(0x41, 0x530), range(0x1E00, 0x1F00))
+    return "".join(re.escape(ch) for r in ranges for ch in map(chr, r) if ch.isupper())
+
+
+def read_data() -> dict[str, Any]:
+    return json.loads(
+        resources.files("reader").joinpath("data/attribution.json").read_text("utf-8")
+    )
+
+
+def compile_rules(raw: dict[str, Any]) -> Rules:
+    """Merge every language's lists from ``raw`` (the data file's shape) into one :class:`Rules`."""
+    langs = [d for lang, d in raw.items() if not lang.startswith("_")]
+    exact = {key: {p for d in langs for p in d[key]} for key in _LIST_KEYS}
+    sets = {key: {p.casefold() for p in exact[key]} for key in _LIST_KEYS}
+    needs_lead = {p[2:] for p in sets["before"] if p.startswith(", ")}
+    before = {p for p in sets["before"] if not p.startswith(", ")} | needs_lead
+    up = _uppercase_class()
+    cap = rf"[{up}][^\W_]*(?:[-'\u2019.][^\W_]+)*"
+    title = rf"(?:(?:{alternation(exact['titles'])})\s+)"
+    conn = alternation(sets["connectors"])
+    name = rf"{title}*{cap}(?:\s+(?:\d{{1,3}}(?![^\W_])|{cap})|(?:\s+(?:{conn})(?!\w))+\s+{cap})*"
+    articles = alternation(sets["articles"])
+    # Case-sensitive: a capitalised "Agence" or "The" belongs to the name that follows.
+    art = rf"(?:(?:{articles})(?<=['\u2019])|(?:{articles})\s+)"
+    # One pattern with the name, so "a statement from the X" can backtrack out of "a".
+    lead = (
+        rf"\s*{art}?(?:(?:{alternation(sets['heads'])})\s+{art}?)?"
+        rf"(?:(?:{alternation(sets['descriptors'])})\s+)?[\u201c\u201e\u00ab\"\u2018]?"
+        rf"(?P<name>{name})"
+    )
+    cue = rf"(?<!\w)(?P<cue>{trie(before | sets['after'])})(?!\w)"
+    return Rules(
+        cue=re.compile(cue, re.IGNORECASE),
+        before=frozenset(before),
+        after=frozenset(sets["after"]),
+        needs_lead=frozenset(needs_lead),
+        lead=re.compile(lead),
+        name=re.compile(name),
+        relative=re.compile(rf"\s*(?:{alternation(sets['relative'])})(?!\w)"),
+        articles=frozenset(sets["articles"]),
+        descriptors=frozenset(w for p in sets["descriptors"] for w in p.split()),
+        descriptors_exact=frozenset(w for p in exact["descriptors"] for w in p.split()),
+        connectors=frozenset(sets["connectors"]),
+        stop=frozenset(sets["stop"]),
+        generic=frozenset(sets["generic"]),
+        generic_suffixes=tuple(sets["generic_suffixes"]),
+        titles=frozenset(exact["titles"]),
+        cues=frozenset(before | sets["after"]),
+        noun_articles=frozenset(sets["noun_articles"]),
+        institution_suffixes=tuple(sets["institution_suffixes"]),
+        auxiliaries=frozenset(sets["auxiliaries"]),
+        needs_speech=frozenset(sets["after_needs_speech"]),
+        speech_next=frozenset(sets["speech_next"]),
+    )
+
+
+RULES = compile_rules(read_data())
