@@ -66,8 +66,6 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
     """Fetch ``url`` and return it decoded, or raise a ReaderError that says what went wrong."""
     options = options or FetchOptions()
     target = _parse_url(url)
-    deadline = time.monotonic() + options.timeout
-    visited: list[httpx.URL] = []
     headers = {
         "User-Agent": USER_AGENT,
         "Accept": ACCEPT,
@@ -81,32 +79,12 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
         verify=_ssl_context(),
         event_hooks={"response": [_take_location]},
     )
-    with client:
-        while True:
-            try:
-                answer = _get(client, target, options, deadline)
-            except ReaderError:
-                raise
-            except (
-                httpx.HTTPError,
-                httpx.InvalidURL,
-                httpx.StreamError,
-                OSError,
-                ValueError,
-            ) as exc:
-                raise _network_error(exc, target, options) from exc
-            if isinstance(answer, httpx.URL):
-                if len(visited) >= options.max_redirects:
-                    loop = " in a loop" if answer in visited or answer == target else ""
-                    raise TooManyRedirects(
-                        f"too many redirects (more than {options.max_redirects}{loop}) "
-                        f"starting at {_host(visited[0] if visited else target)}"
-                    )
-                visited.append(target)
-                target = answer
-                continue
-            body, content_type, is_html = answer
-            break
+    deadline = _Deadline(options.timeout)
+    try:
+        with client:
+            target, body, content_type, is_html = _follow(client, target, options, deadline)
+    finally:
+        deadline.cancel()
 
     host = _host(target)
     if not body.strip():
@@ -123,6 +101,35 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
         content_type=safe_line(content_type) if content_type else None,
         encoding=encoding,
     )
+
+
+def _follow(
+    client: httpx.Client,
+    target: httpx.URL,
+    options: FetchOptions,
+    deadline: _Deadline,
+) -> tuple[httpx.URL, bytes, str | None, bool | None]:
+    """Request ``target`` and its redirects: (final URL, body, content type, is_html)."""
+    visited: list[httpx.URL] = []
+    while True:
+        try:
+            answer = _get(client, target, options, deadline)
+        except ReaderError:
+            raise
+        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, ValueError) as exc:
+            if deadline.fired:
+                raise deadline.error("waiting for", _host(target)) from exc
+            raise _network_error(exc, target, options) from exc
+        if not isinstance(answer, httpx.URL):
+            return (target, *answer)
+        if len(visited) >= options.max_redirects:
+            loop = " in a loop" if answer in visited or answer == target else ""
+            raise TooManyRedirects(
+                f"too many redirects (more than {options.max_redirects}{loop}) "
+                f"starting at {_host(visited[0] if visited else target)}"
+            )
+        visited.append(target)
+        target = answer
 
 
 def accept_language_from_locale() -> str:
@@ -163,6 +170,8 @@ def _parse_url(url: str) -> httpx.URL:
         raise FetchError(f"cannot fetch {shown!r}: only http and https URLs are supported")
     if not parsed.host:
         raise FetchError(f"invalid URL {shown!r}: it has no host name")
+    if "%" in parsed.host:  # httpx percent-encodes what no host name may contain
+        raise FetchError(f"invalid URL {shown!r}: the host name has characters it cannot have")
     return parsed
 
 
@@ -173,20 +182,19 @@ def _host(url: httpx.URL) -> str:
     return f"{host}:{url.port}" if url.port else host
 
 
-def _remaining(deadline: float, url: httpx.URL, options: FetchOptions) -> float:
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise FetchTimeout(f"timed out after {options.timeout:g} s waiting for {_host(url)}")
-    return left
-
-
 def _get(
-    client: httpx.Client, url: httpx.URL, options: FetchOptions, deadline: float
+    client: httpx.Client,
+    url: httpx.URL,
+    options: FetchOptions,
+    deadline: _Deadline,
 ) -> httpx.URL | tuple[bytes, str | None, bool | None]:
     """One request: the next URL for a redirect, else (body, content type, is_html or None)."""
-    left = _remaining(deadline, url, options)
+    left = deadline.left()
+    if left <= 0:
+        raise deadline.error("waiting for", _host(url))
     timeout = httpx.Timeout(left, connect=min(options.connect_timeout, left))
-    with client.stream("GET", url, timeout=timeout) as response:
+    trace = {"trace": deadline.trace}
+    with client.stream("GET", url, timeout=timeout, extensions=trace) as response:
         status = response.status_code
         location = response.extensions.get(_LOCATION)
         if status in _REDIRECT_CODES and location is not None:
@@ -195,7 +203,7 @@ def _get(
             raise HTTPStatusError(_status_message(response, url), status)
         content_type = response.headers.get("content-type")
         is_html = _readable(content_type, url)
-        body = _read_body(response, url, options, deadline)
+        body = _read_body(response, url, options.max_bytes, deadline)
     return body, content_type, is_html
 
 
@@ -224,7 +232,7 @@ def _redirect_target(url: httpx.URL, location: str) -> httpx.URL:
 
 
 def _status_message(response: httpx.Response, url: httpx.URL) -> str:
-    phrase = safe_line(response.reason_phrase)
+    phrase = safe_line(response.reason_phrase)[:60]
     if not phrase:
         try:
             phrase = HTTPStatus(response.status_code).phrase
@@ -250,7 +258,7 @@ def _readable(content_type: str | None, url: httpx.URL) -> bool | None:
 
 
 def _read_body(
-    response: httpx.Response, url: httpx.URL, options: FetchOptions, deadline: float
+    response: httpx.Response, url: httpx.URL, max_bytes: int, deadline: _Deadline
 ) -> bytes:
     host = _host(url)
     encoding = response.headers.get("content-encoding", "")
@@ -261,63 +269,91 @@ def _read_body(
             f"{host} sent the page compressed as {safe_line(str(exc))[:40]!r}, "
             "which reader cannot decode"
         ) from None
-    too_large = TooLarge(f"the page from {host} is larger than {_size(options.max_bytes)}")
-    timed_out = FetchTimeout(f"timed out after {options.timeout:g} s reading from {host}")
+    too_large = TooLarge(
+        f"the page from {host} is larger than {max_bytes:,} bytes (see --max-bytes)"
+    )
     declared = response.headers.get("content-length", "")
-    if not encoding.strip(", ") and declared.isdigit() and int(declared) > options.max_bytes:
+    if not encoding.strip(", ") and declared.isdigit() and int(declared) > max_bytes:
         raise too_large
     chunks: list[bytes] = []
     size = 0
-    watchdog = _Watchdog(response, _remaining(deadline, url, options))
     try:
         for piece in pieces:
             size += len(piece)
-            if size > options.max_bytes:
+            if size > max_bytes:
                 raise too_large
             chunks.append(piece)
-            if time.monotonic() > deadline:
-                raise timed_out
+            if deadline.passed():
+                raise deadline.error("reading from", host)
     except (httpx.HTTPError, OSError, ValueError) as exc:
-        if watchdog.fired:
-            raise timed_out from exc
+        if deadline.fired:
+            raise deadline.error("reading from", host) from exc
         if isinstance(exc, httpx.TimeoutException):
             raise
         if isinstance(exc, (httpx.HTTPError, OSError)):
             raise ConnectError(
-                f"the connection to {host} broke off after {_size(size)} of the page"
+                f"the connection to {host} broke off after {size:,} bytes of the page"
             ) from exc
         raise ContentError(f"{host} sent a corrupt compressed page ({_reason(exc)})") from exc
-    finally:
-        watchdog.cancel()
-    if watchdog.fired:
+    if deadline.fired:
         # A body without length ends at EOF, so a cut connection can look like a whole page.
-        raise timed_out
+        raise deadline.error("reading from", host)
     return b"".join(chunks)
 
 
-class _Watchdog:
-    """Shut the socket down at the deadline: a blocked read wakes up at once instead of
-    waiting out a read timeout that was computed before the body started."""
+class _Deadline:
+    """The one time limit of a fetch, enforced by shutting its sockets down when it passes.
 
-    def __init__(self, response: httpx.Response, seconds: float) -> None:
+    httpx timeouts apply per read, so a server dripping one byte of headers or TLS handshake
+    at a time, or a body stalling late, could outlive the limit on timeouts alone. A socket
+    that is shut down wakes a blocked read at once. Sockets are learnt from httpcore's trace
+    events as connections are made (the TLS one replaces the plain one).
+    """
+
+    _EVENTS = ("connection.connect_tcp.complete", "connection.start_tls.complete")
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
         self.fired = False
-        stream = response.extensions.get("network_stream")
-        sock = stream.get_extra_info("socket") if stream is not None else None
-        self._timer: threading.Timer | None = None
-        if isinstance(sock, socket.socket):
-            self._timer = threading.Timer(seconds, self._fire, args=(sock,))
-            self._timer.daemon = True
-            self._timer.start()
+        self._at = time.monotonic() + seconds
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
 
-    def _fire(self, sock: socket.socket) -> None:
-        self.fired = True
+    def left(self) -> float:
+        return self._at - time.monotonic()
+
+    def passed(self) -> bool:
+        return self.fired or self.left() <= 0
+
+    def error(self, doing: str, host: str) -> FetchTimeout:
+        return FetchTimeout(f"timed out after {self.seconds:g} s {doing} {host}")
+
+    def trace(self, event: str, info: dict[str, object]) -> None:
+        stream = info.get("return_value") if event in self._EVENTS else None
+        sock = getattr(stream, "get_extra_info", lambda _: None)("socket")
+        if isinstance(sock, socket.socket):
+            with self._lock:
+                self._sockets.append(sock)
+                if self.fired:
+                    self._shutdown(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for sock in self._sockets:
+                self._shutdown(sock)
+
+    @staticmethod
+    def _shutdown(sock: socket.socket) -> None:
         # The plain-socket method, even for TLS: it only needs to wake the reader up.
         with contextlib.suppress(OSError):
             socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
     def cancel(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
+        self._timer.cancel()
 
 
 def _network_error(exc: BaseException, url: httpx.URL, options: FetchOptions) -> FetchError:
@@ -337,7 +373,8 @@ def _network_error(exc: BaseException, url: httpx.URL, options: FetchOptions) ->
         detail = root.verify_message or "certificate verify failed"
         return ConnectError(f"cannot connect securely to {host}: {detail}")
     if isinstance(root, ssl.SSLError):
-        return ConnectError(f"cannot connect securely to {host}: TLS error ({_reason(root)})")
+        detail = (root.reason or "").replace("_", " ").lower() or _reason(root)
+        return ConnectError(f"cannot connect securely to {host}: TLS error ({detail})")
     if isinstance(root, ConnectionRefusedError):
         return ConnectError(f"cannot connect to {host}: connection refused")
     if isinstance(exc, httpx.ConnectError):
@@ -366,11 +403,3 @@ def _reason(exc: BaseException) -> str:
     text = safe_line(text or type(exc).__name__)[:160].rstrip(".")
     # "Connection refused" reads better mid-sentence as "connection refused"; keep "SSL...".
     return text[0].lower() + text[1:] if text[1:2].islower() else text
-
-
-def _size(n: int) -> str:
-    if n < 1024:
-        return f"{n} bytes"
-    if n < 1024 * 1024:
-        return f"{n / 1024:.0f} KB"
-    return f"{n / 1024 / 1024:.1f} MB".replace(".0 MB", " MB")

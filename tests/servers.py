@@ -175,6 +175,22 @@ def trickle(body: bytes, interval: float, content_type: str = "text/html") -> Ha
     return handle
 
 
+def trickle_headers(interval: float) -> Handler:
+    """Send a status line, then 30 header bytes one every ``interval`` seconds (each well
+    within any per-read timeout), then an empty page."""
+
+    def handle(req: _RequestHandler) -> None:
+        req.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        for byte in b"X-Slow: " + b"z" * 22:
+            if req.server.owner.stopping.wait(interval):
+                return
+            req.wfile.write(bytes([byte]))
+            req.wfile.flush()
+        req.wfile.write(b"\r\nContent-Type: text/html\r\nContent-Length: 7\r\n\r\n<p></p>")
+
+    return handle
+
+
 def stall(first: bytes, total: int, content_type: str = "text/html") -> Handler:
     """Promise ``total`` bytes, send ``first``, then go silent with the connection open."""
 
@@ -256,3 +272,27 @@ def silent_port() -> Iterator[int]:
         yield sock.getsockname()[1]
     finally:
         sock.close()
+
+
+@contextlib.contextmanager
+def full_backlog_port() -> Iterator[int]:
+    """A port whose accept queue is full, so a new connection attempt gets no SYN-ACK and
+    times out while connecting (Linux drops SYNs to a full queue)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    for _ in range(4):
+        filler = socket.socket()
+        filler.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            filler.connect(("127.0.0.1", port))
+        fillers.append(filler)
+    time.sleep(0.05)  # let the handshakes of the fillers complete
+    try:
+        yield port
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()

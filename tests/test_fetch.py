@@ -14,6 +14,7 @@ import pytest
 from servers import (
     TestServer,
     chunked,
+    full_backlog_port,
     gzip_bomb,
     gzipped,
     hang,
@@ -24,6 +25,7 @@ from servers import (
     silent_port,
     stall,
     trickle,
+    trickle_headers,
 )
 
 import reader
@@ -282,7 +284,7 @@ def test_gzip_bomb_stops_at_max_bytes_with_bounded_memory(server: TestServer) ->
     fetch(server.add("/warm", respond(ARTICLE)))  # imports and TLS setup out of the count
     tracemalloc.start()
     try:
-        with pytest.raises(TooLarge, match=f"from {host(server)} is larger than 1 MB"):
+        with pytest.raises(TooLarge, match=f"from {host(server)} is larger than 1,048,576 bytes"):
             fetch(url, FetchOptions(max_bytes=1024 * 1024))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -294,7 +296,7 @@ def test_gzip_bomb_stops_at_max_bytes_with_bounded_memory(server: TestServer) ->
 
 def test_long_chunked_body_stops_at_max_bytes(server: TestServer) -> None:
     url = server.add("/huge", chunked(60 * 1024 * 1024))
-    with pytest.raises(TooLarge, match="larger than 512 KB"):
+    with pytest.raises(TooLarge, match="larger than 524,288 bytes"):
         fetch(url, FetchOptions(max_bytes=512 * 1024))
 
 
@@ -327,6 +329,12 @@ def test_unresolvable_host_is_a_connect_error() -> None:
         fetch("http://no-such-host.invalid/", FAST)
 
 
+def test_connect_timeout_is_named_as_such() -> None:
+    with full_backlog_port() as port, pytest.raises(FetchTimeout) as caught:
+        fetch(f"http://127.0.0.1:{port}/", FetchOptions(connect_timeout=0.5, timeout=1.0))
+    assert str(caught.value) == f"timed out after 0.5 s connecting to 127.0.0.1:{port}"
+
+
 def test_server_that_never_answers_times_out() -> None:
     with silent_port() as port, pytest.raises(FetchTimeout) as caught:
         fetch(f"http://127.0.0.1:{port}/", FAST)
@@ -349,6 +357,14 @@ def test_trickling_server_is_cut_off_at_the_deadline(server: TestServer) -> None
     assert time.monotonic() - started < 2
 
 
+def test_trickled_headers_are_cut_off_at_the_deadline(server: TestServer) -> None:
+    url = server.add("/slow-headers", trickle_headers(interval=0.2))
+    started = time.monotonic()
+    with pytest.raises(FetchTimeout, match=f"timed out after 1 s waiting for {host(server)}"):
+        fetch(url, FAST)
+    assert time.monotonic() - started < 1.45
+
+
 def test_stalled_body_is_cut_off_at_the_deadline(server: TestServer) -> None:
     url = server.add("/stall", stall(b"<p>half a page", total=10_000))
     started = time.monotonic()
@@ -367,18 +383,22 @@ def test_connection_reset_mid_body(server: TestServer) -> None:
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "reason"),
     [
-        "ftp://example.org/file",
-        "file:///etc/passwd",
-        "example.org/story",
-        "http://",
-        "http://exa mple.org/",
+        ("ftp://example.org/file", "only http and https URLs are supported"),
+        ("file:///etc/passwd", "only http and https URLs are supported"),
+        ("example.org/story", "it needs to start with http:// or https://"),
+        ("http://", "it has no host name"),
+        ("http://exa mple.org/", "the host name has characters it cannot have"),
+        ("http://[::1/", "invalid URL"),
     ],
 )
-def test_invalid_urls_raise_fetch_error(url: str) -> None:
-    with pytest.raises(FetchError):
+def test_invalid_urls_raise_fetch_error_before_any_connection(url: str, reason: str) -> None:
+    with pytest.raises(FetchError) as caught:
         fetch(url, FAST)
+    assert type(caught.value) is FetchError  # not a ConnectError: nothing was attempted
+    assert reason in str(caught.value)
+    assert "\n" not in str(caught.value)
 
 
 def test_no_httpx_exception_escapes_for_garbage_response() -> None:
@@ -428,8 +448,11 @@ def test_watchdog_cuts_a_read_that_stalls_late(server: TestServer) -> None:
 
 
 def test_tls_to_a_plain_http_port_is_a_connect_error(server: TestServer) -> None:
-    with pytest.raises(ConnectError, match=f"cannot connect securely to {host(server)}: TLS error"):
+    with pytest.raises(ConnectError) as caught:
         fetch(f"https://127.0.0.1:{server.port}/", FAST)
+    assert str(caught.value) == (
+        f"cannot connect securely to {host(server)}: TLS error (wrong version number)"
+    )
 
 
 def test_cookies_set_by_a_redirect_are_sent_to_its_target(server: TestServer) -> None:
