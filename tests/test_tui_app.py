@@ -408,3 +408,21 @@ def test_capital_o_opens_the_system_browser(monkeypatch: pytest.MonkeyPatch) -> 
 
     drive(make(), steps)
     assert opened == ["https://news.example/harbour-budget"]
+
+
+def test_highlights_over_several_lines_never_change_the_text() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        view = app.view
+        view.set_column(40)
+        await pilot.pause()
+        p2 = view.unit_of_block(1)
+        text = view.units[p2].text
+        view.search("kiosk")
+        view.reveal(p2, 10, 30)  # on the first line of a paragraph that has more lines
+        await pilot.pause()
+        assert view.line_of(p2, 30) < view.line_of(p2, len(text) - 1)
+        flashed = visible_text(app)
+        view._end_flash()
+        assert visible_text(app) == flashed
+
+    drive(make(), steps)

@@ -362,13 +362,18 @@ class ArticleView(ScrollView, can_focus=True):
                         else "article--search"
                     )
                     yield m_start, m_end, self._style(name, True)
-        if self.flash and self.flash[0] == line.unit:
-            yield self.flash[1], self.flash[2], self._style("article--flash", True)
+        flash = self.flash
+        if flash and flash[0] == line.unit and flash[1] < end and flash[2] > start:
+            yield flash[1], flash[2], self._style("article--flash", True)
 
     def _pieces(self, line: Line, unit: Unit, unit_style: Style) -> list[Segment]:
         start, end = line.start, line.end
         text = unit.text
-        overlays = [(max(s, start), min(e, end), st) for s, e, st in self._overlays(line, unit)]
+        overlays = [
+            (max(s, start), min(e, end), st)
+            for s, e, st in self._overlays(line, unit)
+            if s < end and e > start
+        ]
         if not overlays:
             return [Segment(text[start:end], unit_style)]
         cuts = sorted({start, end, *(s for s, _, _ in overlays), *(e for _, e, _ in overlays)})

@@ -6,6 +6,7 @@ use, so the app paints before any of it loads.
 
 from __future__ import annotations
 
+import sys
 from importlib import resources
 from typing import Any
 
@@ -29,6 +30,9 @@ def load_article(source: str | None, options: Any = None) -> Article | str:
 
         if source is None:
             return pipeline.extract(demo_html(), url=None)
+        if source == "-" and sys.stdin.isatty():
+            # The terminal's input belongs to the reader here; a page has to be piped in.
+            return "cannot read standard input in the interactive reader: pipe a page in instead"
         return pipeline.read(source, options)
     except ReaderError as error:
         return str(error)
