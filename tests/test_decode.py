@@ -237,6 +237,19 @@ def test_never_raises_and_never_returns_nul(body: bytes, content_type: str | Non
     assert "\x00" not in text
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    content_type=st.one_of(
+        st.text(max_size=80),
+        st.builds("text/html; charset={}".format, st.text(max_size=30)),
+    ),
+    body=st.binary(max_size=200),
+)
+def test_any_content_type_header_is_survived(content_type: str, body: bytes) -> None:
+    text, name = decode_bytes(body, content_type)
+    assert isinstance(text, str) and name
+
+
 # looks_like_html -------------------------------------------------------------------------------
 
 
