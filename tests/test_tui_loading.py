@@ -195,7 +195,7 @@ def test_page_text_with_escape_sequences_shows_no_control_codes(tmp_path: Path) 
     path = tmp_path / "hostile.html"
     path.write_text(
         page(
-            "Hostile \x1b[31mred\x1b[0m title",
+            "Hostile \x1b[31mred\x1b[0m [b]title[/b]",
             "Ring \x07 the [bold]bell[/bold] \x1b]52;c;aGk=\x07.",
         ),
         encoding="utf-8",
@@ -206,5 +206,27 @@ def test_page_text_with_escape_sequences_shows_no_control_codes(tmp_path: Path) 
         assert "[bold]bell[/bold]" in text
         assert "\x1b" not in text and "\x07" not in text
         assert "\x1b" not in app.export_screenshot()
+        header = str(app.query_one("#header").render())
+        assert "[b]title[/b]" in header and "\x1b" not in header
+
+    drive(make_app(str(path)), steps)
+
+
+def test_a_wall_page_is_reported_not_shown_as_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "locked.html"
+    path.write_text(
+        "<html><head><title>Locked story</title></head><body><main><h1>Locked story</h1>"
+        "<p>Subscribe to continue reading. This article is for subscribers only.</p>"
+        "<p>Already a subscriber? Log in.</p></main></body></html>",
+        encoding="utf-8",
+    )
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        assert app.article is not None and app.article.wall
+        text = visible_text(app)
+        assert "This page is only a wall." in text
+        assert app.article.wall in text
+        assert "Already a subscriber" not in text
+        assert "wall only" in str(app.query_one("#header").render())
 
     drive(make_app(str(path)), steps)

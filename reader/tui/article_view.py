@@ -151,7 +151,8 @@ class ArticleView(ScrollView, can_focus=True):
         view_width = self.scrollable_content_region.width or self.size.width or 80
         text_width = max(20, min(self.column, view_width - 2))
         self._left = max(0, (view_width - text_width) // 2)
-        if text_width != self._layout_width or not self.lines or anchor is not None:
+        rewrap = text_width != self._layout_width or not self.lines
+        if rewrap:
             self._layout_width = text_width
             self.lines = layout(self.units, text_width)
             self._first_line = [0] * len(self.units)
@@ -160,7 +161,7 @@ class ArticleView(ScrollView, can_focus=True):
                     self._first_line[self.lines[n].unit] = n
         self._cache.clear()
         self.virtual_size = Size(view_width, len(self.lines))
-        target = self._find_anchor(anchor)
+        target = self._find_anchor(anchor) if rewrap else None
         if target is not None:
             self.scroll_to(y=target, animate=False, force=True)
         self.refresh()
