@@ -77,7 +77,7 @@ def test_seed_article_if_present(rules: Rules) -> None:
 def test_short_blocks_after_footer_marker_go_as_footer(rules: Rules) -> None:
     body = ["The council approved the budget after a long debate about school funding. " * 3] * 4
     blocks = paras(
-        *body, "Source: Example Wire", "Photo credits and legal notice", "All rights reserved."
+        *body, "Source: Example Wire", "Printed edition, page four", "Tuesday, late edition."
     )
     result = clean_blocks(blocks, [], rules, "en")
     assert len(result.blocks) == 4
@@ -140,6 +140,13 @@ def test_source_line_link_becomes_source_url(rules: Rules) -> None:
         ("ru", "Читайте также: перевал закрыт второй день", "teaser"),
         ("ru", "Подпишитесь на нашу рассылку", "newsletter"),
         ("ru", "Источник: ТАСС", "source"),
+        ("en", "Tags: snow, roads, winter", "meta"),
+        ("en", "Photo: Jane Doe / Example Agency", "credit"),
+        ("en", "Was this article helpful?", "feedback"),
+        ("de", "Alle Rechte vorbehalten.", "rights"),
+        ("de", "Ähnliche Beiträge", "teaser"),
+        ("fr", "Tous droits réservés", "rights"),
+        ("pl", "Wszelkie prawa zastrzeżone.", "rights"),
     ],
 )
 def test_boilerplate_block_goes(rules: Rules, lang: str, boilerplate: str, category: str) -> None:
@@ -168,6 +175,9 @@ def test_boilerplate_block_goes(rules: Rules, lang: str, boilerplate: str, categ
         ("en", "Readers who share articles on Facebook trust them more, researchers found."),
         ("de", "Werbeblocker werden von 40 Prozent der Leser genutzt, sagt eine Studie."),
         ("de", "Quellen aus dem Ministerium bestätigten die Pläne am Montag."),
+        ("en", "Photos of the pass show lorries queuing for kilometres in the valley."),
+        ("en", "The lawyer said 'all rights reserved' notices would not protect the firm in court."),
+        ("en", "Tags on the lorries showed they had come from three different countries."),
         ("fr", "Les bloqueurs de publicité sont utilisés par 40 % des lecteurs, selon une étude."),
         ("es", "Los bloqueadores de anuncios los usa el 40 % de los lectores, según un estudio."),
         ("it", "Gli adblock sono usati dal 40% dei lettori, secondo uno studio."),

@@ -90,13 +90,35 @@ class DomRules:
     state_suffixes: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
 class PhraseSet:
-    """One language's phrases: one regex with a named group per category, plus labels."""
+    """One language's phrases: a regex for phrases found anywhere, one for opening labels.
 
-    lang: str
-    anywhere: re.Pattern[str] | None
-    labels: re.Pattern[str] | None
+    Compiled on first use: Python's regex parser needs ~20 ms per language, and a one-page
+    run should pay only for the languages it meets.
+    """
+
+    __slots__ = ("lang", "_anywhere", "_labels", "_compiled")
+
+    def __init__(
+        self, lang: str, anywhere: dict[str, list[str]], labels: dict[str, list[str]]
+    ) -> None:
+        self.lang = lang
+        self._anywhere = anywhere
+        self._labels = labels
+        self._compiled: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
+
+    def _patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        if self._compiled is None:
+            self._compiled = (_compile(self._anywhere, False), _compile(self._labels, True))
+        return self._compiled
+
+    @property
+    def anywhere(self) -> re.Pattern[str] | None:
+        return self._patterns()[0]
+
+    @property
+    def labels(self) -> re.Pattern[str] | None:
+        return self._patterns()[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +144,15 @@ class Rules:
     selectors: list[tuple[str, Callable[[Any], list[Any]]]] = field(default_factory=list)
 
     def phrase_sets(self, lang: str | None) -> list[PhraseSet]:
-        """Phrases that apply to a page in ``lang``: its language, English (boilerplate widgets
-        are often left untranslated) and the user's ``any`` list; every language when unknown."""
+        """Phrases that apply to a page in ``lang``: its language, English (boilerplate
+        widgets are often left untranslated) and the user's ``any`` list; every language when
+        the page's language is unknown or has no list. Checking every language on every page
+        gained nothing measurable on the corpus and costs a compile of each list."""
         base = (lang or "").split("-")[0].split("_")[0].lower()
-        if base not in self.phrases or base == ANY_LANG:
-            return list(self.phrases.values())
-        wanted = [base, "en", ANY_LANG]
-        return [self.phrases[code] for code in dict.fromkeys(wanted) if code in self.phrases]
+        first = [code for code in (base, "en", ANY_LANG) if code in self.phrases]
+        if base in self.phrases and base != ANY_LANG:
+            return [self.phrases[code] for code in dict.fromkeys(first)]
+        return [self.phrases[code] for code in dict.fromkeys([*first, *self.phrases])]
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -156,18 +180,47 @@ def _phrase_regex(phrase: str) -> str:
     return "".join(out)
 
 
+def _first_chars(phrase: str) -> set[str] | None:
+    """Characters a match of ``phrase`` can start with; None when its first word is optional."""
+    word = phrase.split(" ", 1)[0]
+    if word.startswith("{") and word.endswith("}"):
+        alts = [a.replace("\u0000", " ").strip() for a in word[1:-1].split("|")]
+        return None if "" in alts else {a[0] for a in alts}
+    return {word[0]} if word and word != "*" else None
+
+
 def _compile(groups: dict[str, list[str]], anchored: bool) -> re.Pattern[str] | None:
-    """One regex for all categories. Each phrase gets its own group, named
-    ``<category>__<n>``, so phrases can be ordered longest first across categories: at one
-    position the fuller phrase ("accept cookies to view this content") must beat its prefix
-    ("accept cookies") even when the two belong to different categories."""
-    alts = sorted(
-        {(_phrase_regex(p), category) for category, phrases in groups.items() for p in phrases},
-        key=lambda pair: (-len(pair[0]), pair),
+    """One regex for all categories of one language.
+
+    Each phrase gets its own group, named ``<category>__<n>``, so phrases can be ordered
+    longest first across categories: at one position the fuller phrase ("accept cookies to
+    view this content") must beat its prefix ("accept cookies") even when the two belong to
+    different categories. Phrases are bucketed by first character behind a lookahead, because
+    re tries alternatives one by one: the text pass runs this at every word of every short
+    block, and a flat alternation of hundreds of phrases made it slower than extraction.
+    """
+    phrases = sorted(
+        {(p, category) for category, items in groups.items() for p in items},
+        key=lambda pair: (-len(_phrase_regex(pair[0])), pair),
     )
-    if not alts:
+    if not phrases:
         return None
-    parts = [f"(?P<{category}__{n}>{source})" for n, (source, category) in enumerate(alts)]
+    buckets: dict[str, list[tuple[str, str]]] = {}
+    fallback: list[tuple[str, str]] = []
+    for phrase, category in phrases:
+        chars = _first_chars(phrase)
+        if chars is None:
+            fallback.append((phrase, category))
+        for char in sorted(chars or ()):
+            buckets.setdefault(char, []).append((phrase, category))
+    counter = iter(range(1_000_000))
+
+    def alternation(items: list[tuple[str, str]]) -> str:
+        return "|".join(f"(?P<{c}__{next(counter)}>{_phrase_regex(p)})" for p, c in items)
+
+    parts = [f"(?={re.escape(ch)})(?:{alternation(items)})" for ch, items in buckets.items()]
+    if fallback:
+        parts.append(alternation(fallback))
     start = "^" if anchored else r"(?<!\w)"
     return re.compile(start + "(?:" + "|".join(parts) + r")(?!\w)")
 
@@ -184,7 +237,7 @@ def _normalise_phrase(line: str) -> str:
 
 
 def build_phrase_set(lang: str, entries: Iterable[tuple[str, str]]) -> PhraseSet:
-    """Compile ``(category, phrase line)`` pairs for one language."""
+    """Sort ``(category, phrase line)`` pairs of one language into anywhere/label phrases."""
     anywhere: dict[str, list[str]] = {}
     labels: dict[str, list[str]] = {}
     for category, raw in entries:
@@ -195,7 +248,7 @@ def build_phrase_set(lang: str, entries: Iterable[tuple[str, str]]) -> PhraseSet
         phrase = _normalise_phrase(line)
         if phrase:
             target.setdefault(category, []).append(phrase)
-    return PhraseSet(lang, _compile(anywhere, False), _compile(labels, True))
+    return PhraseSet(lang, anywhere, labels)
 
 
 def parse_phrase_file(text: str) -> list[tuple[str, str]]:
