@@ -159,3 +159,10 @@ def test_config_dir_per_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     monkeypatch.setattr(paths.sys, "platform", "linux")
     assert paths.config_dir() == tmp_path / "xdg" / "reader"
+
+
+def test_group_with_trailing_punctuation() -> None:
+    phrase_set = build_phrase_set("xx", [("demo", "was it {good|useful}?")])
+    assert phrase_set.anywhere is not None
+    assert phrase_set.anywhere.search("was it useful?")
+    assert not phrase_set.anywhere.search("was it useful")

@@ -176,7 +176,10 @@ def test_boilerplate_block_goes(rules: Rules, lang: str, boilerplate: str, categ
         ("de", "Werbeblocker werden von 40 Prozent der Leser genutzt, sagt eine Studie."),
         ("de", "Quellen aus dem Ministerium bestätigten die Pläne am Montag."),
         ("en", "Photos of the pass show lorries queuing for kilometres in the valley."),
-        ("en", "The lawyer said 'all rights reserved' notices would not protect the firm in court."),
+        (
+            "en",
+            "The lawyer said 'all rights reserved' notices would not protect the firm in court.",
+        ),
         ("en", "Tags on the lorries showed they had come from three different countries."),
         ("fr", "Les bloqueurs de publicité sont utilisés par 40 % des lecteurs, selon une étude."),
         ("es", "Los bloqueadores de anuncios los usa el 40 % de los lectores, según un estudio."),

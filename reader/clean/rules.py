@@ -58,6 +58,16 @@ _QUOTES = str.maketrans(
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _NON_WORD = re.compile(r"\W+")
 _ALTS = re.compile(r"\{[^}]*\}")
+# One phrase word that is a group of alternatives, maybe with punctuation after: "{a|b}?"
+_GROUP = re.compile(r"\{([^}]*)\}([^\w\s]*)")
+
+
+def _group(word: str) -> tuple[list[str], str] | None:
+    """(alternatives, trailing punctuation) of a ``{a|b}`` phrase word, else None."""
+    m = _GROUP.fullmatch(word)
+    if m is None:
+        return None
+    return [a.replace("\u0000", " ").strip() for a in m.group(1).split("|")], m.group(2)
 
 
 def normalise(text: str) -> str:
@@ -168,12 +178,14 @@ def _phrase_regex(phrase: str) -> str:
             if out:  # a leading wildcard adds nothing to an unanchored search
                 out.append(r"(?: \S+){0,3}")
             continue
-        if word.startswith("{") and word.endswith("}"):
-            alts = [a.replace("\u0000", " ").strip() for a in word[1:-1].split("|")]
+        group = _group(word)
+        if group is not None:
+            alts, tail = group
             body = "(?:" + "|".join(re.escape(a) for a in alts if a) + ")"
             piece = sep + body
             if "" in alts:
                 piece = f"(?:{piece})?"
+            piece += re.escape(tail)
         else:
             piece = sep + re.escape(word)
         out.append(piece)
@@ -183,9 +195,9 @@ def _phrase_regex(phrase: str) -> str:
 def _first_chars(phrase: str) -> set[str] | None:
     """Characters a match of ``phrase`` can start with; None when its first word is optional."""
     word = phrase.split(" ", 1)[0]
-    if word.startswith("{") and word.endswith("}"):
-        alts = [a.replace("\u0000", " ").strip() for a in word[1:-1].split("|")]
-        return None if "" in alts else {a[0] for a in alts}
+    group = _group(word)
+    if group is not None:
+        return None if "" in group[0] else {a[0] for a in group[0]}
     return {word[0]} if word and word != "*" else None
 
 
