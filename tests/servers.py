@@ -296,3 +296,45 @@ def full_backlog_port() -> Iterator[int]:
         for filler in fillers:
             filler.close()
         listener.close()
+
+
+class RawServer:
+    """Answer every connection on 127.0.0.1 with the bytes in ``response``, verbatim, then
+    close: for answers no HTTP library would produce."""
+
+    __test__ = False
+
+    def __init__(self, response: bytes = b"") -> None:
+        self.response = response
+        self._listener = socket.socket()
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen(16)
+        self._listener.settimeout(0.05)
+        self.port: int = self._listener.getsockname()[1]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def url(self, path: str = "/") -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with conn, contextlib.suppress(OSError):
+                conn.settimeout(1)
+                conn.recv(65536)
+                conn.sendall(self.response)
+
+    def __enter__(self) -> RawServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        self._listener.close()

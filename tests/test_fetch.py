@@ -11,7 +11,10 @@ from typing import Any
 
 import brotli
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from servers import (
+    RawServer,
     TestServer,
     chunked,
     full_backlog_port,
@@ -36,12 +39,14 @@ from reader.errors import (
     FetchError,
     FetchTimeout,
     HTTPStatusError,
+    ReaderError,
     TooLarge,
     TooManyRedirects,
     UnsafeRedirect,
     UnsupportedType,
 )
 from reader.fetch import FetchOptions, accept_language_from_locale, fetch
+from reader.safety import is_safe
 
 ARTICLE = "<html><body><h1>Storm</h1><p>The river rose two metres overnight.</p></body></html>"
 FAST = FetchOptions(connect_timeout=1.0, timeout=1.0)
@@ -402,28 +407,59 @@ def test_invalid_urls_raise_fetch_error_before_any_connection(url: str, reason: 
 
 
 def test_no_httpx_exception_escapes_for_garbage_response() -> None:
-    import socket
-    import threading
+    with RawServer(b"THIS IS NOT HTTP\r\n\r\n") as raw, pytest.raises(ConnectError) as caught:
+        fetch(raw.url(), FAST)
+    assert str(caught.value).startswith(f"127.0.0.1:{raw.port} sent a broken HTTP response")
 
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(1)
-    port = listener.getsockname()[1]
 
-    def answer_nonsense() -> None:
-        conn, _ = listener.accept()
-        conn.recv(4096)
-        conn.sendall(b"THIS IS NOT HTTP\r\n\r\n")
-        conn.close()
+def test_closing_without_answer_is_a_connect_error() -> None:
+    with RawServer(b"") as raw, pytest.raises(ConnectError) as caught:
+        fetch(raw.url(), FAST)
+    assert str(caught.value) == f"127.0.0.1:{raw.port} closed the connection without answering"
 
-    thread = threading.Thread(target=answer_nonsense, daemon=True)
-    thread.start()
-    try:
-        with pytest.raises(ConnectError, match=f"127.0.0.1:{port}"):
-            fetch(f"http://127.0.0.1:{port}/", FAST)
-    finally:
-        thread.join(2)
-        listener.close()
+
+_HEAD = st.sampled_from(
+    [
+        b"HTTP/1.1 200 OK\r\n",
+        b"HTTP/1.1 301 Moved\r\n",
+        b"HTTP/1.0 404 Nope\r\n",
+        b"HTTP/1.1 999 \r\n",
+        b"HTTP/2 200\r\n",
+        b"",
+    ]
+)
+_HEADER = st.sampled_from(
+    [
+        b"Content-Type: text/html\r\n",
+        b"Content-Type: application/pdf\r\n",
+        b"Content-Type: text/html; charset=\x00\xff\r\n",
+        b"Content-Encoding: gzip\r\n",
+        b"Content-Encoding: br\r\n",
+        b"Content-Encoding: deflate, gzip\r\n",
+        b"Content-Length: 5\r\n",
+        b"Content-Length: -1\r\n",
+        b"Transfer-Encoding: chunked\r\n",
+        b"Location: javascript:alert(1)\r\n",
+        b"Location: //\r\n",
+        b"Location: http://[::1\r\n",
+        b"Location: \x1b]52;c;aGk=\x07\r\n",
+        b"X-Junk: \xff\xfe\r\n",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(head=_HEAD, headers=st.lists(_HEADER, max_size=4), body=st.binary(max_size=300))
+def test_any_answer_gives_a_page_or_a_one_line_reader_error(
+    head: bytes, headers: list[bytes], body: bytes
+) -> None:
+    with RawServer(head + b"".join(headers) + b"\r\n" + body) as raw:
+        try:
+            page = fetch(raw.url(), FetchOptions(connect_timeout=1, timeout=1, max_redirects=2))
+        except ReaderError as exc:
+            assert is_safe(str(exc)) and "\n" not in str(exc)
+        else:
+            assert isinstance(page.text, str) and "\x00" not in page.text
 
 
 def test_watchdog_cuts_a_read_that_stalls_late(server: TestServer) -> None:
