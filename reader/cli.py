@@ -63,25 +63,60 @@ def build_parser() -> argparse.ArgumentParser:
         "on a demo article. In a pipe, or with --format, the article is printed. Several "
         "sources are printed as JSON Lines, one object per source, in input order.",
     )
-    parser.add_argument("sources", nargs="*", metavar="SOURCE",
-                        help="http(s) URL, .html/.txt file, or - for standard input")
-    parser.add_argument("-i", "--input", metavar="FILE", action="append", default=[],
-                        help="read sources from FILE, one per line (- for stdin)")
-    parser.add_argument("-f", "--format", choices=FORMATS,
-                        help="output format (default: text when stdout is not a terminal)")
-    parser.add_argument("--links", action="store_true",
-                        help="number links [n] in the text and list them at the end")
-    parser.add_argument("-w", "--width", type=_positive(int), metavar="N",
-                        help="wrap text to N columns")
-    parser.add_argument("--timeout", type=_positive(float), default=30.0, metavar="SECONDS",
-                        help="give up on a page after this long in all (default 30; "
-                        "connecting alone gets at most 10)")
-    parser.add_argument("--max-bytes", type=_byte_size, default=20 * 1024 * 1024, metavar="SIZE",
-                        help="refuse pages larger than this once decompressed (default 20M)")
-    parser.add_argument("-j", "--jobs", type=_positive(int), default=8, metavar="N",
-                        help="sources fetched at once in a batch (default 8)")
-    parser.add_argument("--show-removed", action="store_true",
-                        help="print what the cleaner removed, and why, to stderr")
+    parser.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="http(s) URL, .html/.txt file, or - for standard input",
+    )
+    parser.add_argument(
+        "-i",
+        "--input",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="read sources from FILE, one per line (- for stdin)",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        help="output format (default: text when stdout is not a terminal)",
+    )
+    parser.add_argument(
+        "--links", action="store_true", help="number links [n] in the text and list them at the end"
+    )
+    parser.add_argument(
+        "-w", "--width", type=_positive(int), metavar="N", help="wrap text to N columns"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_positive(float),
+        default=30.0,
+        metavar="SECONDS",
+        help="give up on a page after this long in all (default 30; "
+        "connecting alone gets at most 10)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_byte_size,
+        default=20 * 1024 * 1024,
+        metavar="SIZE",
+        help="refuse pages larger than this once decompressed (default 20M)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive(int),
+        default=8,
+        metavar="N",
+        help="sources fetched at once in a batch (default 8)",
+    )
+    parser.add_argument(
+        "--show-removed",
+        action="store_true",
+        help="print what the cleaner removed, and why, to stderr",
+    )
     parser.add_argument("-V", "--version", action="version", version=f"reader {__version__}")
     return parser
 
@@ -94,8 +129,9 @@ def _read_source_list(path: str) -> list[str]:
             with open(path, encoding="utf-8", errors="replace") as handle:
                 lines = handle.read().splitlines()
     except OSError as exc:
-        raise SourceError(f"cannot read the source list {safe_line(path)}: "
-                          f"{exc.strerror or exc}") from None
+        raise SourceError(
+            f"cannot read the source list {safe_line(path)}: {exc.strerror or exc}"
+        ) from None
     return [s for line in lines if (s := line.strip()) and not s.startswith("#")]
 
 
@@ -106,8 +142,9 @@ def _err(message: str) -> None:
 def _options(args: argparse.Namespace):  # -> ReadOptions, imported late to keep --help fast
     from reader.pipeline import ReadOptions
 
-    return ReadOptions(connect_timeout=min(10.0, args.timeout), timeout=args.timeout,
-                       max_bytes=args.max_bytes)
+    return ReadOptions(
+        connect_timeout=min(10.0, args.timeout), timeout=args.timeout, max_bytes=args.max_bytes
+    )
 
 
 def _show_removed(article: Article) -> None:
@@ -131,8 +168,9 @@ def _render(article: Article, args: argparse.Namespace, fmt: str) -> str:
 
 def _check_readable(article: Article, source: str) -> None:
     if article.wall:
-        raise WallError(f"{safe_line(source)}: only a {article.wall} is left, no article "
-                        f"(see --show-removed)")
+        raise WallError(
+            f"{safe_line(source)}: only a {article.wall} is left, no article (see --show-removed)"
+        )
     if not article.blocks:
         raise EmptyContent(f"{safe_line(source)}: no article text found")
 
@@ -182,8 +220,12 @@ def _run_batch(sources: list[str], args: argparse.Namespace, out: TextIO) -> int
             printed += 1
             failed += code != EXIT_OK
             if progress:
-                print(f"\r{printed}/{len(sources)} done, {failed} failed", end="",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"\r{printed}/{len(sources)} done, {failed} failed",
+                    end="",
+                    file=sys.stderr,
+                    flush=True,
+                )
     except KeyboardInterrupt:
         # Print what did finish (still in input order), then leave without waiting for
         # sockets that may take a full timeout to give up.

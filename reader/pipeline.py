@@ -61,7 +61,9 @@ def load(source: str, options: ReadOptions | None = None) -> Page:
         )
     scheme = urlsplit(source).scheme
     if len(scheme) > 1 and "://" in source:
-        raise SourceError(f"cannot read {safe_line(source)}: only http and https URLs are supported")
+        raise SourceError(
+            f"cannot read {safe_line(source)}: only http and https URLs are supported"
+        )
     if source == "-":
         data = _read_capped(sys.stdin.buffer, options.max_bytes, "standard input")
         return _page_from_bytes(source, data, suffix="")
@@ -161,8 +163,9 @@ def extract(html: str | bytes, url: str | None = None, *, rules: Rules | None = 
         html, encoding = decode_bytes(html)
     else:
         encoding = None
-    page = Page(source=url or "<html>", text=html, is_html=True, url=url, final_url=url,
-                encoding=encoding)
+    page = Page(
+        source=url or "<html>", text=html, is_html=True, url=url, final_url=url, encoding=encoding
+    )
     return article_from_page(page, rules if rules is not None else ReadOptions().rules)
 
 

@@ -71,8 +71,10 @@ def test_markdown_structure_and_escaping():
 
 
 def test_markdown_escapes_line_start_syntax_from_page_text():
-    article = Article(title="t", blocks=[Block("paragraph", "# not a heading"),
-                                         Block("paragraph", "1. not a list")])
+    article = Article(
+        title="t",
+        blocks=[Block("paragraph", "# not a heading"), Block("paragraph", "1. not a list")],
+    )
     md = render_markdown(article)
     assert "\n\\# not a heading" in md
     assert "\n1\\. not a list" in md
@@ -80,12 +82,32 @@ def test_markdown_escapes_line_start_syntax_from_page_text():
 
 def test_json_has_contract_fields():
     data = json.loads(article_json(make_article(), "src"))
-    for key in ("url", "final_url", "title", "byline", "published", "site", "lang",
-                "source_url", "word_count", "reading_minutes", "text", "blocks", "quotes",
-                "sources", "links", "removed"):
+    for key in (
+        "url",
+        "final_url",
+        "title",
+        "byline",
+        "published",
+        "site",
+        "lang",
+        "source_url",
+        "word_count",
+        "reading_minutes",
+        "text",
+        "blocks",
+        "quotes",
+        "sources",
+        "links",
+        "removed",
+    ):
         assert key in data
     assert data["source"] == "src"
-    assert data["blocks"][0]["spans"][0] == {"start": START, "end": START + 9, "kind": "link", "ref": 0}
+    assert data["blocks"][0]["spans"][0] == {
+        "start": START,
+        "end": START + 9,
+        "kind": "link",
+        "ref": 0,
+    }
     assert data["reading_minutes"] == 1
     assert data["text"].startswith("Officials met")
 

@@ -28,16 +28,17 @@ def _link_url(url: str) -> str:
 
 def inline(block: Block, article: Article) -> str:
     """Block text as Markdown, with its links as [text](url)."""
-    links = sorted((s for s in block.spans if s.kind == "link" and s.ref is not None),
-                   key=lambda s: s.start)
+    links = sorted(
+        (s for s in block.spans if s.kind == "link" and s.ref is not None), key=lambda s: s.start
+    )
     out: list[str] = []
     pos = 0
     for span in links:
         if span.start < pos:  # overlapping link spans: keep the first
             continue
         assert span.ref is not None
-        out.append(escape(block.text[pos:span.start]))
-        label = escape(block.text[span.start:span.end]) or _link_url(article.links[span.ref].url)
+        out.append(escape(block.text[pos : span.start]))
+        label = escape(block.text[span.start : span.end]) or _link_url(article.links[span.ref].url)
         out.append(f"[{label}]({_link_url(article.links[span.ref].url)})")
         pos = span.end
     out.append(escape(block.text[pos:]))

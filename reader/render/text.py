@@ -31,15 +31,16 @@ def _date_only(published: str | None) -> str | None:
 
 def block_text_with_refs(block: Block, article: Article, numbers: dict[str, int]) -> str:
     """Block text with `[n]` after each linked stretch; `numbers` maps URL -> reference number."""
-    links = sorted((s for s in block.spans if s.kind == "link" and s.ref is not None),
-                   key=lambda s: s.end)
+    links = sorted(
+        (s for s in block.spans if s.kind == "link" and s.ref is not None), key=lambda s: s.end
+    )
     out: list[str] = []
     pos = 0
     for span in links:
         assert span.ref is not None
         url = article.links[span.ref].url
         number = numbers.setdefault(url, len(numbers) + 1)
-        out.append(block.text[pos:span.end])
+        out.append(block.text[pos : span.end])
         out.append(f"[{number}]")
         pos = span.end
     out.append(block.text[pos:])
@@ -59,13 +60,19 @@ def _format_block(block: Block, text: str, width: int | None) -> str:
     if not width:
         lines = text.split("\n")
         return "\n".join([first + lines[0]] + [rest + line for line in lines[1:]])
-    wrapper = textwrap.TextWrapper(width=width, initial_indent=first, subsequent_indent=rest,
-                                   break_long_words=False, break_on_hyphens=False)
+    wrapper = textwrap.TextWrapper(
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
     return "\n".join(wrapper.fill(line) if line else "" for line in text.split("\n"))
 
 
-def render_text(article: Article, *, links: bool = False, width: int | None = None,
-                title: bool = True) -> str:
+def render_text(
+    article: Article, *, links: bool = False, width: int | None = None, title: bool = True
+) -> str:
     numbers: dict[str, int] = {}
     parts: list[str] = []
     if title and article.title:
