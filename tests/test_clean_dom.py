@@ -41,7 +41,6 @@ def test_tokens_split_on_separators_and_camel_case() -> None:
     [
         ('<div class="ad-slot">Buy shoes now</div>', "dom:ad:ad"),
         ('<div id="topAdContainer">Buy shoes now</div>', "dom:ad:ad"),
-        ('<div class="adblock-notice">Please disable your ad blocker</div>', "dom:adblock:adblock"),
         ('<div id="cookie-banner">We use cookies</div>', "dom:cookie:cookie"),
         ('<div class="gdpr-consent">Your privacy choices</div>', "dom:cookie:gdpr"),
         (
@@ -52,7 +51,6 @@ def test_tokens_split_on_separators_and_camel_case() -> None:
         ('<aside class="related-posts">Five other stories</aside>', "dom:aside:aside"),
         ('<div class="related-posts">Five other stories</div>', "dom:related:related"),
         ('<div id="comments">Reader one wrote something</div>', "dom:comments:comments"),
-        ('<div class="paywall-prompt">Subscribe to read</div>', "dom:paywall:paywall"),
         ('<div class="modal-overlay">Wait! Before you go</div>', "dom:overlay:modal"),
         ("<nav>Home News Sport</nav>", "dom:nav:nav"),
         ('<div role="navigation">Home News Sport</div>', "dom:nav:role=navigation"),
@@ -198,3 +196,17 @@ def test_blogger_style_post_widget_stays(rules: Rules) -> None:
     )
     clean_dom(root, rules)
     assert "Forecasters expect" in text_of(root)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        '<div class="paywall-prompt">Subscribe to continue reading</div>',
+        '<div class="adblock-notice">Please disable your ad blocker</div>',
+    ],
+)
+def test_wall_prompts_are_left_for_the_text_pass(rules: Rules, prompt: str) -> None:
+    # They are the evidence for wall detection; the text pass drops them by their phrases.
+    root = page(prompt)
+    assert clean_dom(root, rules) == []
+    assert "Please disable" in text_of(root) or "Subscribe to continue" in text_of(root)

@@ -121,7 +121,7 @@ def _verdict(
                 hit = _token_hit(value, dom)
                 if hit is not None:
                     break
-    if hit is None:
+    if hit is None or hit[0] in dom.text_pass_rules:
         return None
     if hit[0] in dom.layout_rules and in_article:
         return None  # an article's own header/footer/aside holds its byline, notes, fact box

@@ -98,6 +98,7 @@ class DomRules:
     tokens: dict[str, str]  # class/id token -> rule name
     state_prefixes: frozenset[str]
     state_suffixes: frozenset[str]
+    text_pass_rules: frozenset[str]  # left for the text pass: they are wall evidence
 
 
 class PhraseSet:
