@@ -6,7 +6,18 @@ from rich.cells import cell_len
 from test_tui_support import sample_article, wall_article
 
 from reader.model import Article, Block, Span
-from reader.tui.layout import block_unit, build_units, fold_offsets, layout, wrap_offsets
+from reader.tui.layout import (
+    Run,
+    Unit,
+    block_unit,
+    build_units,
+    find_run,
+    fold_offsets,
+    layout,
+    offset_at_cell,
+    styled_segments,
+    wrap_offsets,
+)
 
 
 def lines_of(text: str, width: int) -> list[str]:
@@ -86,3 +97,36 @@ def test_layout_sets_lists_and_quotes_apart_and_separates_units() -> None:
     for line in lines:
         if line.unit >= 0:
             assert cell_len(line.prefix + units[line.unit].text[line.start : line.end]) <= 40
+
+
+def test_offset_at_cell_counts_wide_characters_as_two_cells() -> None:
+    text = "ab日本c"
+    assert [offset_at_cell(text, 0, len(text), x) for x in range(8)] == [0, 1, 2, 2, 3, 3, 4, None]
+    assert offset_at_cell(text, 0, len(text), -1) is None
+
+
+def test_find_run_prefers_ref_then_text_then_the_whole_unit() -> None:
+    unit = Unit(
+        "paragraph",
+        "Lund said hi, and Berg said no.",
+        runs=[Run(0, 4, "source", 0), Run(18, 22, "source", 1)],
+    )
+    assert find_run(unit, "source", ref=1) == (18, 22)
+    assert find_run(unit, "source", text="Berg") == (18, 22)
+    assert find_run(unit, "quote", text="said no") == (23, 30)
+    assert find_run(unit, "quote", text="absent") == (0, len(unit.text))
+
+
+def test_styled_segments_clip_overlays_to_the_line() -> None:
+    from rich.style import Style
+
+    text = "one two three four"
+    segments = styled_segments(
+        text, 4, 13, Style(), [(0, 7, Style(bold=True)), (8, 40, Style(italic=True))]
+    )
+    assert "".join(s.text for s in segments) == "two three"
+    assert [(s.text, bool(s.style.bold), bool(s.style.italic)) for s in segments] == [
+        ("two", True, False),
+        (" ", False, False),
+        ("three", False, True),
+    ]

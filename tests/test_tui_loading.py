@@ -230,3 +230,38 @@ def test_a_wall_page_is_reported_not_shown_as_an_article(tmp_path: Path) -> None
         assert "wall only" in str(app.query_one("#header").render())
 
     drive(make_app(str(path)), steps)
+
+
+def test_clicking_a_link_follows_it_and_back_restores_the_place(server: TestServer) -> None:
+    filler = "".join(
+        f"<p>Filler paragraph {i} about the harbour and its ferries.</p>" for i in range(40)
+    )
+    home = server.add(
+        "/home",
+        respond(
+            page("Home page", "Start.").replace(
+                "</article>", filler + '<p>Go <a href="/next">on</a>.</p></article>'
+            )
+        ),
+    )
+    server.add("/next", respond(page("Next story", "Onwards.")))
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        view = app.view
+        await pilot.press("G")
+        bottom = view.scroll_y
+        assert bottom > 0
+        cell = next(
+            (x, y)
+            for y in range(view.size.height)
+            for x in range(view.size.width)
+            if view.link_at(x, y) == 0
+        )
+        await pilot.click("#view", offset=cell)
+        await wait_for(pilot, lambda: app.article is not None and app.article.title == "Next story")
+        assert view.scroll_y == 0
+        await pilot.press("b")
+        assert app.article.title == "Home page"
+        assert view.scroll_y == bottom
+
+    drive(make_app(home), steps)

@@ -6,11 +6,9 @@ pipeline, and the app only shows what comes back.
 
 from __future__ import annotations
 
-import re
-import webbrowser
 from pathlib import Path
 from typing import Any, ClassVar
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urljoin
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -28,13 +26,14 @@ from reader.tui.help_screen import HelpScreen
 from reader.tui.links_screen import LinksScreen
 from reader.tui.loader import DEMO_LABEL, load_article
 from reader.tui.navigation import AddressHistory, Entry, History
+from reader.tui.page_actions import PageActions
 from reader.tui.search_bar import SearchBar
 from reader.tui.side_panel import SidePanel
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
-class ReaderApp(App[None]):
+class ReaderApp(PageActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reader"
     ENABLE_COMMAND_PALETTE = False
@@ -272,9 +271,13 @@ class ReaderApp(App[None]):
             return
         self.push_screen(LinksScreen(article.links), self._follow_link)
 
+    @on(ArticleView.LinkClicked)
+    def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
+        self._follow_link(event.ref)
+
     def _follow_link(self, index: int | None) -> None:
         article = self.article
-        if index is None or article is None:
+        if index is None or article is None or not 0 <= index < len(article.links):
             return
         base = article.final_url or article.url or ""
         self.load(urljoin(base, article.links[index].url))
@@ -331,69 +334,6 @@ class ReaderApp(App[None]):
     def action_help(self) -> None:
         groups = [("Reader", self.BINDINGS), ("Scrolling", ArticleView.BINDINGS)]
         self.push_screen(HelpScreen(groups))
-
-    # ----------------------------------------------------------------- the page outside
-
-    def page_url(self) -> str | None:
-        """The address of what is shown: its URL, or a file's file:// URL."""
-        article, entry = self.article, self.history.current
-        if article is None or entry is None:
-            return None
-        url = article.final_url or article.url or article.canonical_url
-        if url:
-            return url
-        if entry.source and entry.source != "-" and Path(entry.source).exists():
-            return Path(entry.source).resolve().as_uri()
-        return None
-
-    def action_copy_url(self) -> None:
-        url = self.page_url()
-        if url is None:
-            self.say("This article has no URL to copy")
-            return
-        self.copy_to_clipboard(url)
-        self.say(f"Copied {url}")
-
-    def action_open_browser(self) -> None:
-        url = self.page_url()
-        if url is None:
-            self.say("This article has no URL to open")
-            return
-        self._open_in_browser(url)
-        self.say(f"Opening {url} in the browser")
-
-    @work(thread=True, group="browser", exit_on_error=False)
-    def _open_in_browser(self, url: str) -> None:
-        # A console browser could hold the terminal; a thread keeps the reader responsive.
-        webbrowser.open(url)
-
-    def action_export(self) -> None:
-        article = self.article
-        if article is None:
-            return
-        try:
-            from reader.render.markdown import render_markdown
-
-            text = render_markdown(article)
-            path = export_path(article, self.export_dir or Path.cwd())
-            path.write_text(text, encoding="utf-8")
-        except (ImportError, OSError) as error:
-            self.say(f"Could not export: {error}", error=True)
-            return
-        self.say(f"Saved Markdown to {path}")
-
-
-def export_path(article: Article, directory: Path) -> Path:
-    """A new file named after the article, never overwriting an earlier export."""
-    host = urlparse(article.final_url or article.url or "").hostname or ""
-    stem = re.sub(r"[^\w]+", "-", (article.title or host or "article").lower()).strip("-")
-    stem = stem[:60].rstrip("-") or "article"
-    path = directory / f"{stem}.md"
-    n = 2
-    while path.exists():
-        path = directory / f"{stem}-{n}.md"
-        n += 1
-    return path
 
 
 def make_app(

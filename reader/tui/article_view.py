@@ -15,8 +15,10 @@ import time
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -25,7 +27,16 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article
-from reader.tui.layout import Line, Unit, build_units, layout
+from reader.tui.layout import (
+    Line,
+    Unit,
+    build_units,
+    find_run,
+    layout,
+    offset_at_cell,
+    run_at,
+    styled_segments,
+)
 
 MIN_COLUMN, MAX_COLUMN, COLUMN_STEP = 40, 160, 8
 FLASH_SECONDS = 1.5
@@ -55,6 +66,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("escape", "clear_search", "Clear search highlights", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -68,6 +80,13 @@ class ArticleView(ScrollView, can_focus=True):
         "article--search-current",
         "article--flash",
     }
+
+    class LinkClicked(Message):
+        """A link (or its number) in the text was clicked: ``ref`` indexes Article.links."""
+
+        def __init__(self, ref: int) -> None:
+            super().__init__()
+            self.ref = ref
 
     class Painted(Message):
         """Posted once when an article's first screen has been drawn (the bench waits for it)."""
@@ -225,6 +244,33 @@ class ArticleView(ScrollView, can_focus=True):
     def clear_search(self) -> None:
         self.search("")
 
+    def action_clear_search(self) -> None:
+        self.clear_search()
+
+    # ----------------------------------------------------------------- mouse
+
+    def link_at(self, x: int, y: int) -> int | None:
+        """The link drawn at content cell (x, y) of the view, if any."""
+        index = y + int(self.scroll_y)
+        if not 0 <= index < len(self.lines) or self.lines[index].unit < 0:
+            return None
+        line = self.lines[index]
+        unit = self.units[line.unit]
+        offset = offset_at_cell(
+            unit.text, line.start, line.end, x - self._left - cell_len(line.prefix)
+        )
+        run = None if offset is None else run_at(unit, offset, ("link", "marker"))
+        return run.ref if run else None
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        ref = self.link_at(offset.x, offset.y)
+        if ref is not None:
+            event.stop()
+            self.post_message(self.LinkClicked(ref))
+
     # ----------------------------------------------------------------- reveal
 
     def reveal(self, unit: int, start: int, end: int) -> None:
@@ -245,23 +291,7 @@ class ArticleView(ScrollView, can_focus=True):
         u = self._block_unit.get(block)
         if u is None:
             return False
-        unit = self.units[u]
-        runs = [r for r in unit.runs if r.role == role]
-        for run in runs:
-            if ref is not None and run.ref == ref:
-                self.reveal(u, run.start, run.end)
-                return True
-        for run in runs:
-            if text and (
-                text in unit.text[run.start : run.end] or unit.text[run.start : run.end] in text
-            ):
-                self.reveal(u, run.start, run.end)
-                return True
-        at = unit.text.find(text) if text else -1
-        if at >= 0 and text:
-            self.reveal(u, at, at + len(text))
-        else:
-            self.reveal(u, 0, len(unit.text))
+        self.reveal(u, *find_run(self.units[u], role, ref=ref, text=text))
         return True
 
     def reveal_link(self, ref: int) -> bool:
@@ -344,7 +374,9 @@ class ArticleView(ScrollView, can_focus=True):
         segments = [Segment(" " * self._left, base)] if self._left else []
         if line.prefix:
             segments.append(Segment(line.prefix, unit_style + self._style("article--prefix", True)))
-        segments.extend(self._pieces(line, unit, unit_style))
+        segments.extend(
+            styled_segments(unit.text, line.start, line.end, unit_style, self._overlays(line, unit))
+        )
         return Strip(segments).adjust_cell_length(width, base)
 
     def _overlays(self, line: Line, unit: Unit) -> Iterable[tuple[int, int, Style]]:
@@ -366,23 +398,3 @@ class ArticleView(ScrollView, can_focus=True):
         flash = self.flash
         if flash and flash[0] == line.unit and flash[1] < end and flash[2] > start:
             yield flash[1], flash[2], self._style("article--flash", True)
-
-    def _pieces(self, line: Line, unit: Unit, unit_style: Style) -> list[Segment]:
-        start, end = line.start, line.end
-        text = unit.text
-        overlays = [
-            (max(s, start), min(e, end), st)
-            for s, e, st in self._overlays(line, unit)
-            if s < end and e > start
-        ]
-        if not overlays:
-            return [Segment(text[start:end], unit_style)]
-        cuts = sorted({start, end, *(s for s, _, _ in overlays), *(e for _, e, _ in overlays)})
-        segments = []
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            style = unit_style
-            for s, e, extra in overlays:
-                if s <= a and b <= e:
-                    style = style + extra
-            segments.append(Segment(text[a:b], style))
-        return segments

@@ -1,7 +1,8 @@
 """Turn an Article into display units, and wrap them into lines once per width.
 
-This module knows nothing about Textual: it works on plain strings and offsets, so the
-article view can draw any line in O(line length) and tests can check wrapping directly.
+This module knows nothing about Textual (only Rich's Segment and Style, for the last step): it
+works on plain strings and offsets, so the article view can draw any line in O(line length)
+and tests can check wrapping directly.
 Link numbers ("[3]") are inserted into the display text here, once, so every later offset
 (spans, search matches, flashes) refers to the same string the reader sees.
 """
@@ -9,10 +10,13 @@ Link numbers ("[3]") are inserted into the display text here, once, so every lat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 
 from reader.model import Article
 
@@ -254,3 +258,66 @@ def _line_offsets(text: str) -> list[tuple[int, int]]:
         offsets.append((start, start + len(line)))
         start += len(line) + 1
     return offsets
+
+
+def offset_at_cell(text: str, start: int, end: int, cells: int) -> int | None:
+    """The offset in ``text[start:end]`` drawn ``cells`` cells from the line's text start."""
+    if cells < 0:
+        return None
+    offset = start
+    while offset < end:
+        width = cell_len(text[offset])
+        if cells < width:
+            return offset
+        cells -= width
+        offset += 1
+    return None
+
+
+def run_at(unit: Unit, offset: int, roles: tuple[str, ...]) -> Run | None:
+    for run in unit.runs:
+        if run.role in roles and run.start <= offset < run.end:
+            return run
+    return None
+
+
+def find_run(
+    unit: Unit, role: str, *, ref: int | None = None, text: str | None = None
+) -> tuple[int, int]:
+    """Where to point for a quote or source: its run by ``ref``, else by ``text``, else the unit."""
+    runs = [r for r in unit.runs if r.role == role]
+    for run in runs:
+        if ref is not None and run.ref == ref:
+            return run.start, run.end
+    if text:
+        for run in runs:
+            shown = unit.text[run.start : run.end]
+            if text in shown or shown in text:
+                return run.start, run.end
+        at = unit.text.find(text)
+        if at >= 0:
+            return at, at + len(text)
+    return 0, len(unit.text)
+
+
+def styled_segments(
+    text: str, start: int, end: int, style: Style, overlays: Iterable[tuple[int, int, Style]]
+) -> list[Segment]:
+    """``text[start:end]`` as Segments in ``style``, each overlay's style added over its range.
+
+    Overlays may reach beyond the line (a quote over three lines): they are clipped here.
+    """
+    clipped = [
+        (max(s, start), min(e, end), extra) for s, e, extra in overlays if s < end and e > start
+    ]
+    if not clipped:
+        return [Segment(text[start:end], style)]
+    cuts = sorted({start, end, *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)})
+    segments = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece_style = style
+        for s, e, extra in clipped:
+            if s <= a and b <= e:
+                piece_style = piece_style + extra
+        segments.append(Segment(text[a:b], piece_style))
+    return segments

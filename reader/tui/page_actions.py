@@ -1,0 +1,93 @@
+"""What the reader does with the page beyond showing it: copy its URL, open it in the
+system browser, export it as Markdown. A mixin of :class:`reader.tui.app.ReaderApp`.
+"""
+
+from __future__ import annotations
+
+import re
+import webbrowser
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+from textual import work
+
+from reader.model import Article
+from reader.tui.navigation import History
+
+
+class PageActions:
+    """Actions on the page shown; the app provides the attributes declared here."""
+
+    history: History
+    export_dir: Path | None
+
+    if TYPE_CHECKING:  # provided by ReaderApp and textual.app.App
+
+        @property
+        def article(self) -> Article | None: ...
+
+        def say(self, message: str, *, error: bool = False) -> None: ...
+
+        def copy_to_clipboard(self, text: str) -> None: ...
+
+    def page_url(self) -> str | None:
+        """The address of what is shown: its URL, or a file's file:// URL."""
+        article, entry = self.article, self.history.current
+        if article is None or entry is None:
+            return None
+        url = article.final_url or article.url or article.canonical_url
+        if url:
+            return url
+        if entry.source and entry.source != "-" and Path(entry.source).exists():
+            return Path(entry.source).resolve().as_uri()
+        return None
+
+    def action_copy_url(self) -> None:
+        url = self.page_url()
+        if url is None:
+            self.say("This article has no URL to copy")
+            return
+        self.copy_to_clipboard(url)
+        self.say(f"Copied {url}")
+
+    def action_open_browser(self) -> None:
+        url = self.page_url()
+        if url is None:
+            self.say("This article has no URL to open")
+            return
+        self._open_in_browser(url)
+        self.say(f"Opening {url} in the browser")
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def _open_in_browser(self, url: str) -> None:
+        # A console browser could hold the terminal; a thread keeps the reader responsive.
+        webbrowser.open(url)
+
+    def action_export(self) -> None:
+        article = self.article
+        if article is None:
+            return
+        try:
+            from reader.render.markdown import render_markdown
+
+            text = render_markdown(article)
+            path = export_path(article, self.export_dir or Path.cwd())
+            path.write_text(text, encoding="utf-8")
+        except (ImportError, OSError) as error:
+            self.say(f"Could not export: {error}", error=True)
+            return
+        self.say(f"Saved Markdown to {path}")
+
+
+def export_path(article: Article, directory: Path) -> Path:
+    """A new file named after the article, never overwriting an earlier export."""
+    host = urlparse(article.final_url or article.url or "").hostname or ""
+    stem = re.sub(r"[^\w]+", "-", (article.title or host or "article").lower()).strip("-")
+    stem = stem[:60].rstrip("-") or "article"
+    path = directory / f"{stem}.md"
+    n = 2
+    while path.exists():
+        path = directory / f"{stem}-{n}.md"
+        n += 1
+    return path
