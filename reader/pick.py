@@ -6,6 +6,11 @@ serialising of the result, and re-expresses its hottest passes (unlikely-candida
 paragraph scoring, link density, misused-div conversion) with the same rules in fewer
 operations: in readability they serialise subtrees, run three regexes per text length, and
 format debug strings that are never logged.
+
+Three general additions sit on top of readability's choice, each measured on the corpus
+benchmark (bench/corpus.py): a short ruthless pick is checked against a lenient pass; a
+candidate with little text cannot win on class-name bonuses alone; and prose blocks just
+before the article body (lead, intro, subheadline) are kept with it.
 """
 
 from __future__ import annotations
@@ -19,6 +24,11 @@ from readability.readability import REGEXES, Document
 # readability retries without its "unlikely candidate" pruning when the pick's HTML is under
 # 250 characters; we measure text, which is stricter, so the bar is a little lower.
 RETRY_TEXT = 200
+SHORT_TEXT = 250  # candidates with less text keep only a share of their score
+# A ruthless pick this long is trusted; a shorter one is checked against a lenient pass,
+# which wins when it finds LENIENT_GAIN times more text.
+SURE_TEXT = 1000
+LENIENT_GAIN = 2.0
 # Tags whose presence inside a div makes readability keep it a div: its divToPElementsRe
 # matches them as a prefix of the serialised tag name, so "picture" counts as "p".
 _BLOCKISH = re.compile(r"blockquote|dl|div|img|ol|p|table|ul")
@@ -47,6 +57,26 @@ def _is_unlikely(key: str) -> bool:
             _UNLIKELY_SEEN.clear()
         hit = _UNLIKELY_SEEN[key] = bool(_UNLIKELY.search(key)) and not _MAYBE.search(key)
     return hit
+
+
+_LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section", "span"})
+_BLOCK_CHILDREN = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "section", "figure")
+_FRAME_DEPTH = 3
+LEAD_TEXT = 50  # a lead block has at least this much text
+
+
+def _frame(best: HtmlElement) -> HtmlElement | None:
+    """Where an article's lead may sit: the nearest <article>/<main> a few levels up, else
+    the ancestor _FRAME_DEPTH levels up (never the whole body)."""
+    last = None
+    for depth, anc in enumerate(best.iterancestors()):
+        if anc.tag in ("body", "html"):
+            break
+        if anc.tag in ("article", "main"):
+            return anc
+        if depth < _FRAME_DEPTH:
+            last = anc
+    return last
 
 
 class Picker(Document):
@@ -126,7 +156,14 @@ class Picker(Document):
                         entry = candidates[node] = self.score_node(node)
                     entry["content_score"] += points * share
         for node, entry in candidates.items():
-            entry["content_score"] *= 1 - self.get_link_density(node)
+            length = text_len(node)
+            linked = sum(text_len(a) for a in node.iterdescendants("a"))
+            entry["content_score"] *= 1 - linked / max(length, 1)
+            # Our addition: a box with little text (a dialog, a teaser, a caption) can collect
+            # readability's +25 class bonus ("content", "body", "text") and outscore the
+            # article; below SHORT_TEXT characters a candidate keeps a share of its score.
+            if entry["content_score"] >= 0 and length < SHORT_TEXT:
+                entry["content_score"] *= length / SHORT_TEXT
         return candidates
 
     def transform_misused_divs_into_paragraphs(self) -> None:
@@ -173,6 +210,43 @@ class Picker(Document):
             if child.tag == "br":
                 child.drop_tree()
 
+    def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
+        """readability's leads (class words like "standfirst" inside <article>/<main>), plus
+        ours: prose blocks just before the article body inside its nearest frame.
+
+        Sites put the lead paragraph, intro or subheadline in a header block that is a
+        sibling of the body's container, where readability's sibling rule never looks."""
+        leads = list(super().get_editorial_leads(best_elem))
+        frame = _frame(best_elem)
+        if frame is None:
+            return leads
+        ancestors = set(best_elem.iterancestors())
+        chosen = set(leads)
+        found = []
+        walker = frame.iterdescendants()
+        for elem in walker:
+            if elem is best_elem:
+                break
+            if elem in ancestors or not isinstance(elem.tag, str):
+                continue
+            if elem.tag not in _LEAD_TAGS or any(a in chosen for a in elem.iterancestors()):
+                continue
+            if elem.xpath("ancestor::nav|ancestor::aside|ancestor::figure|ancestor::form"):
+                continue
+            if not self._is_lead(elem):
+                continue
+            chosen.add(elem)
+            found.append(elem)
+        return leads + [e for e in found if not any(a in chosen for a in e.iterancestors())]
+
+    def _is_lead(self, elem: HtmlElement) -> bool:
+        if any(True for _ in elem.iterdescendants(*_BLOCK_CHILDREN)):
+            return False
+        length = text_len(elem)
+        if length < LEAD_TEXT:
+            return False
+        return self.class_weight(elem) >= 0 and self.get_link_density(elem) <= 0.1
+
     def run_pass(self, ruthless: bool) -> tuple[HtmlElement, bool]:
         """One pass of readability's summary(): the article element, and whether scoring
         found a candidate at all (False: the element is the whole body)."""
@@ -201,6 +275,15 @@ class Picker(Document):
     def pick(self) -> HtmlElement:
         """readability's choice: a ruthless pass, and a lenient one when that finds too little."""
         article, found = self.run_pass(ruthless=True)
-        if found and text_len(article) >= RETRY_TEXT:
+        length = text_len(article) if found else 0
+        if length >= SURE_TEXT:
             return article
-        return self.run_pass(ruthless=False)[0]
+        lenient = self.run_pass(ruthless=False)[0]
+        if length < RETRY_TEXT:
+            return lenient
+        # The ruthless pass drops whole wrappers on one class word ("header", "extra"...);
+        # when that leaves a short pick and the lenient pass finds far more prose, the
+        # article was most likely inside a dropped wrapper.
+        if text_len(lenient) >= LENIENT_GAIN * length and self.get_link_density(lenient) < 0.3:
+            return lenient
+        return article

@@ -71,3 +71,43 @@ def test_lenient_retry_when_ruthless_pass_finds_little() -> None:
 def test_text_len_counts_whitespace_runs_once() -> None:
     elem = lxml.html.fromstring("<p>  a \n\n b\t\tc  </p>")
     assert text_len(elem) == len("a b c")
+
+
+def test_short_box_with_class_bonus_does_not_win() -> None:
+    # "modal-body" earns readability's +25 for "body"; the article earns nothing by class.
+    html = _page(
+        '<div class="dialog"><div class="modal-body"><p>Get our app for your phone, now, today,'
+        ' for free.</p></div></div><div class="wrap"><div class="txt"><p>' + SENTENCE + "</p><p>"
+        + SENTENCE.replace("Monday", "Friday") + "</p><p>" + SENTENCE.replace("spring", "summer")
+        + "</p></div></div>"
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert "harbour authority said on Friday" in text
+    assert "Get our app" not in text
+
+
+def test_lead_before_the_body_is_kept() -> None:
+    lead = "A short introduction that sums up the story in one sentence for the reader."
+    html = _page(
+        '<article><header class="top"><h1>Title</h1><div class="intro"><p>' + lead
+        + '</p></div><p class="byline">By <a href="/a">Someone Important</a></p></header>'
+        '<div class="story"><p>' + SENTENCE + "</p><p>" + SENTENCE + "</p><p>" + SENTENCE
+        + "</p></div></article>"
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert text.startswith(lead)
+    assert "Someone Important" not in text  # a link-heavy line is not a lead
+    assert "harbour authority" in text
+
+
+def test_lenient_pass_wins_when_ruthless_pick_is_short() -> None:
+    story = "".join(f"<p>{SENTENCE.replace('Monday', day)}</p>" for day in (
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today"
+    ))
+    html = _page(
+        '<div class="box"><p>' + SENTENCE.replace("harbour", "museum") + "</p><p>"
+        + SENTENCE.replace("harbour", "museum") + "</p></div>"
+        '<div class="extra-wrap">' + story + "</div>"  # "extra": unlikely to the ruthless pass
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert "harbour authority said on Sunday" in text
