@@ -16,14 +16,18 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import shutil
 import socket
+import ssl
 import struct
+import subprocess
 import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 Handler = Callable[["_RequestHandler"], None]
 
@@ -38,6 +42,12 @@ class Request:
 class _RequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
+
+    def setup(self) -> None:
+        if isinstance(self.request, ssl.SSLSocket):
+            self.request.settimeout(5)
+            self.request.do_handshake()  # raises (and ends this connection) if it fails
+        super().setup()
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
         owner = self.server.owner
@@ -68,12 +78,22 @@ class TestServer:
 
     __test__ = False  # not a pytest test class, despite the name
 
-    def __init__(self) -> None:
+    def __init__(self, tls: tuple[Path, Path] | None = None) -> None:
+        """``tls``: (certificate, key) files to serve HTTPS with, e.g. from :func:`self_signed`."""
         self.routes: dict[str, Handler] = {}
         self.requests: list[Request] = []
         self.stopping = threading.Event()
         self._server = _Server(("127.0.0.1", 0), _RequestHandler)
         self._server.owner = self
+        self.scheme = "https" if tls else "http"
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            # The handshake happens in the handler thread, so a client that stalls it (or
+            # rejects the certificate) cannot block the accept loop.
+            self._server.socket = context.wrap_socket(
+                self._server.socket, server_side=True, do_handshake_on_connect=False
+            )
         self.port: int = self._server.server_address[1]
         # A short poll interval so that stop() (every test's teardown) returns at once.
         self._thread = threading.Thread(
@@ -81,7 +101,7 @@ class TestServer:
         )
 
     def url(self, path: str = "/") -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"{self.scheme}://127.0.0.1:{self.port}{path}"
 
     def add(self, path: str, handler: Handler) -> str:
         self.routes[path] = handler
@@ -191,11 +211,22 @@ def trickle_headers(interval: float) -> Handler:
     return handle
 
 
-def stall(first: bytes, total: int, content_type: str = "text/html") -> Handler:
-    """Promise ``total`` bytes, send ``first``, then go silent with the connection open."""
+def stall(
+    first: bytes, total: int, content_type: str = "text/html", *, late: float = 0.0
+) -> Handler:
+    """Promise ``total`` bytes, send ``first``, then go silent with the connection open.
+
+    ``late``: first drip a byte every 0.2 s for that many seconds, so the silence starts
+    late, after any read timeout set at the start of the request has been renewed.
+    """
 
     def handle(req: _RequestHandler) -> None:
         _promise(req, first, total, content_type)
+        for _ in range(round(late / 0.2)):
+            if req.server.owner.stopping.wait(0.2):
+                return
+            req.wfile.write(b" ")
+            req.wfile.flush()
         req.server.owner.stopping.wait()
 
     return handle
@@ -338,3 +369,18 @@ class RawServer:
         self._stop.set()
         self._thread.join(timeout=2)
         self._listener.close()
+
+
+def self_signed(directory: Path) -> tuple[Path, Path] | None:
+    """A certificate and key for 127.0.0.1 made with the openssl tool (None without it)."""
+    if shutil.which("openssl") is None:
+        return None
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return cert, key

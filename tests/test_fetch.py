@@ -7,6 +7,8 @@ import re
 import time
 import tracemalloc
 import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import brotli
@@ -25,6 +27,7 @@ from servers import (
     refused_port,
     reset_mid_body,
     respond,
+    self_signed,
     silent_port,
     stall,
     trickle,
@@ -45,7 +48,7 @@ from reader.errors import (
     UnsafeRedirect,
     UnsupportedType,
 )
-from reader.fetch import FetchOptions, accept_language_from_locale, fetch
+from reader.fetch import FetchOptions, _ssl_context, accept_language_from_locale, fetch
 from reader.safety import is_safe
 
 ARTICLE = "<html><body><h1>Storm</h1><p>The river rose two metres overnight.</p></body></html>"
@@ -462,21 +465,10 @@ def test_any_answer_gives_a_page_or_a_one_line_reader_error(
             assert isinstance(page.text, str) and "\x00" not in page.text
 
 
-def test_watchdog_cuts_a_read_that_stalls_late(server: TestServer) -> None:
-    # The read timeout is set when the request starts; a stall that begins at 0.6 s would
-    # run to 1.6 s on it alone. The deadline must still hold at 1 s.
-    def drip_then_stall(req: Any) -> None:
-        req.send_response(200)
-        req.send_header("Content-Type", "text/html")
-        req.send_header("Content-Length", "1000")
-        req.end_headers()
-        for _ in range(3):
-            time.sleep(0.2)
-            req.wfile.write(b"<p>")
-            req.wfile.flush()
-        req.server.owner.stopping.wait()
-
-    url = server.add("/late-stall", drip_then_stall)
+def test_deadline_cuts_a_read_that_stalls_late(server: TestServer) -> None:
+    # Each read's timeout is renewed by every byte; a stall that begins at 0.6 s would run
+    # to 1.6 s on timeouts alone. The deadline must still hold at 1 s.
+    url = server.add("/late-stall", stall(b"<p>", total=1000, late=0.6))
     started = time.monotonic()
     with pytest.raises(FetchTimeout, match=f"reading from {host(server)}"):
         fetch(url, FetchOptions(timeout=1.0))
@@ -535,3 +527,58 @@ def test_meta_charset_is_used_when_header_has_none(server: TestServer) -> None:
     text = '<html><head><meta charset="shift_jis"></head><body><p>駅前の店</p></body></html>'
     url = server.add("/page", respond(text.encode("shift_jis"), "text/html"))
     assert fetch(url).text == text
+
+
+# HTTPS -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tls_server(tmp_path: Path) -> Iterator[TestServer]:
+    files = self_signed(tmp_path)
+    if files is None:
+        pytest.skip("the openssl tool is needed to make a test certificate")
+    with TestServer(tls=files) as running:
+        yield running
+
+
+@pytest.fixture
+def trust(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], None]]:
+    """Make fetch trust one certificate file, the way a user would: SSL_CERT_FILE."""
+
+    def use(cert: Path) -> None:
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+        _ssl_context.cache_clear()
+
+    yield use
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    _ssl_context.cache_clear()
+
+
+def test_untrusted_certificate_is_a_connect_error(tls_server: TestServer) -> None:
+    url = tls_server.add("/story", respond(ARTICLE))
+    with pytest.raises(ConnectError) as caught:
+        fetch(url, FAST)
+    assert str(caught.value) == (
+        f"cannot connect securely to {host(tls_server)}: self-signed certificate"
+    )
+
+
+def test_https_page_with_a_trusted_certificate(
+    tls_server: TestServer, trust: Callable[[Path], None], tmp_path: Path
+) -> None:
+    trust(tmp_path / "cert.pem")
+    url = tls_server.add("/story", respond(ARTICLE))
+    page = fetch(url, FAST)
+    assert (page.text, page.final_url) == (ARTICLE, url)
+
+
+def test_https_stall_is_cut_off_at_the_deadline(
+    tls_server: TestServer, trust: Callable[[Path], None], tmp_path: Path
+) -> None:
+    # The deadline must find the TLS socket too (it replaces the plain one at the handshake).
+    trust(tmp_path / "cert.pem")
+    url = tls_server.add("/stall", stall(b"<p>half", total=10_000, late=0.6))
+    started = time.monotonic()
+    with pytest.raises(FetchTimeout, match=f"reading from {host(tls_server)}"):
+        fetch(url, FetchOptions(timeout=1.0))
+    assert time.monotonic() - started < 1.45
