@@ -8,6 +8,7 @@ import time
 import tracemalloc
 import zlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -501,7 +502,8 @@ PAGES = {
     "windows-1251": "<html><body><p>Вчера в городе открыли новый мост через реку.</p></body></html>",
     "iso-8859-1": "<html><body><p>Le maître a annoncé la fête du village à Noël.</p></body></html>",
     "shift_jis": "<html><body><p>新しい橋が昨日、川に開通しました。市民は喜んでいます。</p></body></html>",
-    "utf-16": "<html><body><p>Новый мост открыт. Größe: 120 m.</p></body></html>",
+    "utf-16": "<html><body><p>Новый мост открыт. Größe: 120 m.</p></body></html>",  # with BOM
+    "utf-16le": "<html><body><p>Мост открыт для всех жителей города.</p></body></html>",  # none
 }
 
 
@@ -582,3 +584,15 @@ def test_https_stall_is_cut_off_at_the_deadline(
     with pytest.raises(FetchTimeout, match=f"reading from {host(tls_server)}"):
         fetch(url, FetchOptions(timeout=1.0))
     assert time.monotonic() - started < 1.45
+
+
+def test_concurrent_fetches_from_a_thread_pool(server: TestServer) -> None:
+    # Batches run fetch() in threads: one stalled source must not hold up or leak into others.
+    server.add("/hang", hang())
+    urls = [server.add(f"/p{i}", respond(f"<p>page {i}</p>")) for i in range(12)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        stalled = pool.submit(fetch, server.url("/hang"), FAST)
+        texts = list(pool.map(lambda u: fetch(u, FAST).text, urls))
+        with pytest.raises(FetchTimeout):
+            stalled.result()
+    assert texts == [f"<p>page {i}</p>" for i in range(12)]
