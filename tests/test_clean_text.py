@@ -254,3 +254,40 @@ def test_unknown_language_uses_every_phrase_list(rules: Rules) -> None:
     blocks = paras(body, "Werbung", body, "Реклама")
     result = clean_blocks(blocks, [], rules, "xx")
     assert [b.text for b in result.blocks] == [body, body]
+
+
+def test_blurb_inside_a_newsletter_box_goes_with_it(rules: Rules) -> None:
+    body = "Long enough article paragraph about the mountain pass and the snow. " * 4
+    box = [
+        "Sign up for our morning briefing",
+        "The best local stories, every weekday.",
+        "By signing up you agree to our Terms of Service.",
+    ]
+    result = clean_blocks(paras(body, *box, body), [], rules, "en")
+    assert [b.text for b in result.blocks] == [body, body]
+
+
+def test_short_paragraph_between_ad_labels_stays(rules: Rules) -> None:
+    body = "Long enough article paragraph about the mountain pass and the snow. " * 4
+    blocks = paras(body, "Advertisement", "He declined to comment.", "Advertisement", body)
+    result = clean_blocks(blocks, [], rules, "en")
+    assert [b.text for b in result.blocks] == [body, "He declined to comment.", body]
+
+
+def test_plain_text_source_line_url_becomes_source_url(rules: Rules) -> None:
+    body = "Long enough article paragraph about the mountain pass and the snow. " * 4
+    blocks = paras(body, body, "Source link: https://wire.example/pass-closed.")
+    result = clean_blocks(blocks, [], rules, "en")
+    assert result.source_url == "https://wire.example/pass-closed"
+    assert len(result.blocks) == 2
+
+
+def test_consent_wall_page_is_a_wall(rules: Rules) -> None:
+    blocks = paras(
+        "We value your privacy",
+        "Example Daily and our 214 partners store and access information on your device, such as"
+        " cookies, to personalise ads and content.",
+        "Accept all cookies to continue to the site, or choose Reject and subscribe to read"
+        " without tracking for 2.99 a month.",
+    )
+    assert clean_blocks(blocks, [], rules, "en").wall == "consent wall"

@@ -145,6 +145,8 @@ class TextSettings:
     wall_max_words: int
     wall_ratio: float
     soft_walls: frozenset[str]
+    island_categories: frozenset[str]
+    island_max_words: int
 
 
 @dataclass(slots=True)
@@ -202,6 +204,20 @@ def _first_chars(phrase: str) -> set[str] | None:
     return {word[0]} if word and word != "*" else None
 
 
+def _longest_match(phrase: str) -> int:
+    """Length of the longest text ``phrase`` can match, wildcards aside: the order in which
+    the alternation tries phrases, since re takes the first alternative that fits, not the
+    longest ("continue reading below" must win over "continue reading")."""
+    total = 0
+    for word in phrase.split(" "):
+        group = _group(word)
+        if group is not None:
+            total += max(len(a) for a in group[0]) + len(group[1]) + 1
+        elif word != "*":
+            total += len(word) + 1
+    return total
+
+
 def _compile(groups: dict[str, list[str]], anchored: bool) -> re.Pattern[str] | None:
     """One regex for all categories of one language.
 
@@ -214,7 +230,7 @@ def _compile(groups: dict[str, list[str]], anchored: bool) -> re.Pattern[str] | 
     """
     phrases = sorted(
         {(p, category) for category, items in groups.items() for p in items},
-        key=lambda pair: (-len(_phrase_regex(pair[0])), pair),
+        key=lambda pair: (-_longest_match(pair[0]), pair),
     )
     if not phrases:
         return None

@@ -8,6 +8,7 @@ last part of the article, the short blocks after it are that footer and go too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.clean.rules import (
@@ -22,7 +23,10 @@ from reader.clean.rules import (
 from reader.model import Block, Link, Removal
 
 _SKIP_KINDS = frozenset({"code"})
-_LINKY = 0.7  # share of a list item's text in links that makes it a teaser entry
+_LINKY = 0.7
+_URL = re.compile(
+    r"https?://[^\s<>\"']+"
+)  # share of a list item's text in links that makes it a teaser entry
 
 
 @dataclass
@@ -105,6 +109,16 @@ def _link_share(block: Block) -> float:
     return linked / max(len(block.text), 1)
 
 
+def _source_url(block: Block, links: list[Link]) -> str | None:
+    """The address a "Source link" line points to: its link, or a URL written out in it
+    (plain-text input has no links)."""
+    for span in block.spans:
+        if span.kind == "link" and span.ref is not None and 0 <= span.ref < len(links):
+            return links[span.ref].url
+    m = _URL.search(block.text)
+    return m.group().rstrip(".,;:)]}>\"'”’") if m else None
+
+
 def _footer_start(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettings) -> int | None:
     """Index of the footer marker whose trailing blocks are all short, if any."""
     counts = [len(b.text.split()) for b in blocks]
@@ -165,6 +179,15 @@ def clean_blocks(
             ):
                 reasons[j] = reasons[j] or reasons[i]
                 j += 1
+    for i in range(1, len(blocks) - 1):
+        before, after = verdicts[i - 1].category, verdicts[i + 1].category
+        if (
+            reasons[i] is None
+            and before == after
+            and before in cfg.island_categories
+            and len(blocks[i].text.split()) <= cfg.island_max_words
+        ):
+            reasons[i] = reasons[i - 1]
     start = _footer_start(blocks, verdicts, cfg)
     if start is not None:
         footer = f"text:footer:{verdicts[start].lang}"
@@ -175,14 +198,7 @@ def clean_blocks(
     source_url = None
     for block, verdict, reason in zip(blocks, verdicts, reasons, strict=True):
         if reason and verdict.category == "source" and source_url is None:
-            source_url = next(
-                (
-                    links[s.ref].url
-                    for s in block.spans
-                    if s.kind == "link" and s.ref is not None and 0 <= s.ref < len(links)
-                ),
-                None,
-            )
+            source_url = _source_url(block, links)
 
     kept: list[Block] = []
     removed: list[Removal] = []
