@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 from test_tui_support import (
     drive,
     long_article,
@@ -14,6 +15,7 @@ from test_tui_support import (
     wall_article,
 )
 from textual import events
+from textual.color import Color
 from textual.pilot import Pilot
 
 from reader.tui.app import ReaderApp
@@ -426,3 +428,43 @@ def test_highlights_over_several_lines_never_change_the_text() -> None:
         assert visible_text(app) == flashed
 
     drive(make(), steps)
+
+
+def _luminance(color: Color) -> float:
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+
+def contrast(style: Style) -> float:
+    """WCAG contrast ratio between a style's text and background colours."""
+    fg, bg = Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)
+    high, low = sorted((_luminance(fg) + 0.05, _luminance(bg) + 0.05), reverse=True)
+    return high / low
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+def test_every_style_stays_readable_in_both_themes(theme: str) -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        app.theme = theme
+        await pilot.pause()
+        view = app.view
+        # Draw the sample and collect the style of every piece of text, as it reaches the screen.
+        view.set_show_removed(True)
+        view.search("harbour")
+        view.reveal(view.unit_of_block(1), 0, 5)
+        await pilot.pause()
+        seen = {}
+        for y in range(view.size.height):
+            for segment in view.render_line(y):
+                if segment.text.strip():
+                    seen[segment.text] = segment.style
+        assert len(seen) > 20
+        for text, style in seen.items():
+            # Removed boilerplate is dimmed on purpose; it must still be legible (3:1).
+            least = 3.0 if style.strike or text.startswith(("removed by", "┆", "•", "▌")) else 4.5
+            assert contrast(style) >= least, (theme, text, str(style))
+
+    drive(make(), steps, size=(100, 50))
