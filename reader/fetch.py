@@ -72,13 +72,20 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
         "Accept-Encoding": ACCEPT_ENCODING,
         "Accept-Language": options.accept_language or accept_language_from_locale(),
     }
-    # The client keeps cookies across hops: consent pages often set one and redirect back.
-    client = httpx.Client(
-        headers=headers,
-        follow_redirects=False,
-        verify=_ssl_context(),
-        event_hooks={"response": [_take_location]},
-    )
+    try:
+        # The client keeps cookies across hops: consent pages often set one and redirect back.
+        client = httpx.Client(
+            headers=headers,
+            follow_redirects=False,
+            verify=_ssl_context(),
+            event_hooks={"response": [_take_location]},
+        )
+    except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
+        # What can fail here is the environment: a malformed proxy URL or CA bundle path.
+        raise FetchError(
+            f"cannot set up a connection to {_host(target)}: {_reason(exc)} "
+            "(check HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and SSL_CERT_FILE)"
+        ) from exc
     deadline = _Deadline(options.timeout)
     try:
         with client:
@@ -232,16 +239,13 @@ def _redirect_target(url: httpx.URL, location: str) -> httpx.URL:
 
 
 def _status_message(response: httpx.Response, url: httpx.URL) -> str:
-    phrase = safe_line(response.reason_phrase)[:60]
-    if not phrase:
-        try:
-            phrase = HTTPStatus(response.status_code).phrase
-        except ValueError:
-            phrase = ""
+    try:  # the standard phrase: a server's own may be empty, misleading or hostile
+        phrase = HTTPStatus(response.status_code).phrase
+    except ValueError:
+        phrase = safe_line(response.reason_phrase)[:60]
     head = f"HTTP {response.status_code} {phrase}".rstrip()
-    if response.status_code < 400:
-        return f"{head} from {_host(url)} (a redirect without a Location)"
-    return f"{head} from {_host(url)}"
+    missing = " (a redirect without a Location)" if response.status_code < 400 else ""
+    return f"{head} from {_host(url)}{missing}"
 
 
 def _readable(content_type: str | None, url: httpx.URL) -> bool | None:

@@ -340,7 +340,7 @@ class RawServer:
         self._listener = socket.socket()
         self._listener.bind(("127.0.0.1", 0))
         self._listener.listen(16)
-        self._listener.settimeout(0.05)
+        self._listener.settimeout(0.5)
         self.port: int = self._listener.getsockname()[1]
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -367,6 +367,8 @@ class RawServer:
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
+        with contextlib.suppress(OSError):  # wakes a blocked accept() at once (Linux)
+            self._listener.shutdown(socket.SHUT_RDWR)
         self._thread.join(timeout=2)
         self._listener.close()
 

@@ -57,6 +57,14 @@ FAST = FetchOptions(connect_timeout=1.0, timeout=1.0)
 HOST = "127.0.0.1"
 
 
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Also for tests without the server fixture: a proxy would never reach 127.0.0.1 ports.
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+
+
 def host(server: TestServer) -> str:
     return f"{HOST}:{server.port}"
 
@@ -256,6 +264,27 @@ def test_error_status_raises_with_status_and_host(
     assert str(caught.value) == f"HTTP {status} {phrase} from {host(server)}"
     assert caught.value.status == status
     assert caught.value.exit_code == 4
+
+
+@pytest.mark.parametrize(
+    ("status", "phrase", "expected"),
+    [
+        (404, "Totally Fine", "HTTP 404 Not Found"),
+        (599, "Custom Trouble", "HTTP 599 Custom Trouble"),
+    ],
+)
+def test_status_phrase_is_the_standard_one_when_there_is_one(
+    server: TestServer, status: int, phrase: str, expected: str
+) -> None:
+    def answer(req: Any) -> None:
+        req.send_response(status, phrase)
+        req.send_header("Content-Length", "0")
+        req.end_headers()
+
+    url = server.add("/x", answer)
+    with pytest.raises(HTTPStatusError) as caught:
+        fetch(url)
+    assert str(caught.value) == f"{expected} from {host(server)}"
 
 
 def test_unknown_path_is_404(server: TestServer) -> None:
@@ -596,3 +625,12 @@ def test_concurrent_fetches_from_a_thread_pool(server: TestServer) -> None:
         with pytest.raises(FetchTimeout):
             stalled.result()
     assert texts == [f"<p>page {i}</p>" for i in range(12)]
+
+
+@pytest.mark.parametrize("proxy", ["ftp://proxy.invalid:1", "http://[::1"])
+def test_malformed_proxy_setting_is_a_fetch_error(
+    proxy: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", proxy)
+    with pytest.raises(FetchError, match="cannot set up a connection to 127.0.0.1:9: .*HTTP_PROXY"):
+        fetch("http://127.0.0.1:9/", FAST)
