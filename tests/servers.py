@@ -9,6 +9,13 @@
 Each route is a function that gets the live ``BaseHTTPRequestHandler``, so a test can answer
 in any way a real server could, down to resetting the TCP connection. Blocking behaviours
 (hang, trickle, stall) end when the server stops, so no test leaves threads spinning.
+Unknown paths answer 404. Import it as ``from servers import ...`` (pytest puts tests/ on
+sys.path); conftest.py offers it as the ``server`` fixture.
+
+Routes: respond, redirect, gzipped, gzip_bomb, hang, trickle, trickle_headers, stall,
+reset_mid_body, chunked. Below HTTP: refused_port, silent_port (accepts, never speaks),
+full_backlog_port (connect times out), RawServer (verbatim bytes). HTTPS:
+``TestServer(tls=self_signed(tmp_path))``.
 """
 
 from __future__ import annotations
