@@ -210,3 +210,16 @@ def test_wall_prompts_are_left_for_the_text_pass(rules: Rules, prompt: str) -> N
     root = page(prompt)
     assert clean_dom(root, rules) == []
     assert "Please disable" in text_of(root) or "Subscribe to continue" in text_of(root)
+
+
+def test_collapsed_read_more_text_stays(rules: Rules) -> None:
+    rest = "The second half of the story continues with more detail about the pass. " * 8
+    root = page("", ARTICLE + f'<div class="read-more-content" style="display:none">{rest}</div>')
+    clean_dom(root, rules)
+    assert "second half of the story" in text_of(root)
+
+
+def test_hidden_menu_of_links_goes(rules: Rules) -> None:
+    menu = "".join(f"<a href='/s{i}'>Section number {i}</a> " for i in range(30))
+    root = page(f'<div style="display:none">{menu}</div>')
+    assert [r.rule for r in clean_dom(root, rules)] == ["dom:hidden:style"]

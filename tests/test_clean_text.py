@@ -77,7 +77,7 @@ def test_seed_article_if_present(rules: Rules) -> None:
 def test_short_blocks_after_footer_marker_go_as_footer(rules: Rules) -> None:
     body = ["The council approved the budget after a long debate about school funding. " * 3] * 4
     blocks = paras(
-        *body, "Source: Example Wire", "Printed edition, page four", "Tuesday, late edition."
+        *body, "Read the original article", "Printed edition, page four", "Tuesday, late edition."
     )
     result = clean_blocks(blocks, [], rules, "en")
     assert len(result.blocks) == 4
@@ -86,6 +86,16 @@ def test_short_blocks_after_footer_marker_go_as_footer(rules: Rules) -> None:
         "text:footer:en",
         "text:footer:en",
     ]
+
+
+def test_source_labels_and_repeated_markers_are_credits_not_footers(rules: Rules) -> None:
+    body = "The council approved the budget after a long debate about school funding. " * 3
+    short = "The mayor spoke to reporters afterwards."
+    labelled = clean_blocks(paras(body, body, "Source: City Hall", short), [], rules, "en")
+    assert [b.text for b in labelled.blocks] == [body, body, short]
+    credit = "Source link"
+    repeated = clean_blocks(paras(body, credit, body, credit, short), [], rules, "en")
+    assert [b.text for b in repeated.blocks] == [body, body, short]
 
 
 def test_footer_marker_early_in_article_does_not_eat_the_story(rules: Rules) -> None:

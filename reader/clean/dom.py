@@ -87,7 +87,9 @@ def _keep_anyway(
     for inner in el.iter(*_CONTAINERS):
         if inner is not el and (inner.tag == "main" or _words(inner) > _ARTICLE_SHARE * body_words):
             return True
-    if rule in _PROSE_RULES or words < _PROSE_WORDS or paragraphs < 2:
+    # Hidden text needs no paragraphs to count: collapsed "read more" halves and
+    # script-revealed story bodies are often bare divs of text.
+    if rule in _PROSE_RULES or words < _PROSE_WORDS or (paragraphs < 2 and rule != "hidden"):
         return False
     link_words = sum(len("".join(a.itertext()).split()) for a in el.iter("a"))
     return link_words < _PROSE_LINK_SHARE * words

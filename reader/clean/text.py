@@ -9,6 +9,7 @@ last part of the article, the short blocks after it are that footer and go too.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from reader.clean.rules import (
@@ -43,6 +44,7 @@ class _Verdict:
     lang: str = ""
     wall_words: int = 0  # words of wall phrases found in the block (dropped or not)
     wall_category: str | None = None
+    label: bool = False  # found by an opening label ("Source:"), not by phrase coverage
 
 
 def _merged_chars(text: str, spans: list[tuple[int, int]]) -> int:
@@ -69,6 +71,7 @@ def _judge(block: Block, sets: list[PhraseSet], cfg: TextSettings) -> _Verdict:
             m = phrases.labels.match(norm) if phrases.labels else None
             if m and _owns_block(m.group(), norm[m.end() :], words, block):
                 verdict.category, verdict.lang = category_of(m), phrases.lang
+                verdict.label = True
                 break
     spans: list[tuple[int, int]] = []
     per_category: dict[tuple[str, str], int] = {}
@@ -120,12 +123,22 @@ def _source_url(block: Block, links: list[Link]) -> str | None:
 
 
 def _footer_start(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettings) -> int | None:
-    """Index of the footer marker whose trailing blocks are all short, if any."""
+    """Index of the footer marker whose trailing blocks are all short, if any.
+
+    Only whole-phrase markers count ("Source link", an ad-block appeal): a "Source:" label is
+    as often an image credit, and a marker repeated down the page is a credit line too.
+    """
     counts = [len(b.text.split()) for b in blocks]
+    texts = Counter(b.text.strip() for b in blocks)
     total = sum(counts)
     before = 0
     for i, verdict in enumerate(verdicts):
-        if verdict.category in cfg.footer_markers and before >= cfg.footer_start * total:
+        if (
+            verdict.category in cfg.footer_markers
+            and not verdict.label
+            and texts[blocks[i].text.strip()] == 1
+            and before >= cfg.footer_start * total
+        ):
             tail = counts[i + 1 :]
             if (
                 all(c <= cfg.footer_block_words for c in tail)
