@@ -405,7 +405,10 @@ def test_capital_o_opens_the_system_browser(monkeypatch: pytest.MonkeyPatch) -> 
 
     async def steps(pilot: Pilot, app: ReaderApp) -> None:
         await pilot.press("O")
-        await app.workers.wait_for_complete()
+        for _ in range(100):
+            if opened:
+                break
+            await pilot.pause(0.02)
         assert app.last_message == "Opening https://news.example/harbour-budget in the browser"
 
     drive(make(), steps)

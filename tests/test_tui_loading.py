@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from servers import TestServer, respond, trickle
-from test_tui_support import drive, visible_text
+from servers import TestServer, hang, respond, trickle
+from test_tui_support import SIZE, drive, visible_text
 from textual.pilot import Pilot
 
 from reader import pipeline
 from reader.errors import ReaderError
+from reader.pipeline import ReadOptions
 from reader.tui.address_bar import AddressBar
 from reader.tui.app import ReaderApp, make_app
 from reader.tui.error_view import ErrorView
+from reader.tui.loader import in_daemon_thread
 
 
 def page(title: str, body: str) -> str:
@@ -265,3 +269,29 @@ def test_clicking_a_link_follows_it_and_back_restores_the_place(server: TestServ
         assert view.scroll_y == bottom
 
     drive(make_app(home), steps)
+
+
+def test_quitting_during_a_fetch_does_not_wait_for_it(server: TestServer) -> None:
+    url = server.add("/hang", hang())
+
+    async def main() -> None:
+        app = make_app(url, options=ReadOptions(timeout=60, connect_timeout=60))
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: any(r.path == "/hang" for r in server.requests))
+            await pilot.press("ctrl+c")
+
+    asyncio.run(main())
+    # Whatever still runs the fetch must be a daemon thread, so Python exits without joining it
+    # (a thread=True worker would sit in the default executor and hold the exit for 60 s).
+    stuck = [t for t in threading.enumerate() if t.is_alive() and not t.daemon]
+    assert stuck == [threading.main_thread()]
+    assert any(t.name == "reader-load" for t in threading.enumerate())
+
+
+def test_in_daemon_thread_hands_back_results_and_errors() -> None:
+    async def main() -> None:
+        assert await in_daemon_thread(sum, [1, 2, 3]) == 6
+        with pytest.raises(ZeroDivisionError):
+            await in_daemon_thread(lambda: 1 / 0)
+
+    asyncio.run(main())

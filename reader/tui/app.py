@@ -15,7 +15,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import ContentSwitcher, Footer, Input
-from textual.worker import get_current_worker
 
 from reader.model import Article
 from reader.tui.address_bar import AddressBar
@@ -24,7 +23,7 @@ from reader.tui.error_view import ErrorView
 from reader.tui.header import ArticleHeader
 from reader.tui.help_screen import HelpScreen
 from reader.tui.links_screen import LinksScreen
-from reader.tui.loader import DEMO_LABEL, load_article
+from reader.tui.loader import DEMO_LABEL, in_daemon_thread, load_article
 from reader.tui.navigation import AddressHistory, Entry, History
 from reader.tui.page_actions import PageActions
 from reader.tui.search_bar import SearchBar
@@ -127,12 +126,12 @@ class ReaderApp(PageActions, App[None]):
         self.query_one(ArticleHeader).set_article(None, f"Loading {label}…")
         self._load_worker(source, replace)
 
-    @work(exclusive=True, thread=True, group="load", exit_on_error=False)
-    def _load_worker(self, source: str | None, replace: bool) -> None:
-        worker = get_current_worker()
-        result = load_article(source, self.options)
-        if not worker.is_cancelled:
-            self.call_from_thread(self._loaded, source, result, replace)
+    @work(exclusive=True, group="load", exit_on_error=False)
+    async def _load_worker(self, source: str | None, replace: bool) -> None:
+        # The pipeline is synchronous: it runs in a daemon thread (see in_daemon_thread) while
+        # this exclusive worker waits; starting a newer load cancels the wait, not the thread.
+        result = await in_daemon_thread(load_article, source, self.options)
+        self._loaded(source, result, replace)
 
     def _loaded(self, source: str | None, result: Article | str, replace: bool) -> None:
         if source != self.loading_source:

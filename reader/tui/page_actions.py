@@ -5,12 +5,11 @@ system browser, export it as Markdown. A mixin of :class:`reader.tui.app.ReaderA
 from __future__ import annotations
 
 import re
+import threading
 import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
-
-from textual import work
 
 from reader.model import Article
 from reader.tui.navigation import History
@@ -59,10 +58,11 @@ class PageActions:
         self._open_in_browser(url)
         self.say(f"Opening {url} in the browser")
 
-    @work(thread=True, group="browser", exit_on_error=False)
     def _open_in_browser(self, url: str) -> None:
-        # A console browser could hold the terminal; a thread keeps the reader responsive.
-        webbrowser.open(url)
+        # A console browser could hold its thread for long; a daemon thread never delays quit.
+        threading.Thread(
+            target=webbrowser.open, args=(url,), name="reader-browser", daemon=True
+        ).start()
 
     def action_export(self) -> None:
         article = self.article
