@@ -31,6 +31,8 @@ from reader.paths import config_dir as default_config_dir
 from reader.safety import safe_line
 
 USER_CATEGORY = "user"
+TAIL = "t"  # group-name suffix: the phrase ends in "*" and owns up to three words after it
+TAIL_WORDS = 3
 ANY_LANG = "any"
 
 _QUOTES = str.maketrans(
@@ -245,13 +247,25 @@ def _compile(groups: dict[str, list[str]], anchored: bool) -> re.Pattern[str] | 
     counter = iter(range(1_000_000))
 
     def alternation(items: list[tuple[str, str]]) -> str:
-        return "|".join(f"(?P<{c}__{next(counter)}>{_phrase_regex(p)})" for p, c in items)
+        # A trailing "*" ("sponsored by *") is not matched here but marked in the group name:
+        # matched greedily it would swallow words another phrase needs ("never miss the latest
+        # news by signing | up to our newsletter"); the text pass credits the tail instead.
+        return "|".join(
+            f"(?P<{c}__{next(counter)}{TAIL if p.endswith(' *') else ''}>"
+            f"{_phrase_regex(p.removesuffix(' *'))})"
+            for p, c in items
+        )
 
     parts = [f"(?={re.escape(ch)})(?:{alternation(items)})" for ch, items in buckets.items()]
     if fallback:
         parts.append(alternation(fallback))
     start = "^" if anchored else r"(?<!\w)"
     return re.compile(start + "(?:" + "|".join(parts) + r")(?!\w)")
+
+
+def has_tail(match: re.Match[str]) -> bool:
+    """Whether the matched phrase ended in ``*`` (owns a few words after the match)."""
+    return (match.lastgroup or "").endswith(TAIL)
 
 
 def category_of(match: re.Match[str]) -> str:

@@ -13,10 +13,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.clean.rules import (
+    TAIL_WORDS,
     PhraseSet,
     Rules,
     TextSettings,
     category_of,
+    has_tail,
     normalise,
     short_text,
     word_chars,
@@ -25,6 +27,7 @@ from reader.model import Block, Link, Removal
 
 _SKIP_KINDS = frozenset({"code"})
 _LINKY = 0.7
+_OPENERS = "\"'([{<>-*|»•·› /"
 _URL = re.compile(
     r"https?://[^\s<>\"']+"
 )  # share of a list item's text in links that makes it a teaser entry
@@ -47,6 +50,16 @@ class _Verdict:
     label: bool = False  # found by an opening label ("Source:"), not by phrase coverage
 
 
+def _tail_end(text: str, end: int) -> int:
+    """Where the up to TAIL_WORDS words after ``end`` stop."""
+    for _ in range(TAIL_WORDS):
+        nxt = text.find(" ", end + 1)
+        if nxt < 0:
+            return len(text)
+        end = nxt
+    return end
+
+
 def _merged_chars(text: str, spans: list[tuple[int, int]]) -> int:
     spans.sort()
     total, end = 0, -1
@@ -67,9 +80,10 @@ def _judge(block: Block, sets: list[PhraseSet], cfg: TextSettings) -> _Verdict:
     if not words or words > cfg.max_words:
         return verdict
     if words <= cfg.label_max_words:
+        opening = norm.lstrip(_OPENERS)  # "(Credit: ...)", "» Read more: ..."
         for phrases in sets:
-            m = phrases.labels.match(norm) if phrases.labels else None
-            if m and _owns_block(m.group(), norm[m.end() :], words, block):
+            m = phrases.labels.match(opening) if phrases.labels else None
+            if m and _owns_block(m.group(), opening[m.end() :], words, block):
                 verdict.category, verdict.lang = category_of(m), phrases.lang
                 verdict.label = True
                 break
@@ -80,7 +94,7 @@ def _judge(block: Block, sets: list[PhraseSet], cfg: TextSettings) -> _Verdict:
             continue
         for m in phrases.anywhere.finditer(norm):
             category = category_of(m)
-            spans.append(m.span())
+            spans.append((m.start(), _tail_end(norm, m.end()) if has_tail(m) else m.end()))
             key = (category, phrases.lang)
             per_category[key] = per_category.get(key, 0) + word_chars(m.group())
             if category in cfg.walls:
