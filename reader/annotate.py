@@ -23,6 +23,7 @@ _CLAUSE_MAX_WORDS = 14  # an after-cue's subject further away than this is not r
 _TAIL_MAX_WORDS = 4  # words allowed between a name and its after-cue ("of the republic")
 _CLAUSE_MAX_CHARS = 240  # past this the clause is too long to hold a readable subject
 _DESCRIPTION_MAX_WORDS = 7
+_ROLE_MAX_CHARS = 60  # how far past an inverted speech verb the speaker's name may start
 # Quote marks do not end a clause: "TV channel “Khabar 24”, ... reported" names the channel.
 _CLAUSE_END = re.compile(r"[.;:!?,(\u2013\u2014\n]")
 _PUNCT_ONLY = re.compile(r"\W+")
@@ -112,10 +113,22 @@ def _is_sentence_start(text: str, pos: int) -> bool:
     return not pos or text[pos - 1] in '.!?:\u201c\u201d\u00ab\u00bb"\u2014\u2013-('
 
 
-def _name_after(text: str, pos: int) -> Range | None:
-    """The name a before-cue introduces: "according to [the data of] [the] X"."""
+def _name_after(text: str, pos: int, inverted: bool) -> Range | None:
+    """The name a before-cue introduces: "according to [the data of] [the] X".
+
+    In inverted speech ('“…”, said the mayor of Valmere', '», — заявил глава администрации
+    Игорь Белов') the speaker follows the verb after a few lowercase words: the role.
+    """
     m = RULES.lead.match(text, pos)
-    return _clean_name(text, m.start("name"), m.end("name"), False) if m else None
+    if m or not inverted:
+        return _clean_name(text, m.start("name"), m.end("name"), False) if m else None
+    for word in _TOKEN.finditer(text, pos, min(len(text), pos + _ROLE_MAX_CHARS)):
+        w = word.group()
+        if not w.isalpha() or not w.islower():
+            m = RULES.name.match(text, word.start())
+            found = _clean_name(text, m.start(), m.end(), False) if m else None
+            return _widen_to_role(text, pos, found) if found else None
+    return None
 
 
 def _clause_start(text: str, end: int) -> int:
@@ -266,7 +279,7 @@ def _find_names(text: str, quoted: list[Range]) -> list[Range]:
             continue  # "the United States": a capitalised cue word mid-sentence is a name
         cue = " ".join(m.group("cue").casefold().split())
         if cue in rules.before and (cue not in rules.needs_lead or _after_lead(text, m.start())):
-            hit = _name_after(text, m.end("cue"))
+            hit = _name_after(text, m.end("cue"), _after_lead(text, m.start()))
             if hit:
                 names.append(hit)
         if cue in rules.after and _is_attribution(text, cue, m.start(), m.end()):

@@ -280,6 +280,17 @@ def test_name_length_is_capped() -> None:
         ("The head of Valmere Ports said the ferry runs again.", ["head of Valmere Ports"]),
         # A title belongs to the name, and the dot after it does not end the clause.
         ("Dr. Ana Ruiz, who studies storms, said the surge was the danger.", ["Dr. Ana Ruiz"]),
+        # Inverted speech: the speaker follows the verb, maybe after a lowercase role.
+        (
+            "\u00ab\u041c\u043e\u0441\u0442 \u043e\u0442\u043a\u0440\u043e\u044e\u0442 "
+            "\u0441\u043a\u043e\u0440\u043e\u00bb, \u2014 \u0437\u0430\u044f\u0432\u0438\u043b "
+            "\u0433\u043b\u0430\u0432\u0430 \u0440\u0430\u0439\u043e\u043d\u0430 "
+            "\u0418\u0433\u043e\u0440\u044c \u0411\u0435\u043b\u043e\u0432.",
+            ["\u0418\u0433\u043e\u0440\u044c \u0411\u0435\u043b\u043e\u0432"],
+        ),
+        ("\u201cVamos a reconstruirlo\u201d, dijo el alcalde Jorge Ruiz.", ["Jorge Ruiz"]),
+        ("\u201cWe will rebuild it,\u201d said the mayor of Valmere.", ["mayor of Valmere"]),
+        ("\u201cWe will rebuild it,\u201d said the mayor. Valmere agreed.", []),
         # A role word is no name, even capitalised as German nouns are.
         ("\u201eDas wird hart\u201c, sagte ein Bahnsprecher der Zeitung.", []),
         ("Das teilte das Unternehmen am Dienstag mit.", []),
