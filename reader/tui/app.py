@@ -129,7 +129,7 @@ class ReaderApp(PageActions, App[None]):
     @work(exclusive=True, group="load", exit_on_error=False)
     async def _load_worker(self, source: str | None, replace: bool) -> None:
         # The pipeline is synchronous: it runs in a daemon thread (see in_daemon_thread) while
-        # this exclusive worker waits; starting a newer load cancels the wait, not the thread.
+        # this exclusive worker waits; a newer load cancels the wait, not the thread.
         result = await in_daemon_thread(load_article, source, self.options)
         self._loaded(source, result, replace)
 

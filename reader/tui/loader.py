@@ -7,10 +7,10 @@ is imported here on first use, so the app paints before any of it loads.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import sys
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -46,33 +46,26 @@ def load_article(source: str | None, options: Any = None) -> Article | str:
         return " ".join(f"unexpected error: {type(error).__name__}: {error}".split())
 
 
-async def in_daemon_thread(function: Callable[..., T], *args: Any) -> T:
-    """Run ``function(*args)`` in a daemon thread and await its result.
+def start_in_daemon_thread(function: Callable[..., T], *args: Any) -> Future[T]:
+    """Start ``function(*args)`` in a daemon thread; its result arrives in the returned Future.
 
-    Textual's ``thread=True`` workers use the loop's default executor, and Python joins those
-    threads at exit: quitting during a fetch would wait out its timeout. A daemon thread is
-    simply left behind. If the awaiting task is cancelled (a newer load), the result is dropped.
+    Daemon, because Textual's ``thread=True`` workers use the loop's default executor, whose
+    threads Python joins at exit: quitting during a fetch would wait out its timeout.
     """
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future[T] = loop.create_future()
-
-    def settle(value: Any, error: BaseException | None) -> None:
-        if future.done():  # cancelled: a newer load took over
-            return
-        if error is None:
-            future.set_result(value)
-        else:
-            future.set_exception(error)
+    future: Future[T] = Future()
 
     def run() -> None:
-        value: Any = None
-        error: BaseException | None = None
+        if not future.set_running_or_notify_cancel():
+            return
         try:
-            value = function(*args)
-        except BaseException as exc:  # handed to the awaiting task, which decides
-            error = exc
-        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody is waiting
-            loop.call_soon_threadsafe(settle, value, error)
+            future.set_result(function(*args))
+        except BaseException as error:  # handed to whoever awaits the future
+            future.set_exception(error)
 
     threading.Thread(target=run, name="reader-load", daemon=True).start()
-    return await future
+    return future
+
+
+async def in_daemon_thread(function: Callable[..., T], *args: Any) -> T:
+    """Await ``function(*args)`` run in a daemon thread; cancelling the wait drops the result."""
+    return await asyncio.wrap_future(start_in_daemon_thread(function, *args))
