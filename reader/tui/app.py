@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, ClassVar
-from urllib.parse import urljoin
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -24,7 +23,7 @@ from reader.tui.header import ArticleHeader
 from reader.tui.help_screen import HelpScreen
 from reader.tui.links_screen import LinksScreen
 from reader.tui.loader import DEMO_LABEL, in_daemon_thread, load_article
-from reader.tui.navigation import AddressHistory, Entry, History
+from reader.tui.navigation import AddressHistory, Entry, History, resolve_link
 from reader.tui.page_actions import PageActions
 from reader.tui.search_bar import SearchBar
 from reader.tui.side_panel import SidePanel
@@ -104,8 +103,9 @@ class ReaderApp(PageActions, App[None]):
     def on_mount(self) -> None:
         self.view.focus()
         if self.initial_article is not None:
-            self._show_entry(Entry(self.source, self.initial_article))
-            self.history.visit(Entry(self.source, self.initial_article))
+            entry = Entry(self.source, self.initial_article)
+            self.history.visit(entry)
+            self._show_entry(entry)
         else:
             self.load(self.source)
             if self.source is None:
@@ -156,7 +156,6 @@ class ReaderApp(PageActions, App[None]):
         self.query_one(ArticleHeader).set_article(entry.article)
         self.view.show(entry.article, scroll_y=entry.scroll_y)
         self.query_one(SidePanel).set_article(entry.article)
-        self.sub_title = entry.article.title
         if not self.query_one(AddressBar).has_focus:
             self.view.focus()
 
@@ -278,8 +277,8 @@ class ReaderApp(PageActions, App[None]):
         article = self.article
         if index is None or article is None or not 0 <= index < len(article.links):
             return
-        base = article.final_url or article.url or ""
-        self.load(urljoin(base, article.links[index].url))
+        entry = self.history.current
+        self.load(resolve_link(article, entry.source if entry else None, article.links[index].url))
 
     # ----------------------------------------------------------------- history
 

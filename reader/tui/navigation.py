@@ -7,6 +7,9 @@ to fetch a page again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
 
 from reader.model import Article
 
@@ -65,3 +68,15 @@ class AddressHistory:
             self.items.remove(address)
         self.items.append(address)
         del self.items[: -self.limit]
+
+
+def resolve_link(article: Article, source: str | None, href: str) -> str:
+    """What to open for a link: absolute against the page's URL, or, for a page read from a
+    file, a path next to that file (so a saved page's relative links still work)."""
+    base = article.final_url or article.url
+    if base:
+        return urljoin(base, href)
+    if urlsplit(href).scheme or not source or source == "-":
+        return href
+    target = urlsplit(urljoin(Path(source).resolve().as_uri(), href))
+    return url2pathname(target.path)
