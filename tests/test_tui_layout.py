@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from test_tui_support import sample_article, wall_article
 
@@ -130,3 +132,43 @@ def test_styled_segments_clip_overlays_to_the_line() -> None:
         (" ", False, False),
         ("three", False, True),
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.one_of(
+            st.characters(categories=("L", "N", "P", "S", "M")),
+            st.sampled_from([" ", " ", "\n", "\t", "\u3000", "\xa0"]),
+        ),
+        max_size=200,
+    ),
+    width=st.integers(min_value=2, max_value=40),
+)
+def test_wrapping_fits_the_width_and_loses_no_text(text: str, width: int) -> None:
+    offsets = wrap_offsets(text, width)
+    previous_end = 0
+    for start, end in offsets:
+        assert previous_end <= start <= end
+        assert cell_len(text[start:end]) <= width
+        previous_end = end
+    kept = "".join(text[s:e] for s, e in offsets)
+    assert "".join(kept.split()) == "".join(text.split())
+    assert len(offsets) >= text.count("\n") + 1  # every line break is kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(min_size=1, max_size=60),
+    window=st.tuples(st.integers(0, 60), st.integers(0, 60)),
+    spans=st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70)), max_size=6),
+)
+def test_styled_segments_always_draw_exactly_the_line(
+    text: str, window: tuple[int, int], spans: list[tuple[int, int]]
+) -> None:
+    from rich.style import Style
+
+    start, end = sorted(min(v, len(text)) for v in window)
+    overlays = [(a, b, Style(bold=True)) for a, b in spans]
+    drawn = "".join(s.text for s in styled_segments(text, start, end, Style(), overlays))
+    assert drawn == text[start:end]
