@@ -223,3 +223,16 @@ def test_hidden_menu_of_links_goes(rules: Rules) -> None:
     menu = "".join(f"<a href='/s{i}'>Section number {i}</a> " for i in range(30))
     root = page(f'<div style="display:none">{menu}</div>')
     assert [r.rule for r in clean_dom(root, rules)] == ["dom:hidden:style"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ['<div role="main" class="layout-sidebar">', '<div itemprop="articleBody" class="share">'],
+)
+def test_marked_article_body_is_never_dropped(rules: Rules, opening: str) -> None:
+    root = lxml.html.document_fromstring(
+        f"<html><body>{opening}<p>Short story.</p><nav>Home</nav></div></body></html>"
+    )
+    removed = clean_dom(root, rules)
+    assert [r.rule for r in removed] == ["dom:nav:nav"]
+    assert "Short story." in text_of(root)

@@ -20,6 +20,21 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^\w\u0400-\u04ff]+|_")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CONTAINERS = ("article", "main")
+# Markup that names the article body outright, whatever the tag.
+_BODY_ROLES = frozenset({"main", "article"})
+_BODY_ITEMPROPS = frozenset({"articlebody", "text", "maincontentofpage"})
+
+
+def _is_container(el: lxml.html.HtmlElement, tag: str) -> bool:
+    if tag in _CONTAINERS:
+        return True
+    role, prop = el.get("role"), el.get("itemprop")
+    return bool(
+        (role and role.strip().lower() in _BODY_ROLES)
+        or (prop and prop.strip().lower() in _BODY_ITEMPROPS)
+    )
+
+
 # An element holding this share of the body's text, with this many paragraphs, is the article
 # (or wraps it) however its class reads: dropping it would lose the story.
 _GUARD_SHARE = 0.5
@@ -169,7 +184,8 @@ def clean_dom(root: lxml.html.HtmlElement, rules: Rules) -> list[Removal]:
         if not isinstance(tag, str):
             continue  # comments and processing instructions
         tag = tag.lower()
-        if tag not in dom.never_drop and el.getparent() is not None:
+        is_container = _is_container(el, tag)
+        if tag not in dom.never_drop and not is_container and el.getparent() is not None:
             hit = _verdict(el, tag, dom, container is not None)
             if hit is not None:
                 inner_words = 0
@@ -181,7 +197,7 @@ def clean_dom(root: lxml.html.HtmlElement, rules: Rules) -> list[Removal]:
                 if not _keep_anyway(el, hit[0], body_words, inner_words):
                     drop(el, hit[0], hit[1])
                     continue
-        if tag in _CONTAINERS:
+        if is_container:
             container = el
         stack.extend((child, container) for child in reversed(el))
     return removed
