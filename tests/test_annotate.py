@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.annotate import annotate
 from reader.model import Block, Link, Quote, Source, Span
@@ -337,3 +339,67 @@ def test_blockquote_credit_line_names_a_source_not_a_quote() -> None:
     assert [q.block for q in quotes] == [0]
     assert names(sources) == ["Dr. Helen Marsh"]
     assert [s.kind for s in blocks[1].spans] == ["source"]
+
+
+# Pieces real copy is made of, so random texts hit cues, names and every quote mark.
+_PIECES = st.sampled_from(
+    [
+        "according to",
+        "said",
+        "told",
+        "reported",
+        "the",
+        "of",
+        "Reuters",
+        "Khabar",
+        "24",
+        "Ministry",
+        "Interior",
+        "laut",
+        "sagte",
+        "по данным",
+        "ТАСС",
+        "selon",
+        "Dr.",
+        "who",
+        ",",
+        ".",
+        ":",
+        " ",
+        "\n",
+        "\u2014",
+        "\u201c",
+        "\u201d",
+        "\u201e",
+        "\u00ab",
+        "\u00bb",
+        "\u2018",
+        "\u2019",
+        "\u201a",
+        '"',
+        "'",
+        "\u300c",
+        "\u300d",
+        "don\u2019t",
+        "words here",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_PIECES, max_size=30).map(" ".join), min_size=1, max_size=4),
+    st.lists(
+        st.sampled_from(["paragraph", "blockquote", "heading", "list_item"]), min_size=4, max_size=4
+    ),
+)
+def test_any_text_gives_consistent_spans(paragraphs: list[str], kinds: list[str]) -> None:
+    blocks, quotes, sources = run(*paragraphs, kinds=tuple(kinds))
+    for block in blocks:
+        for span in block.spans:
+            assert 0 <= span.start < span.end <= len(block.text)
+            if span.kind == "source":
+                assert span.ref is not None and 0 <= span.ref < len(sources)
+    assert all(0 <= q.block < len(blocks) for q in quotes)
+    keys = [_key(s.name) for s in sources]
+    assert len(keys) == len(set(keys))
