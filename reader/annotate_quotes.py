@@ -112,7 +112,8 @@ def find_quotes(text: str, whole: bool = False) -> list[tuple[int, int]]:
     """
     if whole:
         s, e = trim(text, 0, len(text), _MARKS_AND_SPACES, _MARKS_AND_SPACES)
-        return [] if e <= s or text[s] in _DASHES else [(s, e)]
+        # A one-word or title-cased blockquote ("Summary", "Video Adam Ondra") is layout.
+        return [] if e <= s or text[s] in _DASHES or not is_quotation(text[s:e]) else [(s, e)]
     return [(s, e) for s, e in scan_quotes(text) if is_quotation(text[s:e])]
 
 

@@ -113,6 +113,8 @@ def test_blockquote_whole_text_without_its_marks() -> None:
     assert texts_whole(text) == ["Every storm ends, and this one will end too."]
     assert texts_whole("\u2014 Dr. Helen Marsh, researcher") == []
     assert texts_whole("   ") == []
+    assert texts_whole("Summary") == []
+    assert texts_whole("Video Adam Ondra") == []
 
 
 def texts_whole(text: str) -> list[str]:
