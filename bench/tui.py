@@ -131,6 +131,7 @@ async def measure(source: str | None, words: int) -> dict[str, float]:
         # The same moment on the wall clock, to compare with when the parent launched us.
         paint_wall = time.time() - (time.perf_counter() - view.paint_time)
         word_count = app.article.word_count if app.article else 0
+        line_count = len(view.lines)
         await pilot.pause()
         height = view.size.height
 
@@ -142,6 +143,13 @@ async def measure(source: str | None, words: int) -> dict[str, float]:
             return time.perf_counter() - begin
 
         page_times = [page_down_work() for _ in range(40)]
+        begin = time.perf_counter()
+        view.search("harbour")
+        search = time.perf_counter() - begin
+        begin = time.perf_counter()
+        view.set_show_removed(True)
+        view.set_column(view.column - 8)
+        rewrap = time.perf_counter() - begin
         frame_start = time.perf_counter()
         app.screen._compositor.render_update(full=True)
         frame = time.perf_counter() - frame_start
@@ -153,12 +161,14 @@ async def measure(source: str | None, words: int) -> dict[str, float]:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "words": word_count,
-        "lines": len(view.lines),
+        "lines": line_count,
         "first_paint_s": first_paint,
         "paint_wall": paint_wall,
         "page_down_ms_median": statistics.median(page_times) * 1000,
         "page_down_ms_max": max(page_times) * 1000,
         "full_frame_ms": frame * 1000,
+        "search_ms": search * 1000,
+        "rewrap_ms": rewrap * 1000,
         "pilot_pagedown_round_trip_ms": statistics.median(round_trips) * 1000,
         "max_rss_mb": rss_mb,
     }
@@ -206,6 +216,8 @@ def main() -> int:
                 f"{best['page_down_ms_max']:.2f} ms max   (target < 50 ms)"
             )
             print(f"  full frame (compositor)   {best['full_frame_ms']:.1f} ms")
+            print(f"  search 'harbour' (all)    {best['search_ms']:.1f} ms")
+            print(f"  R + narrower (re-wrap)    {best['rewrap_ms']:.1f} ms")
             print(
                 f"  PageDown via pilot        {best['pilot_pagedown_round_trip_ms']:.1f} ms round trip"
             )

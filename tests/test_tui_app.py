@@ -471,3 +471,16 @@ def test_every_style_stays_readable_in_both_themes(theme: str) -> None:
             assert contrast(style) >= least, (theme, text, str(style))
 
     drive(make(), steps, size=(100, 50))
+
+
+def test_resizing_the_terminal_rewraps_to_the_new_width() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        view = app.view
+        assert view._layout_width == 88
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        assert view._layout_width <= 58
+        assert all(len(line) <= 60 for line in visible_text(app).splitlines())
+        assert "Paragraph 0:" in visible_text(app)
+
+    drive(make(long_article()), steps)
