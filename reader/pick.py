@@ -9,8 +9,9 @@ format debug strings that are never logged.
 
 Three general additions sit on top of readability's choice, each measured on the corpus
 benchmark (bench/corpus.py): a short ruthless pick is checked against a lenient pass; a
-candidate with little text cannot win on class-name bonuses alone; and prose blocks just
-before the article body (lead, intro, subheadline) are kept with it.
+candidate with little text cannot win on class-name bonuses alone; an article split into
+like-named segments is taken whole; and prose blocks just before the article body (lead,
+intro, subheadline) are kept with it.
 """
 
 from __future__ import annotations
@@ -77,6 +78,33 @@ def _frame(best: HtmlElement) -> HtmlElement | None:
         if depth < _FRAME_DEPTH:
             last = anc
     return last
+
+
+# An article split into like-named segments: SEGMENT_COUNT or more candidates with the best's
+# tag and class, scoring at least SEGMENT_SHARE of it, at most SEGMENT_DEPTH levels below
+# their common container.
+SEGMENT_SHARE = 0.5
+SEGMENT_COUNT = 2
+SEGMENT_DEPTH = 4
+
+
+def _common_ancestor(elems: list[HtmlElement]) -> HtmlElement | None:
+    shared: list[HtmlElement] | None = None
+    for elem in elems:
+        chain = list(elem.iterancestors())
+        if shared is None:
+            shared = chain
+        else:
+            members = set(chain)
+            shared = [a for a in shared if a in members]
+    return shared[0] if shared else None
+
+
+def _depth_below(elem: HtmlElement, ancestor: HtmlElement) -> int:
+    for depth, anc in enumerate(elem.iterancestors(), start=1):
+        if anc is ancestor:
+            return depth
+    return 1_000
 
 
 class Picker(Document):
@@ -209,6 +237,35 @@ class Picker(Document):
                 elem.insert(pos + 1, p)
             if child.tag == "br":
                 child.drop_tree()
+
+    def select_best_candidate(self, candidates: dict[HtmlElement, dict]) -> dict | None:
+        """readability's choice, widened to the common container when the article is split
+        into several like-named segments ("paragraph", "text-block") that score alike: it
+        would otherwise keep one segment and the siblings of that segment only."""
+        best = super().select_best_candidate(candidates)
+        if best is None:
+            return None
+        elem = best["elem"]
+        key = (elem.tag, elem.get("class"))
+        floor = best["content_score"] * SEGMENT_SHARE
+        segments = [
+            entry["elem"]
+            for entry in candidates.values()
+            if entry["content_score"] >= floor
+            and (entry["elem"].tag, entry["elem"].get("class")) == key
+        ]
+        if len(segments) < SEGMENT_COUNT:
+            return best
+        common = _common_ancestor(segments)
+        if common is None or common.tag in ("body", "html"):
+            return best
+        if any(depth > SEGMENT_DEPTH for depth in (_depth_below(s, common) for s in segments)):
+            return best
+        entry = candidates.get(common)
+        if entry is None:
+            entry = candidates[common] = self.score_node(common)
+        entry["content_score"] = max(entry["content_score"], best["content_score"])
+        return entry
 
     def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
         """readability's leads (class words like "standfirst" inside <article>/<main>), plus

@@ -111,3 +111,16 @@ def test_lenient_pass_wins_when_ruthless_pick_is_short() -> None:
     )
     text = _words(Picker(parse_html(html)).pick())
     assert "harbour authority said on Sunday" in text
+
+
+def test_article_split_into_segments_is_taken_whole() -> None:
+    def segment(day: str) -> str:
+        return (
+            '<div class="seg-wrap"><div class="paragraph-block"><p>'
+            + SENTENCE.replace("Monday", day) + "</p><p>" + SENTENCE.replace("Monday", day)
+            + "</p></div></div><div class='ad-slot'><img src='ad.png'></div>"
+        )
+
+    html = _page('<div class="holder">' + "".join(segment(d) for d in ("Monday", "Friday")) + "</div>")
+    text = _words(Picker(parse_html(html)).pick())
+    assert "said on Monday" in text and "said on Friday" in text
