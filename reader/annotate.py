@@ -30,6 +30,7 @@ _PUNCT_ONLY = re.compile(r"\W+")
 _TOKEN = re.compile(r"\S+")
 _ENGLISH_ARTICLES = frozenset({"the", "a", "an"})
 Range = tuple[int, int]
+_GLUE = RULES.articles | RULES.connectors  # words between a role and its name ("de la")
 
 
 def _tokens(text: str, start: int, end: int) -> list[Range]:
@@ -124,6 +125,8 @@ def _name_after(text: str, pos: int, inverted: bool) -> Range | None:
         return _clean_name(text, m.start("name"), m.end("name"), False) if m else None
     for word in _TOKEN.finditer(text, pos, min(len(text), pos + _ROLE_MAX_CHARS)):
         w = word.group()
+        if RULES.relative.fullmatch(w.casefold()):
+            return None  # "said on Monday that the West ...": the speech began, no speaker
         if not w.isalpha() or not w.islower():
             m = RULES.name.match(text, word.start())
             found = _clean_name(text, m.start(), m.end(), False) if m else None
@@ -177,7 +180,8 @@ def _name_before(text: str, pos: int) -> Range | None:
     words = text[cs:j].split()
     if not words or len(words) > _CLAUSE_MAX_WORDS:
         return None
-    if words[0] in RULES.articles and (found := _apposition(text, cs)):
+    # "X, a spokeswoman for the port, said", "X, ministro de Hacienda, aseguró".
+    if (words[0] in RULES.articles or words[0].islower()) and (found := _apposition(text, cs)):
         return found
     for m in RULES.name.finditer(text, cs, j):
         tail = [w for w in text[m.end() : j].split() if not _PUNCT_ONLY.fullmatch(w)]
@@ -186,10 +190,21 @@ def _name_before(text: str, pos: int) -> Range | None:
         first = tail[0].casefold() if tail else ""
         if first and first not in RULES.connectors and first not in RULES.descriptors:
             continue  # "Kazakhstani media": the capitalised word only modifies a common noun
+        if _after_lowercase_word(text, cs, m.start()) and len(m.group().split()) == 1:
+            continue  # "consultada en Guatemala", "alten Menschen": a complement, not the subject
         found = _clean_name(text, m.start(), m.end(), _is_sentence_start(text, m.start()))
         if found:
             return _widen_to_role(text, cs, found)
     return _definite_description(text, cs, j)
+
+
+def _after_lowercase_word(text: str, cs: int, pos: int) -> bool:
+    """Whether the word before ``pos`` (within the clause) is lowercase and not an article."""
+    ws = _word_start(text, pos)
+    if ws < cs:
+        return False
+    word = text[ws : _back_over_space(text, pos)]
+    return word.isalpha() and word.islower() and word not in RULES.articles
 
 
 def _apposition(text: str, cs: int) -> Range | None:
@@ -206,14 +221,24 @@ def _apposition(text: str, cs: int) -> Range | None:
 
 
 def _widen_to_role(text: str, cs: int, name: Range) -> Range:
-    """ "El concejal de Movilidad anunció": the source is the councillor, not "Movilidad"."""
+    """ "El concejal de Movilidad anunció", "a déclaré le ministre de la Santé": the source is
+    the role (article, lowercase words, connector) in front of the name, not "Santé"."""
     toks = _tokens(text, cs, name[0])
-    if not toks or len(toks) < 2 or text[toks[0][0] : toks[0][1]].casefold() not in RULES.articles:
+    words = [text[s:e] for s, e in toks]
+    glue = _GLUE
+    i = len(words)
+    while i and len(words) - i < 2 and words[i - 1].casefold() in glue:
+        i -= 1  # "of", "de la", "of the"
+    if i == len(words) or not any(w.casefold() in RULES.connectors for w in words[i:]):
         return name
-    words = [text[s:e] for s, e in toks[1:]]
-    if not (words[-1].casefold() in RULES.connectors and words[0].islower()):
-        return name
-    widened = (toks[1][0], name[1])
+    first = i
+    while first and words[first - 1].isalpha() and words[first - 1].islower():
+        if words[first - 1] in glue:
+            break
+        first -= 1
+    if first == i or not first or words[first - 1].casefold() not in RULES.articles:
+        return name  # the role words must follow an article: "the mayor of", "el concejal de"
+    widened = (toks[first][0], name[1])
     return widened if len(_tokens(text, *widened)) <= MAX_NAME_WORDS else name
 
 

@@ -277,6 +277,10 @@ def test_name_length_is_capped() -> None:
         ),
         # An apposition after the name: the name is the source.
         ("Lina Moreau, a spokeswoman for the port, said the ferry runs again.", ["Lina Moreau"]),
+        (
+            "En ese sentido, El\u00edan Villegas, ministro de Hacienda, asegur\u00f3 que s\u00ed.",
+            ["El\u00edan Villegas"],
+        ),
         # A role named after an organisation: the role is the source.
         ("El concejal de Movilidad anunci\u00f3 nuevas obras.", ["concejal de Movilidad"]),
         ("The head of Valmere Ports said the ferry runs again.", ["head of Valmere Ports"]),
@@ -293,6 +297,16 @@ def test_name_length_is_capped() -> None:
         ("\u201cVamos a reconstruirlo\u201d, dijo el alcalde Jorge Ruiz.", ["Jorge Ruiz"]),
         ("\u201cWe will rebuild it,\u201d said the mayor of Valmere.", ["mayor of Valmere"]),
         ("\u201cWe will rebuild it,\u201d said the mayor. Valmere agreed.", []),
+        (
+            "\u00ab Je reste \u00bb, a d\u00e9clar\u00e9 \u00e0 cette occasion le ministre de "
+            "la Sant\u00e9.",
+            ["ministre de la Sant\u00e9"],
+        ),
+        # The speech starts ("que", "that"): no speaker follows.
+        ("Serguei Lavrov, dijo el lunes que Occidente no deber\u00eda dudar.", ["Serguei Lavrov"]),
+        # A lone name after a lowercase word is a complement, not the subject.
+        ("Otra fuente consultada en Guatemala indic\u00f3 el motivo.", []),
+        ("Viele von den alten Menschen best\u00e4tigte das.", []),
         # A role word is no name, even capitalised as German nouns are.
         ("\u201eDas wird hart\u201c, sagte ein Bahnsprecher der Zeitung.", []),
         ("Das teilte das Unternehmen am Dienstag mit.", []),
