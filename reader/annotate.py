@@ -30,6 +30,7 @@ _PUNCT_ONLY = re.compile(r"\W+")
 _TOKEN = re.compile(r"\S+")
 _ENGLISH_ARTICLES = frozenset({"the", "a", "an"})
 Range = tuple[int, int]
+_CLOSING_MARKS = '"\u201c\u201d\u00bb\u00ab\u2019\u300d'
 _GLUE = RULES.articles | RULES.connectors  # words between a role and its name ("de la")
 
 
@@ -40,6 +41,8 @@ def _tokens(text: str, start: int, end: int) -> list[Range]:
 def _clean_name(text: str, start: int, end: int, sentence_start: bool) -> Range | None:
     """Trim a candidate name at ``text[start:end]`` to its core, or None if it names no one."""
     rules = RULES
+    if end < len(text) and text[end] in "-\u2010":
+        return None  # "Zoo- und Tierparkdirektor": half of a compound, not a name
     toks = _tokens(text, start, end)
 
     def word(i: int) -> str:
@@ -171,12 +174,15 @@ def _parenthetical(text: str, cs: int, j: int) -> bool:
 def _name_before(text: str, pos: int) -> Range | None:
     """The name an after-cue follows: "X reported", "X, told", "the press service ... said"."""
     j = _back_over_space(text, pos)
-    if j and text[j - 1] == ",":
+    comma = j > 0 and text[j - 1] == ","
+    if comma:
         j = _back_over_space(text, j - 1)
     cs = _clause_start(text, j)
     if _parenthetical(text, cs, j):
         j = cs - 1
         cs = _clause_start(text, j)
+    elif comma and text[j - 1] in _CLOSING_MARKS:
+        return None  # "„Gut“, erklärt sie": the quoted words are the speech, not a speaker
     words = text[cs:j].split()
     if not words or len(words) > _CLAUSE_MAX_WORDS:
         return None

@@ -318,6 +318,7 @@ def test_name_length_is_capped() -> None:
         ),
         ("\u201eEs ist ruhig\u201c, sagte die Hafenbeh\u00f6rde.", ["Hafenbeh\u00f6rde"]),
         ("Im Interview erkl\u00e4rt sie alles.", []),
+        ("\u201eGut\u201c, erkl\u00e4rt Zoo- und Tierparkdirektor Bernd Kahl.", []),
         # A capitalised cue word mid-sentence is part of a name, not a cue.
         ("Ships reached the United States Coast late.", []),
         # Passive: the subject is told, it does not tell.
