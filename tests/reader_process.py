@@ -1,8 +1,10 @@
 """Run the real `reader` command in a child process and measure what it cost.
 
-Shared by the hostile-server, hostile-page and batch tests. The child's peak memory comes from
-``os.wait4``, which reports the resource usage of that one child, so it does not depend on what
-other children the test process ran before (``RUSAGE_CHILDREN`` keeps only the maximum).
+Shared by the hostile-server, hostile-page and batch tests. Peak memory is the child's
+``ru_maxrss`` from ``wait4``, taken by a small launcher process rather than by pytest: Linux
+carries the high-water mark of the address space a process had before ``exec`` into the new
+program, and a child forked (or vforked) straight from pytest starts with pytest's hundreds of
+megabytes. Forked from the launcher, it starts from the launcher's few.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 
 from reader.safety import is_safe
@@ -41,6 +42,20 @@ def command(args: list[str]) -> list[str]:
     return [sys.executable, "-m", "reader", *args]
 
 
+# argv: rusage-file, reader args... Exits as the child did (128+N when killed by signal N).
+_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.executable, [sys.executable, "-m", "reader", *sys.argv[2:]])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as report:
+    report.write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+os._exit(code if code >= 0 else 128 - code)
+"""
+
+
 def run_reader(args: list[str], *, timeout: float, stdin: bytes | None = None) -> Run:
     """Run `reader ARGS`; raise :class:`Hung` if it is still running after ``timeout`` s."""
     # Files, not pipes: a child writing 20 MB must never block on a pipe nobody reads yet.
@@ -48,33 +63,31 @@ def run_reader(args: list[str], *, timeout: float, stdin: bytes | None = None) -
         tempfile.TemporaryFile() as out,
         tempfile.TemporaryFile() as err,
         tempfile.TemporaryFile() as inp,
+        tempfile.NamedTemporaryFile("r") as usage,
     ):
         inp.write(stdin or b"")
         inp.seek(0)
-        proc = subprocess.Popen(command(args), stdin=inp, stdout=out, stderr=err)
-        status, usage = _wait(proc, timeout)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _LAUNCHER, usage.name, *args],
+            stdin=inp,
+            stdout=out,
+            stderr=err,
+            start_new_session=True,  # so a hung reader can be killed with its launcher
+        )
+        try:
+            code = proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise Hung(f"reader {args} still running after {timeout} s") from None
         out.seek(0)
         err.seek(0)
         return Run(
-            code=os.waitstatus_to_exitcode(status),
+            code=code,
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
-            peak_mb=usage.ru_maxrss / 1024,  # Linux reports kilobytes
+            peak_mb=int(usage.read() or 0) / 1024,  # Linux reports kilobytes
         )
-
-
-def _wait(proc: subprocess.Popen[bytes], timeout: float) -> tuple[int, os.struct_rusage]:
-    deadline = time.monotonic() + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-            return status, usage
-        if time.monotonic() > deadline:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-            raise Hung(f"reader {proc.args[3:]} still running after {timeout} s")
-        time.sleep(0.02)
 
 
 def assert_one_line_failure(run: Run, code: int) -> None:
