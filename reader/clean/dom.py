@@ -70,8 +70,29 @@ def _token_hit(value: str, dom: DomRules) -> tuple[str, str] | None:
     return None
 
 
-def _words(el: lxml.html.HtmlElement) -> int:
-    return len("".join(el.itertext()).split())
+class _WordCounts(dict[lxml.html.HtmlElement, int]):
+    """Words under an element, counted on first request and remembered.
+
+    Only candidates, their article and its sub-articles are ever asked about; counting every
+    element up front cost more than the rest of the pass. Counts go stale (too high) once
+    descendants are dropped, which only makes the guards more careful.
+    """
+
+    def __missing__(self, el: lxml.html.HtmlElement) -> int:
+        n = self[el] = len("".join(el.itertext()).split())
+        return n
+
+
+def _head_text(el: lxml.html.HtmlElement, limit: int = 400) -> str:
+    """The start of ``el``'s text, enough for a Removal record, without joining all of it."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size >= limit:
+            break
+    return "".join(parts)
 
 
 def _paragraphs(el: lxml.html.HtmlElement, enough: int) -> int:
@@ -83,7 +104,7 @@ def _paragraphs(el: lxml.html.HtmlElement, enough: int) -> int:
 
 
 def _keep_anyway(
-    el: lxml.html.HtmlElement, rule: str, body_words: int, container_words: int
+    el: lxml.html.HtmlElement, rule: str, counts: _WordCounts, body_words: int, container_words: int
 ) -> bool:
     """True when ``el`` looks like the article (or wraps it) whatever its name says.
 
@@ -91,7 +112,7 @@ def _keep_anyway(
     Blogger calls the post a "widget". So an element goes only if it is not most of the page's
     (or its article's) text, does not wrap the article, and does not read like prose.
     """
-    words = _words(el)
+    words = counts[el]
     if not words:
         return False
     paragraphs = _paragraphs(el, _GUARD_PARAGRAPHS)
@@ -100,13 +121,13 @@ def _keep_anyway(
     ):
         return True
     for inner in el.iter(*_CONTAINERS):
-        if inner is not el and (inner.tag == "main" or _words(inner) > _ARTICLE_SHARE * body_words):
+        if inner is not el and (inner.tag == "main" or counts[inner] > _ARTICLE_SHARE * body_words):
             return True
     # Hidden text needs no paragraphs to count: collapsed "read more" halves and
     # script-revealed story bodies are often bare divs of text.
     if rule in _PROSE_RULES or words < _PROSE_WORDS or (paragraphs < 2 and rule != "hidden"):
         return False
-    link_words = sum(len("".join(a.itertext()).split()) for a in el.iter("a"))
+    link_words = sum(counts[a] for a in el.iter("a"))
     return link_words < _PROSE_LINK_SHARE * words
 
 
@@ -154,13 +175,13 @@ def clean_dom(root: lxml.html.HtmlElement, rules: Rules) -> list[Removal]:
     for el in list(root.iter(*dom.silent_tags)):
         if el.getparent() is not None:
             el.drop_tree()
+    counts = _WordCounts()
     body = root.find("body")
-    body_words = max(_words(body if body is not None else root), 1)
-    container_words: dict[int, int] = {}
+    body_words = max(counts[body if body is not None else root], 1)
     removed: list[Removal] = []
 
     def drop(el: lxml.html.HtmlElement, rule: str, token: str) -> None:
-        text = short_text(el.text_content())
+        text = short_text(_head_text(el))
         el.drop_tree()  # keeps the element's tail text, which belongs to its parent
         if text:
             removed.append(Removal(text=text, rule=f"dom:{rule}:{token}", stage="dom"))
@@ -172,7 +193,7 @@ def clean_dom(root: lxml.html.HtmlElement, rules: Rules) -> list[Removal]:
             if (
                 attached
                 and el.tag not in dom.never_drop
-                and not _keep_anyway(el, "user", body_words, 0)
+                and not _keep_anyway(el, "user", counts, body_words, 0)
             ):
                 drop(el, "user", selector)
 
@@ -188,13 +209,8 @@ def clean_dom(root: lxml.html.HtmlElement, rules: Rules) -> list[Removal]:
         if tag not in dom.never_drop and not is_container and el.getparent() is not None:
             hit = _verdict(el, tag, dom, container is not None)
             if hit is not None:
-                inner_words = 0
-                if container is not None:
-                    key = id(container)
-                    if key not in container_words:
-                        container_words[key] = _words(container)
-                    inner_words = container_words[key]
-                if not _keep_anyway(el, hit[0], body_words, inner_words):
+                inner_words = counts[container] if container is not None else 0
+                if not _keep_anyway(el, hit[0], counts, body_words, inner_words):
                     drop(el, hit[0], hit[1])
                     continue
         if is_container:

@@ -74,7 +74,9 @@ def _group(word: str) -> tuple[list[str], str] | None:
 
 def normalise(text: str) -> str:
     """Case- and typography-insensitive form of ``text`` that phrases are matched against."""
-    text = text.casefold().translate(_QUOTES)
+    text = text.casefold()
+    # translate() with a mapping is slow per character; ASCII text needs just one swap.
+    text = text.replace("`", "'") if text.isascii() else text.translate(_QUOTES)
     return " ".join(_INNER_HYPHEN.sub(" ", text).split())
 
 
@@ -170,18 +172,17 @@ class Rules:
         return [self.phrases[code] for code in dict.fromkeys([*first, *self.phrases])]
 
 
-def _phrase_regex(phrase: str) -> str:
-    """Regex source for one normalised phrase line (``*`` and ``{a|b}`` syntax).
+def _pieces(phrase: str) -> list[str]:
+    """Regex source per word of one normalised phrase line (``*`` and ``{a|b}`` syntax).
 
-    Each piece carries the space that precedes it, so optional pieces (``*``, ``{a|}``)
-    vanish cleanly instead of leaving a double space the text never has.
+    Each piece after the first carries the space that precedes it, so optional pieces
+    (``*``, ``{a|}``) vanish cleanly instead of leaving a double space the text never has.
     """
     out: list[str] = []
     for word in phrase.split(" "):
         sep = " " if out else ""
         if word == "*":
-            if out:  # a leading wildcard adds nothing to an unanchored search
-                out.append(r"(?: \S+){0,3}")
+            out.append(r"(?: \S+){0,3}" if out else "")  # leading: adds nothing unanchored
             continue
         group = _group(word)
         if group is not None:
@@ -194,16 +195,21 @@ def _phrase_regex(phrase: str) -> str:
         else:
             piece = sep + re.escape(word)
         out.append(piece)
-    return "".join(out)
+    return out
 
 
-def _first_chars(phrase: str) -> set[str] | None:
-    """Characters a match of ``phrase`` can start with; None when its first word is optional."""
+def _phrase_regex(phrase: str) -> str:
+    return "".join(_pieces(phrase))
+
+
+def _first_words(phrase: str) -> list[str] | None:
+    """The literal texts a phrase's first word can be; None when it is optional or ``*``."""
     word = phrase.split(" ", 1)[0]
     group = _group(word)
-    if group is not None:
-        return None if "" in group[0] else {a[0] for a in group[0]}
-    return {word[0]} if word and word != "*" else None
+    if group is None:
+        return [word] if word and word != "*" else None
+    alts, tail = group
+    return None if "" in alts else [a + tail for a in alts]
 
 
 def _longest_match(phrase: str) -> int:
@@ -226,9 +232,8 @@ def _compile(groups: dict[str, list[str]], anchored: bool) -> re.Pattern[str] | 
     Each phrase gets its own group, named ``<category>__<n>``, so phrases can be ordered
     longest first across categories: at one position the fuller phrase ("accept cookies to
     view this content") must beat its prefix ("accept cookies") even when the two belong to
-    different categories. Phrases are bucketed by first character behind a lookahead, because
-    re tries alternatives one by one: the text pass runs this at every word of every short
-    block, and a flat alternation of hundreds of phrases made it slower than extraction.
+    different categories. The text pass runs this at every word of every short block, and a
+    flat alternation of hundreds of phrases made it slower than extraction, hence the trie.
     """
     phrases = sorted(
         {(p, category) for category, items in groups.items() for p in items},
@@ -236,29 +241,38 @@ def _compile(groups: dict[str, list[str]], anchored: bool) -> re.Pattern[str] | 
     )
     if not phrases:
         return None
-    buckets: dict[str, list[tuple[str, str]]] = {}
-    fallback: list[tuple[str, str]] = []
-    for phrase, category in phrases:
-        chars = _first_chars(phrase)
-        if chars is None:
-            fallback.append((phrase, category))
-        for char in sorted(chars or ()):
-            buckets.setdefault(char, []).append((phrase, category))
     counter = iter(range(1_000_000))
 
-    def alternation(items: list[tuple[str, str]]) -> str:
-        # A trailing "*" ("sponsored by *") is not matched here but marked in the group name:
+    def named(source: str, phrase: str, category: str) -> str:
+        # A trailing "*" ("sponsored by *") is not matched but marked in the group name:
         # matched greedily it would swallow words another phrase needs ("never miss the latest
         # news by signing | up to our newsletter"); the text pass credits the tail instead.
-        return "|".join(
-            f"(?P<{c}__{next(counter)}{TAIL if p.endswith(' *') else ''}>"
-            f"{_phrase_regex(p.removesuffix(' *'))})"
-            for p, c in items
-        )
+        tail = TAIL if phrase.endswith(" *") else ""
+        return f"(?P<{category}__{next(counter)}{tail}>{source})"
 
-    parts = [f"(?={re.escape(ch)})(?:{alternation(items)})" for ch, items in buckets.items()]
-    if fallback:
-        parts.append(alternation(fallback))
+    # A two-level trie on the first two characters. re skips a branch cheaply only when it
+    # starts with a literal, so literal prefixes go outside the named groups.
+    trie: dict[str, dict[str, list[str]]] = {}
+    fallback: list[str] = []
+    for phrase, category in phrases:
+        core = phrase.removesuffix(" *")
+        firsts = _first_words(core)
+        if firsts is None:
+            fallback.append(named(_phrase_regex(core), phrase, category))
+            continue
+        rest = "".join(_pieces(core)[1:])
+        for first in firsts:
+            second = first[1:2]
+            source = re.escape(first[1 + len(second) :]) + rest
+            trie.setdefault(first[0], {}).setdefault(second, []).append(
+                named(source, phrase, category)
+            )
+    parts = []
+    for first, seconds in trie.items():
+        branches = [re.escape(k) + "(?:" + "|".join(v) + ")" for k, v in seconds.items() if k]
+        branches += seconds.get("", [])
+        parts.append(re.escape(first) + "(?:" + "|".join(branches) + ")")
+    parts += fallback
     start = "^" if anchored else r"(?<!\w)"
     return re.compile(start + "(?:" + "|".join(parts) + r")(?!\w)")
 

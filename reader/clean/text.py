@@ -75,10 +75,11 @@ def _judge(block: Block, sets: list[PhraseSet], cfg: TextSettings) -> _Verdict:
     verdict = _Verdict()
     if block.kind in _SKIP_KINDS:
         return verdict
-    norm = normalise(block.text)
-    words = len(norm.split())
+    words = len(block.text.split())
     if not words or words > cfg.max_words:
         return verdict
+    norm = normalise(block.text)
+    words = len(norm.split())
     if words <= cfg.label_max_words:
         opening = norm.lstrip(_OPENERS)  # "(Credit: ...)", "» Read more: ..."
         for phrases in sets:
