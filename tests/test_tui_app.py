@@ -267,7 +267,7 @@ def test_question_mark_lists_every_binding() -> None:
     async def steps(pilot: Pilot, app: ReaderApp) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-text").render())
+        text = "\n".join(str(static.render()) for static in app.screen.query(".help-text"))
         for label in (
             "Copy URL",
             "Export Markdown",
@@ -279,6 +279,9 @@ def test_question_mark_lists_every_binding() -> None:
             "Alt+Left",
             "Ctrl+L",
             "Next match",
+            "Earlier address",
+            "Cancel search",
+            "Back to the article",
         ):
             assert label in text
         await pilot.press("escape")

@@ -330,7 +330,16 @@ class ReaderApp(PageActions, App[None]):
         self.say(f"Column: {self.view.set_column(self.view.column - COLUMN_STEP)} cells")
 
     def action_help(self) -> None:
-        groups = [("Reader", self.BINDINGS), ("Scrolling", ArticleView.BINDINGS)]
+        groups = [
+            ("Reader", self.BINDINGS),
+            ("Scrolling (also the mouse wheel; click a link to open it)", ArticleView.BINDINGS),
+            ("Address bar (Enter opens)", AddressBar.BINDINGS),
+            ("Search bar (Enter keeps the highlights)", SearchBar.BINDINGS),
+            (
+                "Side panel and link list (Enter picks)",
+                [*SidePanel.BINDINGS, *LinksScreen.BINDINGS],
+            ),
+        ]
         self.push_screen(HelpScreen(groups))
 
 

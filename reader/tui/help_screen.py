@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
@@ -17,6 +17,11 @@ _KEY_NAMES = {
     "plus": "+",
     "minus": "-",
     "space": "Space",
+    "escape": "Esc",
+    "up": "Up",
+    "down": "Down",
+    "home": "Home",
+    "end": "End",
     "pagedown": "PageDown",
     "pageup": "PageUp",
     "alt+left": "Alt+Left",
@@ -57,9 +62,12 @@ class HelpScreen(ModalScreen[None]):
         self.groups = groups
 
     def compose(self) -> ComposeResult:
+        # Two columns: the reader's own keys, then the keys of its bars and lists.
         with VerticalScroll(id="help-box"):
             yield Label("Keys (Esc closes)", classes="panel-title", markup=False)
-            yield Static(bindings_table(self.groups), id="help-text", markup=False)
+            with Horizontal():
+                yield Static(bindings_table(self.groups[:1]), classes="help-text", markup=False)
+                yield Static(bindings_table(self.groups[1:]), classes="help-text", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)
