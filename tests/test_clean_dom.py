@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.clean.dom import clean_dom, tokens
 from reader.clean.rules import Rules, load_rules
@@ -236,3 +238,31 @@ def test_marked_article_body_is_never_dropped(rules: Rules, opening: str) -> Non
     removed = clean_dom(root, rules)
     assert [r.rule for r in removed] == ["dom:nav:nav"]
     assert "Short story." in text_of(root)
+
+
+_CLASSES = ["ad", "header", "share", "content", "related", "shadow", "is-paywall", "nav", ""]
+_TAGS = ["div", "section", "aside", "footer", "nav", "span", "p"]
+
+
+@st.composite
+def _fragment(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(st.sampled_from(_TAGS))
+    cls = draw(st.sampled_from(_CLASSES))
+    hidden = draw(st.sampled_from(["", ' style="display:none"', ' aria-hidden="true"', ""]))
+    inner = draw(st.sampled_from(["Snow fell.", "Roads closed.", ""]))
+    if depth < 3:
+        inner += "".join(draw(st.lists(_fragment(depth + 1), max_size=3)))
+    return f'<{tag} class="{cls}"{hidden}>{inner}</{tag}>'
+
+
+@given(st.lists(_fragment(), max_size=5))
+@settings(max_examples=100, deadline=None)
+def test_dom_cleaning_is_idempotent_and_spares_the_article(
+    rules: Rules, fragments: list[str]
+) -> None:
+    root = page("".join(fragments), ARTICLE + "".join(fragments))
+    clean_dom(root, rules)
+    after_once = lxml.html.tostring(root)
+    assert clean_dom(root, rules) == []
+    assert lxml.html.tostring(root) == after_once
+    assert "Forecasters expect the snow to ease" in text_of(root)

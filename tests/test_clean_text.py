@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.clean.rules import Rules, load_rules
 from reader.clean.text import clean_blocks
@@ -307,3 +309,46 @@ def test_consent_wall_page_is_a_wall(rules: Rules) -> None:
         " without tracking for 2.99 a month.",
     )
     assert clean_blocks(blocks, [], rules, "en").wall == "consent wall"
+
+
+_FRAGMENTS = [
+    "Advertisement",
+    "Source link",
+    "Read more: other story",
+    "Please disable your ad blocker.",
+    "Sign up for our newsletter",
+    "Subscribe to continue reading",
+    "We use cookies.",
+    "The council met on Monday and approved the plan after a long debate.",
+    "Sources said the vote was close.",
+    "Ad blockers are popular, a study found.",
+    "Share",
+    "Quelle: dpa",
+    "Best regards, editors",
+]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["paragraph", "heading", "list_item", "caption"]),
+            st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=4),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["en", "de", None]),
+)
+@settings(max_examples=150, deadline=None)
+def test_cleaning_is_idempotent_and_keeps_order(
+    rules: Rules, specs: list[tuple[str, list[str]]], lang: str | None
+) -> None:
+    blocks = [Block(kind, " ".join(parts)) for kind, parts in specs]  # type: ignore[arg-type]
+    once = clean_blocks(blocks, [], rules, lang)
+    twice = clean_blocks(once.blocks, [], rules, lang)
+    assert twice.blocks == once.blocks and twice.removed == []
+    # Kept blocks are the input's, in order; every dropped block has a record.
+    it = iter(blocks)
+    assert all(any(kept is b for b in it) for kept in once.blocks)
+    assert len(once.blocks) + len(once.removed) == len(blocks)
+    for removal in once.removed:
+        assert removal.before is None or 0 <= removal.before < len(once.blocks)
