@@ -487,3 +487,16 @@ def test_resizing_the_terminal_rewraps_to_the_new_width() -> None:
         assert "Paragraph 0:" in visible_text(app)
 
     drive(make(long_article()), steps)
+
+
+def test_rewrapping_from_a_blank_line_keeps_the_next_block_on_top() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        view = app.view
+        blank = next(i for i in range(150, len(view.lines)) if view.lines[i].unit < 0)
+        view.scroll_to(y=blank, animate=False)
+        await pilot.pause()
+        expected = view.units[view.lines[blank + 1].unit].block
+        await pilot.press("plus")
+        assert view.units[view.lines[int(view.scroll_y)].unit].block == expected
+
+    drive(make(long_article()), steps, size=(120, 32))

@@ -145,11 +145,13 @@ class ArticleView(ScrollView, can_focus=True):
     def _anchor(self) -> tuple[str, int, int] | None:
         """What sits at the top of the screen, in terms that survive a re-wrap."""
         top = int(self.scroll_y)
-        if not self.lines or top >= len(self.lines):
+        if top == 0:
+            return None  # the top stays the top
+        while top < len(self.lines) and self.lines[top].unit < 0:
+            top += 1  # a blank line between blocks: anchor on the block below it
+        if top >= len(self.lines):
             return None
         line = self.lines[top]
-        if line.unit < 0:
-            return None
         unit = self.units[line.unit]
         if unit.block is not None:
             return ("block", unit.block, line.start)
