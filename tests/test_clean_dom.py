@@ -233,10 +233,10 @@ def test_hidden_menu_of_links_goes(rules: Rules) -> None:
 )
 def test_marked_article_body_is_never_dropped(rules: Rules, opening: str) -> None:
     root = lxml.html.document_fromstring(
-        f"<html><body>{opening}<p>Short story.</p><nav>Home</nav></div></body></html>"
+        f"<html><body>{opening}<p>Short story.</p><div class='ad'>Buy</div></div></body></html>"
     )
     removed = clean_dom(root, rules)
-    assert [r.rule for r in removed] == ["dom:nav:nav"]
+    assert [r.rule for r in removed] == ["dom:ad:ad"]
     assert "Short story." in text_of(root)
 
 
@@ -266,3 +266,14 @@ def test_dom_cleaning_is_idempotent_and_spares_the_article(
     assert clean_dom(root, rules) == []
     assert lxml.html.tostring(root) == after_once
     assert "Forecasters expect the snow to ease" in text_of(root)
+
+
+def test_table_of_contents_nav_inside_article_stays_pager_goes(rules: Rules) -> None:
+    inner = (
+        '<nav class="toc"><a href="#a">Why the pass closed</a></nav>'
+        + ARTICLE
+        + '<div class="pagination"><a>1</a> <a>2</a> <a>Next</a></div>'
+    )
+    root = page("", inner)
+    assert [r.rule for r in clean_dom(root, rules)] == ["dom:pager:pagination"]
+    assert "Why the pass closed" in text_of(root)
