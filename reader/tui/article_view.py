@@ -88,9 +88,6 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.ref = ref
 
-    class Painted(Message):
-        """Posted once when an article's first screen has been drawn (the bench waits for it)."""
-
     def __init__(self, *, column: int = 88, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
@@ -110,7 +107,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.flash: tuple[int, int, int] | None = None
         self._flash_timer = None
         self._painted = False
-        self.paint_time: float | None = None
+        self.paint_time: float | None = None  # when this article's first line was drawn (bench)
 
     # ----------------------------------------------------------------- content
 
@@ -361,7 +358,6 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._painted and self.lines:
             self._painted = True
             self.paint_time = time.perf_counter()
-            self.post_message(self.Painted())
         return strip
 
     def _draw(self, index: int) -> Strip:
@@ -379,7 +375,11 @@ class ArticleView(ScrollView, can_focus=True):
         segments.extend(
             styled_segments(unit.text, line.start, line.end, unit_style, self._overlays(line, unit))
         )
-        return Strip(segments).adjust_cell_length(width, base)
+        strip = Strip(segments)
+        if unit.kind in ("code", "table"):
+            # Fill the column, so code reads as one block rather than ragged lines.
+            strip = strip.extend_cell_length(self._left + self._layout_width, unit_style)
+        return strip.adjust_cell_length(width, base)
 
     def _overlays(self, line: Line, unit: Unit) -> Iterable[tuple[int, int, Style]]:
         start, end = line.start, line.end
