@@ -352,3 +352,12 @@ def test_cleaning_is_idempotent_and_keeps_order(
     assert len(once.blocks) + len(once.removed) == len(blocks)
     for removal in once.removed:
         assert removal.before is None or 0 <= removal.before < len(once.blocks)
+
+
+def test_multiword_source_label_with_url_starts_the_footer(rules: Rules) -> None:
+    body = "Long enough article paragraph about the mountain pass and the snow. " * 4
+    footer = "Independent work costs money. Thank you for reading us here every day."
+    blocks = paras(body, body, "Source link: https://wire.example/pass", footer)
+    result = clean_blocks(blocks, [], rules, "en")
+    assert [b.text for b in result.blocks] == [body, body]
+    assert [r.rule for r in result.removed] == ["text:source:en", "text:footer:en"]

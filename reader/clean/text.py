@@ -47,7 +47,7 @@ class _Verdict:
     lang: str = ""
     wall_words: int = 0  # words of wall phrases found in the block (dropped or not)
     wall_category: str | None = None
-    label: bool = False  # found by an opening label ("Source:"), not by phrase coverage
+    label_words: int = 0  # words of the opening label ("Source:") that made it boilerplate
 
 
 def _tail_end(text: str, end: int) -> int:
@@ -86,7 +86,7 @@ def _judge(block: Block, sets: list[PhraseSet], cfg: TextSettings) -> _Verdict:
             m = phrases.labels.match(opening) if phrases.labels else None
             if m and _owns_block(m.group(), opening[m.end() :], words, block):
                 verdict.category, verdict.lang = category_of(m), phrases.lang
-                verdict.label = True
+                verdict.label_words = len(m.group().split())
                 break
     spans: list[tuple[int, int]] = []
     per_category: dict[tuple[str, str], int] = {}
@@ -140,8 +140,8 @@ def _source_url(block: Block, links: list[Link]) -> str | None:
 def _footer_start(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettings) -> int | None:
     """Index of the footer marker whose trailing blocks are all short, if any.
 
-    Only whole-phrase markers count ("Source link", an ad-block appeal): a "Source:" label is
-    as often an image credit, and a marker repeated down the page is a credit line too.
+    A bare one-word label ("Source:", "Quelle:") is as often an image credit, so it does not
+    count ("Source link:" does); a marker repeated down the page is a credit line too.
     """
     counts = [len(b.text.split()) for b in blocks]
     texts = Counter(b.text.strip() for b in blocks)
@@ -150,7 +150,7 @@ def _footer_start(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettin
     for i, verdict in enumerate(verdicts):
         if (
             verdict.category in cfg.footer_markers
-            and not verdict.label
+            and verdict.label_words != 1
             and texts[blocks[i].text.strip()] == 1
             and before >= cfg.footer_start * total
         ):
