@@ -7,7 +7,7 @@ pipeline, and the app only shows what comes back.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -27,6 +27,9 @@ from reader.tui.navigation import AddressHistory, Entry, History, resolve_link
 from reader.tui.page_actions import PageActions
 from reader.tui.search_bar import SearchBar
 from reader.tui.side_panel import SidePanel
+
+if TYPE_CHECKING:
+    from reader.pipeline import ReadOptions
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -62,7 +65,7 @@ class ReaderApp(PageActions, App[None]):
         self,
         source: str | None = None,
         *,
-        options: Any = None,
+        options: ReadOptions | None = None,
         article: Article | None = None,
         export_dir: Path | None = None,
     ) -> None:
@@ -346,7 +349,7 @@ class ReaderApp(PageActions, App[None]):
 def make_app(
     source: str | None = None,
     *,
-    options: Any = None,
+    options: ReadOptions | None = None,
     article: Article | None = None,
     export_dir: Path | None = None,
 ) -> ReaderApp:

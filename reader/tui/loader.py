@@ -12,10 +12,13 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from importlib import resources
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.errors import ReaderError
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from reader.pipeline import ReadOptions
 
 T = TypeVar("T")
 
@@ -26,7 +29,7 @@ def demo_html() -> str:
     return resources.files("reader").joinpath("demo/demo.html").read_text(encoding="utf-8")
 
 
-def load_article(source: str | None, options: Any = None) -> Article | str:
+def load_article(source: str | None, options: ReadOptions | None = None) -> Article | str:
     """Read ``source`` (None: the built-in demo); return the Article or the error message.
 
     The message for a ReaderError is exactly ``str(error)``, the line pipe mode prints.
