@@ -12,17 +12,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from reader.clean.rules import (
+from reader.clean.phrases import (
     TAIL_WORDS,
     PhraseSet,
-    Rules,
-    TextSettings,
     category_of,
     has_tail,
     normalise,
-    short_text,
     word_chars,
 )
+from reader.clean.rules import Rules, TextSettings, short_text
 from reader.model import Block, Link, Removal
 
 _SKIP_KINDS = frozenset({"code"})

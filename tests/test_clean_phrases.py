@@ -1,0 +1,77 @@
+"""Phrase syntax, normalisation and matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.clean.phrases import (
+    build_phrase_set,
+    category_of,
+    has_tail,
+    normalise,
+    parse_phrase_file,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "matches", "misses"),
+    [
+        (
+            "disable * ad blocker",
+            ["disable ad blocker", "disable your ad blocker", "disable all of your ad blocker"],
+            ["disable it now please then ad blocker"],
+        ),
+        (
+            "{adblocker|ad blocker} detected",
+            ["adblocker detected", "ad blocker detected", "ad-blocker detected"],
+            ["blocker detected"],
+        ),
+        (
+            "continue {reading|} below",
+            ["continue reading below", "continue below"],
+            ["continue  below x"],
+        ),
+        ("advertisement", ["advertisement"], ["advertisements", "readvertisement"]),
+    ],
+)
+def test_phrase_syntax(line: str, matches: list[str], misses: list[str]) -> None:
+    phrase_set = build_phrase_set("xx", [("demo", line)])
+    assert phrase_set.anywhere is not None
+    for text in matches:
+        m = phrase_set.anywhere.search(normalise(text))
+        assert m and category_of(m) == "demo" and m.group() == normalise(text), text
+    for text in misses:
+        m = phrase_set.anywhere.search(normalise(text))
+        assert m is None or m.group() != normalise(text), text
+
+
+def test_normalise_folds_case_quotes_and_hyphens() -> None:
+    assert normalise("It\u2019s  an\u00a0AD-Blocker\n") == "it's an ad blocker"
+
+
+def test_group_with_trailing_punctuation() -> None:
+    phrase_set = build_phrase_set("xx", [("demo", "was it {good|useful}?")])
+    assert phrase_set.anywhere is not None
+    assert phrase_set.anywhere.search("was it useful?")
+    assert not phrase_set.anywhere.search("was it useful")
+
+
+def test_trailing_wildcard_is_marked_not_matched() -> None:
+    phrase_set = build_phrase_set("xx", [("demo", "sponsored by *")])
+    assert phrase_set.anywhere is not None
+    m = phrase_set.anywhere.search("sponsored by acme corp")
+    assert m and m.group() == "sponsored by" and has_tail(m)
+
+
+def test_phrase_file_sections_and_comments() -> None:
+    text = "# header\n[teaser]\n^read more:  # a label\n\n[ad_label]\nadvertisement\n"
+    assert parse_phrase_file(text) == [("teaser", "^read more:"), ("ad_label", "advertisement")]
+    with pytest.raises(ValueError):
+        parse_phrase_file("[not a name]\nx\n")
+
+
+def test_labels_match_only_at_the_start() -> None:
+    phrase_set = build_phrase_set("xx", [("teaser", "^read more:")])
+    assert phrase_set.labels is not None
+    assert phrase_set.labels.match("read more: x")
+    assert not phrase_set.labels.match("please read more: x")
