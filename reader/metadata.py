@@ -155,6 +155,25 @@ def strip_site_suffix(title: str, site: str | None = None, heading: str | None =
     return title
 
 
+def _without_site_part(candidate: str, page_title: str) -> str | None:
+    """``page_title`` less its tail when that tail is ``candidate`` ("Story | Site", "Site")."""
+    for sep in _SEPARATORS:
+        head = page_title[: -len(sep + candidate)].strip()
+        if page_title.endswith(sep + candidate) and len(head) > 3:
+            return head
+    return None
+
+
+def _byline(value: str | None) -> str | None:
+    """Drop URLs from a byline ("Ann Lee - https://ann.example"); a bare domain is no name."""
+    if not value:
+        return None
+    text = re.sub(r"\s*[-|–,]?\s*(?:https?://|www\.)\S+", "", value).strip(" -|–,")
+    if not text or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", text):
+        return None
+    return text
+
+
 def _normalise_lang(value: str | None) -> str | None:
     if not value:
         return None
@@ -189,24 +208,32 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     site = _first(meta.get("og:site_name"), _name(publisher), meta.get("application-name"))
     h1 = next(root.iter("h1"), None)
     heading = _clean(h1.text_content()) if h1 is not None else None
+    page_title = _element_text(root, "/html/head/title")()
     raw_title = _first(
         meta.get("og:title"),
         ld.get("headline"),
         ld.get("name") if _ARTICLE_TYPE.search(" ".join(_types(ld))) else None,
         meta.get("twitter:title"),
-        _element_text(root, "/html/head/title"),
+        page_title,
         heading,
     )
+    if raw_title and page_title:
+        # og:title filled with the site's name, which <title> carries as its tail.
+        raw_title = _without_site_part(raw_title, page_title) or raw_title
     title = strip_site_suffix(raw_title, site, heading) if raw_title else ""
 
     author = meta.get("author") or meta.get("article:author") or meta.get("byl")
     if author and re.match(r"https?://", author):
         author = None  # article:author is often a profile URL, not a name
-    byline = _first(
-        author,
-        _name(ld.get("author")),
-        _element_text(root, "//a[@rel='author'] | //*[@itemprop='author']"),
-        _element_text(root, "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]"),
+    byline = _byline(
+        _first(
+            author,
+            _name(ld.get("author")),
+            _element_text(root, "//a[@rel='author'] | //*[@itemprop='author']"),
+            _element_text(
+                root, "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]"
+            ),
+        )
     )
 
     published = _date(

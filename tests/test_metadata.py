@@ -99,8 +99,16 @@ def test_non_iso_dates_are_skipped() -> None:
     ("title", "site", "expected"),
     [
         ("Markets fall for a third day | Money Daily", None, "Markets fall for a third day"),
-        ("Markets fall for a third day - Money Daily", "Money Daily", "Markets fall for a third day"),
-        ("Money Daily | Markets fall for a third day", "Money Daily", "Markets fall for a third day"),
+        (
+            "Markets fall for a third day - Money Daily",
+            "Money Daily",
+            "Markets fall for a third day",
+        ),
+        (
+            "Money Daily | Markets fall for a third day",
+            "Money Daily",
+            "Markets fall for a third day",
+        ),
         ("Markets fall again \u2014 Section \u2014 Money Daily", None, "Markets fall again"),
         # Not a site suffix: lower-case continuation, or a short head.
         ("New phone arrives - and it is late", None, "New phone arrives - and it is late"),
@@ -131,3 +139,25 @@ def test_empty_document() -> None:
     meta = read_metadata(parse_html(""))
     assert meta.title == ""
     assert meta.byline is None and meta.lang is None and meta.canonical_url is None
+
+
+def test_og_title_holding_the_site_name_gives_way_to_title() -> None:
+    html = (
+        "<html><head><title>Liver with apple and onion | Love Goes Through The Stomach</title>"
+        '<meta property="og:title" content="Love Goes Through The Stomach"></head></html>'
+    )
+    assert read_metadata(parse_html(html)).title == "Liver with apple and onion"
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("Frank Writer - http://frank.example", "Frank Writer"),
+        ("news.example.com", None),
+        ("Ann Lee, www.annlee.example", "Ann Lee"),
+        ("Staff and agencies", "Staff and agencies"),
+    ],
+)
+def test_byline_without_urls(author: str, expected: str | None) -> None:
+    html = f'<html><head><meta name="author" content="{author}"></head></html>'
+    assert read_metadata(parse_html(html)).byline == expected
