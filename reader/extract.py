@@ -202,8 +202,27 @@ def extract_blocks(root: HtmlElement, url: str | None = None) -> tuple[list[Bloc
     builder = _Builder(url)
     _walk(article, builder)
     builder.flush()
+    builder.blocks = _drop_empty_sections(builder.blocks)
     used = _prune_links(builder)
     return builder.blocks, used
+
+
+def _drop_empty_sections(blocks: list[Block]) -> list[Block]:
+    """Drop headings that head nothing: at the very end, or straight before a heading of the
+    same or a higher rank. They are what is left of a "Related" or "More from" box that
+    readability removed, and read as the start of a missing section."""
+    kept: list[Block] = []
+    next_level: int | None = None  # rank of the heading after this block; 0: content, None: end
+    for block in reversed(blocks):
+        if block.kind == "heading":
+            if next_level is None or 0 < next_level <= block.level:
+                continue
+            next_level = block.level
+        else:
+            next_level = 0
+        kept.append(block)
+    kept.reverse()
+    return kept
 
 
 def _prune_links(builder: _Builder) -> list[Link]:

@@ -146,3 +146,14 @@ def _para(text: str):
     from reader.model import Block
 
     return Block("paragraph", text)
+
+
+def test_headings_that_head_nothing_are_dropped() -> None:
+    html = (
+        "<html><body><article><h2>Background</h2><p>" + FILLER + "</p>"
+        "<h2>Empty section</h2><h2>Details</h2><h3>Sub point</h3><p>" + FILLER + "</p>"
+        "<h2>More from us</h2></article></body></html>"
+    )
+    blocks, _ = extract_blocks(parse_html(html))
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["Background", "Details", "Sub point"]
