@@ -341,6 +341,10 @@ def test_slash_searches_highlights_and_n_moves_between_matches() -> None:
         assert view.scroll_y <= view.line_of(unit, start) < view.scroll_y + view.size.height
         await pilot.press("slash", "x", "escape")
         assert view.matches == []
+        await pilot.press("slash", "t", "i", "d", "e", "enter")
+        assert view.matches and app.focused is view
+        await pilot.press("escape")  # in the article: clears the highlights
+        assert view.matches == []
 
     drive(make(long_article()), steps)
 
