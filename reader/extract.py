@@ -28,6 +28,8 @@ _SKIP = frozenset({
     "script", "style", "noscript", "template", "button", "select", "option", "input",
     "textarea", "svg",
 })  # fmt: skip
+# Captions marked up as paragraphs ("wp-caption-text", "image_caption") are captions too.
+_CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:fig)?caption(?:$|[\s_-])", re.I)
 _CELL_BLOCKS = frozenset({
     "p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
     "section", "article",
@@ -191,7 +193,7 @@ def _kind_of(elem: HtmlElement, outer: tuple[BlockKind, int]) -> tuple[BlockKind
         return ("list_item", max(1, _list_level(elem)))
     if tag == "blockquote":
         return ("blockquote", 0)
-    if tag in ("figcaption", "caption"):
+    if tag in ("figcaption", "caption") or _CAPTION_CLASS.search(elem.get("class") or ""):
         return ("caption", 0)
     return outer
 

@@ -157,3 +157,13 @@ def test_headings_that_head_nothing_are_dropped() -> None:
     blocks, _ = extract_blocks(parse_html(html))
     headings = [b.text for b in blocks if b.kind == "heading"]
     assert headings == ["Background", "Details", "Sub point"]
+
+
+def test_caption_classes_make_caption_blocks() -> None:
+    html = (
+        "<html><body><article><p>" + FILLER + "</p>"
+        '<div class="wp-caption"><img src="x.jpg"><p class="wp-caption-text">Workers on the '
+        "bridge deck in May.</p></div><p>" + FILLER + "</p></article></body></html>"
+    )
+    blocks, _ = extract_blocks(parse_html(html))
+    assert ("caption", "Workers on the bridge deck in May.") in [(b.kind, b.text) for b in blocks]
