@@ -6,9 +6,12 @@ Exit codes are those of :mod:`reader.errors`; every failure is one line on stder
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TextIO
 
@@ -168,8 +171,9 @@ def _render(article: Article, args: argparse.Namespace, fmt: str) -> str:
 
 def _check_readable(article: Article, source: str) -> None:
     if article.wall:
+        a = "an" if article.wall[:1].lower() in "aeiou" else "a"
         raise WallError(
-            f"{safe_line(source)}: only a {article.wall} is left, no article (see --show-removed)"
+            f"{safe_line(source)}: only {a} {article.wall} is left, no article (see --show-removed)"
         )
     if not article.blocks:
         raise EmptyContent(f"{safe_line(source)}: no article text found")
@@ -195,16 +199,53 @@ def _batch_item(source: str, args: argparse.Namespace) -> tuple[str, int]:
     from reader.pipeline import read
     from reader.render.json import article_json, error_json
 
+    # A source list may come from anywhere; its names are echoed, so they must be safe too.
+    name = safe_line(source)
     try:
         article = read(source, _options(args))
         if args.show_removed:
             _show_removed(article)
         _check_readable(article, source)
     except ReaderError as exc:
-        return error_json(source, str(exc), exc.exit_code), exc.exit_code
+        return error_json(name, safe_line(str(exc)), exc.exit_code), exc.exit_code
     except Exception as exc:  # a bug must cost one line of the batch, not the batch
-        return error_json(source, f"internal error: {type(exc).__name__}: {exc}", 1), 1
-    return article_json(article, source, indent=None), EXIT_OK
+        reason = safe_line(f"internal error: {type(exc).__name__}: {exc}")
+        return error_json(name, reason, 1), 1
+    return article_json(article, name, indent=None), EXIT_OK
+
+
+class _DeferredInterrupt:
+    """SIGINT handler for a batch: Ctrl+C interrupts a wait for the next result at once, but
+    one that lands while a line is being written waits until the line is out, so a line is
+    never printed twice or half. A second Ctrl+C interrupts whatever is going on."""
+
+    def __init__(self) -> None:
+        self.waiting = False
+        self.pending = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.waiting or self.pending:
+            raise KeyboardInterrupt
+        self.pending = True
+
+    def check(self) -> None:
+        if self.pending:
+            raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        # Only where Ctrl+C would raise anyway: not when SIGINT is ignored (nohup), nor off
+        # the main thread, where handlers cannot be set.
+        usable = (
+            threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        )
+        previous = signal.signal(signal.SIGINT, self) if usable else None
+        try:
+            yield
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
 
 
 def _run_batch(sources: list[str], args: argparse.Namespace, out: TextIO) -> int:
@@ -212,32 +253,45 @@ def _run_batch(sources: list[str], args: argparse.Namespace, out: TextIO) -> int
     pool = ThreadPoolExecutor(max_workers=args.jobs)
     futures: list[Future[tuple[str, int]]] = [pool.submit(_batch_item, s, args) for s in sources]
     printed = failed = 0
+    interrupt = _DeferredInterrupt()
     try:
-        for future in futures:
-            line, code = future.result()
-            out.write(line + "\n")
-            out.flush()
-            printed += 1
-            failed += code != EXIT_OK
-            if progress:
-                print(
-                    f"\r{printed}/{len(sources)} done, {failed} failed",
-                    end="",
-                    file=sys.stderr,
-                    flush=True,
-                )
+        with interrupt.installed():
+            for future in futures:
+                interrupt.waiting = True
+                interrupt.check()
+                line, code = future.result()
+                interrupt.waiting = False
+                out.write(line + "\n")
+                out.flush()
+                printed += 1
+                failed += code != EXIT_OK
+                if progress:
+                    print(
+                        f"\r{printed}/{len(sources)} done, {failed} failed",
+                        end="",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+                interrupt.check()
     except KeyboardInterrupt:
-        # Print what did finish (still in input order), then leave without waiting for
-        # sockets that may take a full timeout to give up.
+        # Print what did finish (still in input order, skipping the unfinished), then leave
+        # without waiting for sockets that may take a full timeout to give up.
         for future in futures[printed:]:
             if future.done() and not future.cancelled():
                 out.write(future.result()[0] + "\n")
+                printed += 1
         out.flush()
         if progress:
             print(file=sys.stderr)
-        _err(f"interrupted: {printed} of {len(sources)} sources done in order")
+        _err(f"interrupted: {printed} of {len(sources)} sources finished and printed")
         pool.shutdown(wait=False, cancel_futures=True)
         os._exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # `reader -i list | head`: nobody reads the rest, so do not fetch it either; queued
+        # work would otherwise run to the end before the interpreter could exit.
+        pool.shutdown(wait=False, cancel_futures=True)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os._exit(EXIT_OK)
     pool.shutdown()
     if progress:
         print(file=sys.stderr)

@@ -1,0 +1,300 @@
+"""Many sources at once: JSON Lines in input order, failures inline, bounded concurrency, Ctrl+C.
+
+Everything runs the real `reader` command against a local server. Timing claims are checked
+through the server's record of when each request arrived and left, never by wall-clock
+thresholds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import signal
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from reader_process import MARGIN, command, run_reader
+from servers import (
+    Handler,
+    TestServer,
+    hang,
+    redirect,
+    refused_port,
+    reset_mid_body,
+    respond,
+)
+
+from reader.safety import is_safe
+
+TIMEOUT = 2.0
+
+
+def story(n: int) -> str:
+    sentences = " ".join(
+        f"Sentence {k} of story number {n} tells how the harbour reopened after repairs."
+        for k in range(8)
+    )
+    return (
+        f"<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>"
+        f"<p>{sentences}</p><p>{sentences}</p></article></body></html>"
+    )
+
+
+WALL = (
+    "<html><body><h1>Big story</h1><div class='paywall'><p>Subscribe to continue reading.</p>"
+    "<p>Already a subscriber? Log in</p></div></body></html>"
+)
+
+
+@dataclass
+class Visit:
+    path: str
+    start: float
+    end: float
+
+
+@dataclass
+class Counter:
+    """Wraps routes to record how many requests the server is handling at once, and when
+    each one arrived and finished."""
+
+    active: int = 0
+    peak: int = 0
+    visits: list[Visit] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def wrap(self, route: Handler, hold: float = 0.0) -> Handler:
+        def handle(req: object) -> None:
+            start = time.monotonic()
+            with self.lock:
+                self.active += 1
+                self.peak = max(self.peak, self.active)
+            try:
+                if hold:
+                    req.server.owner.stopping.wait(hold)  # type: ignore[attr-defined]
+                route(req)  # type: ignore[arg-type]
+            finally:
+                with self.lock:
+                    self.active -= 1
+                    self.visits.append(Visit(req.path, start, time.monotonic()))  # type: ignore[attr-defined]
+
+        return handle
+
+
+@pytest.fixture
+def refused() -> Iterator[int]:
+    with refused_port() as port:
+        yield port
+
+
+def _listing(tmp_path: Path, sources: list[str]) -> str:
+    path = tmp_path / "sources.txt"
+    path.write_text("# the batch\n" + "\n".join(sources) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _lines(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+# 200 sources, every tenth failing ---------------------------------------------------------
+
+
+def _failures(server: TestServer, refused: int) -> list[tuple[str, int, str]]:
+    """(url, exit code, words of the reason) for ten different ways to fail."""
+    routes: list[tuple[str, Handler | None, int, str]] = [
+        ("/gone", respond("<p>gone</p>", status=404), 4, "404"),
+        ("/broken", respond("<p>oops</p>", status=500), 4, "500"),
+        ("/pdf", respond(b"%PDF-1.7", "application/pdf"), 5, "application/pdf"),
+        ("/empty", respond(b""), 5, "empty"),
+        ("/loop", redirect("/loop"), 3, "too many redirects"),
+        ("/file", redirect("file:///etc/passwd"), 3, "only http and https"),
+        ("/reset", reset_mid_body(b"<html><p>Half", 50_000), 3, "broke off"),
+        ("/hang", hang(), 3, "timed out"),
+        ("/wall", respond(WALL), 6, "paywall"),
+    ]
+    failures = [(server.add(path, route), code, words) for path, route, code, words in routes]
+    failures.append((f"http://127.0.0.1:{refused}/story", 3, "refused"))
+    return failures
+
+
+def test_200_sources_every_tenth_failing(server, refused, tmp_path):
+    failures = _failures(server, refused)
+    sources, expected = [], []
+    for i in range(200):
+        if i % 10 == 9:
+            url, code, words = failures[(i // 10) % len(failures)]
+            sources.append(url)
+            expected.append((code, words))
+        else:
+            sources.append(server.add(f"/story/{i}", respond(story(i))))
+            expected.append((0, f"Story {i}"))
+    run = run_reader(
+        ["-i", _listing(tmp_path, sources), "--timeout", str(TIMEOUT), "--jobs", "8"],
+        timeout=60,
+    )
+    assert run.code == 1, run.stderr  # some failed
+    assert "Traceback" not in run.stderr
+    lines = _lines(run.stdout)
+    assert [line["source"] for line in lines] == sources
+    for line, (code, words) in zip(lines, expected, strict=True):
+        if code == 0:
+            assert "error" not in line, line["error"]
+            assert line["title"] == words
+            assert f"story number {words.split()[1]} tells" in line["text"]
+        else:
+            assert line["exit_code"] == code, line
+            assert words in line["error"], line
+            assert "\n" not in line["error"]
+
+
+def test_a_batch_that_all_succeeds_exits_0(server, tmp_path):
+    sources = [server.add(f"/s/{i}", respond(story(i))) for i in range(5)]
+    run = run_reader(sources, timeout=60)
+    assert run.code == 0, run.stderr
+    assert [line["title"] for line in _lines(run.stdout)] == [f"Story {i}" for i in range(5)]
+
+
+def test_source_names_with_escape_codes_are_echoed_safely(tmp_path):
+    good = tmp_path / "good.html"
+    good.write_text(story(1), encoding="utf-8")
+    evil = [str(tmp_path / f"no{code}such.html") for code in ("\x1b[2J", "\x9b31m", "\u202e")]
+    run = run_reader([str(good), *evil], timeout=60)
+    assert run.code == 1
+    assert is_safe(run.stdout) and "\\u001b" not in run.stdout
+    lines = _lines(run.stdout)
+    assert len(lines) == 4
+    for line in lines:
+        assert all(is_safe(v) for v in line.values() if isinstance(v, str)), line
+    assert [line.get("exit_code") for line in lines[1:]] == [2, 2, 2]
+
+
+# Concurrency -----------------------------------------------------------------------------
+
+
+def test_concurrency_is_bounded_by_jobs(server, tmp_path):
+    counter = Counter()
+    sources = [server.add(f"/c/{i}", counter.wrap(respond(story(i)), hold=0.15)) for i in range(24)]
+    run = run_reader(["-i", _listing(tmp_path, sources), "--jobs", "3"], timeout=60)
+    assert run.code == 0, run.stderr
+    assert len(counter.visits) == 24
+    assert counter.peak <= 3
+    assert counter.peak >= 2  # the jobs really did overlap
+
+
+def test_a_slow_source_does_not_hold_the_others_back(server, tmp_path):
+    counter = Counter()
+    slow = server.add("/slow", counter.wrap(respond(story(0)), hold=3.0))
+    fast = [server.add(f"/f/{i}", counter.wrap(respond(story(i)))) for i in range(1, 41)]
+    run = run_reader(["-i", _listing(tmp_path, [slow, *fast]), "--jobs", "4"], timeout=60)
+    assert run.code == 0, run.stderr
+    assert [line["title"] for line in _lines(run.stdout)] == [f"Story {i}" for i in range(41)]
+    visits = {visit.path: visit for visit in counter.visits}
+    # Every fast source was fetched (not just queued) while the slow one was still going.
+    assert max(visits[f"/f/{i}"].end for i in range(1, 41)) < visits["/slow"].end
+
+
+# Ctrl+C ---------------------------------------------------------------------------------
+
+
+def _read_lines(proc: subprocess.Popen[bytes], count: int, timeout: float) -> bytes:
+    """Read from the child's stdout until ``count`` lines are out, failing rather than
+    blocking forever; returns all bytes read (maybe more than ``count`` lines)."""
+    assert proc.stdout is not None
+    os.set_blocking(proc.stdout.fileno(), False)
+    data = b""
+    deadline = time.monotonic() + timeout
+    with selectors.DefaultSelector() as selector:
+        selector.register(proc.stdout, selectors.EVENT_READ)
+        while data.count(b"\n") < count:
+            left = deadline - time.monotonic()
+            assert left > 0, f"only {data.splitlines()} after {timeout} s"
+            if selector.select(left):
+                chunk = proc.stdout.read()
+                assert chunk, "reader exited early"
+                data += chunk
+    os.set_blocking(proc.stdout.fileno(), True)
+    return data
+
+
+def test_ctrl_c_in_a_batch_prints_what_finished_and_exits_130(server, tmp_path):
+    fast = [server.add(f"/ok/{i}", respond(story(i))) for i in range(12)]
+    stuck = [server.add(f"/stuck/{i}", hang()) for i in range(8)]
+    sources = fast + stuck
+    proc = subprocess.Popen(
+        command(["-i", _listing(tmp_path, sources), "--jobs", "4", "--timeout", "60"]),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        early = _read_lines(proc, 12, timeout=30)
+        while not any(r.path.startswith("/stuck/") for r in server.requests):
+            time.sleep(0.02)  # the workers are now inside requests that will never end
+        proc.send_signal(signal.SIGINT)
+        rest, err = proc.communicate(timeout=MARGIN)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130, err
+    stderr = err.decode()
+    assert "Traceback" not in stderr
+    assert len(stderr.splitlines()) == 1, stderr
+    assert "interrupted" in stderr
+    lines = [json.loads(line) for line in (early + rest).splitlines()]
+    assert [line["source"] for line in lines] == fast
+    assert [line["title"] for line in lines] == [f"Story {i}" for i in range(12)]
+
+
+def test_ctrl_c_on_one_source_exits_130_with_one_line(server):
+    url = server.add("/stuck", hang())
+    proc = subprocess.Popen(
+        command(["--format", "text", url, "--timeout", "60"]),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not server.requests and time.monotonic() < deadline:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=MARGIN)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130
+    assert out == b""
+    assert "Traceback" not in err.decode()
+    assert err.decode().splitlines() == ["reader: interrupted"]
+
+
+def test_a_closed_pipe_stops_the_batch_early(server, tmp_path):
+    """`reader -i list | head -1`: once nobody reads, the rest is not fetched."""
+    counter = Counter()
+    sources = [
+        server.add(f"/p/{i}", counter.wrap(respond(story(i)), hold=0.2)) for i in range(60)
+    ]
+    proc = subprocess.Popen(
+        command(["-i", _listing(tmp_path, sources), "--jobs", "2"]),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _read_lines(proc, 1, timeout=30)
+        assert proc.stdout is not None
+        proc.stdout.close()
+        err = proc.communicate(timeout=30)[1]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err.decode()
+    assert len(server.requests) < 30  # 60 sources at 0.2 s over 2 jobs would take 6 s
