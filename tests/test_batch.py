@@ -7,6 +7,7 @@ thresholds.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import selectors
@@ -14,7 +15,7 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -203,6 +204,25 @@ def test_a_slow_source_does_not_hold_the_others_back(server, tmp_path):
 # Ctrl+C ---------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _live(args: list[str]) -> Iterator[subprocess.Popen[bytes]]:
+    """`reader ARGS` running with piped output, killed at the end if a test left it running."""
+    proc = subprocess.Popen(command(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the server never saw the request"
+        time.sleep(0.02)
+
+
 def _read_lines(proc: subprocess.Popen[bytes], count: int, timeout: float) -> bytes:
     """Read from the child's stdout until ``count`` lines are out, failing rather than
     blocking forever; returns all bytes read (maybe more than ``count`` lines)."""
@@ -226,22 +246,13 @@ def _read_lines(proc: subprocess.Popen[bytes], count: int, timeout: float) -> by
 def test_ctrl_c_in_a_batch_prints_what_finished_and_exits_130(server, tmp_path):
     fast = [server.add(f"/ok/{i}", respond(story(i))) for i in range(12)]
     stuck = [server.add(f"/stuck/{i}", hang()) for i in range(8)]
-    sources = fast + stuck
-    proc = subprocess.Popen(
-        command(["-i", _listing(tmp_path, sources), "--jobs", "4", "--timeout", "60"]),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
+    listing = _listing(tmp_path, fast + stuck)
+    with _live(["-i", listing, "--jobs", "4", "--timeout", "60"]) as proc:
         early = _read_lines(proc, 12, timeout=30)
-        while not any(r.path.startswith("/stuck/") for r in server.requests):
-            time.sleep(0.02)  # the workers are now inside requests that will never end
+        # The workers are now inside requests that will never end.
+        _wait_for(lambda: any(r.path.startswith("/stuck/") for r in server.requests))
         proc.send_signal(signal.SIGINT)
         rest, err = proc.communicate(timeout=MARGIN)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     assert proc.returncode == 130, err
     stderr = err.decode()
     assert "Traceback" not in stderr
@@ -254,21 +265,10 @@ def test_ctrl_c_in_a_batch_prints_what_finished_and_exits_130(server, tmp_path):
 
 def test_ctrl_c_on_one_source_exits_130_with_one_line(server):
     url = server.add("/stuck", hang())
-    proc = subprocess.Popen(
-        command(["--format", "text", url, "--timeout", "60"]),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while not server.requests and time.monotonic() < deadline:
-            time.sleep(0.02)
+    with _live(["--format", "text", url, "--timeout", "60"]) as proc:
+        _wait_for(lambda: bool(server.requests))
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=MARGIN)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     assert proc.returncode == 130
     assert out == b""
     assert "Traceback" not in err.decode()
@@ -278,23 +278,12 @@ def test_ctrl_c_on_one_source_exits_130_with_one_line(server):
 def test_a_closed_pipe_stops_the_batch_early(server, tmp_path):
     """`reader -i list | head -1`: once nobody reads, the rest is not fetched."""
     counter = Counter()
-    sources = [
-        server.add(f"/p/{i}", counter.wrap(respond(story(i)), hold=0.2)) for i in range(60)
-    ]
-    proc = subprocess.Popen(
-        command(["-i", _listing(tmp_path, sources), "--jobs", "2"]),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
+    sources = [server.add(f"/p/{i}", counter.wrap(respond(story(i)), hold=0.2)) for i in range(60)]
+    with _live(["-i", _listing(tmp_path, sources), "--jobs", "2"]) as proc:
         _read_lines(proc, 1, timeout=30)
         assert proc.stdout is not None
         proc.stdout.close()
         err = proc.communicate(timeout=30)[1]
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     assert proc.returncode == 0, err
     assert "Traceback" not in err.decode()
     assert len(server.requests) < 30  # 60 sources at 0.2 s over 2 jobs would take 6 s
