@@ -361,3 +361,11 @@ def test_multiword_source_label_with_url_starts_the_footer(rules: Rules) -> None
     result = clean_blocks(blocks, [], rules, "en")
     assert [b.text for b in result.blocks] == [body, body]
     assert [r.rule for r in result.removed] == ["text:source:en", "text:footer:en"]
+
+
+def test_labels_of_every_language_apply_on_mislabelled_pages(rules: Rules) -> None:
+    body = "Long enough article paragraph about the mountain pass and the snow. " * 4
+    blocks = paras(body, "Lea también: el paso sigue cerrado", "Source : Agence Example", body)
+    result = clean_blocks(blocks, [], rules, "en")
+    assert [b.text for b in result.blocks] == [body, body]
+    assert [r.rule for r in result.removed] == ["text:teaser:es", "text:source:en"]

@@ -41,6 +41,7 @@ _QUOTES = str.maketrans(
 # Hyphens inside words vary between writers ("ad-blocker", "ad blocker"); treat them as spaces.
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _NON_WORD = re.compile(r"\W+")
+_SPACED_PUNCT = re.compile(r"[ \u00a0\u202f]+([:;?!])")
 _ALTS = re.compile(r"\{[^}]*\}")
 # One phrase word that is a group of alternatives, maybe with punctuation after: "{a|b}?"
 _GROUP = re.compile(r"\{([^}]*)\}([^\w\s]*)")
@@ -56,7 +57,7 @@ def _group(word: str) -> tuple[list[str], str] | None:
 
 def normalise(text: str) -> str:
     """Case- and typography-insensitive form of ``text`` that phrases are matched against."""
-    text = text.casefold()
+    text = _SPACED_PUNCT.sub(r"\1", text.casefold())  # French "Source :" -> "source:"
     # translate() with a mapping is slow per character; ASCII text needs just one swap.
     text = text.replace("`", "'") if text.isascii() else text.translate(_QUOTES)
     return " ".join(_INNER_HYPHEN.sub(" ", text).split())
@@ -70,11 +71,12 @@ def word_chars(text: str) -> int:
 class PhraseSet:
     """One language's phrases: a regex for phrases found anywhere, one for opening labels.
 
-    Compiled on first use: Python's regex parser needs ~20 ms per language, and a one-page
-    run should pay only for the languages it meets.
+    Compiled on first use, each regex on its own: Python's regex parser needs ~10-20 ms for a
+    language's phrases, and a one-page run should pay only for what it uses. Labels are few
+    and cheap, so every language's labels are tried on every page.
     """
 
-    __slots__ = ("lang", "_anywhere", "_labels", "_compiled")
+    __slots__ = ("lang", "_anywhere", "_labels", "_compiled_anywhere", "_compiled_labels")
 
     def __init__(
         self, lang: str, anywhere: dict[str, list[str]], labels: dict[str, list[str]]
@@ -82,20 +84,20 @@ class PhraseSet:
         self.lang = lang
         self._anywhere = anywhere
         self._labels = labels
-        self._compiled: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
-
-    def _patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-        if self._compiled is None:
-            self._compiled = (_compile(self._anywhere, False), _compile(self._labels, True))
-        return self._compiled
+        self._compiled_anywhere: re.Pattern[str] | None | bool = False  # False: not yet
+        self._compiled_labels: re.Pattern[str] | None | bool = False
 
     @property
     def anywhere(self) -> re.Pattern[str] | None:
-        return self._patterns()[0]
+        if self._compiled_anywhere is False:
+            self._compiled_anywhere = _compile(self._anywhere, False)
+        return self._compiled_anywhere  # type: ignore[return-value]
 
     @property
     def labels(self) -> re.Pattern[str] | None:
-        return self._patterns()[1]
+        if self._compiled_labels is False:
+            self._compiled_labels = _compile(self._labels, True)
+        return self._compiled_labels  # type: ignore[return-value]
 
 
 def _pieces(phrase: str) -> list[str]:

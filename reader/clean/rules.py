@@ -82,6 +82,13 @@ class Rules:
             return [self.phrases[code] for code in dict.fromkeys(first)]
         return [self.phrases[code] for code in dict.fromkeys([*first, *self.phrases])]
 
+    def label_sets(self, lang: str | None) -> list[PhraseSet]:
+        """Every language's opening labels, the page's language first: pages often declare
+        the wrong language ("Lea también:" teasers on a page marked English), and labels are
+        specific enough, anchored and cheap to compile."""
+        first = self.phrase_sets(lang)
+        return list({id(s): s for s in [*first, *self.phrases.values()]}.values())
+
 
 def _data_dir() -> Any:
     return resources.files("reader.clean") / "rules"

@@ -69,7 +69,9 @@ def _merged_chars(text: str, spans: list[tuple[int, int]]) -> int:
     return total
 
 
-def _judge(block: Block, sets: list[PhraseSet], cfg: TextSettings) -> _Verdict:
+def _judge(
+    block: Block, sets: list[PhraseSet], labels: list[PhraseSet], cfg: TextSettings
+) -> _Verdict:
     verdict = _Verdict()
     if block.kind in _SKIP_KINDS:
         return verdict
@@ -80,7 +82,7 @@ def _judge(block: Block, sets: list[PhraseSet], cfg: TextSettings) -> _Verdict:
     words = len(norm.split())
     if words <= cfg.label_max_words:
         opening = norm.lstrip(_OPENERS)  # "(Credit: ...)", "» Read more: ..."
-        for phrases in sets:
+        for phrases in labels:
             m = phrases.labels.match(opening) if phrases.labels else None
             if m and _owns_block(m.group(), opening[m.end() :], words, block):
                 verdict.category, verdict.lang = category_of(m), phrases.lang
@@ -190,7 +192,8 @@ def clean_blocks(
     """Drop boilerplate blocks (whole, so link spans stay valid) and detect walls."""
     cfg = rules.text
     sets = rules.phrase_sets(lang)
-    verdicts = [_judge(b, sets, cfg) for b in blocks]
+    labels = rules.label_sets(lang)
+    verdicts = [_judge(b, sets, labels, cfg) for b in blocks]
     reasons: list[str | None] = [
         f"text:{v.category}:{v.lang}" if v.category else None for v in verdicts
     ]
