@@ -24,9 +24,11 @@ _INLINE = frozenset({
     "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span",
     "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 })  # fmt: skip
+# Never text: scripts and forms, and embedded media, whose fallback text ("Your browser does
+# not support video") or readability's "VIDEO" placeholder for kept iframes is no prose.
 _SKIP = frozenset({
     "script", "style", "noscript", "template", "button", "select", "option", "input",
-    "textarea", "svg",
+    "textarea", "svg", "iframe", "frame", "video", "audio", "object", "embed", "canvas",
 })  # fmt: skip
 # Captions marked up as paragraphs ("wp-caption-text", "image_caption") are captions too.
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:fig)?caption(?:$|[\s_-])", re.I)

@@ -167,3 +167,14 @@ def test_caption_classes_make_caption_blocks() -> None:
     )
     blocks, _ = extract_blocks(parse_html(html))
     assert ("caption", "Workers on the bridge deck in May.") in [(b.kind, b.text) for b in blocks]
+
+
+def test_embedded_media_give_no_text() -> None:
+    html = (
+        "<html><body><article><p>" + FILLER + "</p>"
+        "<iframe src='https://www.youtube.com/embed/abc'></iframe><p>" + FILLER + "</p>"
+        "<video><source src='v.mp4'>Your browser does not support video.</video>"
+        "<object data='x.swf'>Flash fallback text here</object></article></body></html>"
+    )
+    blocks, _ = extract_blocks(parse_html(html))
+    assert [b.text for b in blocks] == [FILLER, FILLER]
