@@ -277,3 +277,17 @@ def test_table_of_contents_nav_inside_article_stays_pager_goes(rules: Rules) -> 
     root = page("", inner)
     assert [r.rule for r in clean_dom(root, rules)] == ["dom:pager:pagination"]
     assert "Why the pass closed" in text_of(root)
+
+
+def test_guard_decisions_are_final_after_one_run(rules: Rules) -> None:
+    # The "share" div passes the prose guard only while its inner ad still counts; one run
+    # must reach the state a second run would, not leave it for the second run to drop.
+    prose = "<p>" + "The pass stayed closed while crews worked through the night. " * 3 + "</p>"
+    ad = "<div class='ad'>" + "Buy new winter tyres today at a great price. " * 5 + "</div>"
+    other = "<div class='story'>" + ARTICLE * 3 + "</div>"
+    root = lxml.html.document_fromstring(
+        f"<html><body>{other}<div class='share'>{prose}{prose}{ad}</div></body></html>"
+    )
+    first = clean_dom(root, rules)
+    assert [r.rule for r in first][:1] == ["dom:ad:ad"]
+    assert clean_dom(root, rules) == []

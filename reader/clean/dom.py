@@ -112,6 +112,8 @@ def _keep_anyway(
     Blogger calls the post a "widget". So an element goes only if it is not most of the page's
     (or its article's) text, does not wrap the article, and does not read like prose.
     """
+    if rule == "header" and next(el.iter("h1"), None) is not None:
+        return True  # the page header that carries the headline
     words = counts[el]
     if not words:
         return False
@@ -163,8 +165,6 @@ def _verdict(
         return None
     if hit[0] in dom.layout_rules and in_article:
         return None  # an article's own header/footer/aside holds its byline, notes, fact box
-    if hit[0] == "header" and next(el.iter("h1"), None) is not None:
-        return None  # the page header that carries the headline
     return hit
 
 
@@ -186,15 +186,16 @@ def clean_dom(root: lxml.html.HtmlElement, rules: Rules) -> list[Removal]:
         if text:
             removed.append(Removal(text=text, rule=f"dom:{rule}:{token}", stage="dom"))
 
+    # Candidates a guard kept: (element, rule, token, its article), judged again at the end.
+    spared: list[tuple[lxml.html.HtmlElement, str, str, lxml.html.HtmlElement | None]] = []
     for selector, select in rules.selectors:
         for el in select(root):
             # An earlier selector may have dropped an ancestor already.
-            attached = el.getroottree().getroot() is root
-            if (
-                attached
-                and el.tag not in dom.never_drop
-                and not _keep_anyway(el, "user", counts, body_words, 0)
-            ):
+            if el.getroottree().getroot() is not root or el.tag in dom.never_drop:
+                continue
+            if _keep_anyway(el, "user", counts, body_words, 0):
+                spared.append((el, "user", selector, None))
+            else:
                 drop(el, "user", selector)
 
     Item = tuple[lxml.html.HtmlElement, lxml.html.HtmlElement | None]
@@ -213,7 +214,27 @@ def clean_dom(root: lxml.html.HtmlElement, rules: Rules) -> list[Removal]:
                 if not _keep_anyway(el, hit[0], counts, body_words, inner_words):
                     drop(el, hit[0], hit[1])
                     continue
+                spared.append((el, hit[0], hit[1], container))
         if is_container:
             container = el
         stack.extend((child, container) for child in reversed(el))
+
+    # What was dropped inside a spared element shrank it (and the page), so a guard may no
+    # longer hold. Judge the spared again on fresh counts until nothing changes: cleaning a
+    # cleaned tree must remove nothing more.
+    while spared:
+        counts = _WordCounts()
+        body_words = max(counts[body if body is not None else root], 1)
+        kept = []
+        for el, rule, token, container in spared:
+            if el.getroottree().getroot() is not root:
+                continue  # went with a dropped ancestor
+            inner_words = counts[container] if container is not None else 0
+            if _keep_anyway(el, rule, counts, body_words, inner_words):
+                kept.append((el, rule, token, container))
+            else:
+                drop(el, rule, token)
+        if len(kept) == len(spared):
+            break
+        spared = kept
     return removed
