@@ -190,8 +190,18 @@ def _run_one(source: str, args: argparse.Namespace, fmt: str, out: TextIO) -> in
     except ReaderError as exc:
         _err(str(exc))
         return exc.exit_code
+    except Exception as exc:
+        # A bug is still one line, as the batch reports it; the traceback is there on demand.
+        if os.environ.get("READER_DEBUG"):
+            raise
+        _err(f"internal error reading {source}: {_internal(exc)} (READER_DEBUG=1 shows where)")
+        return 1
     out.write(_render(article, args, fmt))
     return EXIT_OK
+
+
+def _internal(exc: Exception) -> str:
+    return safe_line(f"{type(exc).__name__}: {exc}")[:300]
 
 
 def _batch_item(source: str, args: argparse.Namespace) -> tuple[str, int]:
@@ -209,8 +219,7 @@ def _batch_item(source: str, args: argparse.Namespace) -> tuple[str, int]:
     except ReaderError as exc:
         return error_json(name, safe_line(str(exc)), exc.exit_code), exc.exit_code
     except Exception as exc:  # a bug must cost one line of the batch, not the batch
-        reason = safe_line(f"internal error: {type(exc).__name__}: {exc}")
-        return error_json(name, reason, 1), 1
+        return error_json(name, f"internal error: {_internal(exc)}", 1), 1
     return article_json(article, name, indent=None), EXIT_OK
 
 

@@ -287,3 +287,23 @@ def test_a_closed_pipe_stops_the_batch_early(server, tmp_path):
     assert proc.returncode == 0, err
     assert "Traceback" not in err.decode()
     assert len(server.requests) < 30  # 60 sources at 0.2 s over 2 jobs would take 6 s
+
+
+def test_a_bug_costs_one_line_not_a_traceback(monkeypatch, tmp_path, capsys):
+    import reader.pipeline
+    from reader.cli import main
+
+    def broken(source: str, options: object = None) -> None:
+        raise ValueError("All strings must be \x1b[31mXML compatible")
+
+    monkeypatch.setattr(reader.pipeline, "read", broken)
+    monkeypatch.delenv("READER_DEBUG", raising=False)
+    assert main(["--format", "text", str(tmp_path / "a.html")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("reader: internal error reading ") and err.count("\n") == 1
+    assert "ValueError: All strings must be XML compatible" in err and is_safe(err)
+
+    assert main([str(tmp_path / "a.html"), str(tmp_path / "b.html")]) == 1
+    lines = _lines(capsys.readouterr().out)
+    assert [line["exit_code"] for line in lines] == [1, 1]
+    assert all(line["error"].startswith("internal error: ValueError") for line in lines)
