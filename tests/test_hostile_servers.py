@@ -8,6 +8,7 @@ child's peak memory.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import struct
@@ -188,3 +189,17 @@ def test_escape_sequences_in_a_file_name_do_not_come_back(tmp_path):
     run = run_reader(["--format", "text", str(tmp_path / f"no{ESCAPES}such.html")], timeout=30)
     assert_one_line_failure(run, 2)
     assert "no such file" in run.stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="fetch() puts the URL as typed into Page.url (url.strip()), so bidi and C1 "
+    "characters in it reach the JSON 'url' field raw; it should go through safe_line",
+)
+def test_bidi_and_c1_characters_in_a_url_do_not_reach_the_json(hostile):
+    hostile.add("/story", respond(f"<html><body><article>{PAGE}</article></body></html>"))
+    url = hostile.url("/story?\u202eevil\x9b31m")
+    run = run_reader(["--format", "json", url, "--timeout", str(TIMEOUT)], timeout=30)
+    assert run.code == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert is_safe(data["url"]) and is_safe(data["final_url"])
