@@ -9,7 +9,7 @@ walks the element readability returns into :class:`Block` values with link spans
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -18,6 +18,7 @@ from reader.model import Block, BlockKind, Link, Span
 from reader.pick import Picker
 from reader.safety import safe_line, safe_text
 
+_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _INLINE = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
@@ -90,14 +91,19 @@ class _Builder:
             self.blocks.append(Block(kind, text, level))
 
     def open_link(self, href: str | None) -> None:
-        href = (href or "").strip()
-        if not href or href.lower().startswith(("javascript:", "data:", "vbscript:")):
+        href = safe_line(href or "")
+        if not href:
             return
         try:
             url = urljoin(self.base, href) if self.base else href
+            scheme = urlsplit(url).scheme.lower()
         except ValueError:
             return
-        self.links.append(Link(safe_line(url), ""))
+        # Only links a reader can follow: javascript:, data: and made-up schemes are dropped
+        # (their words stay in the text); relative links stay relative when there is no base.
+        if scheme and scheme not in _LINK_SCHEMES:
+            return
+        self.links.append(Link(url, ""))
         self.link = len(self.links) - 1
 
     def close_link(self, elem: HtmlElement) -> None:

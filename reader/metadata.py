@@ -168,7 +168,7 @@ def _byline(value: str | None) -> str | None:
     """Drop URLs from a byline ("Ann Lee - https://ann.example"); a bare domain is no name."""
     if not value:
         return None
-    text = re.sub(r"\s*[-|–,]?\s*(?:https?://|www\.)\S+", "", value).strip(" -|–,")
+    text = re.sub(r"\s*[-|–,]?\s*(?:https?://|www\.)\S+\s*$", "", value).strip(" -|–,")
     if not text or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", text):
         return None
     return text

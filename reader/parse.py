@@ -6,9 +6,13 @@ must never raise: a hostile or broken page should give a thin article, not a tra
 
 from __future__ import annotations
 
+import re
+
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
+
+from reader.safety import safe_text
 
 # huge_tree lifts libxml2's 10 MB text-node and 256-level depth limits: without it a long
 # single paragraph silently vanishes. Depth stays bounded (libxml2 stops nesting at its own
@@ -28,14 +32,36 @@ _PARSER.set_element_class_lookup(
 )
 
 
+# lxml stores C0 controls and the non-characters U+FFFE/FFFF from a parse but refuses to set
+# them afterwards ("All strings must be XML compatible"), so the first later stage that moves
+# text around (readability does) would raise. Character references to them are turned into
+# the characters first, so that safe_text sees, and drops, whole escape sequences
+# ("&#27;]52;c;...&#7;") rather than leaving their parameters behind as text.
+_CONTROL_REF = re.compile(
+    r"&#(?:(0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45]))(?![0-9])"
+    r"|[xX](0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF]))(?![0-9a-fA-F]));?"
+)
+_NON_CHARACTERS = re.compile("[\ufffe\uffff]")
+
+
+def _control_char(match: re.Match[str]) -> str:
+    decimal, hexadecimal = match.groups()
+    return chr(int(decimal) if decimal is not None else int(hexadecimal, 16))
+
+
+def _neutralise(text: str) -> str:
+    if "&#" in text:
+        text = _CONTROL_REF.sub(_control_char, text)
+    return _NON_CHARACTERS.sub("", safe_text(text))
+
+
 def _empty_document() -> HtmlElement:
     return lxml.html.document_fromstring("<html><body></body></html>")
 
 
 def parse_html(text: str) -> HtmlElement:
     """Return the document root (``<html>``) of ``text``, always with a ``<body>``."""
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    text = _neutralise(text)
     data = text.encode("utf-8", "replace")
     try:
         root = lxml.html.document_fromstring(data, parser=_PARSER)

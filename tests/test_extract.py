@@ -178,3 +178,15 @@ def test_embedded_media_give_no_text() -> None:
     )
     blocks, _ = extract_blocks(parse_html(html))
     assert [b.text for b in blocks] == [FILLER, FILLER]
+
+
+def test_only_followable_links_are_kept() -> None:
+    html = (
+        "<html><body><article><p>" + FILLER + " <a href='data:text/html,x'>data</a> "
+        "<a href='VBScript:run'>vb</a> <a href='evilxhttps://x.example/'>odd</a> "
+        "<a href='/rel'>relative</a> <a href='ftp://files.example/a'>ftp</a></p></article></body></html>"
+    )
+    _, links = extract_blocks(parse_html(html), "https://news.example/a/")
+    assert [link.url for link in links] == ["https://news.example/rel"]
+    _, links = extract_blocks(parse_html(html))
+    assert [link.url for link in links] == ["/rel"]
