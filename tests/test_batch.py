@@ -87,6 +87,15 @@ class Counter:
 
         return handle
 
+    def settle(self, timeout: float = 10) -> list[Visit]:
+        """The visits, once the server threads have finished recording them: the client can
+        have its answer (and reader exit) before the handler's bookkeeping is done."""
+        deadline = time.monotonic() + timeout
+        while self.active and time.monotonic() < deadline:
+            time.sleep(0.01)
+        with self.lock:
+            return list(self.visits)
+
 
 @pytest.fixture
 def refused() -> Iterator[int]:
@@ -184,7 +193,7 @@ def test_concurrency_is_bounded_by_jobs(server, tmp_path):
     sources = [server.add(f"/c/{i}", counter.wrap(respond(story(i)), hold=0.15)) for i in range(24)]
     run = run_reader(["-i", _listing(tmp_path, sources), "--jobs", "3"], timeout=60)
     assert run.code == 0, run.stderr
-    assert len(counter.visits) == 24
+    assert len(counter.settle()) == 24
     assert counter.peak <= 3
     assert counter.peak >= 2  # the jobs really did overlap
 
@@ -196,7 +205,7 @@ def test_a_slow_source_does_not_hold_the_others_back(server, tmp_path):
     run = run_reader(["-i", _listing(tmp_path, [slow, *fast]), "--jobs", "4"], timeout=60)
     assert run.code == 0, run.stderr
     assert [line["title"] for line in _lines(run.stdout)] == [f"Story {i}" for i in range(41)]
-    visits = {visit.path: visit for visit in counter.visits}
+    visits = {visit.path: visit for visit in counter.settle()}
     # Every fast source was fetched (not just queued) while the slow one was still going.
     assert max(visits[f"/f/{i}"].end for i in range(1, 41)) < visits["/slow"].end
 
