@@ -39,6 +39,7 @@ _DIV_INLINE = frozenset({
 _UNLIKELY = REGEXES["unlikelyCandidatesRe"]
 _MAYBE = REGEXES["okMaybeItsACandidateRe"]
 _HIDDEN_STYLE = REGEXES["displayNoneRe"]
+_CALL_TO_ACTION = REGEXES["callToActionRe"]
 
 
 def text_len(elem: HtmlElement) -> int:
@@ -303,6 +304,75 @@ class Picker(Document):
         if length < LEAD_TEXT:
             return False
         return self.class_weight(elem) >= 0 and self.get_link_density(elem) <= 0.1
+
+    def sanitize(self, node: HtmlElement, candidates: dict, keep_all_images: bool = False) -> str:
+        """readability's clean-up of the picked article, same rules, each element's text read
+        once: readability re-reads it per test and formats a debug line (with the element's
+        whole text) for every element it keeps, logged or not."""
+        for header in list(node.iterdescendants("h1", "h2", "h3", "h4", "h5", "h6")):
+            if self.class_weight(header) < 0 or self.get_link_density(header) > 0.33:
+                header.drop_tree()
+        for para in list(node.iterdescendants("p")):
+            if _CALL_TO_ACTION.search(para.text_content()) and self.get_link_density(para) > 0.2:
+                para.drop_tree()
+        # Forms go; so do iframes, which readability keeps for video players (as the word
+        # "VIDEO") but which hold no text for a reader.
+        for elem in list(node.iterdescendants("form", "textarea", "iframe")):
+            elem.drop_tree()
+        allowed = self.get_preserved_elements(node)
+        for tag in ("table", "ul", "div", "aside", "header", "footer", "section"):
+            for elem in reversed(node.findall(".//" + tag)):
+                if elem not in allowed and self._drops(elem, candidates, allowed):
+                    elem.drop_tree()
+        self.html = node
+        return ""
+
+    def _drops(self, elem: HtmlElement, candidates: dict, allowed: dict) -> bool:
+        """readability's conditional test for one table/list/div/section of the article."""
+        weight = self.class_weight(elem)
+        entry = candidates.get(elem)
+        if weight + (entry["content_score"] if entry else 0) < 0:
+            return True
+        text = elem.text_content()
+        if text.count(",") >= 10:
+            return False
+        counts = dict.fromkeys(("p", "img", "li", "a", "embed", "input"), 0)
+        for inner in elem.iterdescendants("p", "img", "li", "a", "embed", "input"):
+            if inner.tag != "input" or inner.get("type") != "hidden":
+                counts[inner.tag] += 1
+        length = len(" ".join(text.split()))
+        density = self.get_link_density(elem)
+        paras, imgs = counts["p"], counts["img"]
+        short = length < self.min_text_length
+        if paras and imgs > 1 + paras * 1.3:
+            return True
+        if counts["li"] - 100 > paras and elem.tag not in ("ol", "ul"):
+            return True
+        if counts["input"] > paras / 3:
+            return True
+        if short and imgs == 0 or short and imgs > 2:
+            return True
+        loose = elem.tag in ("ul", "section") and bool(
+            elem.xpath("ancestor::main | ancestor::article")
+        )
+        if weight < 25 and density > (0.25 if loose else 0.2):
+            return True
+        if weight >= 25 and density > 0.5:
+            return True
+        if (counts["embed"] == 1 and length < 75) or counts["embed"] > 1:
+            return True
+        if length:
+            return False
+        # Empty but for an image or two: kept when the text around it is long.
+        around = [
+            next((n for n in (text_len(s) for s in siblings) if n), 0)
+            for siblings in (elem.itersiblings(), elem.itersiblings(preceding=True))
+        ]
+        if sum(around) > 1000:
+            for inner in elem.iterdescendants("table", "ul", "div", "section"):
+                allowed[inner] = True
+            return False
+        return True
 
     def run_pass(self, ruthless: bool) -> tuple[HtmlElement, bool]:
         """One pass of readability's summary(): the article element, and whether scoring
