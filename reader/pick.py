@@ -184,9 +184,15 @@ class Picker(Document):
                     if entry is None:
                         entry = candidates[node] = self.score_node(node)
                     entry["content_score"] += points * share
+        anchors: dict[HtmlElement, int] = {}  # nested candidates share their links
         for node, entry in candidates.items():
             length = text_len(node)
-            linked = sum(text_len(a) for a in node.iterdescendants("a"))
+            linked = 0
+            for a in node.iterdescendants("a"):
+                size = anchors.get(a)
+                if size is None:
+                    size = anchors[a] = text_len(a)
+                linked += size
             entry["content_score"] *= 1 - linked / max(length, 1)
             # Our addition: a box with little text (a dialog, a teaser, a caption) can collect
             # readability's +25 class bonus ("content", "body", "text") and outscore the
