@@ -272,6 +272,20 @@ def test_ctrl_c_in_a_batch_prints_what_finished_and_exits_130(server, tmp_path):
     assert [line["title"] for line in lines] == [f"Story {i}" for i in range(12)]
 
 
+def test_ctrl_c_while_lines_stream_out_never_repeats_or_cuts_a_line(server, tmp_path):
+    sources = [server.add(f"/many/{i}", respond(story(i))) for i in range(150)]
+    with _live(["-i", _listing(tmp_path, sources), "--jobs", "8", "--timeout", "60"]) as proc:
+        early = _read_lines(proc, 1, timeout=30)
+        proc.send_signal(signal.SIGINT)
+        rest, err = proc.communicate(timeout=MARGIN)
+    if proc.returncode == 0:
+        pytest.skip("the batch finished before the signal arrived")
+    assert proc.returncode == 130, err
+    assert len(err.decode().splitlines()) == 1 and b"Traceback" not in err
+    order = [sources.index(json.loads(line)["source"]) for line in (early + rest).splitlines()]
+    assert order == sorted(set(order))  # input order, nothing twice, every line whole JSON
+
+
 def test_ctrl_c_on_one_source_exits_130_with_one_line(server):
     url = server.add("/stuck", hang())
     with _live(["--format", "text", url, "--timeout", "60"]) as proc:
