@@ -195,7 +195,7 @@ def test_only_followable_links_are_kept() -> None:
 def test_short_link_teasers_are_dropped_but_sourced_lines_stay() -> None:
     html = (
         "<html><body><article><p>" + FILLER + "</p>"
-        "<p>Read also: <a href='/other'>Town hall to close its doors for the summer</a></p>"
+        "<p>Read also: <a href='/other'>Town hall to close its doors for the whole summer season</a></p>"
         "<p>Source: <a href='https://agency.example/'>City Agency</a></p>"
         "<p>" + FILLER + "</p></article></body></html>"
     )
