@@ -155,6 +155,11 @@ class Picker(Document):
                 True for _ in elem.iterdescendants("main", "article", "math")
             ):
                 continue
+            # Our addition: inside an <article>, a class word like "header" names the story's
+            # own header (title, lead, byline), not the site's; the DOM cleaner has already
+            # taken out comments and share bars by their own rules.
+            if any(True for _ in elem.iterancestors("article")):
+                continue
             doomed.append(elem)
         # Dropping after the scan gives readability's result: it tests each element before
         # any of its descendants is touched, and what lies inside a dropped one is gone anyway.

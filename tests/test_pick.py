@@ -124,3 +124,15 @@ def test_article_split_into_segments_is_taken_whole() -> None:
     html = _page('<div class="holder">' + "".join(segment(d) for d in ("Monday", "Friday")) + "</div>")
     text = _words(Picker(parse_html(html)).pick())
     assert "said on Monday" in text and "said on Friday" in text
+
+
+def test_story_header_inside_article_is_not_unlikely() -> None:
+    lead = "The harbour will close for a year while the pier is rebuilt from the ground up."
+    html = _page(
+        '<div id="site-header"><p>Site navigation words, long enough to be scored as text.</p>'
+        '</div><article><div class="story-header"><p>' + lead + "</p></div>"
+        '<div class="body">' + ("<p>" + SENTENCE + "</p>") * 3 + "</div></article>"
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert lead in text
+    assert "Site navigation" not in text
