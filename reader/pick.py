@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 from readability.readability import REGEXES, Document
 
@@ -61,7 +62,8 @@ def _is_unlikely(key: str) -> bool:
     return hit
 
 
-_LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section", "span"})
+_LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section"})
+_NOT_LEAD_FRAMES = frozenset({"nav", "aside", "figure", "form"})
 _BLOCK_CHILDREN = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "section", "figure")
 _FRAME_DEPTH = 3
 LEAD_TEXT = 50  # a lead block has at least this much text
@@ -292,21 +294,18 @@ class Picker(Document):
         ancestors = set(best_elem.iterancestors())
         chosen = set(leads)
         found = []
-        walker = frame.iterdescendants()
-        for elem in walker:
+        walker = etree.iterwalk(frame, events=("start",))
+        for _, elem in walker:
             if elem is best_elem:
                 break
-            if elem in ancestors or not isinstance(elem.tag, str):
+            if elem is frame or elem in ancestors or not isinstance(elem.tag, str):
                 continue
-            if elem.tag not in _LEAD_TAGS or any(a in chosen for a in elem.iterancestors()):
-                continue
-            if elem.xpath("ancestor::nav|ancestor::aside|ancestor::figure|ancestor::form"):
-                continue
-            if not self._is_lead(elem):
-                continue
-            chosen.add(elem)
-            found.append(elem)
-        return leads + [e for e in found if not any(a in chosen for a in e.iterancestors())]
+            if elem in chosen or elem.tag in _NOT_LEAD_FRAMES:
+                walker.skip_subtree()
+            elif elem.tag in _LEAD_TAGS and self._is_lead(elem):
+                found.append(elem)
+                walker.skip_subtree()
+        return leads + found
 
     def _is_lead(self, elem: HtmlElement) -> bool:
         if any(True for _ in elem.iterdescendants(*_BLOCK_CHILDREN)):
