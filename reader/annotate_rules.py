@@ -7,10 +7,11 @@ language's lists are merged: one cue regex for all, and set lookups for the word
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 _LIST_KEYS = (
@@ -33,15 +34,15 @@ _LIST_KEYS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Rules:
-    cue: re.Pattern[str]
+    """Word lists as sets, and the regex sources, compiled on first use: Python's regex parser
+    needs ~15 ms for all four, and a page without an attribution cue uses only ``cue``."""
+
+    patterns: dict[str, tuple[str, int]]  # name -> (regex source, flags)
     before: frozenset[str]
     after: frozenset[str]
     needs_lead: frozenset[str]  # before-cues that count only after a comma, dash or quote
-    lead: re.Pattern[str]  # [article] [head] [descriptor] then the name, after a before-cue
-    name: re.Pattern[str]
-    relative: re.Pattern[str]
     articles: frozenset[str]
     descriptors: frozenset[str]  # casefolded words
     descriptors_exact: frozenset[str]  # as written: "TV" starts no name, "Agence" may
@@ -56,6 +57,27 @@ class Rules:
     auxiliaries: frozenset[str]
     needs_speech: frozenset[str]
     speech_next: frozenset[str]
+
+    def _pattern(self, key: str) -> re.Pattern[str]:
+        source, flags = self.patterns[key]
+        return re.compile(source, flags)
+
+    @functools.cached_property
+    def cue(self) -> re.Pattern[str]:
+        return self._pattern("cue")
+
+    @functools.cached_property
+    def lead(self) -> re.Pattern[str]:
+        """[article] [head] [descriptor] then the name, after a before-cue."""
+        return self._pattern("lead")
+
+    @functools.cached_property
+    def name(self) -> re.Pattern[str]:
+        return self._pattern("name")
+
+    @functools.cached_property
+    def relative(self) -> re.Pattern[str]:
+        return self._pattern("relative")
 
 
 def trie(phrases: set[str]) -> str:
@@ -90,9 +112,9 @@ def _uppercase_class() -> str:
 
 
 def read_data() -> dict[str, Any]:
-    return json.loads(
-        resources.files("reader").joinpath("data/attribution.json").read_text("utf-8")
-    )
+    # A plain path, not importlib.resources: the package is always a directory here, and
+    # importlib.resources costs a few ms of imports at start-up.
+    return json.loads((Path(__file__).parent / "data" / "attribution.json").read_text("utf-8"))
 
 
 def compile_rules(raw: dict[str, Any]) -> Rules:
@@ -118,13 +140,15 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
     )
     cue = rf"(?<!\w)(?P<cue>{trie(before | sets['after'])})(?!\w)"
     return Rules(
-        cue=re.compile(cue, re.IGNORECASE),
+        patterns={
+            "cue": (cue, re.IGNORECASE),
+            "lead": (lead, 0),
+            "name": (name, 0),
+            "relative": (rf"\s*(?:{trie(sets['relative'])})(?!\w)", 0),
+        },
         before=frozenset(before),
         after=frozenset(sets["after"]),
         needs_lead=frozenset(needs_lead),
-        lead=re.compile(lead),
-        name=re.compile(name),
-        relative=re.compile(rf"\s*(?:{trie(sets['relative'])})(?!\w)"),
         articles=frozenset(sets["articles"]),
         descriptors=frozenset(w for p in sets["descriptors"] for w in p.split()),
         descriptors_exact=frozenset(w for p in exact["descriptors"] for w in p.split()),

@@ -9,7 +9,9 @@ from reader.clean.phrases import (
     category_of,
     has_tail,
     normalise,
+    opening_key,
     parse_phrase_file,
+    word_keys,
 )
 
 
@@ -75,3 +77,37 @@ def test_labels_match_only_at_the_start() -> None:
     assert phrase_set.labels is not None
     assert phrase_set.labels.match("read more: x")
     assert not phrase_set.labels.match("please read more: x")
+
+
+def test_keyed_subset_matches_like_the_full_regex() -> None:
+    entries = [
+        ("demo", "advertisement"),
+        ("demo", "sign up for * newsletter"),
+        ("demo", "{adblocker|ad blocker} detected"),
+        ("other", "* ends here"),
+        ("teaser", "^read more:"),
+    ]
+    texts = ["please sign up for our newsletter", "ad blocker detected (advertisement)",
+             "it ends here", "nothing to see"]
+    full = build_phrase_set("xx", entries)
+    for text in texts:
+        norm = normalise(text)
+        part = build_phrase_set("xx", entries)  # fresh: compiles only this text's phrases
+        subset = part.anywhere_for(word_keys(norm))
+        assert subset is not None
+        assert [m.group() for m in subset.finditer(norm)] == [
+            m.group() for m in full.anywhere.finditer(norm)  # type: ignore[union-attr]
+        ]
+    labels = build_phrase_set("xx", entries)
+    assert labels.labels_for({"nothing"}) is None  # no label starts with that word
+    pattern = labels.labels_for({opening_key("read more: x")})
+    assert pattern is not None and pattern.match("read more: x")
+
+
+def test_keyed_subset_grows_to_the_full_regex() -> None:
+    part = build_phrase_set("xx", [("demo", "advertisement"), ("demo", "sponsored content")])
+    first = part.anywhere_for(word_keys("advertisement"))
+    assert first is not None and not first.search("sponsored content")
+    second = part.anywhere_for(word_keys("sponsored content"))
+    assert second is not None and second.search("sponsored content")
+    assert second.search("advertisement")

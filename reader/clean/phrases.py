@@ -68,36 +68,114 @@ def word_chars(text: str) -> int:
     return len(_NON_WORD.sub("", text))
 
 
+# The word a phrase or a match position starts with, as far as regex \w goes: a phrase can only
+# match where the text's word run equals its first word's (both normalised).
+_WORD_RUN = re.compile(r"\w*")
+_WORD_RUNS = re.compile(r"\w+")
+
+
+def word_keys(norm: str) -> set[str]:
+    """Every key a phrase match in normalised text ``norm`` can start with ("" included)."""
+    keys = set(_WORD_RUNS.findall(norm))
+    keys.add("")
+    return keys
+
+
+def opening_key(norm: str) -> str:
+    """The key an anchored label match at the start of ``norm`` must have."""
+    return _WORD_RUN.match(norm).group()  # type: ignore[union-attr]
+
+
+class _Matcher:
+    """One regex over a group of phrases, compiled on demand for the keys a page holds.
+
+    Python's regex parser needs ~10-30 ms for a language's phrases, and a one-page run should
+    not pay for phrases whose first word is nowhere on the page: those cannot match, so a regex
+    of the others finds exactly the same matches. The first request compiles that subset; a
+    later one that needs more (a batch of pages) compiles everything, once.
+    """
+
+    __slots__ = ("_lines", "_anchored", "_groups", "_by_key", "_free", "_full", "_part", "_keys")
+
+    def __init__(self, lines: list[tuple[str, str]], anchored: bool) -> None:
+        self._lines = lines  # (category, phrase line): normalised on first use
+        self._anchored = anchored
+        self._groups: dict[str, list[str]] | None = None
+        self._by_key: dict[str, set[str]] = {}
+        self._free: set[str] = set()  # no fixed first word: may match anywhere
+        self._full: re.Pattern[str] | None | bool = False  # False: not compiled yet
+        self._part: re.Pattern[str] | None = None
+        self._keys: frozenset[str] = frozenset()  # the keys _part was compiled for
+
+    def _index(self) -> dict[str, list[str]]:
+        if self._groups is None:
+            self._groups = {}
+            for category, line in self._lines:
+                phrase = _normalise_phrase(line)
+                if not phrase:
+                    continue
+                self._groups.setdefault(category, []).append(phrase)
+                firsts = _first_words(phrase.removesuffix(" *"))
+                if firsts is None:
+                    self._free.add(phrase)
+                for first in firsts or ():
+                    self._by_key.setdefault(opening_key(first), set()).add(phrase)
+        return self._groups
+
+    @property
+    def full(self) -> re.Pattern[str] | None:
+        if self._full is False:
+            self._full = _compile(self._index(), self._anchored)
+        return self._full  # type: ignore[return-value]
+
+    def for_keys(self, keys: set[str] | frozenset[str]) -> re.Pattern[str] | None:
+        """A regex that matches in any text whose keys are among ``keys`` exactly as
+        :attr:`full` does; None when no phrase can match there."""
+        if self._full is not False:
+            return self.full
+        groups = self._index()
+        wanted = frozenset(k for k in keys if k in self._by_key)
+        if not wanted and not self._free:
+            return None
+        if self._part is not None:
+            return self._part if wanted <= self._keys else self.full
+        chosen = self._free.union(*(self._by_key[k] for k in wanted))
+        subset = {c: [p for p in items if p in chosen] for c, items in groups.items()}
+        self._part, self._keys = _compile(subset, self._anchored), wanted
+        return self._part
+
+
 class PhraseSet:
     """One language's phrases: a regex for phrases found anywhere, one for opening labels.
 
-    Compiled on first use, each regex on its own: Python's regex parser needs ~10-20 ms for a
-    language's phrases, and a one-page run should pay only for what it uses. Labels are few
-    and cheap, so every language's labels are tried on every page.
+    Each is compiled on first use, and then only for the words the page holds (see
+    :class:`_Matcher`), so a one-page run pays only for what it can use.
     """
 
-    __slots__ = ("lang", "_anywhere", "_labels", "_compiled_anywhere", "_compiled_labels")
+    __slots__ = ("lang", "_anywhere", "_labels")
 
     def __init__(
-        self, lang: str, anywhere: dict[str, list[str]], labels: dict[str, list[str]]
+        self, lang: str, anywhere: list[tuple[str, str]], labels: list[tuple[str, str]]
     ) -> None:
         self.lang = lang
-        self._anywhere = anywhere
-        self._labels = labels
-        self._compiled_anywhere: re.Pattern[str] | None | bool = False  # False: not yet
-        self._compiled_labels: re.Pattern[str] | None | bool = False
+        self._anywhere = _Matcher(anywhere, False)
+        self._labels = _Matcher(labels, True)
 
     @property
     def anywhere(self) -> re.Pattern[str] | None:
-        if self._compiled_anywhere is False:
-            self._compiled_anywhere = _compile(self._anywhere, False)
-        return self._compiled_anywhere  # type: ignore[return-value]
+        return self._anywhere.full
 
     @property
     def labels(self) -> re.Pattern[str] | None:
-        if self._compiled_labels is False:
-            self._compiled_labels = _compile(self._labels, True)
-        return self._compiled_labels  # type: ignore[return-value]
+        return self._labels.full
+
+    def anywhere_for(self, keys: set[str] | frozenset[str]) -> re.Pattern[str] | None:
+        """:attr:`anywhere` for text whose :func:`word_keys` are within ``keys``."""
+        return self._anywhere.for_keys(keys)
+
+    def labels_for(self, keys: set[str] | frozenset[str]) -> re.Pattern[str] | None:
+        """:attr:`labels` for openings whose :func:`opening_key` is in ``keys``."""
+        return self._labels.for_keys(keys)
 
 
 def _pieces(phrase: str) -> list[str]:
@@ -223,16 +301,14 @@ def _normalise_phrase(line: str) -> str:
 
 def build_phrase_set(lang: str, entries: Iterable[tuple[str, str]]) -> PhraseSet:
     """Sort ``(category, phrase line)`` pairs of one language into anywhere/label phrases."""
-    anywhere: dict[str, list[str]] = {}
-    labels: dict[str, list[str]] = {}
+    anywhere: list[tuple[str, str]] = []
+    labels: list[tuple[str, str]] = []
     for category, raw in entries:
         line = raw.strip()
-        target = anywhere
         if line.startswith("^"):
-            line, target = line[1:].strip(), labels
-        phrase = _normalise_phrase(line)
-        if phrase:
-            target.setdefault(category, []).append(phrase)
+            labels.append((category, line[1:].strip()))
+        else:
+            anywhere.append((category, line))
     return PhraseSet(lang, anywhere, labels)
 
 

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import functools
 import json
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -85,13 +83,16 @@ class Rules:
     def label_sets(self, lang: str | None) -> list[PhraseSet]:
         """Every language's opening labels, the page's language first: pages often declare
         the wrong language ("Lea también:" teasers on a page marked English), and labels are
-        specific enough, anchored and cheap to compile."""
+        specific enough and anchored. A language's labels are compiled only when a block
+        opens with one of their first words."""
         first = self.phrase_sets(lang)
         return list({id(s): s for s in [*first, *self.phrases.values()]}.values())
 
 
-def _data_dir() -> Any:
-    return resources.files("reader.clean") / "rules"
+def _data_dir() -> Path:
+    # A plain path, not importlib.resources (a few ms of imports at start-up): the package is
+    # installed as a directory.
+    return Path(__file__).parent / "rules"
 
 
 @functools.cache
@@ -139,6 +140,8 @@ def _compile_selector(selector: str) -> Callable[[Any], list[Any]]:
 
 
 def _user_rules(path: Path) -> Rules:
+    import tomllib  # only when the user has a rules file
+
     try:
         return _parse_user_rules(path)
     except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
@@ -146,6 +149,8 @@ def _user_rules(path: Path) -> Rules:
 
 
 def _parse_user_rules(path: Path) -> Rules:
+    import tomllib
+
     base = builtin_rules()
     with path.open("rb") as fh:
         data = tomllib.load(fh)

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from reader.clean.phrases import (
     TAIL_WORDS,
-    PhraseSet,
     category_of,
     has_tail,
     normalise,
+    opening_key,
     word_chars,
+    word_keys,
 )
 from reader.clean.rules import Rules, TextSettings, short_text
 from reader.model import Block, Link, Removal
@@ -69,34 +70,50 @@ def _merged_chars(text: str, spans: list[tuple[int, int]]) -> int:
     return total
 
 
-def _judge(
-    block: Block, sets: list[PhraseSet], labels: list[PhraseSet], cfg: TextSettings
-) -> _Verdict:
-    verdict = _Verdict()
+def _norm(block: Block, cfg: TextSettings) -> str | None:
+    """The normalised text of a block the phrases may judge; None for content by its size."""
     if block.kind in _SKIP_KINDS:
-        return verdict
+        return None
     words = len(block.text.split())
     if not words or words > cfg.max_words:
+        return None
+    return normalise(block.text)
+
+
+def _opening(norm: str, cfg: TextSettings) -> str | None:
+    """Where an opening label would start ("(Credit: ...)", "» Read more: ..."), for short
+    blocks only."""
+    return norm.lstrip(_OPENERS) if len(norm.split()) <= cfg.label_max_words else None
+
+
+def _judge(
+    block: Block,
+    norm: str | None,
+    sets: list[tuple[str, re.Pattern[str] | None]],
+    labels: list[tuple[str, re.Pattern[str] | None]],
+    cfg: TextSettings,
+) -> _Verdict:
+    verdict = _Verdict()
+    if norm is None:
         return verdict
-    norm = normalise(block.text)
     words = len(norm.split())
-    if words <= cfg.label_max_words:
-        opening = norm.lstrip(_OPENERS)  # "(Credit: ...)", "» Read more: ..."
-        for phrases in labels:
-            m = phrases.labels.match(opening) if phrases.labels else None
+    opening = _opening(norm, cfg)
+    if opening is not None:
+        for lang, pattern in labels:
+            m = pattern.match(opening) if pattern else None
             if m and _owns_block(m.group(), opening[m.end() :], words, block):
-                verdict.category, verdict.lang = category_of(m), phrases.lang
+                verdict.category, verdict.lang = category_of(m), lang
                 verdict.label_words = len(m.group().split())
                 break
     spans: list[tuple[int, int]] = []
     per_category: dict[tuple[str, str], int] = {}
-    for phrases in sets:
-        if phrases.anywhere is None:
+    for lang, pattern in sets:
+        if pattern is None:
             continue
-        for m in phrases.anywhere.finditer(norm):
+        for m in pattern.finditer(norm):
             category = category_of(m)
             spans.append((m.start(), _tail_end(norm, m.end()) if has_tail(m) else m.end()))
-            key = (category, phrases.lang)
+            key = (category, lang)
             per_category[key] = per_category.get(key, 0) + word_chars(m.group())
             if category in cfg.walls:
                 verdict.wall_words += len(m.group().split())
@@ -191,9 +208,19 @@ def clean_blocks(
 ) -> TextCleanResult:
     """Drop boilerplate blocks (whole, so link spans stay valid) and detect walls."""
     cfg = rules.text
-    sets = rules.phrase_sets(lang)
-    labels = rules.label_sets(lang)
-    verdicts = [_judge(b, sets, labels, cfg) for b in blocks]
+    norms = [_norm(b, cfg) for b in blocks]
+    # Only phrases whose first word occurs on the page are compiled (see phrases._Matcher).
+    keys: set[str] = set()
+    openings: set[str] = set()
+    for norm in norms:
+        if norm is not None:
+            keys |= word_keys(norm)
+            opening = _opening(norm, cfg)
+            if opening is not None:
+                openings.add(opening_key(opening))
+    sets = [(p.lang, p.anywhere_for(keys)) for p in rules.phrase_sets(lang)]
+    labels = [(p.lang, p.labels_for(openings)) for p in rules.label_sets(lang)]
+    verdicts = [_judge(b, n, sets, labels, cfg) for b, n in zip(blocks, norms, strict=True)]
     reasons: list[str | None] = [
         f"text:{v.category}:{v.lang}" if v.category else None for v in verdicts
     ]
