@@ -125,6 +125,26 @@ def decode_bytes(body: bytes, content_type: str | None = None) -> tuple[str, str
     return _detect(body)
 
 
+# Bytes that no text encoding a web page uses puts in prose (UTF-16/32 aside, checked first).
+_BINARY_BYTES = frozenset([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_BINARY_SHARE = 0.05
+
+
+def looks_binary(body: bytes) -> bool:
+    """True for data that is not text in any encoding: an image or archive served as text/html.
+
+    Random bytes hold about 11% such control bytes; a real page holds almost none (a stray NUL
+    or two is survivable and stripped later), so 5% of the first 4 KB tells them apart.
+    """
+    sample = body[:4096]
+    if not sample or sample.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return False
+    if _sniff_wide(body):
+        return False
+    controls = sum(1 for byte in sample if byte in _BINARY_BYTES)
+    return controls > _BINARY_SHARE * len(sample)
+
+
 def looks_like_html(text: str) -> bool:
     """True when the start of ``text`` carries HTML tags (for sources without a content type)."""
     return bool(_HTML_SNIFF.search(text[:_META_WINDOW]))
@@ -142,6 +162,13 @@ def _charset_from_document(head: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
+# Python codecs that exist but are no text encoding a page can use ("undefined" always raises).
+_NOT_TEXT_CODECS = frozenset(
+    {"undefined", "rot-13", "base64", "hex", "zlib", "bz2", "quopri", "uu", "idna", "punycode",
+     "raw-unicode-escape", "unicode-escape"}
+)
+
+
 def _codec(label: str) -> str | None:
     """Python codec for an encoding label from the web, or None when it is unknown."""
     label = label.strip().lower()
@@ -150,6 +177,8 @@ def _codec(label: str) -> str | None:
     try:
         name = codecs.lookup(label).name
     except (LookupError, ValueError):  # ValueError: a NUL or surrogate in the label
+        return None
+    if name in _NOT_TEXT_CODECS:
         return None
     return _WIDER.get(name, name)
 
@@ -228,8 +257,10 @@ def _chardet(sample: bytes) -> str | None:
     # chardet takes lowercase-heavy windows-1251 text for MacCyrillic (both put a-ya at the
     # same bytes); the Mac encoding is all but extinct on the web.
     codec = _DETECTED_AS.get(codec or "", codec)
-    if codec in (None, "ascii", "utf-8"):
-        return None  # utf-8 already failed strictly; such a guess is noise
+    if codec in (None, "ascii", "utf-8") or codec.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
+        # utf-8 already failed strictly, so such a guess is noise; and a wide encoding is only
+        # ever guessed here from a stray FF FE pair (real UTF-16 was caught by BOM or sniffing).
+        return None
     return codec
 
 

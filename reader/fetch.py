@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from reader import __version__
-from reader.decode import decode_bytes, decompress, looks_like_html
+from reader.decode import decode_bytes, decompress, looks_binary, looks_like_html
 from reader.errors import (
     ConnectError,
     ContentError,
@@ -96,6 +96,8 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
     host = _host(target)
     if not body.strip():
         raise EmptyContent(f"{host} sent an empty page")
+    if looks_binary(body):
+        raise UnsupportedType(f"{host} sent binary data, not a page")
     text, encoding = decode_bytes(body, content_type)
     if not text.strip():
         raise EmptyContent(f"{host} sent a page with nothing readable in it")
@@ -103,8 +105,8 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
         source=url,
         text=text,
         is_html=looks_like_html(text) if is_html is None else is_html,
-        url=url.strip(),
-        final_url=str(target),
+        url=safe_line(url),
+        final_url=safe_line(str(target)),
         content_type=safe_line(content_type) if content_type else None,
         encoding=encoding,
     )

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from reader.errors import ContentError, EmptyContent, ReaderError, SourceError, TooLarge
+from reader.errors import (
+    ContentError,
+    EmptyContent,
+    ReaderError,
+    SourceError,
+    TooLarge,
+    UnsupportedType,
+)
 from reader.model import Article, Block, Metadata, Page
 from reader.safety import safe_line
 
@@ -88,12 +95,14 @@ def _read_capped(handle: object, max_bytes: int, name: str) -> bytes:
 
 
 def _page_from_bytes(source: str, data: bytes, suffix: str) -> Page:
-    from reader.decode import decode_bytes, looks_like_html
+    from reader.decode import decode_bytes, looks_binary, looks_like_html
 
     if not data.strip():
         raise EmptyContent(f"{'standard input' if source == '-' else safe_line(source)} is empty")
     if data.startswith(b"%PDF"):
         raise ContentError(f"{safe_line(source)} is a PDF document, not a web page")
+    if looks_binary(data):
+        raise UnsupportedType(f"{safe_line(source)} holds binary data, not a page")
     text, encoding = decode_bytes(data)
     is_html = suffix in HTML_SUFFIXES or (suffix != ".txt" and looks_like_html(text))
     return Page(source=source, text=text, is_html=is_html, encoding=encoding)

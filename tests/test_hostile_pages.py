@@ -116,11 +116,6 @@ def test_invalid_utf8_keeps_the_readable_text(tmp_path):
     assert "harbour reopened on Tuesday" in json.loads(run.stdout)["text"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decode._detect hands chardet a window starting at the first non-ASCII byte; an "
-    "FF FE pair there reads as a UTF-16 BOM and the whole page turns to CJK noise",
-)
 def test_stray_ff_fe_bytes_do_not_make_a_page_utf16(tmp_path):
     page = b"<html><head><title>Bad \xff\xfe bytes</title></head><body><p>%s</p></body></html>"
     run = _read(_write(tmp_path, "fffe.html", page % (WORDS.encode() * 10)))

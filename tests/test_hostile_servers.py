@@ -146,11 +146,6 @@ def test_binary_garbage_as_html_never_reaches_the_terminal_as_controls(hostile):
     assert run.peak_mb < PEAK_MB
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decode/fetch read random bytes labelled text/html as a page (chardet picks a code "
-    "page) instead of refusing them as binary; see the report for the change wanted",
-)
 def test_binary_garbage_as_html_is_a_content_error(hostile):
     assert_one_line_failure(_reader(hostile.url("/garbage")), CONTENT)
 
@@ -191,11 +186,6 @@ def test_escape_sequences_in_a_file_name_do_not_come_back(tmp_path):
     assert "no such file" in run.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fetch() puts the URL as typed into Page.url (url.strip()), so bidi and C1 "
-    "characters in it reach the JSON 'url' field raw; it should go through safe_line",
-)
 def test_bidi_and_c1_characters_in_a_url_do_not_reach_the_json(hostile):
     hostile.add("/story", respond(f"<html><body><article>{PAGE}</article></body></html>"))
     url = hostile.url("/story?\u202eevil\x9b31m")
