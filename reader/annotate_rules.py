@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,8 @@ class Rules:
     """Word lists as sets, and the regex sources, compiled on first use: Python's regex parser
     needs ~15 ms for all four, and a page without an attribution cue uses only ``cue``."""
 
-    patterns: dict[str, tuple[str, int]]  # name -> (regex source, flags)
+    # name -> (builds the regex source, flags): the tries are built on first use too
+    patterns: dict[str, tuple[Callable[[], str], int]]
     before: frozenset[str]
     after: frozenset[str]
     needs_lead: frozenset[str]  # before-cues that count only after a comma, dash or quote
@@ -60,7 +62,7 @@ class Rules:
 
     def _pattern(self, key: str) -> re.Pattern[str]:
         source, flags = self.patterns[key]
-        return re.compile(source, flags)
+        return re.compile(source(), flags)
 
     @functools.cached_property
     def cue(self) -> re.Pattern[str]:
@@ -117,6 +119,25 @@ def read_data() -> dict[str, Any]:
     return json.loads((Path(__file__).parent / "data" / "attribution.json").read_text("utf-8"))
 
 
+def _name_source(exact: dict[str, set[str]], sets: dict[str, set[str]]) -> str:
+    cap = rf"[{_uppercase_class()}][^\W_]*(?:[-'\u2019.][^\W_]+)*"
+    title = rf"(?:(?:{trie(exact['titles'])})\s+)"
+    conn = trie(sets["connectors"])
+    return rf"{title}*{cap}(?:\s+(?:\d{{1,3}}(?![^\W_])|{cap})|(?:\s+(?:{conn})(?!\w))+\s+{cap})*"
+
+
+def _lead_source(exact: dict[str, set[str]], sets: dict[str, set[str]]) -> str:
+    articles = trie(sets["articles"])
+    # Case-sensitive: a capitalised "Agence" or "The" belongs to the name that follows.
+    art = rf"(?:(?:{articles})(?<=['\u2019])|(?:{articles})\s+)"
+    # One pattern with the name, so "a statement from the X" can backtrack out of "a".
+    return (
+        rf"\s*{art}?(?:(?:{trie(sets['heads'])})\s+{art}?)?"
+        rf"(?:(?:{trie(sets['descriptors'])})\s+)?[\u201c\u201e\u00ab\"\u2018]?"
+        rf"(?P<name>{_name_source(exact, sets)})"
+    )
+
+
 def compile_rules(raw: dict[str, Any]) -> Rules:
     """Merge every language's lists from ``raw`` (the data file's shape) into one :class:`Rules`."""
     langs = [d for lang, d in raw.items() if not lang.startswith("_")]
@@ -124,27 +145,13 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
     sets = {key: {p.casefold() for p in exact[key]} for key in _LIST_KEYS}
     needs_lead = {p[2:] for p in sets["before"] if p.startswith(", ")}
     before = {p for p in sets["before"] if not p.startswith(", ")} | needs_lead
-    up = _uppercase_class()
-    cap = rf"[{up}][^\W_]*(?:[-'\u2019.][^\W_]+)*"
-    title = rf"(?:(?:{trie(exact['titles'])})\s+)"
-    conn = trie(sets["connectors"])
-    name = rf"{title}*{cap}(?:\s+(?:\d{{1,3}}(?![^\W_])|{cap})|(?:\s+(?:{conn})(?!\w))+\s+{cap})*"
-    articles = trie(sets["articles"])
-    # Case-sensitive: a capitalised "Agence" or "The" belongs to the name that follows.
-    art = rf"(?:(?:{articles})(?<=['\u2019])|(?:{articles})\s+)"
-    # One pattern with the name, so "a statement from the X" can backtrack out of "a".
-    lead = (
-        rf"\s*{art}?(?:(?:{trie(sets['heads'])})\s+{art}?)?"
-        rf"(?:(?:{trie(sets['descriptors'])})\s+)?[\u201c\u201e\u00ab\"\u2018]?"
-        rf"(?P<name>{name})"
-    )
     cue = rf"(?<!\w)(?P<cue>{trie(before | sets['after'])})(?!\w)"
     return Rules(
         patterns={
-            "cue": (cue, re.IGNORECASE),
-            "lead": (lead, 0),
-            "name": (name, 0),
-            "relative": (rf"\s*(?:{trie(sets['relative'])})(?!\w)", 0),
+            "cue": (lambda: cue, re.IGNORECASE),
+            "lead": (lambda: _lead_source(exact, sets), 0),
+            "name": (lambda: _name_source(exact, sets), 0),
+            "relative": (lambda: rf"\s*(?:{trie(sets['relative'])})(?!\w)", 0),
         },
         before=frozenset(before),
         after=frozenset(sets["after"]),

@@ -9,7 +9,7 @@ from reader.clean.phrases import (
     category_of,
     has_tail,
     normalise,
-    opening_key,
+    opening_keys,
     parse_phrase_file,
     word_keys,
 )
@@ -87,8 +87,12 @@ def test_keyed_subset_matches_like_the_full_regex() -> None:
         ("other", "* ends here"),
         ("teaser", "^read more:"),
     ]
-    texts = ["please sign up for our newsletter", "ad blocker detected (advertisement)",
-             "it ends here", "nothing to see"]
+    texts = [
+        "please sign up for our newsletter",
+        "ad blocker detected (advertisement)",
+        "it ends here",
+        "nothing to see",
+    ]
     full = build_phrase_set("xx", entries)
     for text in texts:
         norm = normalise(text)
@@ -96,11 +100,12 @@ def test_keyed_subset_matches_like_the_full_regex() -> None:
         subset = part.anywhere_for(word_keys(norm))
         assert subset is not None
         assert [m.group() for m in subset.finditer(norm)] == [
-            m.group() for m in full.anywhere.finditer(norm)  # type: ignore[union-attr]
+            m.group()
+            for m in full.anywhere.finditer(norm)  # type: ignore[union-attr]
         ]
     labels = build_phrase_set("xx", entries)
     assert labels.labels_for({"nothing"}) is None  # no label starts with that word
-    pattern = labels.labels_for({opening_key("read more: x")})
+    pattern = labels.labels_for(opening_keys("read more: x"))
     assert pattern is not None and pattern.match("read more: x")
 
 

@@ -68,22 +68,66 @@ def word_chars(text: str) -> int:
     return len(_NON_WORD.sub("", text))
 
 
-# The word a phrase or a match position starts with, as far as regex \w goes: a phrase can only
-# match where the text's word run equals its first word's (both normalised).
+# A phrase can only match where the text's word runs (as regex \w goes) start with the runs of
+# its first words: its "key", the first word's run and, when the phrase opens with two literal
+# words, the second's too ("this article" -> "this article"; "{a|b} x" -> "a", "b").
 _WORD_RUN = re.compile(r"\w*")
 _WORD_RUNS = re.compile(r"\w+")
+_RUN_PAIRS = re.compile(r"(?<!\w)(\w+) (?=(\w+))")
+_OPEN_PAIR = re.compile(r"(\w+) (\w+)")
 
 
 def word_keys(norm: str) -> set[str]:
-    """Every key a phrase match in normalised text ``norm`` can start with ("" included)."""
+    """Every key a phrase match in normalised text ``norm`` can have ("" included)."""
     keys = set(_WORD_RUNS.findall(norm))
     keys.add("")
+    keys.update(f"{a} {b}" for a, b in _RUN_PAIRS.findall(norm))
     return keys
 
 
-def opening_key(norm: str) -> str:
-    """The key an anchored label match at the start of ``norm`` must have."""
-    return _WORD_RUN.match(norm).group()  # type: ignore[union-attr]
+def opening_keys(norm: str) -> set[str]:
+    """The keys an anchored label match at the start of ``norm`` can have."""
+    keys = {_run(norm)}
+    pair = _OPEN_PAIR.match(norm)
+    if pair:
+        keys.add(f"{pair[1]} {pair[2]}")
+    return keys
+
+
+def _run(text: str) -> str:
+    return _WORD_RUN.match(text).group()  # type: ignore[union-attr]
+
+
+def _second_runs(word: str | None) -> list[str] | None:
+    """The runs a phrase's second word can start with; None when it may be absent or start
+    with a non-word character."""
+    if word is None or word == "*":
+        return None
+    group = _group(word)
+    alts = [word] if group is None else [a + group[1] for a in group[0]]
+    runs = [_run(a) for a in alts]
+    return None if "" in runs else runs
+
+
+def _phrase_keys(phrase: str) -> list[str] | None:
+    """The keys of one normalised phrase; None when it has no fixed first word."""
+    firsts = _first_words(phrase)
+    if firsts is None:
+        return None
+    words = phrase.split(" ", 2)
+    seconds = _second_runs(words[1] if len(words) > 1 else None)
+    keys = []
+    for first in firsts:
+        head, _, rest = first.partition(" ")  # an alternative may hold several words
+        key = _run(head)
+        # A pair only when the first word is all word characters, so one space and the
+        # second word's run follow it in any text the phrase matches.
+        nexts = ([_run(rest)] if rest else seconds) if key == head else None
+        if nexts and all(nexts):
+            keys.extend(f"{key} {n}" for n in nexts)
+        else:
+            keys.append(key)
+    return keys
 
 
 class _Matcher:
@@ -115,11 +159,11 @@ class _Matcher:
                 if not phrase:
                     continue
                 self._groups.setdefault(category, []).append(phrase)
-                firsts = _first_words(phrase.removesuffix(" *"))
-                if firsts is None:
+                keys = _phrase_keys(phrase.removesuffix(" *"))
+                if keys is None:
                     self._free.add(phrase)
-                for first in firsts or ():
-                    self._by_key.setdefault(opening_key(first), set()).add(phrase)
+                for key in keys or ():
+                    self._by_key.setdefault(key, set()).add(phrase)
         return self._groups
 
     @property
@@ -174,7 +218,7 @@ class PhraseSet:
         return self._anywhere.for_keys(keys)
 
     def labels_for(self, keys: set[str] | frozenset[str]) -> re.Pattern[str] | None:
-        """:attr:`labels` for openings whose :func:`opening_key` is in ``keys``."""
+        """:attr:`labels` for openings whose :func:`opening_keys` are within ``keys``."""
         return self._labels.for_keys(keys)
 
 

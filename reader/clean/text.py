@@ -17,7 +17,7 @@ from reader.clean.phrases import (
     category_of,
     has_tail,
     normalise,
-    opening_key,
+    opening_keys,
     word_chars,
     word_keys,
 )
@@ -217,7 +217,7 @@ def clean_blocks(
             keys |= word_keys(norm)
             opening = _opening(norm, cfg)
             if opening is not None:
-                openings.add(opening_key(opening))
+                openings |= opening_keys(opening)
     sets = [(p.lang, p.anywhere_for(keys)) for p in rules.phrase_sets(lang)]
     labels = [(p.lang, p.labels_for(openings)) for p in rules.label_sets(lang)]
     verdicts = [_judge(b, n, sets, labels, cfg) for b, n in zip(blocks, norms, strict=True)]
