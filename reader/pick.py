@@ -1,27 +1,20 @@
-"""Choose the article element of a cleaned tree with readability-lxml's scoring.
+"""Choose the article element of a cleaned tree: readability-lxml's scoring, plus ours.
 
-readability's Document is built for a string in and an HTML string out. We already hold a
-parsed, pruned tree, so this subclass takes the tree, skips readability's own cleaner and its
-serialising of the result, and re-expresses its hottest passes (unlikely-candidate removal,
-paragraph scoring, link density, misused-div conversion) with the same rules in fewer
-operations: in readability they serialise subtrees, run three regexes per text length, and
-format debug strings that are never logged.
-
-Three general additions sit on top of readability's choice, each measured on the corpus
-benchmark (bench/corpus.py): a short ruthless pick is checked against a lenient pass; a
-candidate with little text cannot win on class-name bonuses alone; an article split into
-like-named segments is taken whole; and prose blocks just before the article body (lead,
-intro, subheadline) are kept with it.
+The scoring is readability's (through reader.fastread.FastDocument, which runs it on our tree).
+On top sit general additions, each measured on the corpus benchmark (bench/corpus.py):
+- a short ruthless pick is checked against a lenient pass;
+- inside an <article>, class words like "header" do not make an element unlikely;
+- a candidate with little text cannot win on class-name bonuses alone;
+- an article split into like-named segments is taken whole;
+- prose blocks just before the article body (lead, intro, subheadline) are kept with it.
 """
 
 from __future__ import annotations
 
-import copy
-import re
-
 from lxml import etree
 from lxml.html import HtmlElement
-from readability.readability import REGEXES, Document
+
+from reader.fastread import FastDocument, text_len
 
 # readability retries without its "unlikely candidate" pruning when the pick's HTML is under
 # 250 characters; we measure text, which is stricter, so the bar is a little lower.
@@ -31,37 +24,6 @@ SHORT_TEXT = 250  # candidates with less text keep only a share of their score
 # which wins when it finds LENIENT_GAIN times more text.
 SURE_TEXT = 1000
 LENIENT_GAIN = 2.0
-# Tags whose presence inside a div makes readability keep it a div: its divToPElementsRe
-# matches them as a prefix of the serialised tag name, so "picture" counts as "p".
-_BLOCKISH = re.compile(r"blockquote|dl|div|img|ol|p|table|ul")
-_DIV_INLINE = frozenset({
-    "a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u",
-})  # fmt: skip
-_UNLIKELY = REGEXES["unlikelyCandidatesRe"]
-_MAYBE = REGEXES["okMaybeItsACandidateRe"]
-_HIDDEN_STYLE = REGEXES["displayNoneRe"]
-_CALL_TO_ACTION = REGEXES["callToActionRe"]
-
-
-def text_len(elem: HtmlElement) -> int:
-    """Length of an element's text with whitespace runs counted as one character."""
-    return len(" ".join((elem.text_content() or "").split()))
-
-
-_UNLIKELY_SEEN: dict[str, bool] = {}
-
-
-def _is_unlikely(key: str) -> bool:
-    """readability's class/id test for "unlikely" elements, memoised: the same class strings
-    recur hundreds of times in a page and across pages of a site."""
-    hit = _UNLIKELY_SEEN.get(key)
-    if hit is None:
-        if len(_UNLIKELY_SEEN) > 50_000:
-            _UNLIKELY_SEEN.clear()
-        hit = _UNLIKELY_SEEN[key] = bool(_UNLIKELY.search(key)) and not _MAYBE.search(key)
-    return hit
-
-
 _LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section"})
 _NOT_LEAD_FRAMES = frozenset({"nav", "aside", "figure", "form"})
 _BLOCK_CHILDREN = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "section", "figure")
@@ -110,147 +72,25 @@ def _depth_below(elem: HtmlElement, ancestor: HtmlElement) -> int:
     return 1_000
 
 
-class Picker(Document):
-    """readability's Document, fed a tree and giving back an element instead of HTML."""
+class Picker(FastDocument):
+    """readability's choice of the article element, with our additions."""
 
-    def __init__(self, root: HtmlElement, url: str | None = None) -> None:
-        super().__init__(root, url=url)
-
-    def _parse(self, input: HtmlElement) -> HtmlElement:  # noqa: A002 - readability's name
-        # A fresh copy per pass: readability mutates the tree, and a retry needs the original.
-        # Its html_cleaner is skipped: scripts, styles and comments are already gone, and
-        # nothing else that cleaner does changes a score.
-        doc = copy.deepcopy(input)
-        drop = doc.xpath(
-            "//*[@hidden] | //*[contains(translate(@style, 'NOEHID', 'noehid'), 'none')"
-            " or contains(translate(@style, 'NOEHID', 'noehid'), 'hidden')]"
-        )
-        for elem in drop:
-            if elem.get("hidden") is None and not _HIDDEN_STYLE.search(elem.get("style")):
-                continue
-            # Some pages hide <body> until their scripts run; that is not hidden content.
-            if elem.tag not in ("html", "body") and elem.getparent() is not None:
-                elem.drop_tree()
-        return doc
-
-    def get_clean_html(self) -> str:
-        # sanitize() ends by serialising the article; we read the element instead.
-        return ""
-
-    def get_link_density(self, elem: HtmlElement) -> float:
-        linked = sum(text_len(a) for a in elem.iterdescendants("a"))
-        return linked / max(text_len(elem), 1)
-
-    def remove_unlikely_candidates(self) -> None:
-        doomed = []
-        for elem in self.html.iterdescendants():
-            if not isinstance(elem.tag, str) or elem.tag in ("html", "body"):
-                continue
-            cls, ident = elem.get("class"), elem.get("id")
-            if cls is None and ident is None:
-                continue
-            if not _is_unlikely(f"{cls or ''} {ident or ''}"):
-                continue
-            if elem.tag in ("pre", "code") or any(True for _ in elem.iterancestors("pre", "code")):
-                continue
-            if elem.tag in ("main", "article", "math") or any(
-                True for _ in elem.iterdescendants("main", "article", "math")
-            ):
-                continue
-            # Our addition: inside an <article>, a class word like "header" names the story's
-            # own header (title, lead, byline), not the site's; the DOM cleaner has already
-            # taken out comments and share bars by their own rules.
-            if any(True for _ in elem.iterancestors("article")):
-                continue
-            doomed.append(elem)
-        # Dropping after the scan gives readability's result: it tests each element before
-        # any of its descendants is touched, and what lies inside a dropped one is gone anyway.
-        for elem in doomed:
-            elem.drop_tree()
+    def spare_unlikely(self, elem: HtmlElement) -> bool:
+        # Inside an <article>, a class word like "header" names the story's own header
+        # (title, lead, byline), not the site's; the DOM cleaner has already taken out
+        # comments and share bars by their own rules.
+        return any(True for _ in elem.iterancestors("article"))
 
     def score_paragraphs(self) -> dict[HtmlElement, dict]:
-        """readability's paragraph scoring: each text block credits its parent in full and its
-        grandparent by half (1 + commas + length/100, capped), then link density discounts."""
-        min_len = self.min_text_length
-        candidates: dict[HtmlElement, dict] = {}
-        for tag in ("p", "pre", "td", "blockquote"):
-            for elem in self.html.iterdescendants(tag):
-                parent = elem.getparent()
-                if parent is None:
-                    continue
-                text = elem.text_content() or ""
-                length = len(" ".join(text.split()))
-                if length < min_len:
-                    continue
-                points = 2 + text.count(",") + min(length / 100, 3)
-                grand = parent.getparent()
-                for node, share in ((parent, 1.0), (grand, 0.5)):
-                    if node is None:
-                        continue
-                    entry = candidates.get(node)
-                    if entry is None:
-                        entry = candidates[node] = self.score_node(node)
-                    entry["content_score"] += points * share
-        anchors: dict[HtmlElement, int] = {}  # nested candidates share their links
-        for node, entry in candidates.items():
-            length = text_len(node)
-            linked = 0
-            for a in node.iterdescendants("a"):
-                size = anchors.get(a)
-                if size is None:
-                    size = anchors[a] = text_len(a)
-                linked += size
-            entry["content_score"] *= 1 - linked / max(length, 1)
-            # Our addition: a box with little text (a dialog, a teaser, a caption) can collect
-            # readability's +25 class bonus ("content", "body", "text") and outscore the
-            # article; below SHORT_TEXT characters a candidate keeps a share of its score.
+        candidates = super().score_paragraphs()
+        for entry in candidates.values():
+            # A box with little text (a dialog, a teaser, a caption) can collect readability's
+            # +25 class bonus ("content", "body", "text") and outscore the article; below
+            # SHORT_TEXT characters a candidate keeps a share of its score.
+            length = entry["length"]
             if entry["content_score"] >= 0 and length < SHORT_TEXT:
                 entry["content_score"] *= length / SHORT_TEXT
         return candidates
-
-    def transform_misused_divs_into_paragraphs(self) -> None:
-        """readability's div-to-p conversion, testing tag membership instead of serialising.
-
-        A div becomes a p when nothing inside its children is block-ish; loose text and
-        inline runs inside remaining divs are wrapped in new p elements.
-        """
-        marked: set[HtmlElement] = set()
-        for elem in self.html.iter():
-            tag = elem.tag
-            if isinstance(tag, str) and _BLOCKISH.match(tag):
-                node = elem
-                while node is not None and node not in marked:
-                    marked.add(node)
-                    node = node.getparent()
-        for elem in self.html.iterdescendants("div"):
-            if not any(child in marked for child in elem):
-                elem.tag = "p"
-        for elem in list(self.html.iterdescendants("div")):
-            self._wrap_loose_text(elem, marked)
-
-    def _wrap_loose_text(self, elem: HtmlElement, marked: set[HtmlElement]) -> None:
-        children = list(elem)
-        paragraph = None
-        if elem.text and elem.text.strip():
-            paragraph = self.html.makeelement("p")
-            paragraph.text, elem.text = elem.text, None
-            elem.insert(0, paragraph)
-        for child in children:
-            if child.tag == "br" or child.tag not in _DIV_INLINE or child in marked:
-                paragraph = None
-                continue
-            if paragraph is None:
-                paragraph = self.html.makeelement("p")
-                child.addprevious(paragraph)
-            paragraph.append(child)
-        for pos in range(len(elem) - 1, -1, -1):
-            child = elem[pos]
-            if child.tail and child.tail.strip():
-                p = self.html.makeelement("p")
-                p.text, child.tail = child.tail, None
-                elem.insert(pos + 1, p)
-            if child.tag == "br":
-                child.drop_tree()
 
     def select_best_candidate(self, candidates: dict[HtmlElement, dict]) -> dict | None:
         """readability's choice, widened to the common container when the article is split
@@ -314,100 +154,6 @@ class Picker(Document):
         if length < LEAD_TEXT:
             return False
         return self.class_weight(elem) >= 0 and self.get_link_density(elem) <= 0.1
-
-    def sanitize(self, node: HtmlElement, candidates: dict, keep_all_images: bool = False) -> str:
-        """readability's clean-up of the picked article, same rules, each element's text read
-        once: readability re-reads it per test and formats a debug line (with the element's
-        whole text) for every element it keeps, logged or not."""
-        for header in list(node.iterdescendants("h1", "h2", "h3", "h4", "h5", "h6")):
-            if self.class_weight(header) < 0 or self.get_link_density(header) > 0.33:
-                header.drop_tree()
-        for para in list(node.iterdescendants("p")):
-            if _CALL_TO_ACTION.search(para.text_content()) and self.get_link_density(para) > 0.2:
-                para.drop_tree()
-        # Forms go; so do iframes, which readability keeps for video players (as the word
-        # "VIDEO") but which hold no text for a reader.
-        for elem in list(node.iterdescendants("form", "textarea", "iframe")):
-            elem.drop_tree()
-        allowed = self.get_preserved_elements(node)
-        for tag in ("table", "ul", "div", "aside", "header", "footer", "section"):
-            for elem in reversed(node.findall(".//" + tag)):
-                if elem not in allowed and self._drops(elem, candidates, allowed):
-                    elem.drop_tree()
-        self.html = node
-        return ""
-
-    def _drops(self, elem: HtmlElement, candidates: dict, allowed: dict) -> bool:
-        """readability's conditional test for one table/list/div/section of the article."""
-        weight = self.class_weight(elem)
-        entry = candidates.get(elem)
-        if weight + (entry["content_score"] if entry else 0) < 0:
-            return True
-        text = elem.text_content()
-        if text.count(",") >= 10:
-            return False
-        counts = dict.fromkeys(("p", "img", "li", "a", "embed", "input"), 0)
-        for inner in elem.iterdescendants("p", "img", "li", "a", "embed", "input"):
-            if inner.tag != "input" or inner.get("type") != "hidden":
-                counts[inner.tag] += 1
-        length = len(" ".join(text.split()))
-        density = self.get_link_density(elem)
-        paras, imgs = counts["p"], counts["img"]
-        short = length < self.min_text_length
-        if paras and imgs > 1 + paras * 1.3:
-            return True
-        if counts["li"] - 100 > paras and elem.tag not in ("ol", "ul"):
-            return True
-        if counts["input"] > paras / 3:
-            return True
-        if short and imgs == 0 or short and imgs > 2:
-            return True
-        loose = elem.tag in ("ul", "section") and bool(
-            elem.xpath("ancestor::main | ancestor::article")
-        )
-        if weight < 25 and density > (0.25 if loose else 0.2):
-            return True
-        if weight >= 25 and density > 0.5:
-            return True
-        if (counts["embed"] == 1 and length < 75) or counts["embed"] > 1:
-            return True
-        if length:
-            return False
-        # Empty but for an image or two: kept when the text around it is long.
-        around = [
-            next((n for n in (text_len(s) for s in siblings) if n), 0)
-            for siblings in (elem.itersiblings(), elem.itersiblings(preceding=True))
-        ]
-        if sum(around) > 1000:
-            for inner in elem.iterdescendants("table", "ul", "div", "section"):
-                allowed[inner] = True
-            return False
-        return True
-
-    def run_pass(self, ruthless: bool) -> tuple[HtmlElement, bool]:
-        """One pass of readability's summary(): the article element, and whether scoring
-        found a candidate at all (False: the element is the whole body)."""
-        self.html = self._parse(self.input)
-        for elem in list(self.html.iter("script", "style", "noscript")):
-            elem.drop_tree()
-        for body in self.html.iter("body"):
-            body.set("id", "readabilityBody")  # readability scores its body by this id
-        if ruthless:
-            self.remove_unlikely_candidates()
-        self.transform_misused_divs_into_paragraphs()
-        candidates = self.score_paragraphs()
-        best = self.select_best_candidate(candidates)
-        if best:
-            best = self.get_semantic_article_candidate(candidates, best)
-            best = self.get_semantic_main_candidate(candidates, best)
-        if best:
-            article = self.get_article(candidates, best, html_partial=True)
-        else:
-            article = self.html.find("body")
-            if article is None:
-                article = self.html
-        self.sanitize(article, candidates)
-        return article, bool(best)
 
     def pick(self) -> HtmlElement:
         """readability's choice: a ruthless pass, and a lenient one when that finds too little."""

@@ -1,63 +1,12 @@
-"""Picker must choose what readability-lxml chooses, from our tree instead of a string."""
+"""Picker: readability's choice plus our general additions, each shown to matter."""
 
 from __future__ import annotations
 
-import lxml.html
 from readability import Document
+from test_fastread import SENTENCE, _page, _words  # the same fixture text and helpers
 
 from reader.parse import parse_html
-from reader.pick import Picker, text_len
-
-SENTENCE = (
-    "The harbour authority said on Monday that, after two years of delays, repairs to the "
-    "northern pier would begin in spring, and that ferries would keep running meanwhile."
-)
-
-
-def _page(body: str) -> str:
-    return f"<html><head><title>t</title></head><body>{body}</body></html>"
-
-
-def _words(html_or_elem: object) -> str:
-    if isinstance(html_or_elem, str):
-        html_or_elem = lxml.html.fromstring(html_or_elem)
-    return " ".join(html_or_elem.text_content().split())
-
-
-LAYOUT = _page(
-    '<div id="header"><p>Site wide header text that is long enough to be scored here.</p></div>'
-    '<div class="sidebar"><p>' + SENTENCE.replace("pier", "sidebar") + "</p></div>"
-    '<div class="story"><p>' + SENTENCE + "</p><p>" + SENTENCE + "</p><div>" + SENTENCE
-    + " <b>bold</b> tail</div>loose text, after the div</div>"
-    '<div class="comments"><p>' + SENTENCE.replace("harbour", "commenter") + "</p></div>"
-)
-
-
-def test_same_pick_as_readability() -> None:
-    ours = Picker(parse_html(LAYOUT)).pick()
-    theirs = Document(LAYOUT).summary(html_partial=True)
-    assert _words(ours) == _words(theirs)
-    assert "commenter" not in _words(ours)
-    assert "sidebar" not in _words(ours)
-
-
-def test_input_tree_is_not_mutated() -> None:
-    root = parse_html(LAYOUT)
-    before = lxml.html.tostring(root)
-    Picker(root).pick()
-    assert lxml.html.tostring(root) == before
-
-
-def test_hidden_elements_are_dropped_but_not_a_hidden_body() -> None:
-    html = (
-        '<html><body style="display: none"><div class="story"><p>' + SENTENCE + "</p>"
-        '<p style="DISPLAY:NONE">secret words, hidden, from view, with commas, and more.</p>'
-        "<p hidden>also hidden, from everyone, with commas, to make it score.</p>"
-        "<p>" + SENTENCE + "</p></div></body></html>"
-    )
-    text = _words(Picker(parse_html(html)).pick())
-    assert "harbour authority" in text
-    assert "secret words" not in text and "also hidden" not in text
+from reader.pick import Picker
 
 
 def test_lenient_retry_when_ruthless_pass_finds_little() -> None:
@@ -66,11 +15,6 @@ def test_lenient_retry_when_ruthless_pass_finds_little() -> None:
     text = _words(Picker(parse_html(html)).pick())
     assert "harbour authority" in text
     assert text == _words(Document(html).summary(html_partial=True))
-
-
-def test_text_len_counts_whitespace_runs_once() -> None:
-    elem = lxml.html.fromstring("<p>  a \n\n b\t\tc  </p>")
-    assert text_len(elem) == len("a b c")
 
 
 def test_short_box_with_class_bonus_does_not_win() -> None:
