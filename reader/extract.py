@@ -18,8 +18,6 @@ from reader.model import Block, BlockKind, Link, Span
 from reader.pick import Picker
 from reader.safety import safe_line, safe_text
 
-TEASER_TEXT = 200  # blocks shorter than this ...
-TEASER_LINK_SHARE = 0.8  # ... and at least this much link text are teasers, not prose
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _INLINE = frozenset({
@@ -214,20 +212,9 @@ def extract_blocks(root: HtmlElement, url: str | None = None) -> tuple[list[Bloc
     builder = _Builder(url)
     _walk(article, builder)
     builder.flush()
-    builder.blocks = _drop_empty_sections(
-        [b for b in builder.blocks if not _is_link_teaser(b)]
-    )
+    builder.blocks = _drop_empty_sections(builder.blocks)
     used = _prune_links(builder)
     return builder.blocks, used
-
-
-def _is_link_teaser(block: Block) -> bool:
-    """A short paragraph or list item that is nearly all link: "Read also: <other story>",
-    a teaser left inside the body. readability prunes link-dense containers, not these."""
-    if block.kind not in ("paragraph", "list_item") or len(block.text) >= TEASER_TEXT:
-        return False
-    linked = sum(span.end - span.start for span in block.spans if span.kind == "link")
-    return linked >= TEASER_LINK_SHARE * len(block.text)
 
 
 def _drop_empty_sections(blocks: list[Block]) -> list[Block]:
