@@ -132,14 +132,14 @@ def article_from_page(page: Page, rules: Rules) -> Article:
         meta = Metadata(title=title)
         links = []
     blocks = _drop_title_block(blocks, meta.title)
-    cleaned = clean_blocks(blocks, links, rules, lang=meta.lang)
+    cleaned = clean_blocks(blocks, links, rules, lang=meta.lang, meta=meta)
     quotes, sources = annotate(cleaned.blocks, links, cleaned.source_url)
     return Article(
         title=meta.title,
         blocks=cleaned.blocks,
         url=page.url,
         final_url=page.final_url,
-        byline=meta.byline,
+        byline=meta.byline or cleaned.byline,
         published=meta.published,
         site=meta.site,
         lang=meta.lang,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -21,6 +22,7 @@ from reader.errors import ReaderError
 from reader.paths import config_dir as default_config_dir
 from reader.safety import safe_line
 
+_WORDS = re.compile(r"\w+")
 USER_CATEGORY = "user"
 ANY_LANG = "any"
 
@@ -60,6 +62,34 @@ class TextSettings:
     soft_walls: frozenset[str]
     island_categories: frozenset[str]
     island_max_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class BylineWords:
+    """Casefolded single words from ``bylines.json``, all languages merged."""
+
+    max_blocks: int
+    max_words: int
+    markers: frozenset[str]  # "by", dates, reading time: what makes a line a byline
+    joiners: frozenset[str]  # may sit in a byline line, mark nothing ("and", "le", "at")
+
+
+@functools.cache
+def byline_words() -> BylineWords:
+    data = json.loads(_data_dir().joinpath("bylines.json").read_text("utf-8"))
+    langs = [v for v in data.values() if isinstance(v, dict)]
+
+    def words(*keys: str) -> frozenset[str]:
+        # Multi-word entries ("written by", "a las") count word by word: blocks are split so.
+        return frozenset(w for d in langs for k in keys for p in d[k] for w in _WORDS.findall(p.casefold()))
+
+    joiners = words("joiners")
+    return BylineWords(
+        max_blocks=int(data["max_blocks"]),
+        max_words=int(data["max_words"]),
+        markers=words("by", "dates", "reading") - joiners,  # "temps de lecture": "de" marks not
+        joiners=joiners,
+    )
 
 
 @dataclass(slots=True)

@@ -21,12 +21,15 @@ from reader.clean.phrases import (
     word_chars,
     word_keys,
 )
-from reader.clean.rules import Rules, TextSettings, short_text
-from reader.model import Block, Link, Removal
+from reader.clean.rules import BylineWords, Rules, TextSettings, byline_words, short_text
+from reader.model import Block, Link, Metadata, Removal
 
 _SKIP_KINDS = frozenset({"code"})
 _LINKY = 0.7
 _OPENERS = "\"'([{<>-*|»•·› /"
+_WORD = re.compile(r"\w+")
+_BYLINE_KINDS = frozenset({"paragraph", "caption", "list_item"})
+_BYLINE_MAX_CAPITALS = 8
 _URL = re.compile(
     r"https?://[^\s<>\"']+"
 )  # share of a list item's text in links that makes it a teaser entry
@@ -38,6 +41,7 @@ class TextCleanResult:
     removed: list[Removal]
     source_url: str | None
     wall: str | None
+    byline: str | None = None  # the author named by a dropped byline line
 
 
 @dataclass(slots=True)
@@ -203,10 +207,50 @@ def _wall(
     return cfg.walls[category]
 
 
+def _byline(block: Block, meta: Metadata, words: BylineWords) -> tuple[str, str] | None:
+    """How a block is a byline line the meta line repeats ("By Eleanor Voss · January 20,
+    2026", "19 мая 2026 · Андрей Галиев"), if it is one: "meta" when it names the metadata's
+    author, "name" when it holds a date or "by" word and capitalised words (a name the
+    metadata missed, shown by the date in the meta line). Every word must be one of these,
+    a digit group, a joiner or the site's name, so a sentence never qualifies. Returns
+    (how, the capitalised words: the author's name when the metadata has none)."""
+    if block.kind not in _BYLINE_KINDS or len(block.text.split()) > words.max_words:
+        return None
+    author = {w.casefold() for w in _WORD.findall(meta.byline or "")}
+    site = {w.casefold() for w in _WORD.findall(meta.site or "")}
+    named = marked = False
+    capitals: list[str] = []
+    for word in _WORD.findall(block.text):
+        low = word.casefold()
+        if low in author:
+            named = True
+        elif word[0].isdigit() or low in words.markers:
+            marked = True
+        elif low in words.joiners or low in site:
+            continue
+        elif word[0].isupper():
+            capitals.append(word)
+        else:
+            return None
+    if named and len(capitals) <= _BYLINE_MAX_CAPITALS:
+        return "meta", " ".join(capitals)
+    if marked and meta.published and 2 <= len(capitals) <= _BYLINE_MAX_CAPITALS:
+        return "name", " ".join(capitals)
+    return None
+
+
 def clean_blocks(
-    blocks: list[Block], links: list[Link], rules: Rules, lang: str | None = None
+    blocks: list[Block],
+    links: list[Link],
+    rules: Rules,
+    lang: str | None = None,
+    *,
+    meta: Metadata | None = None,
 ) -> TextCleanResult:
-    """Drop boilerplate blocks (whole, so link spans stay valid) and detect walls."""
+    """Drop boilerplate blocks (whole, so link spans stay valid) and detect walls.
+
+    With ``meta``, a byline line among the first blocks goes too: the renderers print the
+    author and date from the metadata already."""
     cfg = rules.text
     norms = [_norm(b, cfg) for b in blocks]
     # Only phrases whose first word occurs on the page are compiled (see phrases._Matcher).
@@ -244,6 +288,14 @@ def clean_blocks(
             and len(blocks[i].text.split()) <= cfg.island_max_words
         ):
             reasons[i] = reasons[i - 1]
+    byline = None
+    if meta is not None and (meta.byline or meta.published):
+        words = byline_words()
+        for i, block in enumerate(blocks[: words.max_blocks]):
+            found = _byline(block, meta, words) if reasons[i] is None else None
+            if found:
+                reasons[i] = f"text:byline:{found[0]}"
+                byline = byline or found[1] or None
     start = _footer_start(blocks, verdicts, cfg)
     if start is not None:
         footer = f"text:footer:{verdicts[start].lang}"
@@ -269,4 +321,5 @@ def clean_blocks(
             removal = Removal(text=short_text(block.text), rule=reason, stage="text", before=None)
             removed.append(removal)
             pending.append(removal)
-    return TextCleanResult(kept, removed, source_url, _wall(blocks, keep, verdicts, cfg))
+    wall = _wall(blocks, keep, verdicts, cfg)
+    return TextCleanResult(kept, removed, source_url, wall, byline)

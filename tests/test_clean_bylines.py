@@ -1,0 +1,94 @@
+"""Text pass: a byline line among the first blocks goes, since the meta line prints it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.clean.rules import Rules, load_rules
+from reader.clean.text import clean_blocks
+from reader.model import Block, Metadata
+
+STORY = [
+    "The harbour authority approved the new breakwater on Monday after two years of debate "
+    "about its cost and its effect on the fishing fleet.",
+    "Work is due to start in the spring and to take about eighteen months.",
+]
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory: pytest.TempPathFactory) -> Rules:
+    return load_rules(tmp_path_factory.mktemp("empty-config"))
+
+
+def clean(rules: Rules, first: list[str], meta: Metadata | None):
+    blocks = [Block("paragraph", t) for t in [*first, *STORY]]
+    return clean_blocks(blocks, [], rules, lang=meta.lang if meta else None, meta=meta)
+
+
+@pytest.mark.parametrize(
+    ("line", "meta"),
+    [
+        ("By Eleanor Voss · January 20, 2026", Metadata(byline="Eleanor Voss")),
+        ("Imogen Clarke · August 4, 2026 · 9 min read", Metadata(byline="Imogen Clarke")),
+        (
+            "Carlos Mendez, Metro Ledger · June 9, 2026",
+            Metadata(byline="Carlos Mendez", site="Metro Ledger"),
+        ),
+        (
+            "Par Julien Marchand — Publié le 27 août 2026 à 7 h 00",
+            Metadata(byline="Julien Marchand", lang="fr"),
+        ),
+        ("Von Katharina Vogt, 7. Oktober 2026", Metadata(byline="Katharina Vogt", lang="de")),
+        ("Por Lucía Ferrer · 22 de abril de 2026", Metadata(byline="Lucía Ferrer", lang="es")),
+    ],
+)
+def test_byline_line_naming_the_author_goes(rules: Rules, line: str, meta: Metadata) -> None:
+    result = clean(rules, [line], meta)
+    assert [b.text for b in result.blocks] == STORY
+    assert [(r.rule, r.text, r.before) for r in result.removed] == [("text:byline:meta", line, 0)]
+
+
+def test_byline_line_with_a_name_the_metadata_missed_gives_the_byline(rules: Rules) -> None:
+    meta = Metadata(published="2026-05-19T09:00:00+03:00", lang="ru")
+    result = clean(rules, ["19 мая 2026 · Андрей Галиев"], meta)
+    assert [b.text for b in result.blocks] == STORY
+    assert result.removed[0].rule == "text:byline:name"
+    assert result.byline == "Андрей Галиев"
+
+
+def test_byline_after_a_kicker_and_heading_goes(rules: Rules) -> None:
+    meta = Metadata(published="2026-10-07", lang="de")
+    blocks = [
+        Block("paragraph", "Verkehr"),
+        Block("heading", "Bahn saniert die Strecke", level=2),
+        Block("paragraph", "07.10.2026, 14:20 Uhr · Von Katharina Vogt"),
+        *[Block("paragraph", t) for t in STORY],
+    ]
+    result = clean_blocks(blocks, [], rules, lang="de", meta=meta)
+    assert [b.text for b in result.blocks] == ["Verkehr", "Bahn saniert die Strecke", *STORY]
+    assert result.byline == "Katharina Vogt"
+
+
+@pytest.mark.parametrize(
+    ("first", "meta"),
+    [
+        # A sentence that names the author is content.
+        (["Eleanor Voss has covered the harbour since 2019."], Metadata(byline="Eleanor Voss")),
+        # Without metadata the line is the only place the author and date live.
+        (["By Eleanor Voss · January 20, 2026"], None),
+        (["By Eleanor Voss · January 20, 2026"], Metadata()),
+        # A dateline with one place name is no byline.
+        (["Berlin, 12 May 2026"], Metadata(published="2026-05-12")),
+        # Past the first blocks it is something else (a signature, a credit).
+        (
+            ["One.", "Two.", "Three.", "By Eleanor Voss · January 20, 2026"],
+            Metadata(byline="Eleanor Voss"),
+        ),
+    ],
+)
+def test_lines_that_are_not_a_leading_byline_stay(
+    rules: Rules, first: list[str], meta: Metadata | None
+) -> None:
+    result = clean(rules, first, meta)
+    assert [b.text for b in result.blocks] == [*first, *STORY]
+    assert result.byline is None
