@@ -184,7 +184,8 @@ def clean_dom(root: lxml.html.HtmlElement, rules: Rules) -> list[Removal]:
         text = short_text(_head_text(el))
         el.drop_tree()  # keeps the element's tail text, which belongs to its parent
         if text:
-            removed.append(Removal(text=text, rule=f"dom:{rule}:{token}", stage="dom"))
+            label = f"dom:{rule}" if token == rule else f"dom:{rule}:{token}"  # not dom:ad:ad
+            removed.append(Removal(text=text, rule=label, stage="dom"))
 
     # Candidates a guard kept: (element, rule, token, its article), judged again at the end.
     spared: list[tuple[lxml.html.HtmlElement, str, str, lxml.html.HtmlElement | None]] = []
