@@ -6,6 +6,7 @@ On top sit general additions, each measured on the corpus benchmark (bench/corpu
 - inside an <article>, class words like "header" do not make an element unlikely;
 - a candidate with little text cannot win on class-name bonuses alone;
 - an article split into like-named segments is taken whole;
+- on a page of several <article>s, the one headed by the page's title wins;
 - prose blocks just before the article body (lead, intro, subheadline) are kept with it.
 """
 
@@ -72,8 +73,28 @@ def _depth_below(elem: HtmlElement, ancestor: HtmlElement) -> int:
     return 1_000
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _page_title(root: HtmlElement) -> str:
+    for meta in root.iter("meta"):
+        if meta.get("property") == "og:title" and meta.get("content"):
+            return _norm(meta.get("content"))
+    head = root.find("head")
+    title = head.find("title") if head is not None else None
+    return _norm(title.text_content()) if title is not None else ""
+
+
+def _names_title(heading: HtmlElement, title: str) -> bool:
+    text = _norm(heading.text_content())
+    return len(text) >= 15 and (text in title and len(text) * 2 >= len(title) or title in text)
+
+
 class Picker(FastDocument):
     """readability's choice of the article element, with our additions."""
+
+    _titled: HtmlElement | None = None  # the <article> the page title picked, if any
 
     def spare_unlikely(self, elem: HtmlElement) -> bool:
         # Inside an <article>, a class word like "header" names the story's own header
@@ -99,6 +120,7 @@ class Picker(FastDocument):
         best = super().select_best_candidate(candidates)
         if best is None:
             return None
+        best = self._titled_article(candidates, best)
         elem = best["elem"]
         key = (elem.tag, elem.get("class"))
         floor = best["content_score"] * SEGMENT_SHARE
@@ -120,6 +142,49 @@ class Picker(FastDocument):
             entry = candidates[common] = self.score_node(common)
         entry["content_score"] = max(entry["content_score"], best["content_score"])
         return entry
+
+    def _titled_article(self, candidates: dict, best: dict) -> dict:
+        """On a page of several <article>s (a feed, a live page, a list of stories), the one
+        headed by the page's own title (og:title or <title>) is the article asked for;
+        readability goes by text mass alone and may take a neighbour."""
+        self._titled = None
+        title = _page_title(self.html)
+        if not title:
+            return best
+        heading = next(
+            (h for h in self.html.iter("h1", "h2") if _names_title(h, title)), None
+        )
+        if heading is None:
+            return best
+        frame = next(heading.iterancestors("article"), None)
+        if frame is None:
+            return best
+        elem = best["elem"]
+        if elem is frame or frame in set(elem.iterancestors()) or elem in set(frame.iterancestors()):
+            return best  # readability's pick is that article, or holds it
+        inside = [
+            entry
+            for entry in candidates.values()
+            if entry["elem"] is frame or frame in set(entry["elem"].iterancestors())
+        ]
+        if not inside:
+            return best
+        chosen = max(inside, key=lambda e: e["content_score"])
+        if chosen["content_score"] <= 0 or text_len(chosen["elem"]) < 200:
+            return best
+        self._titled = frame
+        return chosen
+
+    def get_article(self, candidates: dict, best_candidate: dict, html_partial: bool = False):
+        if self._titled is not None:
+            # The other <article>s are other stories: not siblings to gather.
+            frame = self._titled
+            candidates = {
+                elem: entry
+                for elem, entry in candidates.items()
+                if elem.tag != "article" or elem is frame
+            }
+        return super().get_article(candidates, best_candidate, html_partial)
 
     def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
         """readability's leads (class words like "standfirst" inside <article>/<main>), plus

@@ -80,3 +80,17 @@ def test_story_header_inside_article_is_not_unlikely() -> None:
     text = _words(Picker(parse_html(html)).pick())
     assert lead in text
     assert "Site navigation" not in text
+
+
+def test_article_headed_by_the_page_title_wins_over_a_longer_neighbour() -> None:
+    other = "".join(f"<p>{SENTENCE.replace('harbour', 'museum')}</p>" for _ in range(6))
+    html = (
+        '<html><head><title>Harbour repairs begin in spring | Coast News</title>'
+        '<meta property="og:title" content="Harbour repairs begin in spring"></head><body>'
+        "<article><h1>Harbour repairs begin in spring</h1>" + ("<p>" + SENTENCE + "</p>") * 3
+        + "</article><article><h2>Museum reopens after a long winter</h2>" + other
+        + "</article></body></html>"
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert "harbour authority" in text
+    assert "museum authority" not in text
