@@ -21,7 +21,7 @@ from reader.errors import (
     TooLarge,
     UnsupportedType,
 )
-from reader.model import Article, Block, Metadata, Page
+from reader.model import Article, Block, Metadata, Page, Removal
 from reader.safety import safe_line
 
 if TYPE_CHECKING:
@@ -112,7 +112,8 @@ def article_from_page(page: Page, rules: Rules) -> Article:
     from reader.annotate import annotate
     from reader.clean.text import clean_blocks
 
-    removed = []
+    removed: list[Removal] = []
+    anchors: list[str | None] = []
     if page.is_html:
         from reader.clean.dom import clean_dom
         from reader.extract import extract_blocks
@@ -123,7 +124,7 @@ def article_from_page(page: Page, rules: Rules) -> Article:
         root = parse_html(page.text)
         # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
         meta = read_metadata(root, base)
-        removed.extend(clean_dom(root, rules))
+        removed.extend(clean_dom(root, rules, anchors))
         blocks, links = extract_blocks(root, base)
     else:
         from reader.extract import blocks_from_text
@@ -133,6 +134,7 @@ def article_from_page(page: Page, rules: Rules) -> Article:
         links = []
     blocks = _drop_title_block(blocks, meta.title)
     cleaned = clean_blocks(blocks, links, rules, lang=meta.lang, meta=meta)
+    _place_dom_removals(removed, anchors, cleaned.blocks, cleaned.removed, meta.title)
     quotes, sources = annotate(cleaned.blocks, links, cleaned.source_url)
     return Article(
         title=meta.title,
@@ -151,6 +153,44 @@ def article_from_page(page: Page, rules: Rules) -> Article:
         removed=removed + cleaned.removed,
         wall=cleaned.wall,
     )
+
+
+_SHORT_ANCHOR = 12  # shorter anchors must open a block: "home" is inside too many
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _found(anchor: str, text: str) -> bool:
+    return text.startswith(anchor) if len(anchor) < _SHORT_ANCHOR else anchor in text
+
+
+def _place_dom_removals(
+    removed: list[Removal],
+    anchors: list[str | None],
+    blocks: list[Block],
+    text_removed: list[Removal],
+    title: str,
+) -> None:
+    """Set ``before`` of each DOM removal to the kept block its following text landed in, so
+    the TUI shows it in place. The title stands before block 0; when the following text went
+    too (another removal, a text-pass drop) that one's place is taken; else the end."""
+    texts = [_norm(b.text) for b in blocks]
+    heading = _norm(title)
+    pairs = list(zip(removed, anchors, strict=True))
+    for removal, anchor in pairs:
+        if anchor:
+            removal.before = next((i for i, t in enumerate(texts) if _found(anchor, t)), None)
+            if removal.before is None and heading and _found(anchor, heading):
+                removal.before = 0
+    # An ad before an ad before a paragraph: in document order, so resolve from the last.
+    placed = [(_norm(r.text), r.before) for r in text_removed if r.before is not None]
+    for removal, anchor in reversed(pairs):
+        if anchor and removal.before is None:
+            removal.before = next((i for t, i in placed if t.startswith(anchor)), None)
+        if removal.before is not None:
+            placed.append((_norm(removal.text), removal.before))
 
 
 def _drop_title_block(blocks: list[Block], title: str) -> list[Block]:

@@ -168,8 +168,39 @@ def _verdict(
     return hit
 
 
-def clean_dom(root: lxml.html.HtmlElement, rules: Rules) -> list[Removal]:
-    """Remove boilerplate from ``root`` in place; return what was removed and why."""
+_ANCHOR_CHARS = 60
+
+
+def _anchor(el: lxml.html.HtmlElement) -> str | None:
+    """The start of the first text after ``el`` in document order (casefolded, spaces
+    collapsed): where the removal sat, for the pipeline to find among the extracted blocks."""
+    node: lxml.html.HtmlElement | None = el
+    while node is not None:
+        if node.tail and node.tail.strip():
+            return _anchor_text(node.tail)
+        for sib in node.itersiblings():
+            if not isinstance(sib.tag, str):
+                continue  # a comment's text is no page text
+            for text in sib.itertext():
+                if text.strip():
+                    return _anchor_text(text)
+            if sib.tail and sib.tail.strip():
+                return _anchor_text(sib.tail)
+        node = node.getparent()
+    return None
+
+
+def _anchor_text(text: str) -> str:
+    return " ".join(text.split())[:_ANCHOR_CHARS].casefold()
+
+
+def clean_dom(
+    root: lxml.html.HtmlElement, rules: Rules, anchors: list[str | None] | None = None
+) -> list[Removal]:
+    """Remove boilerplate from ``root`` in place; return what was removed and why.
+
+    With ``anchors``, one entry is appended per removal: the start of the text that followed
+    it (see :func:`_anchor`), or None."""
     dom = rules.dom
     # Code and markup first, in one C-level sweep, so the text measures below count only text.
     for el in list(root.iter(*dom.silent_tags)):
@@ -182,6 +213,8 @@ def clean_dom(root: lxml.html.HtmlElement, rules: Rules) -> list[Removal]:
 
     def drop(el: lxml.html.HtmlElement, rule: str, token: str) -> None:
         text = short_text(_head_text(el))
+        if text and anchors is not None:
+            anchors.append(_anchor(el))
         el.drop_tree()  # keeps the element's tail text, which belongs to its parent
         if text:
             label = f"dom:{rule}" if token == rule else f"dom:{rule}:{token}"  # not dom:ad:ad

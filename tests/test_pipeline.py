@@ -1,0 +1,71 @@
+"""Pipeline wiring: where DOM removals sit among the kept blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.clean.rules import Rules, load_rules
+from reader.pipeline import extract
+
+STORY = " ".join(["The council met on Tuesday to vote on the new harbour wall."] * 4)
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory: pytest.TempPathFactory) -> Rules:
+    return load_rules(tmp_path_factory.mktemp("empty-config"))
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>Harbour wall vote</title></head><body>{body}</body></html>"
+
+
+def dom_places(html: str, rules: Rules) -> dict[str, int | None]:
+    article = extract(html, rules=rules)
+    return {r.text: r.before for r in article.removed if r.stage == "dom"}
+
+
+def test_dom_removals_sit_before_the_block_that_followed_them(rules: Rules) -> None:
+    html = page(
+        "<article><h1>Harbour wall vote</h1>"
+        f"<p>First paragraph. {STORY}</p>"
+        '<div class="ad-slot">Buy shoes now</div>'
+        f"<p>Second paragraph. {STORY}</p>"
+        '<div class="ad-slot">Cheap flights today</div>'
+        '<div class="newsletter">Get our newsletter every morning</div>'
+        f"<p>Third paragraph. {STORY}</p>"
+        "</article>"
+        '<div class="related-posts">Five other stories worth reading</div>'
+    )
+    places = dom_places(html, rules)
+    assert places == {
+        "Buy shoes now": 1,
+        "Cheap flights today": 2,  # followed by another removal, which sits before block 2
+        "Get our newsletter every morning": 2,
+        "Five other stories worth reading": None,  # nothing follows: the end
+    }
+
+
+def test_dom_removal_before_the_title_sits_before_the_first_block(rules: Rules) -> None:
+    html = page(
+        '<div id="cookie-banner">We use cookies to improve your visit</div>'
+        f"<article><h1>Harbour wall vote</h1><p>{STORY}</p><p>{STORY} Again.</p></article>"
+    )
+    assert dom_places(html, rules) == {"We use cookies to improve your visit": 0}
+
+
+def test_removal_inside_a_paragraph_points_at_that_paragraph(rules: Rules) -> None:
+    html = page(
+        f"<article><p>{STORY}</p><p>Before the ad "
+        '<span class="ad">Buy shoes now</span> and the rest of the second paragraph.</p>'
+        f"<p>{STORY} Again.</p></article>"
+    )
+    assert dom_places(html, rules) == {"Buy shoes now": 1}
+
+
+def test_demo_page_removals_are_placed(rules: Rules) -> None:
+    demo = Path(__file__).resolve().parent.parent / "reader" / "demo" / "demo.html"
+    article = extract(demo.read_bytes(), rules=rules)
+    dom = [r for r in article.removed if r.stage == "dom"]
+    assert dom and any(r.before is not None for r in dom)
