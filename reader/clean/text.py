@@ -185,6 +185,25 @@ def _footer_start(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettin
     return None
 
 
+def _credit_lines(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettings) -> set[int]:
+    """Blocks opened by a bare one-word label ("Source:", "Quelle:") that are credits, not the
+    article's source line: repeated down the page, or not in its last part. "Source: <a>Harbour
+    Authority press release</a>" once near the end names where the story comes from; the same
+    line under a photo mid-article credits the photo."""
+    texts = Counter(b.text.strip() for b in blocks if b.text.strip())
+    total = sum(len(b.text.split()) for b in blocks)
+    bare = [v.category == "source" and v.label_words == 1 for v in verdicts]
+    credits = set()
+    before = 0
+    for i, block in enumerate(blocks):
+        if bare[i] and (
+            texts[block.text.strip()] > 1 or sum(bare) > 1 or before < cfg.footer_start * total
+        ):
+            credits.add(i)
+        before += len(block.text.split())
+    return credits
+
+
 def _wall(
     blocks: list[Block], keep: list[bool], verdicts: list[_Verdict], cfg: TextSettings
 ) -> str | None:
@@ -304,8 +323,9 @@ def clean_blocks(
 
     keep = [r is None for r in reasons]
     source_url = None
-    for block, verdict, reason in zip(blocks, verdicts, reasons, strict=True):
-        if reason and verdict.category == "source" and source_url is None:
+    credits = _credit_lines(blocks, verdicts, cfg)
+    for i, (block, verdict, reason) in enumerate(zip(blocks, verdicts, reasons, strict=True)):
+        if reason and verdict.category == "source" and source_url is None and i not in credits:
             source_url = _source_url(block, links)
 
     kept: list[Block] = []
