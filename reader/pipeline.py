@@ -110,7 +110,7 @@ def _page_from_bytes(source: str, data: bytes, suffix: str) -> Page:
 
 def article_from_page(page: Page, rules: Rules) -> Article:
     from reader.annotate import annotate
-    from reader.clean.text import clean_blocks
+    from reader.clean.text import clean_blocks, dom_wall
 
     removed: list[Removal] = []
     anchors: list[str | None] = []
@@ -151,7 +151,7 @@ def article_from_page(page: Page, rules: Rules) -> Article:
         sources=sources,
         links=links,
         removed=removed + cleaned.removed,
-        wall=cleaned.wall,
+        wall=cleaned.wall or dom_wall(removed, cleaned.blocks, rules, meta.lang),
     )
 
 

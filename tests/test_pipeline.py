@@ -69,3 +69,34 @@ def test_demo_page_removals_are_placed(rules: Rules) -> None:
     article = extract(demo.read_bytes(), rules=rules)
     dom = [r for r in article.removed if r.stage == "dom"]
     assert dom and any(r.before is not None for r in dom)
+
+
+CONSENT_BOX = (
+    '<div id="cookie-banner"><p>We use cookies to improve your experience. Accept all cookies '
+    "or manage your preferences.</p><button>Accept</button></div>"
+)
+CONSENT_DIALOG = (
+    '<div role="dialog" class="modal"><h2>We value your privacy</h2><p>We and our partners '
+    "store and access information on your device, such as cookies.</p>"
+    '<a href="/privacy">Manage options</a></div>'
+)
+
+
+@pytest.mark.parametrize("box", [CONSENT_BOX, CONSENT_DIALOG])
+def test_page_that_is_only_a_consent_box_is_a_consent_wall(rules: Rules, box: str) -> None:
+    article = extract(page(box), rules=rules)
+    assert article.blocks == []
+    assert article.wall == "consent wall"
+
+
+def test_article_under_a_cookie_banner_is_no_wall(rules: Rules) -> None:
+    article = extract(
+        page(CONSENT_BOX + f"<article><h1>Vote</h1><p>{STORY}</p></article>"), rules=rules
+    )
+    assert article.wall is None
+    assert STORY in article.text
+
+
+def test_page_emptied_by_other_rules_is_no_consent_wall(rules: Rules) -> None:
+    article = extract(page('<div class="ad-slot">Buy shoes now</div>'), rules=rules)
+    assert article.wall is None

@@ -62,6 +62,9 @@ class TextSettings:
     soft_walls: frozenset[str]
     island_categories: frozenset[str]
     island_max_words: int
+    dom_wall_rules: dict[str, str]  # DOM rule -> wall category, when almost nothing is left
+    dom_wall_phrases: dict[str, str]  # phrase category in a DOM removal -> wall category
+    dom_wall_max_words: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,9 @@ def byline_words() -> BylineWords:
 
     def words(*keys: str) -> frozenset[str]:
         # Multi-word entries ("written by", "a las") count word by word: blocks are split so.
-        return frozenset(w for d in langs for k in keys for p in d[k] for w in _WORDS.findall(p.casefold()))
+        return frozenset(
+            w for d in langs for k in keys for p in d[k] for w in _WORDS.findall(p.casefold())
+        )
 
     joiners = words("joiners")
     return BylineWords(
