@@ -56,6 +56,13 @@ def test_byline_line_with_a_name_the_metadata_missed_gives_the_byline(rules: Rul
     assert result.byline == "Андрей Галиев"
 
 
+def test_two_authors_joined_by_and_are_the_byline(rules: Rules) -> None:
+    meta = Metadata(published="2026-03-02", lang="de")
+    result = clean(rules, ["Von Roland Brockmann und Sebastian Drescher"], meta)
+    assert [b.text for b in result.blocks] == STORY
+    assert result.byline == "Roland Brockmann und Sebastian Drescher"
+
+
 def test_byline_after_a_kicker_and_heading_goes(rules: Rules) -> None:
     meta = Metadata(published="2026-10-07", lang="de")
     blocks = [
@@ -79,6 +86,12 @@ def test_byline_after_a_kicker_and_heading_goes(rules: Rules) -> None:
         (["By Eleanor Voss · January 20, 2026"], Metadata()),
         # A dateline with one place name is no byline.
         (["Berlin, 12 May 2026"], Metadata(published="2026-05-12")),
+        # Title-cased headings, labels and tags next to a date are no author's name.
+        (["21.01.2022 Aktuelle Meldung"], Metadata(published="2022-01-21", lang="de")),
+        (["Makrophotos von Insekten"], Metadata(published="2022-01-21", lang="de")),
+        (["TOP 5 Fashion Must Haves 2018 [Werbung]"], Metadata(published="2018-01-01")),
+        (["Sonntag, 02.11.2014 | Tags: Weihnachtsmarkt"], Metadata(published="2014-11-02")),
+        (["FIFA 21 Game Settings"], Metadata(published="2021-01-01")),
         # Past the first blocks it is something else (a signature, a credit).
         (
             ["One.", "Two.", "Three.", "By Eleanor Voss · January 20, 2026"],

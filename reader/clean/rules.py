@@ -74,6 +74,7 @@ class BylineWords:
     max_blocks: int
     max_words: int
     markers: frozenset[str]  # "by", dates, reading time: what makes a line a byline
+    by: frozenset[str]  # the "by" words among the markers
     joiners: frozenset[str]  # may sit in a byline line, mark nothing ("and", "le", "at")
 
 
@@ -93,6 +94,7 @@ def byline_words() -> BylineWords:
         max_blocks=int(data["max_blocks"]),
         max_words=int(data["max_words"]),
         markers=words("by", "dates", "reading") - joiners,  # "temps de lecture": "de" marks not
+        by=words("by") - joiners,
         joiners=joiners,
     )
 
