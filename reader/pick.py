@@ -7,7 +7,8 @@ On top sit general additions, each measured on the corpus benchmark (bench/corpu
 - a candidate with little text cannot win on class-name bonuses alone;
 - an article split into like-named segments is taken whole;
 - on a page of several <article>s, the one headed by the page's title wins;
-- prose blocks just before the article body (lead, intro, subheadline) are kept with it.
+- prose blocks just before the article body (lead, intro, subheadline) are kept with it;
+- the clean-up of the pick never drops the block that holds most of the article.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ SHORT_TEXT = 250  # candidates with less text keep only a share of their score
 # which wins when it finds LENIENT_GAIN times more text.
 SURE_TEXT = 1000
 LENIENT_GAIN = 2.0
+KEEP_SHARE = 0.5  # the clean-up never drops a block holding this share of the article
 _LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section"})
 _NOT_LEAD_FRAMES = frozenset({"nav", "aside", "figure", "form"})
 _BLOCK_CHILDREN = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "section", "figure")
@@ -95,6 +97,7 @@ class Picker(FastDocument):
     """readability's choice of the article element, with our additions."""
 
     _titled: HtmlElement | None = None  # the <article> the page title picked, if any
+    _article_len = 0  # text length of the article being cleaned up
 
     def spare_unlikely(self, elem: HtmlElement) -> bool:
         # Inside an <article>, a class word like "header" names the story's own header
@@ -112,6 +115,18 @@ class Picker(FastDocument):
             if entry["content_score"] >= 0 and length < SHORT_TEXT:
                 entry["content_score"] *= length / SHORT_TEXT
         return candidates
+
+    def sanitize(self, node: HtmlElement, candidates: dict, keep_all_images: bool = False) -> str:
+        self._article_len = text_len(node)
+        return super().sanitize(node, candidates, keep_all_images)
+
+    def _drops(self, elem: HtmlElement, candidates: dict, allowed: dict) -> bool:
+        """readability's clean-up test, except that the block holding most of the article
+        stays: readability counts a class word like "widget" against an element twice (in
+        its score and again here), and so can empty a whole article."""
+        if not super()._drops(elem, candidates, allowed):
+            return False
+        return text_len(elem) < KEEP_SHARE * self._article_len or self.get_link_density(elem) > 0.3
 
     def select_best_candidate(self, candidates: dict[HtmlElement, dict]) -> dict | None:
         """readability's choice, widened to the common container when the article is split
