@@ -35,7 +35,7 @@ _LIST_KEYS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # eq and repr: ~1 ms more at start-up
 class Rules:
     """Word lists as sets, and the regex sources, compiled on first use: Python's regex parser
     needs ~15 ms for all four, and a page without an attribution cue uses only ``cue``."""
@@ -145,10 +145,10 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
     sets = {key: {p.casefold() for p in exact[key]} for key in _LIST_KEYS}
     needs_lead = {p[2:] for p in sets["before"] if p.startswith(", ")}
     before = {p for p in sets["before"] if not p.startswith(", ")} | needs_lead
-    cue = rf"(?<!\w)(?P<cue>{trie(before | sets['after'])})(?!\w)"
+    cues = before | sets["after"]
     return Rules(
         patterns={
-            "cue": (lambda: cue, re.IGNORECASE),
+            "cue": (lambda: rf"(?<!\w)(?P<cue>{trie(cues)})(?!\w)", re.IGNORECASE),
             "lead": (lambda: _lead_source(exact, sets), 0),
             "name": (lambda: _name_source(exact, sets), 0),
             "relative": (lambda: rf"\s*(?:{trie(sets['relative'])})(?!\w)", 0),
@@ -164,7 +164,7 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
         generic=frozenset(sets["generic"]),
         generic_suffixes=tuple(sets["generic_suffixes"]),
         titles=frozenset(exact["titles"]),
-        cues=frozenset(before | sets["after"]),
+        cues=frozenset(cues),
         noun_articles=frozenset(sets["noun_articles"]),
         institution_suffixes=tuple(sets["institution_suffixes"]),
         auxiliaries=frozenset(sets["auxiliaries"]),

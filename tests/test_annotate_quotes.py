@@ -132,3 +132,10 @@ def texts_whole(text: str) -> list[str]:
 )
 def test_credit_line(text: str, start: int | None) -> None:
     assert credit_line(text) == start
+
+
+def test_cjk_quotes_count_by_characters_not_words() -> None:
+    assert is_quotation("東京都は新しい計画を発表した")
+    assert is_quotation("서울시는 새로운 계획을")  # Hangul, two spaces
+    assert not is_quotation("Nothingmuch here")  # two Latin words, however long
+    assert not is_quotation("東京都")  # too short in any script
