@@ -56,6 +56,8 @@ def _is_unlikely(key: str) -> bool:
 class FastDocument(Document):
     """readability's Document, fed a tree and giving back an element instead of HTML."""
 
+    unlikely_text = 0  # text the last ruthless pass dropped as unlikely (for callers' checks)
+
     def __init__(self, root: HtmlElement, url: str | None = None) -> None:
         super().__init__(root, url=url)
 
@@ -105,6 +107,12 @@ class FastDocument(Document):
             doomed.append(elem)
         # Dropping after the scan gives readability's result: it tests each element before
         # any of its descendants is touched, and what lies inside a dropped one is gone anyway.
+        marked = set(doomed)
+        self.unlikely_text = sum(
+            text_len(elem)
+            for elem in doomed
+            if not any(anc in marked for anc in elem.iterancestors())
+        )
         for elem in doomed:
             elem.drop_tree()
 

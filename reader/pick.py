@@ -241,6 +241,10 @@ class Picker(FastDocument):
         length = text_len(article) if found else 0
         if length >= SURE_TEXT:
             return article
+        if length >= RETRY_TEXT and self.unlikely_text < (LENIENT_GAIN - 1) * length:
+            # Too little text was dropped as unlikely for a lenient pass to find the
+            # LENIENT_GAIN times more it would need to win: spare the second pass.
+            return article
         lenient = self.run_pass(ruthless=False)[0]
         if length < RETRY_TEXT:
             return lenient
