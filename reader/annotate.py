@@ -14,7 +14,7 @@ import re
 from urllib.parse import urlsplit
 
 from reader.annotate_quotes import credit_line, find_quotes
-from reader.annotate_rules import RULES
+from reader.annotate_rules import RULES, cue_runs
 from reader.model import Block, Link, Quote, Source, Span
 from reader.safety import safe_line
 
@@ -161,24 +161,24 @@ def _skip_space(text: str, i: int, end: int) -> int:
     return i
 
 
-def _parenthetical(text: str, cs: int, j: int) -> bool:
+def _parenthetical(text: str, cs: int, j: int, cue: re.Pattern[str]) -> bool:
     """ "X, referring to Y, reported", "X, who runs a café, said": skip to the clause before."""
     if not cs or text[cs - 1] != ",":
         return False
     if RULES.relative.match(text, cs, j):
         return True
-    m = RULES.cue.match(text, _skip_space(text, cs, j), j)
+    m = cue.match(text, _skip_space(text, cs, j), j)
     return bool(m and m.group("cue").casefold() in RULES.before)
 
 
-def _name_before(text: str, pos: int) -> Range | None:
+def _name_before(text: str, pos: int, cue: re.Pattern[str]) -> Range | None:
     """The name an after-cue follows: "X reported", "X, told", "the press service ... said"."""
     j = _back_over_space(text, pos)
     comma = j > 0 and text[j - 1] == ","
     if comma:
         j = _back_over_space(text, j - 1)
     cs = _clause_start(text, j)
-    if _parenthetical(text, cs, j):
+    if _parenthetical(text, cs, j, cue):
         j = cs - 1
         cs = _clause_start(text, j)
     elif comma and text[j - 1] in _CLOSING_MARKS:
@@ -187,7 +187,7 @@ def _name_before(text: str, pos: int) -> Range | None:
     if not words or len(words) > _CLAUSE_MAX_WORDS:
         return None
     # "X, a spokeswoman for the port, said", "X, ministro de Hacienda, aseguró".
-    if (words[0] in RULES.articles or words[0].islower()) and (found := _apposition(text, cs)):
+    if (words[0] in RULES.articles or words[0].islower()) and (found := _apposition(text, cs, cue)):
         return found
     for m in RULES.name.finditer(text, cs, j):
         tail = [w for w in text[m.end() : j].split() if not _PUNCT_ONLY.fullmatch(w)]
@@ -213,13 +213,13 @@ def _after_lowercase_word(text: str, cs: int, pos: int) -> bool:
     return word.isalpha() and word.islower() and word not in RULES.articles
 
 
-def _apposition(text: str, cs: int) -> Range | None:
+def _apposition(text: str, cs: int, cue_pattern: re.Pattern[str]) -> Range | None:
     """ "Lina Moreau, a spokeswoman for the port, said": the name before the apposition."""
     if not cs or text[cs - 1] != ",":
         return None
     end = cs - 1
     ps = _skip_space(text, _clause_start(text, end), end)
-    cue = RULES.cue.match(text, ps, end)
+    cue = cue_pattern.match(text, ps, end)
     m = RULES.name.fullmatch(text, ps, end)
     if not m or (cue and cue.start("cue") == ps):
         return None  # "Citing the Coast Guard, the paper said" is no apposition
@@ -296,14 +296,16 @@ def _is_attribution(text: str, cue: str, start: int, end: int) -> bool:
     return bool(nxt) and nxt.group().casefold().strip(",.:;") in RULES.speech_next
 
 
-def _find_names(text: str, quoted: list[Range]) -> list[Range]:
+def _find_names(text: str, quoted: list[Range], pattern: re.Pattern[str] | None) -> list[Range]:
     """Character ranges of attributed names in one block, in order, without overlaps.
 
     Cues inside a quotation are the quoted speaker's, not the article's, so they are skipped.
     """
     rules = RULES
     names: list[Range] = []
-    for m in rules.cue.finditer(text):
+    if pattern is None:
+        return names  # no cue can start in these blocks
+    for m in pattern.finditer(text):
         if _inside(m.start("cue"), quoted):
             continue
         if m.group("cue")[0].isupper() and not _is_sentence_start(text, m.start()):
@@ -314,7 +316,7 @@ def _find_names(text: str, quoted: list[Range]) -> list[Range]:
             if hit:
                 names.append(hit)
         if cue in rules.after and _is_attribution(text, cue, m.start(), m.end()):
-            hit = _name_before(text, m.start("cue"))
+            hit = _name_before(text, m.start("cue"), pattern)
             if hit:
                 names.append(hit)
     names.sort()
@@ -368,6 +370,8 @@ def annotate(
     quotes: list[Quote] = []
     sources: list[Source] = []
     by_key: dict[str, int] = {}
+    texts = [b.text for b in blocks if b.kind != "code" and b.text]
+    cue = RULES.cue_for(cue_runs(texts))  # only the cues these blocks can hold
     for index, block in enumerate(blocks):
         text = block.text
         if block.kind == "code" or not text:
@@ -376,7 +380,7 @@ def annotate(
         quoted = find_quotes(text, whole=whole)
         new = [Span(s, e, "quote") for s, e in quoted]
         quotes.extend(Quote(text[s:e], index) for s, e in quoted)
-        named = _credited_name(text) if whole and not quoted else _find_names(text, quoted)
+        named = _credited_name(text) if whole and not quoted else _find_names(text, quoted, cue)
         for s, e in named:
             key = _name_key(text[s:e])
             ref = by_key.get(key, by_key.get(_surname_key(key)))

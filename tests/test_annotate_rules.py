@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.annotate_rules import RULES, compile_rules, read_data, trie
+from reader.annotate_rules import RULES, compile_rules, cue_runs, read_data, trie
 
 
 def test_every_language_has_every_list() -> None:
@@ -71,3 +71,38 @@ def test_name_pattern() -> None:
         "\u0420\u0418\u0410 \u041d\u043e\u0432\u043e\u0441\u0442\u0438"
     )
     assert name("reuters") is None
+
+
+def test_cue_subset_finds_what_the_full_pattern_finds() -> None:
+    texts = [
+        "The mayor said the bridge would reopen, according to the council.",
+        "Laut Polizei war die Straße gesperrt, sagte ein Sprecher.",
+        "По данным ТАСС, мост откроют в мае.",
+        "AS REPORTED\nBY Reuters, the talks failed.",
+    ]
+    for text in texts:
+        fresh = compile_rules(read_data())  # nothing compiled yet: the subset is built
+        runs = cue_runs([text])
+        subset = fresh.cue_for(runs)
+        assert subset is not None and "cue" not in fresh.__dict__
+        assert [m.span() for m in subset.finditer(text)] == [
+            m.span() for m in RULES.cue.finditer(text)
+        ]
+
+
+def test_cue_subset_needs_nothing_for_text_without_cues() -> None:
+    fresh = compile_rules(read_data())
+    assert fresh.cue_for(cue_runs(["Tokens refill slowly while the bucket drains."])) is None
+
+
+def test_cue_runs_refuse_text_that_lowercases_unlike_the_regex() -> None:
+    assert cue_runs(["İstanbul dedi"]) is None  # İ lower-cases to two characters
+    assert cue_runs(["Straße"]) == {"", "straße"}  # ß cannot match a cue either way
+
+
+def test_cue_subset_grows_to_the_full_pattern() -> None:
+    fresh = compile_rules(read_data())
+    first = fresh.cue_for(cue_runs(["He said so."]))
+    assert first is not None and not first.search("laut Polizei")
+    second = fresh.cue_for(cue_runs(["laut Polizei"]))
+    assert second is fresh.cue and second.search("laut Polizei")
