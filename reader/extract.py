@@ -33,6 +33,48 @@ _SKIP = frozenset({
 })  # fmt: skip
 # Captions marked up as paragraphs ("wp-caption-text", "image_caption") are captions too.
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:fig)?caption(?:$|[\s_-])", re.I)
+# Boxes that sit inside articles but are about something else: the author's bio card, and
+# photo credits or licence notes. Matched on class/id tokens (split on - _ space and camelCase);
+# an author token needs a box word beside it, since "author" alone marks the byline. Only
+# short boxes go: a long one named so is likely the article's own wrapper.
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_AUTHOR = frozenset({"author", "authors", "autor", "autorin", "autoren", "auteur", "autore"})
+_AUTHOR_BOX = frozenset({
+    "bio", "bios", "biography", "box", "info", "infos", "description", "descript", "desc",
+    "card", "profile", "about", "details",
+})  # fmt: skip
+_CREDIT = frozenset({"credit", "credits", "copyright", "license", "licence", "photocredit"})
+AUTHOR_BOX_TEXT = 1500
+CREDIT_TEXT = 200
+_SIDE_SEEN: dict[str, int] = {}  # class/id string -> text limit under which it goes (0: never)
+
+
+def _side_limit(key: str) -> int:
+    limit = _SIDE_SEEN.get(key)
+    if limit is None:
+        words = set(_TOKEN_SPLIT.split(_CAMEL.sub(" ", key).lower()))
+        if words & _CREDIT:
+            limit = CREDIT_TEXT
+        elif words & _AUTHOR and words & _AUTHOR_BOX:
+            limit = AUTHOR_BOX_TEXT
+        else:
+            limit = 0
+        if len(_SIDE_SEEN) > 50_000:
+            _SIDE_SEEN.clear()
+        _SIDE_SEEN[key] = limit
+    return limit
+
+
+def _is_side_box(elem: HtmlElement) -> bool:
+    """An author bio or a credit/licence note inside the article (see _AUTHOR_BOX)."""
+    cls, ident = elem.get("class"), elem.get("id")
+    if cls is None and ident is None:
+        return False
+    limit = _side_limit(f"{cls or ''} {ident or ''}")
+    return bool(limit) and len(" ".join(elem.text_content().split())) < limit
+
+
 _CELL_BLOCKS = frozenset({
     "p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
     "section", "article",
@@ -148,6 +190,10 @@ def _walk(root: HtmlElement, builder: _Builder) -> None:
         tag = elem.tag
         if event == "start":
             if not isinstance(tag, str):
+                continue
+            if elem is not root and _is_side_box(elem):
+                leaves.add(elem)
+                walker.skip_subtree()
                 continue
             if tag in _INLINE:
                 if tag == "a":

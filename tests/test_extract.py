@@ -190,3 +190,36 @@ def test_only_followable_links_are_kept() -> None:
     assert [link.url for link in links] == ["https://news.example/rel"]
     _, links = extract_blocks(parse_html(html))
     assert [link.url for link in links] == ["/rel"]
+
+
+def _side_box_page(author_box: str, credit: str) -> str:
+    return f"""<html><body><article>
+<h1>The bridge will be rebuilt</h1>
+<p>{FILLER}</p>
+<figure><img src="/b.jpg" alt=""><figcaption>The old bridge at dusk.
+<span class="{credit}">Photo: Jo Smith / Agency</span></figcaption></figure>
+<p>{FILLER} It will open in May.</p>
+<div class="{author_box}"><p>Ann Lee writes about towns, rivers and the bridges between
+them, and has lived by this one for twenty years.</p></div>
+</article></body></html>"""
+
+
+def test_author_bio_and_credit_boxes_are_left_out() -> None:
+    blocks, _ = extract_blocks(parse_html(_side_box_page("post-authorBio", "image-credit")))
+    text = "\n".join(b.text for b in blocks)
+    assert "It will open in May." in text
+    assert "The old bridge at dusk." in text  # the caption stays, its credit goes
+    assert "Jo Smith" not in text
+    assert "Ann Lee" not in text
+
+
+def test_author_alone_or_long_boxes_are_kept() -> None:
+    # "author" without a box word is a byline's class; other words are no side box at all.
+    blocks, _ = extract_blocks(parse_html(_side_box_page("author", "photo-note")))
+    text = "\n".join(b.text for b in blocks)
+    assert "Jo Smith" in text
+    assert "Ann Lee" in text
+    # A long element named like a credit is the article's own wrapper, not a credit line.
+    page = f"<html><body><div class='summary-credit'><p>{FILLER}</p><p>{FILLER}</p></div></body></html>"
+    blocks, _ = extract_blocks(parse_html(page))
+    assert FILLER in blocks[0].text
