@@ -67,11 +67,13 @@ def _clean_name(text: str, start: int, end: int, sentence_start: bool) -> Range 
         return None
     del toks[MAX_NAME_WORDS:]
     # Words come off the end only as the lists write them: "Noticias Sur" and "Nordpress
-    # Agency" keep their last word, "Khabar 24 TV" loses it.
+    # Agency" keep their last word, "Khabar 24 TV" loses it. A title ends no name: "told
+    # Reuters Dr. Marsh's team" gives "Reuters", not "Reuters Dr" (taken for "Dr. Reuters").
     while toks and (
         word(-1) in rules.descriptors_exact
         or word(-1).casefold() in rules.connectors
         or word(-1) in rules.stop
+        or (len(word(-1)) > 1 and (word(-1) in rules.titles or word(-1) + "." in rules.titles))
     ):
         toks.pop()
     if not toks:

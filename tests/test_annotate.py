@@ -418,3 +418,12 @@ def test_any_text_gives_consistent_spans(paragraphs: list[str], kinds: list[str]
     assert all(0 <= q.block < len(blocks) for q in quotes)
     keys = [_key(s.name) for s in sources]
     assert len(keys) == len(set(keys))
+
+
+def test_a_title_ends_no_name() -> None:
+    # "Reuters Dr" read as a name was then matched to "Reuters Reuters" as "Dr. Reuters".
+    blocks = [Block("paragraph", "Reuters Reuters told Reuters Dr. Marsh later.")]
+    _, sources = annotate(blocks, [])
+    names = [blocks[0].text[s.start : s.end] for s in blocks[0].spans if s.kind == "source"]
+    assert "Reuters Dr" not in names
+    _check_spans(blocks, [], sources)
