@@ -66,6 +66,54 @@ def _neutralised_utf8(text: str) -> bytes:
     return data
 
 
+# A <noscript> holding at least NOSCRIPT_TEXT characters and NOSCRIPT_SHARE of the body's text
+# is the page itself, for readers that run no scripts (a blog whose posts are drawn by script,
+# a site that puts its whole no-JS version there). Later stages drop <noscript> as script
+# fallbacks ("please enable JavaScript", tracking pixels), so it is unwrapped here.
+NOSCRIPT_TEXT = 500
+NOSCRIPT_SHARE = 0.5
+
+
+def _text_len(elem: HtmlElement) -> int:
+    return len(" ".join((elem.text_content() or "").split()))
+
+
+def _has_long_noscript(data: bytes) -> bool:
+    """Whether some <noscript> spans NOSCRIPT_TEXT bytes of source: most pages hold only short
+    ones (a tracking pixel), and a byte search costs far less than a walk of the tree.
+    Lower case only: a second search for upper case would double the cost on every page for
+    the old, hand-written pages that spell tags so and rarely draw their text by script."""
+    start = data.find(b"<noscript")
+    while start >= 0:
+        end = data.find(b"</noscript", start)
+        if end < 0 or end - start >= NOSCRIPT_TEXT:
+            return True
+        start = data.find(b"<noscript", end)
+    return False
+
+
+def _visible_len(root: HtmlElement) -> int:
+    """The body's text less that of its scripts and styles (the page's own JSON and CSS)."""
+    body = root.find("body")
+    if body is None:
+        return 0
+    hidden = sum(_text_len(elem) for elem in body.iter("script", "style"))
+    return max(_text_len(body) - hidden, 1)
+
+
+def _unwrap_noscript_page(root: HtmlElement) -> None:
+    body_len = 0
+    for noscript in list(root.iter("noscript")):
+        if len(noscript) == 0 or noscript.getparent() is None:
+            continue  # plain text only: a message, not a page
+        length = _text_len(noscript)
+        if length < NOSCRIPT_TEXT:
+            continue
+        body_len = body_len or _visible_len(root)
+        if length >= NOSCRIPT_SHARE * body_len:
+            noscript.drop_tag()
+
+
 def _empty_document() -> HtmlElement:
     return lxml.html.document_fromstring("<html><body></body></html>")
 
@@ -86,4 +134,6 @@ def parse_html(text: str) -> HtmlElement:
         # A frameset page or a head-only document: give later stages a body to work in.
         body = lxml.html.Element("body")
         root.append(body)
+    if _has_long_noscript(data):
+        _unwrap_noscript_page(root)
     return root

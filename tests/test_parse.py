@@ -107,3 +107,32 @@ def test_ordinary_character_references_survive() -> None:
 def test_escape_sequences_go_whole(text: str) -> None:
     # Dropping only the ESC would leave the clipboard payload behind as visible text.
     assert parse_html(text).find("body").text_content() == "ab"
+
+
+_PROSE = (
+    "The council met on Tuesday evening and, after a long debate with many residents present, "
+    "agreed to rebuild the old footbridge over the river before the winter floods arrive. "
+)
+
+
+def test_noscript_holding_the_page_is_unwrapped() -> None:
+    # A blog that draws its post by script keeps the text for script-less readers in <noscript>.
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav><div class='post'>"
+        "<script>var post = 'drawn here';</script>"
+        f"<noscript><p>{_PROSE * 3}</p><p>{_PROSE * 2}</p></noscript></div></body></html>"
+    )
+    root = parse_html(page)
+    assert not list(root.iter("noscript"))
+    assert len(root.findall(".//div/p")) == 2
+
+
+def test_small_or_minor_noscripts_stay() -> None:
+    page = (
+        "<html><body><noscript><img src='/pixel.gif'></noscript>"
+        f"<article><p>{_PROSE * 12}</p></article>"
+        f"<noscript><p>Please enable JavaScript. {_PROSE * 3}</p></noscript></body></html>"
+    )
+    root = parse_html(page)
+    # The pixel is short; the message is long but a small share of the page.
+    assert len(list(root.iter("noscript"))) == 2
