@@ -33,10 +33,11 @@ _SKIP = frozenset({
 })  # fmt: skip
 # Captions marked up as paragraphs ("wp-caption-text", "image_caption") are captions too.
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:fig)?caption(?:$|[\s_-])", re.I)
-# Boxes that sit inside articles but are about something else: the author's bio card, and
-# photo credits or licence notes. Matched on class/id tokens (split on - _ space and camelCase);
-# an author token needs a box word beside it, since "author" alone marks the byline. Only
-# short boxes go: a long one named so is likely the article's own wrapper.
+# Boxes that sit inside articles but are about something else: the author's bio card, photo
+# credits or licence notes, and teasers for other stories. Matched on class/id tokens (split on
+# - _ space and camelCase); an author token needs a box word beside it, since "author" alone
+# marks the byline, and a teaser must link somewhere, since "teaser" also names the story's own
+# lead. Only short boxes go: a long one named so is likely the article's own wrapper.
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _AUTHOR = frozenset({"author", "authors", "autor", "autorin", "autoren", "auteur", "autore"})
@@ -45,34 +46,49 @@ _AUTHOR_BOX = frozenset({
     "card", "profile", "about", "details",
 })  # fmt: skip
 _CREDIT = frozenset({"credit", "credits", "copyright", "license", "licence", "photocredit"})
+_TEASER = frozenset({"teaser", "teasers"})
 AUTHOR_BOX_TEXT = 1500
 CREDIT_TEXT = 200
-_SIDE_SEEN: dict[str, int] = {}  # class/id string -> text limit under which it goes (0: never)
+TEASER_TEXT = 600
+# class/id string -> (text limit under which the box goes, 0: never; whether it must link)
+_SIDE_SEEN: dict[str, tuple[int, bool]] = {}
 
 
-def _side_limit(key: str) -> int:
-    limit = _SIDE_SEEN.get(key)
-    if limit is None:
+def _side_limit(key: str) -> tuple[int, bool]:
+    found = _SIDE_SEEN.get(key)
+    if found is None:
         words = set(_TOKEN_SPLIT.split(_CAMEL.sub(" ", key).lower()))
         if words & _CREDIT:
-            limit = CREDIT_TEXT
+            found = (CREDIT_TEXT, False)
         elif words & _AUTHOR and words & _AUTHOR_BOX:
-            limit = AUTHOR_BOX_TEXT
+            found = (AUTHOR_BOX_TEXT, False)
+        elif words & _TEASER:
+            found = (TEASER_TEXT, True)
         else:
-            limit = 0
+            found = (0, False)
         if len(_SIDE_SEEN) > 50_000:
             _SIDE_SEEN.clear()
-        _SIDE_SEEN[key] = limit
-    return limit
+        _SIDE_SEEN[key] = found
+    return found
+
+
+def _links_out(elem: HtmlElement) -> bool:
+    for a in elem.iter("a"):
+        href = a.get("href")
+        if href and not href.startswith("#"):
+            return True
+    return any(True for _ in elem.iterancestors("a"))
 
 
 def _is_side_box(elem: HtmlElement) -> bool:
-    """An author bio or a credit/licence note inside the article (see _AUTHOR_BOX)."""
+    """An author bio, a credit/licence note or a teaser inside the article (see _AUTHOR_BOX)."""
     cls, ident = elem.get("class"), elem.get("id")
     if cls is None and ident is None:
         return False
-    limit = _side_limit(f"{cls or ''} {ident or ''}")
-    return bool(limit) and len(" ".join(elem.text_content().split())) < limit
+    limit, must_link = _side_limit(f"{cls or ''} {ident or ''}")
+    if not limit or len(" ".join(elem.text_content().split())) >= limit:
+        return False
+    return not must_link or _links_out(elem)
 
 
 _CELL_BLOCKS = frozenset({

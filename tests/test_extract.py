@@ -223,3 +223,17 @@ def test_author_alone_or_long_boxes_are_kept() -> None:
     page = f"<html><body><div class='summary-credit'><p>{FILLER}</p><p>{FILLER}</p></div></body></html>"
     blocks, _ = extract_blocks(parse_html(page))
     assert FILLER in blocks[0].text
+
+
+def test_teasers_for_other_stories_are_left_out_but_a_lead_named_teaser_stays() -> None:
+    page = f"""<html><body><article>
+<div class="article-teaser"><p>The town will have its bridge back by May, the council says.</p></div>
+<p>{FILLER}</p>
+<div class="inline-teaser"><a href="/other-story"><h3>Ferries return to the lake</h3></a></div>
+<p>{FILLER} Work starts soon.</p>
+</article></body></html>"""
+    blocks, _ = extract_blocks(parse_html(page))
+    text = "\n".join(b.text for b in blocks)
+    assert "bridge back by May" in text  # a lead: no link out
+    assert "Work starts soon." in text
+    assert "Ferries" not in text
