@@ -8,10 +8,13 @@ On top sit general additions, each measured on the corpus benchmark (bench/corpu
 - an article split into like-named segments is taken whole;
 - on a page of several <article>s, the one headed by the page's title wins;
 - prose blocks just before the article body (lead, intro, subheadline) are kept with it;
+- a block named as the lead in the page's header region, just outside the article, too;
 - the clean-up of the pick never drops the block that holds most of the article.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -91,6 +94,36 @@ def _page_title(root: HtmlElement) -> str:
 def _names_title(heading: HtmlElement, title: str) -> bool:
     text = _norm(heading.text_content())
     return len(text) >= 15 and (text in title and len(text) * 2 >= len(title) or title in text)
+
+
+# A lead (standfirst, intro, "bajada") often sits in a header block before the article's
+# container, outside it: searched for in the OUTER_SIBLINGS elements before the frame and before
+# each of its OUTER_DEPTH nearest ancestors, by class/id tokens, short and link-poor. Not
+# "teaser": out there it as often names a box for another story.
+OUTER_DEPTH = 3
+OUTER_SIBLINGS = 3
+OUTER_LEAD_TEXT = 1500
+_LEAD_TOKENS = frozenset({
+    "lead", "intro", "introtext", "standfirst", "subhead", "subheadline", "dek", "deck",
+    "bajada", "chapo", "chapeau", "vorspann", "excerpt", "abstract",
+})  # fmt: skip
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_LEAD_SEEN: dict[str, bool] = {}
+
+
+def _named_lead(elem: HtmlElement) -> bool:
+    cls, ident = elem.get("class"), elem.get("id")
+    if cls is None and ident is None:
+        return False
+    key = f"{cls or ''} {ident or ''}"
+    hit = _LEAD_SEEN.get(key)
+    if hit is None:
+        if len(_LEAD_SEEN) > 50_000:
+            _LEAD_SEEN.clear()
+        words = set(_TOKEN_SPLIT.split(_CAMEL.sub(" ", key).lower()))
+        hit = _LEAD_SEEN[key] = bool(words & _LEAD_TOKENS)
+    return hit
 
 
 class Picker(FastDocument):
@@ -225,7 +258,35 @@ class Picker(FastDocument):
             elif elem.tag in _LEAD_TAGS and self._is_lead(elem):
                 found.append(elem)
                 walker.skip_subtree()
+        if not found and not leads:
+            outer = self._outer_lead(frame)
+            if outer is not None:
+                found.append(outer)
         return leads + found
+
+    def _outer_lead(self, frame: HtmlElement) -> HtmlElement | None:
+        """The nearest block named as a lead in what comes just before the frame or one of
+        its nearest ancestors (a page header holding title, lead and picture)."""
+        for depth, anc in enumerate((frame, *frame.iterancestors())):
+            if depth > OUTER_DEPTH or anc.tag in ("body", "html"):
+                break
+            for count, sibling in enumerate(anc.itersiblings(preceding=True)):
+                if count >= OUTER_SIBLINGS:
+                    break
+                if not isinstance(sibling.tag, str):
+                    continue
+                for elem in sibling.iter():
+                    if not isinstance(elem.tag, str) or not _named_lead(elem):
+                        continue
+                    if self._is_outer_lead(elem):
+                        return elem
+        return None
+
+    def _is_outer_lead(self, elem: HtmlElement) -> bool:
+        length = text_len(elem)
+        if not LEAD_TEXT <= length <= OUTER_LEAD_TEXT:
+            return False
+        return self.class_weight(elem) >= 0 and self.get_link_density(elem) <= 0.1
 
     def _is_lead(self, elem: HtmlElement) -> bool:
         if any(True for _ in elem.iterdescendants(*_BLOCK_CHILDREN)):

@@ -104,3 +104,25 @@ def test_clean_up_never_empties_the_article() -> None:
     )
     text = _words(Picker(parse_html(html)).pick())
     assert text.count("harbour authority") == 4
+
+
+def _outer_lead_page(lead_class: str) -> str:
+    lead = "The pier reopens in spring after two years of repairs, the harbour authority says."
+    return _page(
+        '<div class="page"><div class="page-top"><h1>Pier</h1><div class="' + lead_class
+        + '"><p>' + lead + '</p></div></div><div class="page-main"><main><div class="story"><p>'
+        + SENTENCE + "</p><p>" + SENTENCE + "</p><p>" + SENTENCE + "</p></div></main></div></div>"
+    )
+
+
+def test_lead_named_so_in_the_header_outside_the_article_is_kept() -> None:
+    text = _words(Picker(parse_html(_outer_lead_page("article-lead"))).pick())
+    assert text.startswith("The pier reopens in spring")
+    assert "harbour authority said on Monday" in text
+
+
+def test_header_block_not_named_as_a_lead_stays_out() -> None:
+    for name in ("hero-box", "tile-teaser"):  # no lead word; "teaser" there is another story
+        text = _words(Picker(parse_html(_outer_lead_page(name))).pick())
+        assert "The pier reopens" not in text
+        assert "harbour authority said on Monday" in text
