@@ -136,7 +136,17 @@ class Picker(FastDocument):
         # Inside an <article>, a class word like "header" names the story's own header
         # (title, lead, byline), not the site's; the DOM cleaner has already taken out
         # comments and share bars by their own rules.
-        return any(True for _ in elem.iterancestors("article"))
+        if any(True for _ in elem.iterancestors("article")):
+            return True
+        # A page header holding a block named as the lead is the story's header too: the
+        # lead is searched for there (see _outer_lead).
+        if elem.tag != "header" and "header" not in (elem.get("class") or "").lower():
+            return False
+        return any(
+            _named_lead(inner) and LEAD_TEXT <= text_len(inner) <= OUTER_LEAD_TEXT
+            for inner in elem.iterdescendants()
+            if isinstance(inner.tag, str)
+        )
 
     def score_paragraphs(self) -> dict[HtmlElement, dict]:
         candidates = super().score_paragraphs()

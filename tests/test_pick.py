@@ -126,3 +126,21 @@ def test_header_block_not_named_as_a_lead_stays_out() -> None:
         text = _words(Picker(parse_html(_outer_lead_page(name))).pick())
         assert "The pier reopens" not in text
         assert "harbour authority said on Monday" in text
+
+
+def test_page_header_holding_a_named_lead_is_not_dropped_as_unlikely() -> None:
+    lead = "The pier reopens in spring after two years of repairs, the harbour authority says."
+    body = (
+        '<div class="story"><p>' + SENTENCE + "</p><p>" + SENTENCE + "</p><p>" + SENTENCE
+        + "</p><p>" + SENTENCE + "</p><p>" + SENTENCE + "</p><p>" + SENTENCE + "</p></div>"
+    )
+    html = _page(
+        '<div class="page-header"><h1>Pier</h1><p class="{}">' + lead + "</p></div>"
+        "<div class='page-body'>" + body + "</div>"
+    )
+    text = _words(Picker(parse_html(html.format("standfirst"))).pick())
+    assert text.startswith("The pier reopens")
+    # Without a lead in it, a "header" block is the site's, as readability has it.
+    text = _words(Picker(parse_html(html.format("note"))).pick())
+    assert "The pier reopens" not in text
+    assert "harbour authority said on Monday" in text
