@@ -274,7 +274,7 @@ def extract_blocks(root: HtmlElement, url: str | None = None) -> tuple[list[Bloc
     builder = _Builder(url)
     _walk(article, builder)
     builder.flush()
-    builder.blocks = _drop_empty_sections(builder.blocks)
+    builder.blocks = _drop_link_sections(_drop_empty_sections(builder.blocks))
     used = _prune_links(builder)
     return builder.blocks, used
 
@@ -295,6 +295,26 @@ def _drop_empty_sections(blocks: list[Block]) -> list[Block]:
         kept.append(block)
     kept.reverse()
     return kept
+
+
+LINK_SECTION_SHARE = 0.8  # a block this much link text is a link, not prose
+
+
+def _is_link_block(block: Block) -> bool:
+    linked = sum(span.end - span.start for span in block.spans if span.kind == "link")
+    return linked >= LINK_SECTION_SHARE * len(block.text)
+
+
+def _drop_link_sections(blocks: list[Block]) -> list[Block]:
+    """Drop a trailing section made of links only ("More from this category", "Read next"):
+    the last heading when every block after it is a link or a list of links. Other stories'
+    titles, not the article's end."""
+    last = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i].kind == "heading"), None)
+    if last is None or last == len(blocks) - 1:
+        return blocks
+    if all(_is_link_block(b) for b in blocks[last + 1 :]):
+        return blocks[:last]
+    return blocks
 
 
 def _prune_links(builder: _Builder) -> list[Link]:

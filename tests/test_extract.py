@@ -237,3 +237,27 @@ def test_teasers_for_other_stories_are_left_out_but_a_lead_named_teaser_stays() 
     assert "bridge back by May" in text  # a lead: no link out
     assert "Work starts soon." in text
     assert "Ferries" not in text
+
+
+def _ending(after_heading: str) -> str:
+    return f"""<html><body><article><p>{FILLER}</p><p>{FILLER} The end.</p>
+<h2>More from this town</h2>{after_heading}</article></body></html>"""
+
+
+def test_trailing_section_of_links_only_is_left_out() -> None:
+    links = (
+        '<p><a href="/a">Ferries return to the lake</a> <a href="/b">Market moves</a></p>'
+        '<ul><li><a href="/c">A new school opens on the hill</a></li></ul>'
+    )
+    blocks, _ = extract_blocks(parse_html(_ending(links)))
+    assert blocks[-1].text.endswith("The end.")
+    assert not any("More from this town" in b.text or "Ferries" in b.text for b in blocks)
+
+
+def test_trailing_section_with_prose_is_kept() -> None:
+    prose = '<p>The <a href="/plan">plan</a> is on show at the town hall until June.</p>'
+    blocks, _ = extract_blocks(parse_html(_ending(prose)))
+    assert [b.text for b in blocks[-2:]] == [
+        "More from this town",
+        "The plan is on show at the town hall until June.",
+    ]
