@@ -8,12 +8,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import signal
 import sys
-import threading
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader import __version__
 from reader.errors import (
@@ -28,7 +25,27 @@ from reader.errors import (
 from reader.model import Article
 from reader.safety import safe_line
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
 FORMATS = ("text", "markdown", "json")
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, sized without importing shutil (and with it bz2, lzma): argparse
+    builds a formatter for every add_argument call, and a one-page run never prints help."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            columns = int(os.environ.get("COLUMNS", "0"))
+        except ValueError:
+            columns = 0
+        if columns <= 0:
+            try:
+                columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+            except (AttributeError, ValueError, OSError):
+                columns = 80
+        super().__init__(prog, width=(columns or 80) - 2)
 
 
 def _byte_size(value: str) -> int:
@@ -61,6 +78,7 @@ def _positive(kind: type) -> object:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
+        formatter_class=_HelpFormatter,
         description="Read web articles in the terminal, without ad walls, nags or boilerplate.",
         epilog="In a terminal, one source opens the interactive reader; bare `reader` opens it "
         "on a demo article. In a pipe, or with --format, the article is printed. Several "
@@ -243,6 +261,9 @@ class _DeferredInterrupt:
 
     @contextlib.contextmanager
     def installed(self) -> Iterator[None]:
+        import signal
+        import threading
+
         # Only where Ctrl+C would raise anyway: not when SIGINT is ignored (nohup), nor off
         # the main thread, where handlers cannot be set.
         usable = (
@@ -258,6 +279,8 @@ class _DeferredInterrupt:
 
 
 def _run_batch(sources: list[str], args: argparse.Namespace, out: TextIO) -> int:
+    from concurrent.futures import ThreadPoolExecutor  # only batches use threads
+
     progress = sys.stderr.isatty()
     pool = ThreadPoolExecutor(max_workers=args.jobs)
     futures: list[Future[tuple[str, int]]] = [pool.submit(_batch_item, s, args) for s in sources]

@@ -16,8 +16,12 @@ SpanKind = Literal["quote", "source", "link"]
 
 WORDS_PER_MINUTE = 230
 
+# eq=False where nothing compares two values: every generated method is compiled at start-up,
+# and the one-page command pays for each. Span, Block, Quote and Source keep == (tests and
+# idempotence checks compare them).
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, eq=False)
 class Page:
     """What a source gave us, decoded: the raw material of one article."""
 
@@ -48,7 +52,7 @@ class Block:
     spans: list[Span] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Link:
     url: str
     text: str
@@ -70,7 +74,7 @@ class Source:
     block: int | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Removal:
     """One thing the cleaner dropped, and the rule that dropped it."""
 
@@ -80,7 +84,7 @@ class Removal:
     before: int | None = None  # index of the kept block it preceded (None: at the end)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Metadata:
     title: str = ""
     byline: str | None = None
@@ -91,7 +95,7 @@ class Metadata:
     description: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Article:
     title: str
     blocks: list[Block]

@@ -8,20 +8,26 @@ renderer (text, markdown, JSON, TUI) is safe by construction.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Whole escape sequences first, so their parameters ("]52;c;...") do not survive as text.
-_ESCAPES = re.compile(
-    r"""
+# Compiled on first need: almost no page holds a control character, and every run would
+# otherwise pay for parsing this pattern at start-up.
+_ESCAPES_SOURCE = r"""
     \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC ... BEL/ST (title, hyperlink, clipboard)
     | \x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # 8-bit OSC
     | \x1b[P^_X][^\x1b\x9c]*(?:\x1b\\|\x9c)?      # DCS / PM / APC / SOS strings
     | \x1b\[[0-?]*[ -/]*[@-~]?                    # CSI ... final
     | \x9b[0-?]*[ -/]*[@-~]?                      # 8-bit CSI
     | \x1b[ -/]*[0-~]?                            # other ESC sequences, and a lone ESC
-    """,
-    re.VERBOSE,
-)
+    """
+
+
+@functools.cache
+def _escapes() -> re.Pattern[str]:
+    return re.compile(_ESCAPES_SOURCE, re.VERBOSE)
+
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
 # and the line/paragraph separators that some terminals treat as newlines.
@@ -33,7 +39,7 @@ def safe_text(text: str) -> str:
     if not _CONTROLS.search(text) and "\r" not in text:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
+    text = _escapes().sub("", text)
     return _CONTROLS.sub("", text)
 
 

@@ -98,15 +98,28 @@ def test_keyed_subset_matches_like_the_full_regex() -> None:
         norm = normalise(text)
         part = build_phrase_set("xx", entries)  # fresh: compiles only this text's phrases
         subset = part.anywhere_for(word_keys(norm))
-        assert subset is not None
-        assert [m.group() for m in subset.finditer(norm)] == [
-            m.group()
-            for m in full.anywhere.finditer(norm)  # type: ignore[union-attr]
-        ]
+        expected = [m.group() for m in full.anywhere.finditer(norm)]  # type: ignore[union-attr]
+        # None only when nothing can match: "nothing to see" lacks "ends" and "here".
+        assert (subset is None) == (text == "nothing to see")
+        found = [m.group() for m in subset.finditer(norm)] if subset else []
+        assert found == expected
     labels = build_phrase_set("xx", entries)
     assert labels.labels_for({"nothing"}) is None  # no label starts with that word
     pattern = labels.labels_for(opening_keys("read more: x"))
     assert pattern is not None and pattern.match("read more: x")
+    # A label whose first word opens the block but whose other words are not there.
+    assert build_phrase_set("xx", entries).labels_for({"read"}, {"read", "less"}) is None
+
+
+def test_subset_needs_every_word_of_a_phrase() -> None:
+    entries = [("demo", "disable {your|the} ad blocker"), ("demo", "sign up for * newsletter")]
+    part = build_phrase_set("xx", entries)
+    assert part.anywhere_for(word_keys("please disable your ad settings")) is None
+    full = build_phrase_set("xx", entries).anywhere
+    text = "please disable the ad blocker and sign up for the weekly newsletter"
+    pattern = build_phrase_set("xx", entries).anywhere_for(word_keys(text))
+    assert pattern is not None and full is not None
+    assert [m.group() for m in pattern.finditer(text)] == [m.group() for m in full.finditer(text)]
 
 
 def test_keyed_subset_grows_to_the_full_regex() -> None:

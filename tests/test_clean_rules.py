@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 
 import lxml.html
@@ -9,6 +10,7 @@ import pytest
 
 from reader import paths
 from reader.clean.dom import clean_dom
+from reader.clean.phrases import build_phrase_set, normalise, word_keys
 from reader.clean.rules import builtin_rules, load_rules
 from reader.clean.text import clean_blocks
 from reader.errors import ReaderError
@@ -123,3 +125,24 @@ def test_config_dir_per_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     monkeypatch.setattr(paths.sys, "platform", "linux")
     assert paths.config_dir() == tmp_path / "xdg" / "reader"
+
+
+def test_phrase_index_cache_is_rebuilt_when_stale(tmp_path: Path, monkeypatch) -> None:
+    from reader.clean import rules as rules_mod
+
+    path = tmp_path / "__pycache__" / "phrases.marshal"
+    monkeypatch.setattr(rules_mod, "_phrase_index_path", lambda: path)
+    fresh = rules_mod.builtin_rules.__wrapped__()
+    assert path.exists()  # written on the first build
+    path.write_bytes(b"not marshal data")
+    broken = rules_mod.builtin_rules.__wrapped__()  # a broken cache costs only time
+    cached = rules_mod.builtin_rules.__wrapped__()  # read back from the rewritten cache
+    # A cache built from other phrase lines (an edited data file) must not be used.
+    other = {"en": (("teaser", "nothing like the real list"),)}
+    state = build_phrase_set("en", other["en"]).index_state()
+    path.write_bytes(marshal.dumps((rules_mod._INDEX_FORMAT, other, {"en": (state, state)})))
+    edited = rules_mod.builtin_rules.__wrapped__()
+    text = normalise("Please disable your ad blocker to continue reading.")
+    for built in (fresh, broken, cached, edited):
+        pattern = built.phrases["en"].anywhere_for(word_keys(text))
+        assert pattern is not None and pattern.search(text)

@@ -130,62 +130,110 @@ def _phrase_keys(phrase: str) -> list[str] | None:
     return keys
 
 
+Needs = tuple[tuple[tuple[str, ...], ...], ...]
+
+
+def _needs(phrase: str) -> Needs:
+    """The word runs a text must hold for a normalised phrase to match in it: per mandatory
+    phrase word, the runs of each of its alternatives (one alternative's runs must all be
+    there). A literal word sits between spaces or the match's edges, so its runs are whole
+    runs of the text too."""
+    needs = []
+    for word in phrase.split(" "):
+        if word == "*":
+            continue
+        group = _group(word)
+        alts = [word] if group is None else [a + group[1] for a in group[0]]
+        if group is not None and "" in group[0]:
+            continue  # an optional word
+        needs.append(tuple(tuple(_WORD_RUNS.findall(a)) for a in alts))
+    return tuple(needs)
+
+
+def _satisfied(needs: Needs, words: set[str] | frozenset[str]) -> bool:
+    return all(any(all(w in words for w in runs) for runs in alts) for alts in needs)
+
+
 class _Matcher:
-    """One regex over a group of phrases, compiled on demand for the keys a page holds.
+    """One regex over a group of phrases, compiled on demand for the words a page holds.
 
     Python's regex parser needs ~10-30 ms for a language's phrases, and a one-page run should
-    not pay for phrases whose first word is nowhere on the page: those cannot match, so a regex
-    of the others finds exactly the same matches. The first request compiles that subset; a
-    later one that needs more (a batch of pages) compiles everything, once.
+    not pay for phrases that cannot match on the page: whose first word does not open a word
+    run there, or one of whose words is nowhere on it. A regex of the others finds exactly the
+    same matches. The first request compiles that subset; a later one that needs more (a batch
+    of pages) compiles everything, once.
     """
 
-    __slots__ = ("_lines", "_anchored", "_groups", "_by_key", "_free", "_full", "_part", "_keys")
+    __slots__ = ("_lines", "_anchored", "_index_", "_full", "_part", "_chosen")
 
     def __init__(self, lines: list[tuple[str, str]], anchored: bool) -> None:
         self._lines = lines  # (category, phrase line): normalised on first use
         self._anchored = anchored
-        self._groups: dict[str, list[str]] | None = None
-        self._by_key: dict[str, set[str]] = {}
-        self._free: set[str] = set()  # no fixed first word: may match anywhere
+        # (category, phrase) pairs; phrase numbers by key; numbers of phrases without a fixed
+        # first word (they may match anywhere); each phrase's needs.
+        self._index_: (
+            tuple[list[tuple[str, str]], dict[str, list[int]], list[int], list[Needs]] | None
+        ) = None
         self._full: re.Pattern[str] | None | bool = False  # False: not compiled yet
         self._part: re.Pattern[str] | None = None
-        self._keys: frozenset[str] = frozenset()  # the keys _part was compiled for
+        self._chosen: frozenset[int] = frozenset()  # the phrases _part was compiled for
 
-    def _index(self) -> dict[str, list[str]]:
-        if self._groups is None:
-            self._groups = {}
+    def _index(
+        self,
+    ) -> tuple[list[tuple[str, str]], dict[str, list[int]], list[int], list[Needs]]:
+        if self._index_ is None:
+            pairs: list[tuple[str, str]] = []
+            by_key: dict[str, list[int]] = {}
+            free: list[int] = []
+            needs: list[Needs] = []
             for category, line in self._lines:
                 phrase = _normalise_phrase(line)
                 if not phrase:
                     continue
-                self._groups.setdefault(category, []).append(phrase)
-                keys = _phrase_keys(phrase.removesuffix(" *"))
+                n = len(pairs)
+                pairs.append((category, phrase))
+                core = phrase.removesuffix(" *")
+                needs.append(_needs(core))
+                keys = _phrase_keys(core)
                 if keys is None:
-                    self._free.add(phrase)
+                    free.append(n)
                 for key in keys or ():
-                    self._by_key.setdefault(key, set()).add(phrase)
-        return self._groups
+                    by_key.setdefault(key, []).append(n)
+            self._index_ = (pairs, by_key, free, needs)
+        return self._index_
+
+    def index_state(self) -> tuple[object, ...]:
+        """The index, as plain containers :mod:`marshal` can store (see rules.py)."""
+        return self._index()
+
+    def load_index(self, state: tuple[object, ...]) -> None:
+        """Take an index :meth:`index_state` gave for the same lines."""
+        self._index_ = state  # type: ignore[assignment]
 
     @property
     def full(self) -> re.Pattern[str] | None:
         if self._full is False:
-            self._full = _compile(self._index(), self._anchored)
+            self._full = _compile(self._index()[0], self._anchored)
         return self._full  # type: ignore[return-value]
 
-    def for_keys(self, keys: set[str] | frozenset[str]) -> re.Pattern[str] | None:
-        """A regex that matches in any text whose keys are among ``keys`` exactly as
-        :attr:`full` does; None when no phrase can match there."""
+    def for_keys(
+        self, keys: set[str] | frozenset[str], words: set[str] | frozenset[str] | None
+    ) -> re.Pattern[str] | None:
+        """A regex that matches in any text whose keys are among ``keys`` (and word runs
+        among ``words``, unless None) exactly as :attr:`full` does; None when no phrase can
+        match there."""
         if self._full is not False:
             return self.full
-        groups = self._index()
-        wanted = frozenset(k for k in keys if k in self._by_key)
-        if not wanted and not self._free:
+        pairs, by_key, free, needs = self._index()
+        chosen = set(free).union(*(by_key[k] for k in keys if k in by_key))
+        if words is not None:
+            chosen = {n for n in chosen if _satisfied(needs[n], words)}
+        if not chosen:
             return None
         if self._part is not None:
-            return self._part if wanted <= self._keys else self.full
-        chosen = self._free.union(*(self._by_key[k] for k in wanted))
-        subset = {c: [p for p in items if p in chosen] for c, items in groups.items()}
-        self._part, self._keys = _compile(subset, self._anchored), wanted
+            return self._part if chosen <= self._chosen else self.full
+        subset = [pair for n, pair in enumerate(pairs) if n in chosen]
+        self._part, self._chosen = _compile(subset, self._anchored), frozenset(chosen)
         return self._part
 
 
@@ -205,6 +253,14 @@ class PhraseSet:
         self._anywhere = _Matcher(anywhere, False)
         self._labels = _Matcher(labels, True)
 
+    def index_state(self) -> tuple[object, ...]:
+        return (self._anywhere.index_state(), self._labels.index_state())
+
+    def load_index(self, state: tuple[object, ...]) -> None:
+        anywhere, labels = state
+        self._anywhere.load_index(anywhere)  # type: ignore[arg-type]
+        self._labels.load_index(labels)  # type: ignore[arg-type]
+
     @property
     def anywhere(self) -> re.Pattern[str] | None:
         return self._anywhere.full
@@ -215,11 +271,14 @@ class PhraseSet:
 
     def anywhere_for(self, keys: set[str] | frozenset[str]) -> re.Pattern[str] | None:
         """:attr:`anywhere` for text whose :func:`word_keys` are within ``keys``."""
-        return self._anywhere.for_keys(keys)
+        return self._anywhere.for_keys(keys, keys)  # word_keys holds every word run too
 
-    def labels_for(self, keys: set[str] | frozenset[str]) -> re.Pattern[str] | None:
-        """:attr:`labels` for openings whose :func:`opening_keys` are within ``keys``."""
-        return self._labels.for_keys(keys)
+    def labels_for(
+        self, keys: set[str] | frozenset[str], words: set[str] | frozenset[str] | None = None
+    ) -> re.Pattern[str] | None:
+        """:attr:`labels` for openings whose :func:`opening_keys` are within ``keys`` and,
+        when given, whose word runs are within ``words``."""
+        return self._labels.for_keys(keys, words)
 
 
 def _pieces(phrase: str) -> list[str]:
@@ -276,7 +335,7 @@ def _longest_match(phrase: str) -> int:
     return total
 
 
-def _compile(groups: dict[str, list[str]], anchored: bool) -> re.Pattern[str] | None:
+def _compile(pairs: list[tuple[str, str]], anchored: bool) -> re.Pattern[str] | None:
     """One regex for all categories of one language.
 
     Each phrase gets its own group, named ``<category>__<n>``, so phrases can be ordered
@@ -286,7 +345,7 @@ def _compile(groups: dict[str, list[str]], anchored: bool) -> re.Pattern[str] | 
     flat alternation of hundreds of phrases made it slower than extraction, hence the trie.
     """
     phrases = sorted(
-        {(p, category) for category, items in groups.items() for p in items},
+        {(p, category) for category, p in pairs},
         key=lambda pair: (-_longest_match(pair[0]), pair),
     )
     if not phrases:

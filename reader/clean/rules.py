@@ -9,9 +9,13 @@ Phrase syntax and matching live in :mod:`reader.clean.phrases`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import marshal
+import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -166,8 +170,46 @@ def builtin_rules() -> Rules:
     data = _data_dir()
     dom = _dom_rules(json.loads(data.joinpath("dom.json").read_text("utf-8")))
     text = _from_json(TextSettings, json.loads(data.joinpath("text.json").read_text("utf-8")))
-    phrases = {lang: build_phrase_set(lang, e) for lang, e in _phrase_entries().items()}
+    entries = _phrase_entries()
+    phrases = {lang: build_phrase_set(lang, e) for lang, e in entries.items()}
+    _load_phrase_index(phrases, entries)
     return Rules(dom=dom, text=text, phrases=phrases)
+
+
+_INDEX_FORMAT = 2  # bump when the index's layout in reader.clean.phrases changes
+
+
+def _phrase_index_path() -> Path:
+    # Beside the data, like bytecode beside a module: marshal's format is per Python version.
+    return _data_dir() / "__pycache__" / f"phrases.{sys.implementation.cache_tag}.marshal"
+
+
+def _load_phrase_index(
+    phrases: dict[str, PhraseSet], entries: dict[str, tuple[tuple[str, str], ...]]
+) -> None:
+    """Index the built-in phrases from a cache, or build the index and cache it.
+
+    Normalising and keying ~500 phrases costs a one-page run several ms, more than matching
+    them; the cache holds the phrase lines it was built from, so an edited data file simply
+    rebuilds it. Any failure to read or write it costs only that time."""
+    path = _phrase_index_path()
+    try:
+        cached = marshal.loads(path.read_bytes())
+        if isinstance(cached, tuple) and cached[:2] == (_INDEX_FORMAT, entries):
+            for lang, state in cached[2].items():
+                phrases[lang].load_index(state)
+            return
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        pass
+    states = {lang: p.index_state() for lang, p in phrases.items()}
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(exist_ok=True)
+        tmp.write_bytes(marshal.dumps((_INDEX_FORMAT, entries, states)))
+        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def _compile_selector(selector: str) -> Callable[[Any], list[Any]]:

@@ -338,14 +338,16 @@ def clean_blocks(
     # Only phrases whose first word occurs on the page are compiled (see phrases._Matcher).
     keys: set[str] = set()
     openings: set[str] = set()
+    opening_words: set[str] = set()
     for norm in norms:
         if norm is not None:
             keys |= word_keys(norm)
             opening = _opening(norm, cfg)
             if opening is not None:
                 openings |= opening_keys(opening)
+                opening_words.update(_WORD.findall(opening))
     sets = [(p.lang, p.anywhere_for(keys)) for p in rules.phrase_sets(lang)]
-    labels = [(p.lang, p.labels_for(openings)) for p in rules.label_sets(lang)]
+    labels = [(p.lang, p.labels_for(openings, opening_words)) for p in rules.label_sets(lang)]
     verdicts = [_judge(b, n, sets, labels, cfg) for b, n in zip(blocks, norms, strict=True)]
     reasons: list[str | None] = [
         f"text:{v.category}:{v.lang}" if v.category else None for v in verdicts
