@@ -161,3 +161,20 @@ def test_og_title_holding_the_site_name_gives_way_to_title() -> None:
 def test_byline_without_urls(author: str, expected: str | None) -> None:
     html = f'<html><head><meta name="author" content="{author}"></head></html>'
     assert read_metadata(parse_html(html)).byline == expected
+
+
+def test_body_hints_take_the_first_usable_one_in_document_order() -> None:
+    html = """<html><body>
+    <span itemprop="author"></span>
+    <div class="bylines-list">Related bylines</div>
+    <time>no datetime</time>
+    <a rel="nofollow author" href="/u/ana">Ana Ruiz</a>
+    <span itemprop="author">Second Author</span>
+    <p class="meta byline">By Ana Ruiz, staff</p>
+    <time datetime="2023-03-02">March 2</time><time datetime="2020-01-01">old</time>
+    <p>Text.</p></body></html>"""
+    meta = read_metadata(parse_html(html))
+    assert meta.byline == "Ana Ruiz"  # the empty itemprop is skipped, not taken
+    assert meta.published == "2023-03-02"
+    only_byline = '<html><body><p class="x byline">By Bo Chan</p><p class="bylines">no</p></body></html>'
+    assert read_metadata(parse_html(only_byline)).byline == "By Bo Chan"
