@@ -34,10 +34,11 @@ _SKIP = frozenset({
 # Captions marked up as paragraphs ("wp-caption-text", "image_caption") are captions too.
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:fig)?caption(?:$|[\s_-])", re.I)
 # Boxes that sit inside articles but are about something else: the author's bio card, photo
-# credits or licence notes, and teasers for other stories. Matched on class/id tokens (split on
-# - _ space and camelCase); an author token needs a box word beside it, since "author" alone
-# marks the byline, and a teaser must link somewhere, since "teaser" also names the story's own
-# lead. Only short boxes go: a long one named so is likely the article's own wrapper.
+# credits or licence notes, affiliate disclosures, and teasers for other stories. Matched on
+# class/id tokens (split on - _ space and camelCase); an author token needs a box word beside
+# it, since "author" alone marks the byline, and a teaser must link somewhere, since "teaser"
+# also names the story's own lead. Only short boxes go: a long one named so is likely the
+# article's own wrapper.
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _AUTHOR = frozenset({"author", "authors", "autor", "autorin", "autoren", "auteur", "autore"})
@@ -46,6 +47,8 @@ _AUTHOR_BOX = frozenset({
     "card", "profile", "about", "details",
 })  # fmt: skip
 _CREDIT = frozenset({"credit", "credits", "copyright", "license", "licence", "photocredit"})
+_DISCLOSURE = frozenset({"disclosure", "disclaimer", "affiliate"})
+DISCLOSURE_TEXT = 600
 _TEASER = frozenset({"teaser", "teasers"})
 AUTHOR_BOX_TEXT = 1500
 CREDIT_TEXT = 200
@@ -62,6 +65,8 @@ def _side_limit(key: str) -> tuple[int, bool]:
             found = (CREDIT_TEXT, False)
         elif words & _AUTHOR and words & _AUTHOR_BOX:
             found = (AUTHOR_BOX_TEXT, False)
+        elif words & _DISCLOSURE:
+            found = (DISCLOSURE_TEXT, False)
         elif words & _TEASER:
             found = (TEASER_TEXT, True)
         else:

@@ -261,3 +261,13 @@ def test_trailing_section_with_prose_is_kept() -> None:
         "More from this town",
         "The plan is on show at the town hall until June.",
     ]
+
+
+def test_affiliate_disclosure_box_is_left_out() -> None:
+    page = _side_box_page("post-meta", "photo-note").replace(
+        "<p>Ann Lee", '<p class="affiliate-disclosure">We may earn a fee from links here.</p><p>Ann Lee'
+    )
+    blocks, _ = extract_blocks(parse_html(page))
+    text = "\n".join(b.text for b in blocks)
+    assert "earn a fee" not in text
+    assert "Ann Lee" in text  # the rest of that box is no disclosure
