@@ -69,6 +69,8 @@ class TextSettings:
     dom_wall_rules: dict[str, str]  # DOM rule -> wall category, when almost nothing is left
     dom_wall_phrases: dict[str, str]  # phrase category in a DOM removal -> wall category
     dom_wall_max_words: int
+    link_block_max_chars: int  # shorter paragraphs/list items that are mostly links go
+    link_block_share: float
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -29,6 +29,7 @@ _LINKY = 0.7
 _OPENERS = "\"'([{<>-*|»•·› /"
 _WORD = re.compile(r"\w+")
 _BYLINE_KINDS = frozenset({"paragraph", "caption", "list_item"})
+_TEASER_KINDS = frozenset({"paragraph", "list_item"})
 _BYLINE_MAX_CAPITALS = 8
 _NAME_MAX_WORDS = 3  # one author's name; two joined by "and" may have four words
 _NAME_SEPARATORS = "·|—–/•"
@@ -150,6 +151,16 @@ def _owns_block(label: str, rest: str, words: int, block: Block) -> bool:
 def _link_share(block: Block) -> float:
     linked = sum(s.end - s.start for s in block.spans if s.kind == "link")
     return linked / max(len(block.text), 1)
+
+
+def _link_teaser(block: Block, cfg: TextSettings) -> bool:
+    """A short paragraph or list item that is mostly link text ("Read also: <a>another
+    story</a>") points away from the article; a sentence that merely holds a link does not."""
+    return (
+        block.kind in _TEASER_KINDS
+        and len(block.text) < cfg.link_block_max_chars
+        and _link_share(block) >= cfg.link_block_share
+    )
 
 
 def _source_url(block: Block, links: list[Link]) -> str | None:
@@ -393,6 +404,12 @@ def clean_blocks(
         if reason and verdict.category == "source" and source_url is None and i not in credits:
             source_url = _source_url(block, links)
 
+    # After the source line gave its address and the wall was weighed on the phrases alone.
+    for i, block in enumerate(blocks):
+        if reasons[i] is None and _link_teaser(block, cfg):
+            reasons[i] = "text:link_teaser"
+    wall = _wall(blocks, keep, verdicts, cfg)
+
     kept: list[Block] = []
     removed: list[Removal] = []
     pending: list[Removal] = []
@@ -406,5 +423,4 @@ def clean_blocks(
             removal = Removal(text=short_text(block.text), rule=reason, stage="text", before=None)
             removed.append(removal)
             pending.append(removal)
-    wall = _wall(blocks, keep, verdicts, cfg)
     return TextCleanResult(kept, removed, source_url, wall, byline)
