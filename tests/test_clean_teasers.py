@@ -54,3 +54,98 @@ def test_linked_source_line_still_gives_the_source_url(rules: Rules) -> None:
     )
     assert result.source_url == "https://news.example/other-story"
     assert len(result.blocks) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "boilerplate", "category"),
+    [
+        ("en", "Subscribe now to our digital edition for the full story.", "subscribe"),
+        (
+            "en",
+            "To view the full story, please subscribe to The Harbour Post. You can choose a "
+            "$60 annual subscription or a $5 weekly pass.",
+            "paywall",
+        ),
+        (
+            "en",
+            "If you're seeing this message but you're already a subscriber, you can log in for "
+            "immediate access to this story.",
+            "subscribe",
+        ),
+        ("en", "Submit a letter to the editor or write to us.", "feedback"),
+        (
+            "en",
+            "This article is the copyrighted property of Harbour Post. Written permission must "
+            "be obtained before reprint in online or print media.",
+            "rights",
+        ),
+        ("en", "Photograph by Jane Doe", "credit"),
+        ("de", "Über den Autor", "meta"),
+        ("de", "Zur Person", "meta"),
+        ("de", "Weitere Informationen:", "meta"),
+        ("de", "Weitere Informationen", "meta"),
+        ("de", "Kontakt:", "meta"),
+        ("de", "Von: Jana Beispiel", "meta"),
+        ("de", "Quellenangaben:", "source"),
+        (
+            "de",
+            "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis "
+            "keine Verbindung zu Twitter her.",
+            "cookie",
+        ),
+        (
+            "es",
+            "Síguenos en Telegram y Twitter para recibir todas nuestras actualizaciones",
+            "share",
+        ),
+        ("it", "Pubblicato il 19 febbraio 2020 Ultima modifica 19 febbraio 2020", "meta"),
+    ],
+)
+def test_in_article_box_goes(rules: Rules, lang: str, boilerplate: str, category: str) -> None:
+    result = clean_blocks(
+        [Block("paragraph", BODY), Block("paragraph", boilerplate), Block("paragraph", BODY)],
+        [],
+        rules,
+        lang,
+    )
+    assert [b.text for b in result.blocks] == [BODY, BODY]
+    assert [r.rule for r in result.removed] == [f"text:{category}:{lang}"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "content"),
+    [
+        (
+            "en",
+            "Readers who subscribe now to the paper get the full story of the strike each morning, "
+            "the union said.",
+        ),
+        ("en", "The photograph by a local fisherman shows the quay collapsing into the harbour."),
+        (
+            "en",
+            "The court heard that written permission must be obtained before anyone builds "
+            "on the quay.",
+        ),
+        (
+            "de",
+            "Weitere Informationen zur Sperrung des Hafens gab die Stadt am Montag nicht bekannt.",
+        ),
+        ("de", "Kontakt zu den Fischern hatte die Behörde seit Wochen nicht mehr."),
+        (
+            "de",
+            "Zur Person des Hafenmeisters wollte sich die Stadt nicht äußern, sagte ein Sprecher.",
+        ),
+        (
+            "it",
+            "Il libro, pubblicato il 3 marzo, racconta la storia del porto e dei suoi pescatori.",
+        ),
+    ],
+)
+def test_article_mentioning_it_stays(rules: Rules, lang: str, content: str) -> None:
+    blocks = [
+        Block("paragraph", "An article lead paragraph that sets the scene for the story."),
+        Block("paragraph", content),
+    ]
+    result = clean_blocks(blocks, [], rules, lang)
+    assert [b.text for b in result.blocks] == [b.text for b in blocks]
+    assert result.removed == []
