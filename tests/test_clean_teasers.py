@@ -93,6 +93,9 @@ def test_linked_source_line_still_gives_the_source_url(rules: Rules) -> None:
             "keine Verbindung zu Twitter her.",
             "cookie",
         ),
+        ("de", "Quellen ausblenden", "ui"),
+        ("de", "Dieses Skript als PDF herunterladen", "ui"),
+        ("de", "Video verfügbar bis 28.02.2026", "ui"),
         (
             "es",
             "Síguenos en Telegram y Twitter para recibir todas nuestras actualizaciones",
@@ -130,6 +133,7 @@ def test_in_article_box_goes(rules: Rules, lang: str, boilerplate: str, category
             "de",
             "Weitere Informationen zur Sperrung des Hafens gab die Stadt am Montag nicht bekannt.",
         ),
+        ("de", "Die Stadt will die Pläne als PDF herunterladen lassen, sobald der Rat zustimmt."),
         ("de", "Kontakt zu den Fischern hatte die Behörde seit Wochen nicht mehr."),
         (
             "de",
