@@ -138,8 +138,8 @@ def test_phrase_index_cache_is_rebuilt_when_stale(tmp_path: Path, monkeypatch) -
     broken = rules_mod.builtin_rules.__wrapped__()  # a broken cache costs only time
     cached = rules_mod.builtin_rules.__wrapped__()  # read back from the rewritten cache
     # A cache built from other phrase lines (an edited data file) must not be used.
-    other = {"en": (("teaser", "nothing like the real list"),)}
-    state = build_phrase_set("en", other["en"]).index_state()
+    other = {"en": "[teaser]\nnothing like the real list\n"}
+    state = build_phrase_set("en", [("teaser", "nothing like the real list")]).index_state()
     path.write_bytes(marshal.dumps((rules_mod._INDEX_FORMAT, other, {"en": (state, state)})))
     edited = rules_mod.builtin_rules.__wrapped__()
     text = normalise("Please disable your ad blocker to continue reading.")

@@ -139,12 +139,17 @@ def _data_dir() -> Path:
 
 
 @functools.cache
-def _phrase_entries() -> dict[str, tuple[tuple[str, str], ...]]:
-    entries: dict[str, tuple[tuple[str, str], ...]] = {}
+def _phrase_texts() -> dict[str, str]:
+    texts: dict[str, str] = {}
     for item in sorted(_data_dir().joinpath("phrases").iterdir(), key=lambda i: i.name):
         if item.name.endswith(".txt"):
-            entries[item.name[:-4]] = tuple(parse_phrase_file(item.read_text("utf-8")))
-    return entries
+            texts[item.name[:-4]] = item.read_text("utf-8")
+    return texts
+
+
+@functools.cache
+def _phrase_entries() -> dict[str, tuple[tuple[str, str], ...]]:
+    return {lang: tuple(parse_phrase_file(text)) for lang, text in _phrase_texts().items()}
 
 
 # How each settings field's annotation is built from JSON; keeps the data files the one place
@@ -172,13 +177,10 @@ def builtin_rules() -> Rules:
     data = _data_dir()
     dom = _dom_rules(json.loads(data.joinpath("dom.json").read_text("utf-8")))
     text = _from_json(TextSettings, json.loads(data.joinpath("text.json").read_text("utf-8")))
-    entries = _phrase_entries()
-    phrases = {lang: build_phrase_set(lang, e) for lang, e in entries.items()}
-    _load_phrase_index(phrases, entries)
-    return Rules(dom=dom, text=text, phrases=phrases)
+    return Rules(dom=dom, text=text, phrases=_builtin_phrases())
 
 
-_INDEX_FORMAT = 2  # bump when the index's layout in reader.clean.phrases changes
+_INDEX_FORMAT = 3  # bump when the index's layout in reader.clean.phrases changes
 
 
 def _phrase_index_path() -> Path:
@@ -186,32 +188,36 @@ def _phrase_index_path() -> Path:
     return _data_dir() / "__pycache__" / f"phrases.{sys.implementation.cache_tag}.marshal"
 
 
-def _load_phrase_index(
-    phrases: dict[str, PhraseSet], entries: dict[str, tuple[tuple[str, str], ...]]
-) -> None:
-    """Index the built-in phrases from a cache, or build the index and cache it.
+def _builtin_phrases() -> dict[str, PhraseSet]:
+    """The built-in phrase sets, their index from a cache when it was built from the same
+    files, else built and cached.
 
-    Normalising and keying ~500 phrases costs a one-page run several ms, more than matching
-    them; the cache holds the phrase lines it was built from, so an edited data file simply
+    Normalising and keying ~500 phrase lines costs a one-page run several ms, more than
+    matching them; the cache is keyed by the files' text, so an edited data file simply
     rebuilds it. Any failure to read or write it costs only that time."""
+    texts = _phrase_texts()
     path = _phrase_index_path()
     try:
         cached = marshal.loads(path.read_bytes())
-        if isinstance(cached, tuple) and cached[:2] == (_INDEX_FORMAT, entries):
+        if isinstance(cached, tuple) and cached[:2] == (_INDEX_FORMAT, texts):
+            phrases = {}
             for lang, state in cached[2].items():
+                phrases[lang] = build_phrase_set(lang, ())  # its lines are in the index
                 phrases[lang].load_index(state)
-            return
+            return phrases
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         pass
+    phrases = {lang: build_phrase_set(lang, e) for lang, e in _phrase_entries().items()}
     states = {lang: p.index_state() for lang, p in phrases.items()}
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(exist_ok=True)
-        tmp.write_bytes(marshal.dumps((_INDEX_FORMAT, entries, states)))
+        tmp.write_bytes(marshal.dumps((_INDEX_FORMAT, texts, states)))
         os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             tmp.unlink()
+    return phrases
 
 
 def _compile_selector(selector: str) -> Callable[[Any], list[Any]]:
