@@ -21,7 +21,7 @@ WORDS_PER_MINUTE = 230
 # idempotence checks compare them).
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, repr=False)  # a repr of a whole document helps nobody
 class Page:
     """What a source gave us, decoded: the raw material of one article."""
 
@@ -95,7 +95,7 @@ class Metadata:
     description: str | None = None
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, repr=False)  # a repr of a whole document helps nobody
 class Article:
     title: str
     blocks: list[Block]
