@@ -38,7 +38,7 @@ def test_text_has_title_meta_line_and_paragraphs_in_order():
     assert lines[1] == ""
     assert lines[2] == "Ann Author · 2026-01-05 · Example News"
     assert out.index("Officials met") < out.index("What happens next") < out.index("Roads stay")
-    assert "• Roads stay closed" in out
+    assert "• Roads stay closed\n• Schools reopen on *Friday*\n\n│ We are ready" in out
     assert "│ We are ready" in out
     assert "if x:\n    go()" in out
 

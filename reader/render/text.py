@@ -79,9 +79,16 @@ def render_text(
         parts.append(_format_block(Block("heading", article.title), article.title, width))
         if line := meta_line(article):
             parts.append(_format_block(Block("paragraph", line), line, width))
+    previous: Block | None = None
     for block in article.blocks:
         text = block_text_with_refs(block, article, numbers) if links else block.text
-        parts.append(_format_block(block, text, width))
+        formatted = _format_block(block, text, width)
+        if previous is not None and previous.kind == block.kind == "list_item":
+            # Items of one list read as a list: one line apart, not a paragraph apart.
+            parts[-1] += "\n" + formatted
+        else:
+            parts.append(formatted)
+        previous = block
     if links and numbers:
         refs = [f"{n:>3}. {url}" for url, n in numbers.items()]
         parts.append("References\n\n" + "\n".join(refs))
