@@ -17,7 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.model import Metadata
-from reader.safety import safe_line
+from reader.safety import safe_line, safe_text
 
 # Types whose fields describe the article itself rather than the site or a breadcrumb.
 _ARTICLE_TYPE = re.compile(r"Article$|BlogPosting|Report|Posting$|^Review$", re.I)
@@ -25,6 +25,7 @@ _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", "
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.I)
 _JSONLD_LIMIT = 2_000_000  # a larger script is a data dump, not metadata
+BODY_MIN_CHARS = 500  # a shorter articleBody is a teaser, no fallback for a failed extraction
 
 
 def _meta_map(root: HtmlElement) -> dict[str, str]:
@@ -250,6 +251,14 @@ def _url(value: Any, base: str | None) -> str | None:
 
 def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     """Collect the page's own description of itself; any field may be missing."""
+    return read_metadata_and_body(root, url)[0]
+
+
+def read_metadata_and_body(
+    root: HtmlElement, url: str | None = None
+) -> tuple[Metadata, str | None]:
+    """:func:`read_metadata`, plus the JSON-LD articleBody as text when it is long enough to
+    stand in for a failed extraction (read here: the JSON-LD is parsed once)."""
     meta = _meta_map(root)
     ld = _article_jsonld(root)
     hints = _BodyHints(root)
@@ -323,4 +332,13 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         lang=lang,
         canonical_url=canonical_url,
         description=description,
-    )
+    ), _body(ld.get("articleBody"))
+
+
+def _body(value: Any) -> str | None:
+    # Kept whole (newlines mark paragraphs); the pipeline uses it only when extraction fails.
+    if not isinstance(value, str) or len(value) < BODY_MIN_CHARS:
+        return None
+    if "</" in value or "<br" in value:
+        return None  # markup, not text: a tag soup would read worse than a thin extraction
+    return safe_text(value)

@@ -117,15 +117,17 @@ def article_from_page(page: Page, rules: Rules) -> Article:
     if page.is_html:
         from reader.clean.dom import clean_dom
         from reader.extract import extract_blocks
-        from reader.metadata import read_metadata
+        from reader.metadata import read_metadata_and_body
         from reader.parse import parse_html
 
         base = page.final_url or page.url
         root = parse_html(page.text)
         # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
-        meta = read_metadata(root, base)
+        meta, body = read_metadata_and_body(root, base)
         removed.extend(clean_dom(root, rules, anchors))
         blocks, links = extract_blocks(root, base)
+        if body and _found_little(blocks, body):
+            blocks, links = _body_blocks(body), []
     else:
         from reader.extract import blocks_from_text
 
@@ -191,6 +193,18 @@ def _place_dom_removals(
             removal.before = next((i for t, i in placed if t.startswith(anchor)), None)
         if removal.before is not None:
             placed.append((_norm(removal.text), removal.before))
+
+
+def _found_little(blocks: list[Block], body: str) -> bool:
+    # Under half of what the page declares as its body: extraction picked a wrong container
+    # (a teaser, a comment box) or the text is rendered by script from the JSON-LD.
+    return sum(len(b.text) for b in blocks) * 2 < len(body)
+
+
+def _body_blocks(body: str) -> list[Block]:
+    """JSON-LD articleBody as paragraphs: one per line (sites put one newline or two)."""
+    paras = (" ".join(line.split()) for line in body.splitlines())
+    return [Block("paragraph", p) for p in paras if p]
 
 
 def _drop_title_block(blocks: list[Block], title: str) -> list[Block]:

@@ -100,3 +100,43 @@ def test_article_under_a_cookie_banner_is_no_wall(rules: Rules) -> None:
 def test_page_emptied_by_other_rules_is_no_consent_wall(rules: Rules) -> None:
     article = extract(page('<div class="ad-slot">Buy shoes now</div>'), rules=rules)
     assert article.wall is None
+
+
+def _ld_page(visible: str, article_body: str) -> str:
+    import json
+
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Harbour wall vote",
+                     "articleBody": article_body})
+    return page(f'<script type="application/ld+json">{ld}</script>{visible}')
+
+
+BODY_PARAS = [
+    "The council met on Tuesday evening and voted eleven to four for the new harbour wall.",
+    "Fishers had asked for the wall since the storm of last winter broke the old pier.",
+    "Work starts in spring; the port authority will pay a third of the cost from its reserve.",
+    "Opponents said the money should go to the school roof, which leaks in every heavy rain.",
+    "The mayor promised a second vote on the roof before the summer break of the council.",
+    "A public meeting on the building plans is set for the first Monday of next month.",
+]
+
+
+def test_article_body_stands_in_when_extraction_finds_little(rules: Rules) -> None:
+    html = _ld_page("<div><p>Subscribe to read the whole story.</p></div>", "\n".join(BODY_PARAS))
+    article = extract(html, rules=rules)
+    assert [b.text for b in article.blocks] == BODY_PARAS
+
+
+def test_article_body_is_not_used_when_the_page_has_the_text(rules: Rules) -> None:
+    visible = "<article>" + "".join(f"<p>{p} More words here.</p>" for p in BODY_PARAS) + "</article>"
+    article = extract(_ld_page(visible, "\n".join(BODY_PARAS)), rules=rules)
+    assert all(b.text.endswith("More words here.") for b in article.blocks)
+    assert len(article.blocks) == len(BODY_PARAS)
+
+
+def test_short_or_markup_article_body_is_ignored(rules: Rules) -> None:
+    teaser = "<div><p>Subscribe to read the whole story.</p></div>"
+    short = extract(_ld_page(teaser, BODY_PARAS[0]), rules=rules)
+    assert BODY_PARAS[0] not in short.text
+    markup = "".join(f"<p>{p}</p>" for p in BODY_PARAS)
+    tagged = extract(_ld_page(teaser, markup), rules=rules)
+    assert "<p>" not in tagged.text and BODY_PARAS[1] not in tagged.text
