@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reader.clean.credits import cut_credit
 from reader.clean.phrases import (
     TAIL_WORDS,
     category_of,
@@ -332,6 +333,12 @@ def dom_wall(
     return cfg.walls.get(found.most_common(1)[0][0])
 
 
+def _cut_credits(blocks: list[Block]) -> set[int]:
+    """Cut trailing credits off captions; return which blocks are only a credit: those go
+    under the phrase rules' reason if one matches ("Quelle: dpa" is a source line)."""
+    return {i for i, block in enumerate(blocks) if cut_credit(block) is None}
+
+
 def clean_blocks(
     blocks: list[Block],
     links: list[Link],
@@ -345,6 +352,7 @@ def clean_blocks(
     With ``meta``, a byline line among the first blocks goes too: the renderers print the
     author and date from the metadata already."""
     cfg = rules.text
+    credit_only = _cut_credits(blocks)
     norms = [_norm(b, cfg) for b in blocks]
     # Only phrases whose first word occurs on the page are compiled (see phrases._Matcher).
     keys: set[str] = set()
@@ -396,6 +404,9 @@ def clean_blocks(
         footer = f"text:footer:{verdicts[start].lang}"
         for j in range(start + 1, len(blocks)):
             reasons[j] = reasons[j] or footer
+
+    for i in credit_only:
+        reasons[i] = reasons[i] or "text:credit"
 
     keep = [r is None for r in reasons]
     source_url = None

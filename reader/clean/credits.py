@@ -1,0 +1,79 @@
+"""Image credits trailing a caption or a short paragraph: "... Foto: dpa/Name".
+
+Readability keeps a figure's caption, and with it the photographer and agency sites print at
+its end. A credit is cut only at the end of a short block, after a sentence end, a comma or a
+bar, so a paragraph that quotes a source mid-text keeps it. Words live in rules/credits.json.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from reader.model import Block
+
+_KINDS = frozenset({"caption", "paragraph"})
+_WORD = re.compile(r"\w+")
+_MARKS = (":", "/", "(", "©")  # every credit form has one (a copyright word alone is too rare)
+_TAIL_CHARS = 160  # longer than any credit the pattern accepts
+
+
+@dataclass(eq=False, repr=False)
+class _Credits:
+    max_words: int
+    tail: re.Pattern[str]
+    hint: frozenset[str]  # first words of labels and agencies: a cheap pre-test
+
+
+@functools.cache
+def _credits() -> _Credits:
+    path = resources.files("reader.clean").joinpath("rules", "credits.json")
+    data = json.loads(path.read_text("utf-8"))
+    labels = "|".join(re.escape(w) for w in sorted(data["labels"], key=len, reverse=True))
+    agencies = "|".join(re.escape(w) for w in sorted(data["agencies"], key=len, reverse=True))
+    n = int(data["tail_max_words"])
+    short = rf"[^\s.!?]*(?:\s+[^\s!?]+){{0,{n - 1}}}?"  # a name or two, no sentence in it
+    agency = rf"\b(?:{agencies})\b"
+    tail = re.compile(
+        r"(?:(?<=[.!?,:;)\"”“])\s*|\s*[|/–-]\s+|\s+)"  # where the caption's text ended
+        r"(?:"
+        rf"\(\s*(?:(?:{labels})\s*\.?\s*:\s*[^()]{{1,80}}|[^()]{{0,60}}{agency}[^()]{{0,60}})\)"
+        rf"|(?:(?:{labels})\s*\.?\s*:|©|\(c\)|copyright\b)\s*{short}"
+        rf"|{agency}\s*/\s*{short}"
+        rf"|[\w.-]+(?:\s+[\w.-]+)?\s*/\s*{agency}"
+        r")\s*$",
+        re.I,
+    )
+    words = {m.casefold() for w in data["labels"] + data["agencies"] for m in _WORD.findall(w)[:1]}
+    return _Credits(int(data["max_words"]), tail, frozenset(words | {"copyright"}))
+
+
+def cut_credit(block: Block) -> Block | None:
+    """Cut a trailing credit off ``block`` (in place) and return it; None when the block is
+    only a credit (then it is left whole)."""
+    if block.kind not in _KINDS:
+        return block
+    text = block.text
+    cfg = _credits()
+    # Only the end is searched: a credit is short, and a search from every position of a long
+    # paragraph would cost more than the rest of the text pass. The space stands for the start.
+    end = " " + text if len(text) <= _TAIL_CHARS else text[-_TAIL_CHARS:]
+    if not any(mark in end for mark in _MARKS):
+        return block
+    if "©" not in end and cfg.hint.isdisjoint(_WORD.findall(end.casefold())):
+        return block  # most blocks hold no credit word; a regex search would cost 20x more
+    if len(text.split()) > cfg.max_words:
+        return block
+    match = cfg.tail.search(end)
+    if match is None:
+        return block
+    kept = text[: max(0, match.start() - (len(end) - len(text)))].rstrip(" |–-/")
+    if any(s.end > len(kept) for s in block.spans):
+        return block  # a linked "Quelle: <a>" names the article's source: the text pass's call
+    if not kept.strip():
+        return None
+    block.text = kept  # in place: the text pass keeps the blocks it was given, spans and all
+    return block
