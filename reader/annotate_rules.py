@@ -11,7 +11,6 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +34,12 @@ _LIST_KEYS = (
 )
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # eq and repr: ~1 ms more at start-up
 class Rules:
     """Word lists as sets, and the regex sources, compiled on first use: Python's regex parser
-    needs ~15 ms for all four, and a page without an attribution cue uses only ``cue``."""
+    needs ~15 ms for all four, and a page without an attribution cue uses only ``cue``.
+
+    Built once by :func:`compile_rules` and only read after. Not a dataclass: generating its
+    methods cost ~1.2 ms of every start."""
 
     # name -> (builds the regex source, flags): the tries are built on first use too
     patterns: dict[str, tuple[Callable[[], str], int]]
@@ -60,6 +61,9 @@ class Rules:
     needs_speech: frozenset[str]
     speech_next: frozenset[str]
 
+    def __init__(self, **fields: Any) -> None:
+        self.__dict__.update(fields)
+
     def _pattern(self, key: str) -> re.Pattern[str]:
         source, flags = self.patterns[key]
         return re.compile(source(), flags)
@@ -69,35 +73,42 @@ class Rules:
         return self._pattern("cue")
 
     @functools.cached_property
-    def _cue_index(self) -> tuple[dict[str, set[str]], set[str], dict[str, Any]]:
-        """Cue phrases by their first word run, those with no usable run, and a cache."""
+    def _cue_index(
+        self,
+    ) -> tuple[dict[str, set[str]], dict[str, frozenset[str]], set[str], dict[str, Any]]:
+        """Cue phrases by their first word run, each phrase's word runs, those with no usable
+        run, and a cache."""
         by_run: dict[str, set[str]] = {}
+        words: dict[str, frozenset[str]] = {}
         free: set[str] = set()
         for phrase in self.cues:
             if phrase.lower() != phrase or any(t in phrase for t in _FOLD_TRAPS):
                 free.add(phrase)
             else:
                 by_run.setdefault(_RUN.match(phrase).group(), set()).add(phrase)  # type: ignore[union-attr]
-        return by_run, free, {}
+                words[phrase] = frozenset(_RUNS.findall(phrase))
+        return by_run, words, free, {}
 
     def cue_for(self, runs: frozenset[str] | None) -> re.Pattern[str] | None:
         """:attr:`cue` for texts whose :func:`cue_runs` are ``runs``: a regex of only the
-        cues that can start in them, which finds exactly what :attr:`cue` finds there.
+        cues that can occur in them, which finds exactly what :attr:`cue` finds there.
 
-        A cue can match only where the text's lower-cased word run equals its first word, so
-        a one-page run compiles a handful of cues instead of every language's (~5 ms). A later
-        call that needs more compiles :attr:`cue`, once. None: no cue can match."""
+        A cue can match only where each of its words equals one of the text's lower-cased
+        word runs (the cue is bounded by non-word characters, and so is each word inside it),
+        so a one-page run compiles a handful of cues instead of every language's (~5 ms). A
+        later call that needs more compiles :attr:`cue`, once. None: no cue can match."""
         if runs is None or "cue" in self.__dict__:
             return self.cue
-        by_run, free, cache = self._cue_index
-        wanted = frozenset(r for r in runs if r in by_run)
+        by_run, words, free, cache = self._cue_index
+        phrases = free.union(
+            *({p for p in by_run[r] if words[p] <= runs} for r in runs if r in by_run)
+        )
         if "part" in cache:
-            part, covered = cache["part"]
-            return part if wanted <= covered else self.cue
-        phrases = free.union(*(by_run[r] for r in wanted))
+            part, chosen = cache["part"]
+            return part if phrases <= chosen else self.cue
         if not phrases:
             return None
-        cache["part"] = re.compile(_cue_source(phrases), re.IGNORECASE), wanted
+        cache["part"] = re.compile(_cue_source(phrases), re.IGNORECASE), phrases
         return cache["part"][0]
 
     @functools.cached_property

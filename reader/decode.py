@@ -87,16 +87,16 @@ _NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 _UTF16_32 = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
 
-_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# Compiled on first use (~0.3 ms each): a local .html file needs neither.
+_HEADER_CHARSET = r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
 _META_CHARSET = re.compile(
     rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
 )
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""")
 
-_HTML_SNIFF = re.compile(
+_HTML_SNIFF = (
     r"<(?:!doctype\s+html|html|head|body|p|div|meta|title|article|main|section|header|span|a|br"
-    r"|h[1-6]|table|ul|ol|li|script|style|link|!--)[\s/>]",
-    re.IGNORECASE,
+    r"|h[1-6]|table|ul|ol|li|script|style|link|!--)[\s/>]"
 )
 
 
@@ -147,13 +147,13 @@ def looks_binary(body: bytes) -> bool:
 
 def looks_like_html(text: str) -> bool:
     """True when the start of ``text`` carries HTML tags (for sources without a content type)."""
-    return bool(_HTML_SNIFF.search(text[:_META_WINDOW]))
+    return re.search(_HTML_SNIFF, text[:_META_WINDOW], re.IGNORECASE) is not None
 
 
 def _charset_from_header(content_type: str | None) -> str | None:
     if not content_type:
         return None
-    match = _HEADER_CHARSET.search(content_type)
+    match = re.search(_HEADER_CHARSET, content_type, re.IGNORECASE)
     return match.group(1) if match else None
 
 
