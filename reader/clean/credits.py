@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
+from typing import Any
 
 from reader.model import Block
 
@@ -21,23 +21,32 @@ _MARKS = (":", "/", "(", "©")  # every credit form has one (a copyright word al
 _TAIL_CHARS = 160  # longer than any credit the pattern accepts
 
 
-@dataclass(eq=False, repr=False)
-class _Credits:
-    max_words: int
-    tail: re.Pattern[str]
-    hint: frozenset[str]  # first words of labels and agencies: a cheap pre-test
+@functools.cache
+def _data() -> dict[str, Any]:
+    # A path next to this file, not importlib.resources: that import (with zipfile) cost
+    # ~4 ms of every start.
+    return json.loads((Path(__file__).parent / "rules" / "credits.json").read_text("utf-8"))
 
 
 @functools.cache
-def _credits() -> _Credits:
-    path = resources.files("reader.clean").joinpath("rules", "credits.json")
-    data = json.loads(path.read_text("utf-8"))
+def _hint() -> frozenset[str]:
+    """First words of labels and agencies: a cheap pre-test before the tail regex."""
+    data = _data()
+    words = {m.casefold() for w in data["labels"] + data["agencies"] for m in _WORD.findall(w)[:1]}
+    return frozenset(words | {"copyright"})
+
+
+@functools.cache
+def _tail() -> re.Pattern[str]:
+    # Compiled only when a block passes the pre-test: parsing it costs a few ms, and most
+    # pages hold no credit.
+    data = _data()
     labels = "|".join(re.escape(w) for w in sorted(data["labels"], key=len, reverse=True))
     agencies = "|".join(re.escape(w) for w in sorted(data["agencies"], key=len, reverse=True))
     n = int(data["tail_max_words"])
     short = rf"[^\s.!?]*(?:\s+[^\s!?]+){{0,{n - 1}}}?"  # a name or two, no sentence in it
     agency = rf"\b(?:{agencies})\b"
-    tail = re.compile(
+    return re.compile(
         r"(?:(?<=[.!?,:;)\"”“])\s*|\s*[|/–-]\s+|\s+)"  # where the caption's text ended
         r"(?:"
         rf"\(\s*(?:(?:{labels})\s*\.?\s*:\s*[^()]{{1,80}}|[^()]{{0,60}}{agency}[^()]{{0,60}})\)"
@@ -47,8 +56,6 @@ def _credits() -> _Credits:
         r")\s*$",
         re.I,
     )
-    words = {m.casefold() for w in data["labels"] + data["agencies"] for m in _WORD.findall(w)[:1]}
-    return _Credits(int(data["max_words"]), tail, frozenset(words | {"copyright"}))
 
 
 def cut_credit(block: Block) -> Block | None:
@@ -57,17 +64,16 @@ def cut_credit(block: Block) -> Block | None:
     if block.kind not in _KINDS:
         return block
     text = block.text
-    cfg = _credits()
     # Only the end is searched: a credit is short, and a search from every position of a long
     # paragraph would cost more than the rest of the text pass. The space stands for the start.
     end = " " + text if len(text) <= _TAIL_CHARS else text[-_TAIL_CHARS:]
     if not any(mark in end for mark in _MARKS):
         return block
-    if "©" not in end and cfg.hint.isdisjoint(_WORD.findall(end.casefold())):
+    if "©" not in end and _hint().isdisjoint(_WORD.findall(end.casefold())):
         return block  # most blocks hold no credit word; a regex search would cost 20x more
-    if len(text.split()) > cfg.max_words:
+    if len(text.split()) > int(_data()["max_words"]):
         return block
-    match = cfg.tail.search(end)
+    match = _tail().search(end)
     if match is None:
         return block
     kept = text[: max(0, match.start() - (len(end) - len(text)))].rstrip(" |–-/")
