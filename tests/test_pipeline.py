@@ -140,3 +140,12 @@ def test_short_or_markup_article_body_is_ignored(rules: Rules) -> None:
     markup = "".join(f"<p>{p}</p>" for p in BODY_PARAS)
     tagged = extract(_ld_page(teaser, markup), rules=rules)
     assert "<p>" not in tagged.text and BODY_PARAS[1] not in tagged.text
+
+
+def test_article_body_without_line_breaks_needs_a_thinner_extraction(rules: Rules) -> None:
+    flat = " ".join(BODY_PARAS)  # paragraphs lost: used only over a quarter-size extraction
+    third = "<article>" + "".join(f"<p>{p}</p>" for p in BODY_PARAS[:2]) + "</article>"
+    kept = extract(_ld_page(third, flat), rules=rules)
+    assert [b.text for b in kept.blocks] == BODY_PARAS[:2]
+    thin = extract(_ld_page("<div><p>Subscribe to read the whole story.</p></div>", flat), rules=rules)
+    assert [b.text for b in thin.blocks] == [flat]
