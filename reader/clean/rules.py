@@ -17,7 +17,6 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +36,16 @@ def short_text(text: str, limit: int = 300) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "\u2026"
 
 
-# Read-only by convention: frozen, eq, repr or slots would each cost start-up time (frozen
-# alone ~0.9 ms for the three: generated __setattr__/__delattr__ and a slower __init__).
-@dataclass(eq=False, repr=False)
-class DomRules:
+class _Settings:
+    """Fields from keyword arguments, read-only by convention. Not dataclasses: compiling
+    their generated methods at import cost ~1.5 ms of every start. The annotations below
+    name the fields and say how JSON values are converted (:func:`_from_json`)."""
+
+    def __init__(self, **values: Any) -> None:
+        self.__dict__.update(values)
+
+
+class DomRules(_Settings):
     drop_tags: frozenset[str]
     silent_tags: frozenset[str]  # dropped without a Removal record: their text is code/markup
     never_drop: frozenset[str]
@@ -53,8 +58,7 @@ class DomRules:
     text_pass_rules: frozenset[str]  # left for the text pass: they are wall evidence
 
 
-@dataclass(eq=False, repr=False)
-class TextSettings:
+class TextSettings(_Settings):
     coverage: float  # share of a block's word characters phrases must cover to drop it
     max_words: int  # longer blocks are content, whatever phrases they mention
     label_max_words: int
@@ -75,8 +79,7 @@ class TextSettings:
     link_block_share: float
 
 
-@dataclass(eq=False, repr=False)
-class BylineWords:
+class BylineWords(_Settings):
     """Casefolded single words from ``bylines.json``, all languages merged."""
 
     max_blocks: int
@@ -107,12 +110,20 @@ def byline_words() -> BylineWords:
     )
 
 
-@dataclass(slots=True)
 class Rules:
-    dom: DomRules
-    text: TextSettings
-    phrases: dict[str, PhraseSet]
-    selectors: list[tuple[str, Callable[[Any], list[Any]]]] = field(default_factory=list)
+    __slots__ = ("dom", "text", "phrases", "selectors")
+
+    def __init__(
+        self,
+        dom: DomRules,
+        text: TextSettings,
+        phrases: dict[str, PhraseSet],
+        selectors: list[tuple[str, Callable[[Any], list[Any]]]] | None = None,
+    ) -> None:
+        self.dom = dom
+        self.text = text
+        self.phrases = phrases
+        self.selectors = [] if selectors is None else selectors
 
     def phrase_sets(self, lang: str | None) -> list[PhraseSet]:
         """Phrases that apply to a page in ``lang``: its language, English (boilerplate
@@ -165,7 +176,7 @@ _FROM_JSON: dict[str, Callable[[Any], Any]] = {
 
 
 def _from_json(cls: type[Any], data: dict[str, Any]) -> Any:
-    return cls(**{f.name: _FROM_JSON[str(f.type)](data[f.name]) for f in fields(cls)})
+    return cls(**{name: _FROM_JSON[kind](data[name]) for name, kind in cls.__annotations__.items()})
 
 
 def _dom_rules(data: dict[str, Any]) -> DomRules:
