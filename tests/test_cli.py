@@ -1,5 +1,6 @@
 """The `reader` command end to end, on files and stdin (network cases: test_cli_network.py)."""
 
+import gc
 import json
 import subprocess
 import sys
@@ -197,3 +198,44 @@ def test_version():
     result = run(["--version"])
     assert result.returncode == 0
     assert result.stdout.startswith("reader ")
+
+
+def test_the_command_reads_a_page_without_collecting_and_freezes_at_exit(page):
+    # run() owns its process, so it is checked in a child: no cyclic collection while the one
+    # page is read, every object frozen so the interpreter's exit does not scan them.
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('collector', gc.isenabled(), gc.get_freeze_count() > 0))\n"
+        f"sys.argv = ['reader', '--format', 'text', {str(page)!r}]\n"
+        "from reader.cli import run\n"
+        "run()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Harbour reopens\n")
+    assert result.stdout.rstrip().endswith("collector False True")
+
+
+def test_the_command_exits_with_the_code_main_returns(tmp_path):
+    code = (
+        f"import sys; sys.argv = ['reader', '--format', 'text', {str(tmp_path / 'no.html')!r}]\n"
+        "from reader.cli import run\n"
+        "run()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("reader: ")
+
+
+def test_a_batch_collects_garbage_even_when_the_command_turned_collection_off(page, capsys):
+    gc.disable()  # as run() leaves it
+    try:
+        assert main(["--format", "json", str(page), str(page)]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+    assert len(capsys.readouterr().out.splitlines()) == 2
