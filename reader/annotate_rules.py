@@ -8,11 +8,12 @@ language's lists are merged: one cue regex for all, and set lookups for the word
 from __future__ import annotations
 
 import functools
-import json
+import os
 import re
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
+
+from reader.datafiles import load_json
 
 _LIST_KEYS = (
     "before",
@@ -159,7 +160,7 @@ def _uppercase_class() -> str:
 def read_data() -> dict[str, Any]:
     # A plain path, not importlib.resources: the package is always a directory here, and
     # importlib.resources costs a few ms of imports at start-up.
-    return json.loads((Path(__file__).parent / "data" / "attribution.json").read_text("utf-8"))
+    return load_json(os.path.join(os.path.dirname(__file__), "data", "attribution.json"))
 
 
 _RUN = re.compile(r"\w*")

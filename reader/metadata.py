@@ -7,7 +7,6 @@ fill in for sharing and search engines) to the most incidental (<title>, the fir
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -49,6 +48,8 @@ def _jsonld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
         raw = script.text or ""
         if not raw.strip() or len(raw) > _JSONLD_LIMIT:
             continue
+        import json  # only for pages that have JSON-LD
+
         try:
             data = json.loads(raw, strict=False)
         except ValueError:

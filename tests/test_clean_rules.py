@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import marshal
+import shutil
+import sys
 from pathlib import Path
 
 import lxml.html
@@ -10,7 +11,7 @@ import pytest
 
 from reader import paths
 from reader.clean.dom import clean_dom
-from reader.clean.phrases import build_phrase_set, normalise, word_keys
+from reader.clean.phrases import normalise, word_keys
 from reader.clean.rules import builtin_rules, load_rules
 from reader.clean.text import clean_blocks
 from reader.errors import ReaderError
@@ -114,35 +115,51 @@ def test_edited_user_file_is_reloaded(tmp_path: Path) -> None:
 
 def test_config_dir_per_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
-    monkeypatch.setattr(paths.Path, "home", classmethod(lambda cls: tmp_path))
+    monkeypatch.setattr(paths, "_home", lambda: str(tmp_path))
     monkeypatch.setattr(paths.sys, "platform", "linux")
-    assert paths.config_dir() == tmp_path / ".config" / "reader"
+    assert paths.config_dir() == str(tmp_path / ".config" / "reader")
     monkeypatch.setattr(paths.sys, "platform", "darwin")
-    assert paths.config_dir() == tmp_path / "Library" / "Application Support" / "reader"
+    assert paths.config_dir() == str(tmp_path / "Library" / "Application Support" / "reader")
     monkeypatch.setattr(paths.sys, "platform", "win32")
     monkeypatch.setenv("APPDATA", str(tmp_path / "Roaming"))
-    assert paths.config_dir() == tmp_path / "Roaming" / "reader"
+    assert paths.config_dir() == str(tmp_path / "Roaming" / "reader")
+    monkeypatch.delenv("APPDATA")
+    assert paths.config_dir() == str(tmp_path / "AppData" / "Roaming" / "reader")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     monkeypatch.setattr(paths.sys, "platform", "linux")
-    assert paths.config_dir() == tmp_path / "xdg" / "reader"
+    assert paths.config_dir() == str(tmp_path / "xdg" / "reader")
 
 
-def test_phrase_index_cache_is_rebuilt_when_stale(tmp_path: Path, monkeypatch) -> None:
+def test_home_is_the_users(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.setattr(paths.sys, "platform", "linux")
+    assert paths.config_dir() == str(tmp_path / ".config" / "reader")
+
+
+def test_phrase_index_cache_follows_the_phrase_files(tmp_path: Path, monkeypatch) -> None:
     from reader.clean import rules as rules_mod
 
-    path = tmp_path / "__pycache__" / "phrases.marshal"
-    monkeypatch.setattr(rules_mod, "_phrase_index_path", lambda: path)
+    data = tmp_path / "rules"
+    shutil.copytree(rules_mod._data_dir(), data, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(rules_mod, "_data_dir", lambda: str(data))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)  # the suite may run without pycs
+    rules_mod._phrase_entries.cache_clear()
     fresh = rules_mod.builtin_rules.__wrapped__()
-    assert path.exists()  # written on the first build
-    path.write_bytes(b"not marshal data")
-    broken = rules_mod.builtin_rules.__wrapped__()  # a broken cache costs only time
-    cached = rules_mod.builtin_rules.__wrapped__()  # read back from the rewritten cache
-    # A cache built from other phrase lines (an edited data file) must not be used.
-    other = {"en": "[teaser]\nnothing like the real list\n"}
-    state = build_phrase_set("en", [("teaser", "nothing like the real list")]).index_state()
-    path.write_bytes(marshal.dumps((rules_mod._INDEX_FORMAT, other, {"en": (state, state)})))
-    edited = rules_mod.builtin_rules.__wrapped__()
+    assert list((data / "phrases" / "__pycache__").glob("phrases.*.marshal"))  # first build
+    cached = rules_mod.builtin_rules.__wrapped__()
     text = normalise("Please disable your ad blocker to continue reading.")
-    for built in (fresh, broken, cached, edited):
+    for built in (fresh, cached):
         pattern = built.phrases["en"].anywhere_for(word_keys(text))
         assert pattern is not None and pattern.search(text)
+    # An edited phrase file is seen by the next process (here: with the per-process cache
+    # cleared), not hidden by the index cached from the old file.
+    new = normalise("Get the snowplough bulletin")
+    assert cached.phrases["en"].anywhere_for(word_keys(new)) is None
+    with (data / "phrases" / "en.txt").open("a", encoding="utf-8") as handle:
+        handle.write("\n[newsletter]\nget the snowplough bulletin\n")
+    rules_mod._phrase_entries.cache_clear()
+    edited = rules_mod.builtin_rules.__wrapped__()
+    pattern = edited.phrases["en"].anywhere_for(word_keys(new))
+    assert pattern is not None and pattern.search(new)
+    rules_mod._phrase_entries.cache_clear()

@@ -8,11 +8,11 @@ bar, so a paragraph that quotes a source mid-text keeps it. Words live in rules/
 from __future__ import annotations
 
 import functools
-import json
+import os
 import re
-from pathlib import Path
 from typing import Any
 
+from reader.datafiles import load_json
 from reader.model import Block
 
 _KINDS = frozenset({"caption", "paragraph"})
@@ -25,7 +25,7 @@ _TAIL_CHARS = 160  # longer than any credit the pattern accepts
 def _data() -> dict[str, Any]:
     # A path next to this file, not importlib.resources: that import (with zipfile) cost
     # ~4 ms of every start.
-    return json.loads((Path(__file__).parent / "rules" / "credits.json").read_text("utf-8"))
+    return load_json(os.path.join(os.path.dirname(__file__), "rules", "credits.json"))
 
 
 @functools.cache

@@ -9,21 +9,20 @@ Phrase syntax and matching live in :mod:`reader.clean.phrases`.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import json
-import marshal
 import os
 import re
-import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.clean.phrases import PhraseSet, build_phrase_set, parse_phrase_file
+from reader.datafiles import cached, load_json, read_json
 from reader.errors import ReaderError
 from reader.paths import config_dir as default_config_dir
 from reader.safety import safe_line
+
+if TYPE_CHECKING:
+    from os import PathLike
 
 _WORDS = re.compile(r"\w+")
 USER_CATEGORY = "user"
@@ -91,7 +90,11 @@ class BylineWords(_Settings):
 
 @functools.cache
 def byline_words() -> BylineWords:
-    data = json.loads(_data_dir().joinpath("bylines.json").read_text("utf-8"))
+    path = _data_path("bylines.json")
+    return BylineWords(**cached("bylines", [path], lambda: _byline_fields(read_json(path))))
+
+
+def _byline_fields(data: dict[str, Any]) -> dict[str, Any]:
     langs = [v for v in data.values() if isinstance(v, dict)]
 
     def words(*keys: str) -> frozenset[str]:
@@ -101,13 +104,13 @@ def byline_words() -> BylineWords:
         )
 
     joiners = words("joiners")
-    return BylineWords(
-        max_blocks=int(data["max_blocks"]),
-        max_words=int(data["max_words"]),
-        markers=words("by", "dates", "reading") - joiners,  # "temps de lecture": "de" marks not
-        by=words("by") - joiners,
-        joiners=joiners,
-    )
+    return {
+        "max_blocks": int(data["max_blocks"]),
+        "max_words": int(data["max_words"]),
+        "markers": words("by", "dates", "reading") - joiners,  # "temps de lecture": "de" not
+        "by": words("by") - joiners,
+        "joiners": joiners,
+    }
 
 
 class Rules:
@@ -145,24 +148,30 @@ class Rules:
         return list({id(s): s for s in [*first, *self.phrases.values()]}.values())
 
 
-def _data_dir() -> Path:
+def _data_dir() -> str:
     # A plain path, not importlib.resources (a few ms of imports at start-up): the package is
     # installed as a directory.
-    return Path(__file__).parent / "rules"
+    return os.path.join(os.path.dirname(__file__), "rules")
 
 
-@functools.cache
-def _phrase_texts() -> dict[str, str]:
-    texts: dict[str, str] = {}
-    for item in sorted(_data_dir().joinpath("phrases").iterdir(), key=lambda i: i.name):
-        if item.name.endswith(".txt"):
-            texts[item.name[:-4]] = item.read_text("utf-8")
-    return texts
+def _data_path(name: str) -> str:
+    return os.path.join(_data_dir(), name)
+
+
+def _phrase_files() -> dict[str, str]:
+    """Language code -> its phrase file."""
+    folder = _data_path("phrases")
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".txt"))
+    return {name[:-4]: os.path.join(folder, name) for name in names}
 
 
 @functools.cache
 def _phrase_entries() -> dict[str, tuple[tuple[str, str], ...]]:
-    return {lang: tuple(parse_phrase_file(text)) for lang, text in _phrase_texts().items()}
+    entries = {}
+    for lang, path in _phrase_files().items():
+        with open(path, encoding="utf-8") as handle:
+            entries[lang] = tuple(parse_phrase_file(handle.read()))
+    return entries
 
 
 # How each settings field's annotation is built from JSON; keeps the data files the one place
@@ -187,50 +196,33 @@ def _dom_rules(data: dict[str, Any]) -> DomRules:
 @functools.cache
 def builtin_rules() -> Rules:
     """The built-in rules, compiled once per process."""
-    data = _data_dir()
-    dom = _dom_rules(json.loads(data.joinpath("dom.json").read_text("utf-8")))
-    text = _from_json(TextSettings, json.loads(data.joinpath("text.json").read_text("utf-8")))
+    dom = _dom_rules(load_json(_data_path("dom.json")))
+    text = _from_json(TextSettings, load_json(_data_path("text.json")))
     return Rules(dom=dom, text=text, phrases=_builtin_phrases())
 
 
-_INDEX_FORMAT = 3  # bump when the index's layout in reader.clean.phrases changes
-
-
-def _phrase_index_path() -> Path:
-    # Beside the data, like bytecode beside a module: marshal's format is per Python version.
-    return _data_dir() / "__pycache__" / f"phrases.{sys.implementation.cache_tag}.marshal"
+_INDEX_FORMAT = 4  # bump when the index's layout in reader.clean.phrases changes
 
 
 def _builtin_phrases() -> dict[str, PhraseSet]:
-    """The built-in phrase sets, their index from a cache when it was built from the same
-    files, else built and cached.
+    """The built-in phrase sets, their index from the data cache (:mod:`reader.datafiles`).
 
     Normalising and keying ~500 phrase lines costs a one-page run several ms, more than
-    matching them; the cache is keyed by the files' text, so an edited data file simply
-    rebuilds it. Any failure to read or write it costs only that time."""
-    texts = _phrase_texts()
-    path = _phrase_index_path()
-    try:
-        cached = marshal.loads(path.read_bytes())
-        if isinstance(cached, tuple) and cached[:2] == (_INDEX_FORMAT, texts):
-            phrases = {}
-            for lang, state in cached[2].items():
-                phrases[lang] = build_phrase_set(lang, ())  # its lines are in the index
-                phrases[lang].load_index(state)
-            return phrases
-    except (OSError, ValueError, EOFError, TypeError, KeyError):
-        pass
-    phrases = {lang: build_phrase_set(lang, e) for lang, e in _phrase_entries().items()}
-    states = {lang: p.index_state() for lang, p in phrases.items()}
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(exist_ok=True)
-        tmp.write_bytes(marshal.dumps((_INDEX_FORMAT, texts, states)))
-        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    matching them."""
+    files = _phrase_files()
+    states = cached("phrases", list(files.values()), _phrase_index_states, _INDEX_FORMAT)
+    phrases = {}
+    for lang, state in states.items():
+        phrases[lang] = build_phrase_set(lang, ())  # its lines are in the index
+        phrases[lang].load_index(state)
     return phrases
+
+
+def _phrase_index_states() -> dict[str, tuple[object, ...]]:
+    return {
+        lang: build_phrase_set(lang, entries).index_state()
+        for lang, entries in _phrase_entries().items()
+    }
 
 
 def _compile_selector(selector: str) -> Callable[[Any], list[Any]]:
@@ -239,7 +231,7 @@ def _compile_selector(selector: str) -> Callable[[Any], list[Any]]:
     return CSSSelector(selector)
 
 
-def _user_rules(path: Path) -> Rules:
+def _user_rules(path: str) -> Rules:
     import tomllib  # only when the user has a rules file
 
     try:
@@ -248,11 +240,11 @@ def _user_rules(path: Path) -> Rules:
         raise ReaderError(f"cannot use rules file {path}: {exc}") from exc
 
 
-def _parse_user_rules(path: Path) -> Rules:
+def _parse_user_rules(path: str) -> Rules:
     import tomllib
 
     base = builtin_rules()
-    with path.open("rb") as fh:
+    with open(path, "rb") as fh:
         data = tomllib.load(fh)
     phrases = dict(base.phrases)
     user_phrases = data.get("phrases", {})
@@ -278,16 +270,16 @@ def _parse_user_rules(path: Path) -> Rules:
 
 
 @functools.lru_cache(maxsize=8)
-def _user_rules_cached(path: Path, mtime_ns: int, size: int) -> Rules:
+def _user_rules_cached(path: str, mtime_ns: int, size: int) -> Rules:
     return _user_rules(path)
 
 
-def load_rules(config_dir: Path | None = None) -> Rules:
+def load_rules(config_dir: str | PathLike[str] | None = None) -> Rules:
     """Built-in rules plus the user's ``rules.toml`` from ``config_dir`` (default: the
     platform config dir). Cheap to call repeatedly: everything compiled is cached."""
-    path = (config_dir or default_config_dir()) / "rules.toml"
+    path = os.path.join(config_dir or default_config_dir(), "rules.toml")
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return builtin_rules()
     return _user_rules_cached(path, stat.st_mtime_ns, stat.st_size)
