@@ -163,3 +163,5 @@ def test_phrase_index_cache_follows_the_phrase_files(tmp_path: Path, monkeypatch
     pattern = edited.phrases["en"].anywhere_for(word_keys(new))
     assert pattern is not None and pattern.search(new)
     rules_mod._phrase_entries.cache_clear()
+    for phrase_set in rules_mod.builtin_rules.__wrapped__().phrases.values():
+        assert phrase_set.anywhere is not None and phrase_set.labels is not None  # unpacked

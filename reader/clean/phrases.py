@@ -12,6 +12,7 @@ Phrase file syntax, one phrase a line::
 
 from __future__ import annotations
 
+import marshal
 import re
 from collections.abc import Iterable
 
@@ -175,7 +176,7 @@ class _Matcher:
         # (category, phrase) pairs; phrase numbers by key; numbers of phrases without a fixed
         # first word (they may match anywhere); each phrase's needs.
         self._index_: (
-            tuple[list[tuple[str, str]], dict[str, list[int]], list[int], list[str]] | None
+            tuple[list[tuple[str, str]], dict[str, list[int]], list[int], list[str]] | bytes | None
         ) = None
         self._full: re.Pattern[str] | None | bool = False  # False: not compiled yet
         self._part: re.Pattern[str] | None = None
@@ -184,7 +185,9 @@ class _Matcher:
     def _index(
         self,
     ) -> tuple[list[tuple[str, str]], dict[str, list[int]], list[int], list[str]]:
-        if self._index_ is None:
+        if isinstance(self._index_, bytes):
+            self._index_ = marshal.loads(self._index_)
+        elif self._index_ is None:
             pairs: list[tuple[str, str]] = []
             by_key: dict[str, list[int]] = {}
             free: list[int] = []
@@ -209,8 +212,9 @@ class _Matcher:
         """The index, as plain containers :mod:`marshal` can store (see rules.py)."""
         return self._index()
 
-    def load_index(self, state: tuple[object, ...]) -> None:
-        """Take an index :meth:`index_state` gave for the same lines."""
+    def load_index(self, state: tuple[object, ...] | bytes) -> None:
+        """Take an index :meth:`index_state` gave for the same lines, or its marshal dump,
+        then loaded on first use."""
         self._index_ = state  # type: ignore[assignment]
 
     @property
