@@ -24,7 +24,7 @@ from reader.model import Article, Block, Metadata, Page, Removal
 from reader.safety import safe_line
 
 if TYPE_CHECKING:
-    from os import PathLike
+    from pathlib import Path
 
     from reader.clean.rules import Rules
 
@@ -37,7 +37,7 @@ class ReadOptions:
     __slots__ = ("connect_timeout", "timeout", "max_bytes", "config_dir", "_rules")
 
     def __init__(self, connect_timeout: float = 10.0, timeout: float = 30.0,
-                 max_bytes: int = DEFAULT_MAX_BYTES, config_dir: str | PathLike[str] | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES, config_dir: Path | None = None,
                  _rules: Rules | None = None) -> None:
         self.connect_timeout = connect_timeout
         self.timeout = timeout

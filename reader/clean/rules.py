@@ -108,7 +108,7 @@ def _byline_fields(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "max_blocks": int(data["max_blocks"]),
         "max_words": int(data["max_words"]),
-        "markers": words("by", "dates", "reading") - joiners,  # "temps de lecture": "de" not
+        "markers": words("by", "dates", "reading") - joiners,  # "temps de lecture": "de" marks not
         "by": words("by") - joiners,
         "joiners": joiners,
     }
