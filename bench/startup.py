@@ -14,6 +14,7 @@ import os
 import statistics
 import subprocess
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -58,8 +59,15 @@ def main() -> None:
     # PYTHONDONTWRITEBYTECODE (set in some CI images) would make every run recompile reader from
     # source while readability's bytecode sits cached in site-packages: not what users see.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    # Both sides start without site's .pth files (-S), on a path that finds this checkout and
+    # the installed packages: an editable install's import hook (setuptools' finder imports
+    # pathlib and more, ~10 ms) is a cost of the development venv, not of an installed copy.
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), sysconfig.get_paths()["purelib"]])
     base, ours = measure(
-        [[py, "-c", "import readability"], [py, "-m", "reader", "--format", "text", args.page]],
+        [
+            [py, "-S", "-c", "import readability"],
+            [py, "-S", "-m", "reader", "--format", "text", args.page],
+        ],
         args.runs,
         env,
     )

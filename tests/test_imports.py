@@ -11,9 +11,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
+def modules_after(code: str, env: dict[str, str] | None = None, *, new: bool = False) -> set[str]:
+    """Modules loaded once `code` ran; with new=True only those it loaded, not the ones the
+    interpreter's start-up (site, .pth files of an editable install) had already loaded."""
+    before = "import sys; _before = set(sys.modules)\n" if new else ""
+    show = "[m for m in sys.modules if m not in _before]" if new else "sys.modules"
     out = subprocess.run(
-        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+        [sys.executable, "-c", before + code + f"\nimport sys; print('\\n'.join({show}))"],
         check=True,
         capture_output=True,
         text=True,
@@ -69,7 +73,7 @@ def test_reading_a_file_without_json_ld_imports_neither_json_nor_pathlib(tmp_pat
         "with contextlib.redirect_stdout(io.StringIO()): main()"
     )
     modules_after(code, env)
-    mods = modules_after(code, env)
+    mods = modules_after(code, env, new=True)
     assert {"reader.clean.text", "reader.annotate", "reader.clean.credits"} <= mods
     assert "json" not in mods
     assert "pathlib" not in mods
