@@ -163,6 +163,59 @@ def test_source_line_link_becomes_source_url(rules: Rules) -> None:
         ("de", "Ähnliche Beiträge", "teaser"),
         ("fr", "Tous droits réservés", "rights"),
         ("pl", "Wszelkie prawa zastrzeżone.", "rights"),
+        # Closing lines: where to follow or reach the outlet, disclosures, disclaimers, the
+        # post footer of blog themes.
+        (
+            "en",
+            "Follow The Harbour Times on Twitter and on Facebook. Send us a message on WhatsApp"
+            " at 555-0100 or email us at desk@example.org",
+            "share",
+        ),
+        ("en", "Do you want to be informed of our campaigns? Sign up here", "newsletter"),
+        ("en", "Get the latest news straight to your phone with the Harbour app.", "newsletter"),
+        ("en", "Immediate online access to all issues. Subscription will auto renew.", "subscribe"),
+        (
+            "en",
+            "This post contains references to products from our advertisers. We may receive"
+            " compensation when you click on links to those products.",
+            "ad_label",
+        ),
+        (
+            "en",
+            "The Harbour Times is not responsible for the opinions of contributors. In case of"
+            " abuse, click here to report.",
+            "rights",
+        ),
+        ("en", "News date: 04/21/2026 Category: Press Releases", "meta"),
+        ("en", "This entry was posted in Roads and tagged snow, pass. Bookmark the permalink.", "meta"),
+        ("de", "*Werbung. Dieser Beitrag enthält Werbung für eine Modemarke.", "ad_label"),
+        ("de", "Unterstütze unser Magazin schon mit 3 Euro!", "donation"),
+        ("de", "Jetzt neu! Besuchen Sie unseren Fan-Shop!", "share"),
+        (
+            "de",
+            "Dieser Eintrag wurde veröffentlicht in Verkehr und verschlagwortet mit Schnee von"
+            " Jana Berg. Lesezeichen für den Permalink.",
+            "meta",
+        ),
+        (
+            "de",
+            "Erstellt am Dienstag 6. Mai 2026 um 23:30 und abgelegt unter Verkehr, Winter."
+            " Kommentare zu diesem Eintrag im RSS 2.0 Feed",
+            "meta",
+        ),
+        ("de", "Zum Vergrößern auf das Bild klicken", "ui"),
+        ("de", "Alles über Schneeketten findest du hier.", "teaser"),
+        (
+            "es",
+            "Puede escribirnos a redaccion@example.org o suscribirse aquí a nuestra newsletter.",
+            "newsletter",
+        ),
+        ("es", "Hazte miembro y disfruta de beneficios exclusivos", "donation"),
+        ("fr", "Suivez-nous sur Facebook et Instagram", "share"),
+        ("it", "Seguici su Facebook", "share"),
+        ("pt", "Siga-nos no Instagram", "share"),
+        ("pl", "Obserwuj nas na Facebooku", "share"),
+        ("ru", "Подписывайтесь на нас в Telegram", "share"),
     ],
 )
 def test_boilerplate_block_goes(rules: Rules, lang: str, boilerplate: str, category: str) -> None:
@@ -205,6 +258,13 @@ def test_boilerplate_block_goes(rules: Rules, lang: str, boilerplate: str, categ
         ("pl", "Z blokerów reklam korzysta 40 proc. czytelników, wynika z badania."),
         ("pt", "Os bloqueadores de anúncios são usados por 40% dos leitores, diz um estudo."),
         ("ru", "Блокировщиками рекламы пользуются 40% читателей, говорится в исследовании."),
+        # Sentences that share words with the closing-line phrases.
+        ("en", "The driver was tagged as a suspect by the police on Monday."),
+        ("en", "The platform said it is not responsible for the content users post."),
+        ("en", "The mayor posted the video on Twitter and on Facebook late on Sunday night."),
+        ("en", "The first road across the pass was created in 1820 by the army."),
+        ("de", "Die Studie wurde am Montag veröffentlicht und sorgte für Streit im Landtag."),
+        ("de", "Der Verein unterstützt die Bergwacht schon mit Spenden seit Jahren."),
     ],
 )
 def test_content_about_boilerplate_stays(rules: Rules, lang: str, content: str) -> None:
