@@ -64,6 +64,9 @@ def test_tokens_split_on_separators_and_camel_case() -> None:
         ('<div style="visibility:hidden">Invisible upsell</div>', "dom:hidden:style"),
         ('<form action="/s"><p>Search this site</p></form>', "dom:tag:form"),
         ("<button>Load more stories</button>", "dom:tag:button"),
+        ('<div class="author-bio">Jane Roe covers roads for the paper.</div>', "dom:bio:author bio"),
+        ('<div class="c-authorBox">Jane Roe covers roads for the paper.</div>', "dom:bio:author box"),
+        ('<div class="authorbox">Jane Roe covers roads for the paper.</div>', "dom:bio:authorbox"),
     ],
 )
 def test_boilerplate_element_goes(rules: Rules, widget: str, rule: str) -> None:
@@ -94,6 +97,9 @@ def test_scripts_and_styles_go_without_records(rules: Rules) -> None:
         '<div id="add-to-basket">Snow report</div>',
         '<div class="badge">Snow report</div>',
         '<div class="gradient">Snow report</div>',
+        # "author" alone names the byline too; only a two-word name ("author-bio") is the box.
+        '<div class="author">Snow report</div>',
+        '<div class="bio-author-name">Snow report</div>',
     ],
 )
 def test_lookalike_classes_stay(rules: Rules, trap: str) -> None:

@@ -54,10 +54,22 @@ def tokens(value: str) -> tuple[str, ...]:
     return tuple(t for t in _SPLIT.split(_CAMEL.sub(" ", value).lower()) if t)
 
 
+@functools.lru_cache(maxsize=8)
+def _pair_heads(dom: DomRules) -> frozenset[str]:
+    """First words of the two-word token names ("author bio"), so most tokens skip the
+    pair lookup."""
+    return frozenset(name.split(" ", 1)[0] for name in dom.tokens if " " in name)
+
+
 def _token_hit(value: str, dom: DomRules) -> tuple[str, str] | None:
     found = tokens(value)
+    heads = _pair_heads(dom)
     for i, token in enumerate(found):
         rule = dom.tokens.get(token)
+        if rule is None and token in heads and i + 1 < len(found):
+            # Two-word names ("author-bio", "authorBox"): either word alone names too much.
+            token = f"{token} {found[i + 1]}"
+            rule = dom.tokens.get(token)
         if rule is None:
             continue
         # "is-paywall", "has-sidebar", "no-ads", "modal-enabled" flag the element they sit on
