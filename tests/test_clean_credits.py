@@ -20,6 +20,10 @@ from reader.model import Block, Span
         ("Skiers at the start. © AFP / PETRA LANG", "Skiers at the start."),
         ("El alcalde en la sesión (REUTERS/Ana Ruiz)", "El alcalde en la sesión"),
         ("Jan Novak, photo: Archives de la ville", "Jan Novak,"),
+        # Credits without a colon, after a sentence end or a comma.
+        ("The harbour at dawn. Photo by Jan Berg on Unsplash", "The harbour at dawn."),
+        ("Boats in the harbour, Bild via Hafenamt", "Boats in the harbour,"),
+        ("Prezydent w Sejmie. fot. Jan Kowalski", "Prezydent w Sejmie."),
     ],
 )
 def test_trailing_credit_is_cut(text: str, kept: str) -> None:
@@ -60,3 +64,23 @@ def test_text_pass_records_a_credit_block_it_drops(tmp_path: pytest.TempPathFact
     result = clean_blocks([story, Block("paragraph", "ana/PAP")], [], rules)
     assert [b.text for b in result.blocks] == [story.text]
     assert [r.rule for r in result.removed] == ["text:credit"]
+
+
+def test_credit_without_colon_goes_whole_and_takes_its_linked_name() -> None:
+    assert cut_credit(Block("paragraph", "Photograph by Jan Berg, Harbour Authority")) is None
+    linked = Block("caption", "Boats at dawn. Photo by Jan Berg", spans=[Span(24, 32, "link", 0)])
+    cut = cut_credit(linked)
+    assert cut is not None and cut.text == "Boats at dawn." and cut.spans == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a photo by Ansel Adams that made the valley famous",
+        "The museum showed an image by a local painter",
+    ],
+)
+def test_by_phrase_inside_a_sentence_is_no_credit(text: str) -> None:
+    block = Block("paragraph", text)
+    assert cut_credit(block) is block
+

@@ -32,8 +32,32 @@ def _data() -> dict[str, Any]:
 def _hint() -> frozenset[str]:
     """First words of labels and agencies: a cheap pre-test before the tail regex."""
     data = _data()
-    words = {m.casefold() for w in data["labels"] + data["agencies"] for m in _WORD.findall(w)[:1]}
+    found = data["labels"] + data["agencies"] + data["by_labels"]
+    words = {m.casefold() for w in found for m in _WORD.findall(w)[:1]}
     return frozenset(words | {"copyright"})
+
+
+@functools.cache
+def _by_words() -> tuple[str, ...]:
+    """The last word of each "by" label, both cases: a substring pre-test for blocks with no
+    colon, slash, bracket or copyright sign, which is most of them."""
+    last = {w.split()[-1] for w in _data()["by_labels"]}
+    return tuple(last | {w.capitalize() for w in last} | {w.upper() for w in last})
+
+
+@functools.cache
+def _by_tail() -> re.Pattern[str]:
+    """"Photo by <name>", "Bild via <site>": no colon marks these, so only the start of the
+    block, a sentence end, a comma or a bar may come before them ("a photo by Ansel Adams"
+    in a sentence is no credit). The name is often a link; it goes with the credit."""
+    data = _data()
+    labels = "|".join(re.escape(w) for w in sorted(data["by_labels"], key=len, reverse=True))
+    n = int(data["tail_max_words"])
+    return re.compile(
+        r"(?:(?<=^ )|(?<=[.!?,;)\"”“|]))\s*"
+        rf"(?:{labels})(?!\w)[^\s.!?]*(?:\s+[^\s!?]+){{0,{n - 1}}}?\s*$",
+        re.I,
+    )
 
 
 @functools.cache
@@ -66,20 +90,26 @@ def cut_credit(block: Block) -> Block | None:
     text = block.text
     # Only the end is searched: a credit is short, and a search from every position of a long
     # paragraph would cost more than the rest of the text pass. The space stands for the start.
-    end = " " + text if len(text) <= _TAIL_CHARS else text[-_TAIL_CHARS:]
-    if not any(mark in end for mark in _MARKS):
+    # A NUL, not a space, before a cut-off end: only the true start may open a "by" credit.
+    end = " " + text if len(text) <= _TAIL_CHARS else "\0" + text[-_TAIL_CHARS:]
+    marked = any(mark in end for mark in _MARKS)
+    if not marked and not any(word in end for word in _by_words()):
         return block
     if "©" not in end and _hint().isdisjoint(_WORD.findall(end.casefold())):
         return block  # most blocks hold no credit word; a regex search would cost 20x more
     if len(text.split()) > int(_data()["max_words"]):
         return block
-    match = _tail().search(end)
-    if match is None:
-        return block
+    match = _tail().search(end) if marked else None
+    by = match is None
+    if by:
+        match = _by_tail().search(end)
+        if match is None:
+            return block
     kept = text[: max(0, match.start() - (len(end) - len(text)))].rstrip(" |–-/")
-    if any(s.end > len(kept) for s in block.spans):
+    if not by and any(s.end > len(kept) for s in block.spans):
         return block  # a linked "Quelle: <a>" names the article's source: the text pass's call
     if not kept.strip():
         return None
+    block.spans = [s for s in block.spans if s.end <= len(kept)]
     block.text = kept  # in place: the text pass keeps the blocks it was given, spans and all
     return block
