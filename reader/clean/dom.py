@@ -61,7 +61,9 @@ def _pair_heads(dom: DomRules) -> frozenset[str]:
     return frozenset(name.split(" ", 1)[0] for name in dom.tokens if " " in name)
 
 
+@functools.lru_cache(maxsize=16384)
 def _token_hit(value: str, dom: DomRules) -> tuple[str, str] | None:
+    # Cached whole: a page repeats its class names, and sites share their themes'.
     found = tokens(value)
     heads = _pair_heads(dom)
     for i, token in enumerate(found):
