@@ -216,6 +216,25 @@ def test_source_line_link_becomes_source_url(rules: Rules) -> None:
         ("pt", "Siga-nos no Instagram", "share"),
         ("pl", "Obserwuj nas na Facebooku", "share"),
         ("ru", "Подписывайтесь на нас в Telegram", "share"),
+        # Notes about the piece itself.
+        ("de", "Bei diesem Beitrag handelt es sich um einen Gastbeitrag", "meta"),
+        (
+            "de",
+            "Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur und wurde von"
+            " Medizinern geprüft.",
+            "meta",
+        ),
+        (
+            "de",
+            "Dieser Beitrag stammt aus Ausgabe 3/2026 des Magazins. Das Heft ist ab 5. März im"
+            " Handel erhältlich.",
+            "source",
+        ),
+        ("en", "A version of this article appears in print on March 5, 2026", "source"),
+        ("en", "Medically reviewed by Dr. Jane Roe", "meta"),
+        # A label without a colon owns the block when a separator or only an address follows.
+        ("de", "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:", "ad_label"),
+        ("de", "Weitere Infos unter www.example.org.", "meta"),
     ],
 )
 def test_boilerplate_block_goes(rules: Rules, lang: str, boilerplate: str, category: str) -> None:
@@ -265,6 +284,10 @@ def test_boilerplate_block_goes(rules: Rules, lang: str, boilerplate: str, categ
         ("en", "The first road across the pass was created in 1820 by the army."),
         ("de", "Die Studie wurde am Montag veröffentlicht und sorgte für Streit im Landtag."),
         ("de", "Der Verein unterstützt die Bergwacht schon mit Spenden seit Jahren."),
+        ("de", "Der Beitrag wurde am 1. Januar erhöht."),
+        ("de", "Er starb 1990 und wurde unter großer Anteilnahme beerdigt."),
+        ("de", "Weitere Informationen zum Pass gibt es im Rathaus."),
+        ("de", "Werbung im Fernsehen wirkt, sagt eine Studie."),
     ],
 )
 def test_content_about_boilerplate_stays(rules: Rules, lang: str, content: str) -> None:

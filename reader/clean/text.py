@@ -35,6 +35,9 @@ _NAME_MAX_WORDS = 3  # one author's name; two joined by "and" may have four word
 _NAME_SEPARATORS = "·|—–/•"
 _DATE = re.compile(r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?:19|20)\d\d)(?!\d)")
 _CLOCK = re.compile(r"\d:\d")
+# Up to two words, then a web address and nothing else: what follows a label such as "More
+# information" when the block only points elsewhere.
+_ADDRESS = re.compile(r"\s*(?:\S+\s+){0,2}(?:https?://|www\.)\S+?[.!]?\s*")
 _URL = re.compile(
     r"https?://[^\s<>\"']+"
 )  # share of a list item's text in links that makes it a teaser entry
@@ -149,9 +152,12 @@ def _owns_block(label: str, rest: str, words: int, block: Block) -> bool:
 
     "Read more:" with its colon announces a teaser. Without the colon ("Read more", "Most
     read") the words could open an ordinary sentence, so the block must be a heading, little
-    more than the label, or mostly a link."""
-    if label.endswith(":") or rest.lstrip().startswith((":", "|", "»")) or block.kind == "heading":
+    more than the label, mostly a link, the label and a separator ("Anzeige - ..."), or the
+    label and a web address ("More information at www.example.org")."""
+    if label.endswith(":") or rest.lstrip().startswith((":", "|", "»", "- ")) or block.kind == "heading":
         return True
+    if _ADDRESS.fullmatch(rest):
+        return True  # "More information at www.example.org": a pointer away, nothing more
     return words <= len(label.split()) + 1 or _link_share(block) >= 0.5
 
 
