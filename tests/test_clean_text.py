@@ -452,3 +452,17 @@ def test_labels_of_every_language_apply_on_mislabelled_pages(rules: Rules) -> No
     result = clean_blocks(blocks, [], rules, "en")
     assert [b.text for b in result.blocks] == [body, body]
     assert [r.rule for r in result.removed] == ["text:teaser:es", "text:source:en"]
+
+
+APPEAL = "We need your help. Help us continue to spread the magic of words to readers everywhere."
+
+
+def test_closing_appeal_goes_from_the_end_only(rules: Rules) -> None:
+    story = "The council voted for the new harbour wall on Tuesday night after a long debate."
+    later = "Building work is expected to start in the spring and last about two years."
+    closing = clean_blocks(paras(story, later, APPEAL, "Share"), [], rules, "en")
+    assert [b.text for b in closing.blocks] == [story, later]
+    assert [r.rule for r in closing.removed] == ["text:donation:en", "text:share:en"]
+    # The same words early in the article are the article's own.
+    early = clean_blocks(paras(story, APPEAL, later, later + " Again."), [], rules, "en")
+    assert [b.text for b in early.blocks] == [story, APPEAL, later, later + " Again."]

@@ -77,6 +77,9 @@ class TextSettings(_Settings):
     dom_wall_max_words: int
     link_block_max_chars: int  # shorter paragraphs/list items that are mostly links go
     link_block_share: float
+    appeal_categories: frozenset[str]  # closing appeals: follow us, sign up, support us
+    appeal_coverage: float  # what they must cover of one of the article's last paragraphs
+    appeal_last_blocks: int
 
 
 class BylineWords(_Settings):

@@ -58,7 +58,9 @@ class TextCleanResult:
 
 
 class _Verdict:
-    __slots__ = ("category", "lang", "wall_words", "wall_category", "label_words")
+    __slots__ = (
+        "category", "lang", "wall_words", "wall_category", "label_words", "appeal", "appeal_reason"
+    )
 
     def __init__(self) -> None:
         self.category: str | None = None  # set when the block is boilerplate
@@ -66,6 +68,10 @@ class _Verdict:
         self.wall_words = 0  # words of wall phrases found in the block (dropped or not)
         self.wall_category: str | None = None
         self.label_words = 0  # words of the opening label ("Source:") that made it boilerplate
+        # Share of the block's word characters covered by appeal phrases, and the reason it
+        # goes under if it is a closing appeal: "text:<category>:<lang>".
+        self.appeal = 0.0
+        self.appeal_reason = ""
 
 
 def _tail_end(text: str, end: int) -> int:
@@ -125,22 +131,34 @@ def _judge(
                 verdict.label_words = len(m.group().split())
                 break
     spans: list[tuple[int, int]] = []
+    appeals: list[tuple[int, int]] = []
     per_category: dict[tuple[str, str], int] = {}
     for lang, pattern in sets:
         if pattern is None:
             continue
         for m in pattern.finditer(norm):
             category = category_of(m)
-            spans.append((m.start(), _tail_end(norm, m.end()) if has_tail(m) else m.end()))
+            span = (m.start(), _tail_end(norm, m.end()) if has_tail(m) else m.end())
+            spans.append(span)
+            if category in cfg.appeal_categories and " " in m.group():
+                appeals.append(span)  # "Facebook" alone is as often the article's word
             key = (category, lang)
             per_category[key] = per_category.get(key, 0) + word_chars(m.group())
             if category in cfg.walls:
                 verdict.wall_words += len(m.group().split())
                 verdict.wall_category = verdict.wall_category or category
     if verdict.category is None and spans:
-        covered = _merged_chars(norm, spans) / max(word_chars(norm), 1)
+        chars = max(word_chars(norm), 1)
+        covered = _merged_chars(norm, spans) / chars
         if covered >= cfg.coverage:
             (verdict.category, verdict.lang), _ = max(per_category.items(), key=lambda kv: kv[1])
+        elif appeals:
+            verdict.appeal = _merged_chars(norm, appeals) / chars
+            (category, lang), _ = max(
+                ((k, v) for k, v in per_category.items() if k[0] in cfg.appeal_categories),
+                key=lambda kv: kv[1],
+            )
+            verdict.appeal_reason = f"text:{category}:{lang}"
     if verdict.category in cfg.walls:
         verdict.wall_category = verdict.category
         verdict.wall_words = words
@@ -211,6 +229,28 @@ def _footer_start(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettin
                 return i
         before += counts[i]
     return None
+
+
+def _closing_appeals(
+    blocks: list[Block], verdicts: list[_Verdict], reasons: list[str | None], cfg: TextSettings
+) -> None:
+    """Drop a closing appeal among the last paragraphs still kept ("Join our Telegram channel
+    from your phone at this invitation link"): there, appeal phrases need cover only part of
+    it, since the rest is the outlet's own words. Earlier paragraphs are the article's.
+
+    A dropped appeal does not count among the last paragraphs, so cleaning the result again
+    finds nothing more."""
+    seen = 0
+    for i in range(len(blocks) - 1, -1, -1):
+        if reasons[i] is not None:
+            continue
+        if seen == cfg.appeal_last_blocks:
+            return
+        verdict = verdicts[i]
+        if blocks[i].kind == "paragraph" and verdict.appeal >= cfg.appeal_coverage:
+            reasons[i] = verdict.appeal_reason
+        else:
+            seen += 1
 
 
 def _credit_lines(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettings) -> set[int]:
@@ -416,6 +456,7 @@ def clean_blocks(
         footer = f"text:footer:{verdicts[start].lang}"
         for j in range(start + 1, len(blocks)):
             reasons[j] = reasons[j] or footer
+    _closing_appeals(blocks, verdicts, reasons, cfg)
 
     for i in credit_only:
         reasons[i] = reasons[i] or "text:credit"
