@@ -24,6 +24,10 @@ from reader.model import Block, Span
         ("The harbour at dawn. Photo by Jan Berg on Unsplash", "The harbour at dawn."),
         ("Boats in the harbour, Bild via Hafenamt", "Boats in the harbour,"),
         ("Prezydent w Sejmie. fot. Jan Kowalski", "Prezydent w Sejmie."),
+        # The viewer's instructions that end a caption.
+        ("How the firms are linked. Zum Vergrößern auf das Bild klicken.", "How the firms are linked."),
+        ("The harbour at dawn (click to enlarge)", "The harbour at dawn"),
+        ("Click to enlarge the map and see the streets", "Click to enlarge the map and see the streets"),
     ],
 )
 def test_trailing_credit_is_cut(text: str, kept: str) -> None:
@@ -83,4 +87,5 @@ def test_credit_without_colon_goes_whole_and_takes_its_linked_name() -> None:
 def test_by_phrase_inside_a_sentence_is_no_credit(text: str) -> None:
     block = Block("paragraph", text)
     assert cut_credit(block) is block
+
 

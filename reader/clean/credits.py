@@ -82,11 +82,37 @@ def _tail() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _hint_tail() -> re.Pattern[str]:
+    hints = "|".join(re.escape(w) for w in sorted(_data()["hints"], key=len, reverse=True))
+    # After a sentence end, or in brackets: "A map. Click to enlarge." / "A map (click to enlarge)"
+    return re.compile(
+        rf"(?:(?:(?<=[.!?])|(?<=^ ))\s*(?:{hints})|\s+\((?:{hints})\))[.!]?\s*$", re.I
+    )
+
+
+def _cut_hint(block: Block) -> None:
+    """Cut a viewer's instruction off the end of a caption ("Click to enlarge")."""
+    text = block.text
+    # As in cut_credit: a space stands for the block's start, a NUL for a cut-off end.
+    end = " " + text if len(text) <= _TAIL_CHARS else "\0" + text[-_TAIL_CHARS:]
+    if "lic" not in end and "rößern" not in end and "likn" not in end:
+        return  # stems of the hints' verbs (click, clic, clique, klicken, kliknij)
+    match = _hint_tail().search(end)
+    if match is None:
+        return
+    kept = text[: max(0, match.start() - (len(end) - len(text)))].rstrip()
+    if kept and not any(s.end > len(kept) for s in block.spans):
+        block.text = kept
+
+
 def cut_credit(block: Block) -> Block | None:
     """Cut a trailing credit off ``block`` (in place) and return it; None when the block is
     only a credit (then it is left whole)."""
     if block.kind not in _KINDS:
         return block
+    if block.kind == "caption":
+        _cut_hint(block)
     text = block.text
     # Only the end is searched: a credit is short, and a search from every position of a long
     # paragraph would cost more than the rest of the text pass. The space stands for the start.
