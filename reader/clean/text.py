@@ -172,7 +172,11 @@ def _owns_block(label: str, rest: str, words: int, block: Block) -> bool:
     read") the words could open an ordinary sentence, so the block must be a heading, little
     more than the label, mostly a link, the label and a separator ("Anzeige - ..."), or the
     label and a web address ("More information at www.example.org")."""
-    if label.endswith(":") or rest.lstrip().startswith((":", "|", "»", "- ")) or block.kind == "heading":
+    if (
+        label.endswith(":")
+        or rest.lstrip().startswith((":", "|", "»", "- "))
+        or block.kind == "heading"
+    ):
         return True
     if _ADDRESS.fullmatch(rest):
         return True  # "More information at www.example.org": a pointer away, nothing more
@@ -456,7 +460,6 @@ def clean_blocks(
         footer = f"text:footer:{verdicts[start].lang}"
         for j in range(start + 1, len(blocks)):
             reasons[j] = reasons[j] or footer
-    _closing_appeals(blocks, verdicts, reasons, cfg)
 
     for i in credit_only:
         reasons[i] = reasons[i] or "text:credit"
@@ -472,6 +475,8 @@ def clean_blocks(
     for i, block in enumerate(blocks):
         if reasons[i] is None and _link_teaser(block, cfg):
             reasons[i] = "text:link_teaser"
+    # Last: which paragraphs are the last ones kept must not change when cleaning again.
+    _closing_appeals(blocks, verdicts, reasons, cfg)
     wall = _wall(blocks, keep, verdicts, cfg)
 
     kept: list[Block] = []
