@@ -282,6 +282,7 @@ def test_boilerplate_block_goes(rules: Rules, lang: str, boilerplate: str, categ
         ("en", "The platform said it is not responsible for the content users post."),
         ("en", "The mayor posted the video on Twitter and on Facebook late on Sunday night."),
         ("en", "The first road across the pass was created in 1820 by the army."),
+        ("en", "Residents who want to be notified about closures can text PASS to 555."),
         ("de", "Die Studie wurde am Montag veröffentlicht und sorgte für Streit im Landtag."),
         ("de", "Der Verein unterstützt die Bergwacht schon mit Spenden seit Jahren."),
         ("de", "Der Beitrag wurde am 1. Januar erhöht."),
