@@ -232,6 +232,18 @@ def test_source_line_link_becomes_source_url(rules: Rules) -> None:
         ),
         ("en", "A version of this article appears in print on March 5, 2026", "source"),
         ("en", "Medically reviewed by Dr. Jane Roe", "meta"),
+        # Blog-theme post footers in the other covered languages.
+        (
+            "fr",
+            "Cette entrée a été publiée dans Actualités, par Jean. Mettez-la en favori avec son"
+            " permalien.",
+            "meta",
+        ),
+        ("es", "Esta entrada fue publicada en Noticias. Guarda el enlace permanente.", "meta"),
+        ("it", "Questa voce è stata pubblicata in Notizie e taggata neve, strada.", "meta"),
+        ("pt", "Esta entrada foi publicada em Notícias. Guarde o link permanente.", "meta"),
+        ("pl", "Ten wpis został opublikowany w Wiadomości i oznaczony tagami śnieg.", "meta"),
+        ("ru", "Запись опубликована в рубрике Новости. Добавьте в закладки постоянную ссылку.", "meta"),
         # A label without a colon owns the block when a separator or only an address follows.
         ("de", "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:", "ad_label"),
         ("de", "Weitere Infos unter www.example.org.", "meta"),
@@ -283,6 +295,8 @@ def test_boilerplate_block_goes(rules: Rules, lang: str, boilerplate: str, categ
         ("en", "The mayor posted the video on Twitter and on Facebook late on Sunday night."),
         ("en", "The first road across the pass was created in 1820 by the army."),
         ("en", "Residents who want to be notified about closures can text PASS to 555."),
+        ("fr", "Il a couru et marqué avec le pied gauche à la dernière minute."),
+        ("es", "La caja fue etiquetada con cuidado por los voluntarios del puerto."),
         ("de", "Die Studie wurde am Montag veröffentlicht und sorgte für Streit im Landtag."),
         ("de", "Der Verein unterstützt die Bergwacht schon mit Spenden seit Jahren."),
         ("de", "Der Beitrag wurde am 1. Januar erhöht."),
