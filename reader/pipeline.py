@@ -115,7 +115,8 @@ def _page_from_bytes(source: str, data: bytes, suffix: str) -> Page:
 
 def article_from_page(page: Page, rules: Rules) -> Article:
     from reader.annotate import annotate
-    from reader.clean.text import clean_blocks, dom_wall
+    from reader.clean.text import clean_blocks
+    from reader.clean.walls import dom_wall
 
     removed: list[Removal] = []
     anchors: list[str | None] = []

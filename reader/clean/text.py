@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.clean.bylines import byline_line
 from reader.clean.credits import cut_credit
 from reader.clean.phrases import (
     TAIL_WORDS,
@@ -21,20 +22,14 @@ from reader.clean.phrases import (
     word_chars,
     word_keys,
 )
-from reader.clean.rules import BylineWords, Rules, TextSettings, byline_words, short_text
+from reader.clean.rules import Rules, TextSettings, byline_words, short_text
 from reader.model import Block, Link, Metadata, Removal
 
 _SKIP_KINDS = frozenset({"code"})
 _LINKY = 0.7
 _OPENERS = "\"'([{<>-*|»•·› /"
 _WORD = re.compile(r"\w+")
-_BYLINE_KINDS = frozenset({"paragraph", "caption", "list_item"})
 _TEASER_KINDS = frozenset({"paragraph", "list_item"})
-_BYLINE_MAX_CAPITALS = 8
-_NAME_MAX_WORDS = 3  # one author's name; two joined by "and" may have four words
-_NAME_SEPARATORS = "·|—–/•"
-_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?:19|20)\d\d)(?!\d)")
-_CLOCK = re.compile(r"\d:\d")
 # Up to two words, then a web address and nothing else: what follows a label such as "More
 # information" when the block only points elsewhere.
 _ADDRESS = re.compile(r"\s*(?:\S+\s+){0,2}(?:https?://|www\.)\S+?[.!]?\s*")
@@ -298,97 +293,6 @@ def _wall(
     return cfg.walls[category]
 
 
-def _byline(block: Block, meta: Metadata, words: BylineWords) -> tuple[str, str] | None:
-    """How a block is a byline line the meta line repeats ("By Eleanor Voss · January 20,
-    2026", "19 мая 2026 · Андрей Галиев"), if it is one, and the name it gives (or "").
-
-    "meta": it names the metadata's author. "name": the metadata has a date but no author,
-    and the line holds a date or "by" word and a short name (the author, kept as the byline).
-    Every word must be one of these, a digit group, a joiner or the site's name, so a sentence
-    never qualifies."""
-    if block.kind not in _BYLINE_KINDS or len(block.text.split()) > words.max_words:
-        return None
-    ignore = words.markers | words.joiners
-    author = {w.casefold() for w in _WORD.findall(meta.byline or "")} - ignore
-    site = {w.casefold() for w in _WORD.findall(meta.site or "")}
-    named = by = False
-    dated = _DATE.search(block.text) is not None
-    capitals: list[re.Match[str]] = []
-    name_first = False  # a capital before the "by" word: "Makrophotos von Insekten"
-    for m in _WORD.finditer(block.text):
-        word = m.group()
-        low = word.casefold()
-        if low in author:
-            named = True
-        elif low in words.by:
-            by, name_first = True, name_first or (bool(capitals) and not by)
-        elif low in words.markers:
-            dated = True
-        elif low in words.joiners or word[0].isdigit() or low in site:
-            continue
-        elif word[0].isupper() and word.isalpha():
-            capitals.append(m)
-        else:
-            return None
-    if named and len(capitals) <= _BYLINE_MAX_CAPITALS:
-        return "meta", ""
-    if not meta.published or name_first or not (by or dated) or not _name_shaped(block.text):
-        return None
-    # Without a "by" word only a separator tells a name from a headline: "19 мая 2026 · X Y"
-    # but not "21.01.2022 Aktuelle Meldung".
-    if not by and not any(sep in block.text for sep in _NAME_SEPARATORS):
-        return None
-    if (
-        2 <= len(capitals) <= _NAME_MAX_WORDS
-        or (
-            len(capitals) == 2 * _NAME_MAX_WORDS - 2  # "Roland Brockmann und Sebastian Drescher"
-            and block.text[capitals[1].end() : capitals[2].start()].strip().casefold()
-            in words.joiners
-        )
-    ):
-        name = block.text[capitals[0].start() : capitals[-1].end()]
-        return "name", "" if any(ch.isdigit() for ch in name) else name  # a name has no date
-    return None
-
-
-def _name_shaped(text: str) -> bool:
-    """No label ("Tags: ...", "Gastgeber: ...") or bracketed tag ("[Werbung]"): times aside,
-    a colon or bracket says the line is something else."""
-    rest = _CLOCK.sub("", text)
-    return not any(ch in rest for ch in ":[]")
-
-
-def dom_wall(
-    dom_removed: list[Removal], kept: list[Block], rules: Rules, lang: str | None = None
-) -> str | None:
-    """The wall a page was when the DOM pass took (almost) all its text as a cookie or consent
-    dialog: a consent box that is the whole page is a wall, not an empty page. Pages with
-    an article left are never judged, so a cookie banner above a story changes nothing."""
-    cfg = rules.text
-    if sum(len(b.text.split()) for b in kept) >= cfg.dom_wall_max_words:
-        return None
-    found: Counter[str] = Counter()
-    sets = rules.phrase_sets(lang)
-    for removal in dom_removed:
-        rule = removal.rule.split(":")[1] if removal.rule.count(":") else removal.rule
-        category = cfg.dom_wall_rules.get(rule)
-        if category is None:
-            norm = normalise(removal.text)
-            for phrases in sets:
-                pattern = phrases.anywhere_for(word_keys(norm))
-                hits = [category_of(m) for m in pattern.finditer(norm)] if pattern else []
-                category = next(
-                    (cfg.dom_wall_phrases[c] for c in hits if c in cfg.dom_wall_phrases), None
-                )
-                if category:
-                    break
-        if category:
-            found[category] += len(removal.text.split())
-    if not found:
-        return None
-    return cfg.walls.get(found.most_common(1)[0][0])
-
-
 def _cut_credits(blocks: list[Block]) -> set[int]:
     """Cut trailing credits off captions; return which blocks are only a credit: those go
     under the phrase rules' reason if one matches ("Quelle: dpa" is a source line)."""
@@ -451,7 +355,7 @@ def clean_blocks(
     if meta is not None and (meta.byline or meta.published):
         words = byline_words()
         for i, block in enumerate(blocks[: words.max_blocks]):
-            found = _byline(block, meta, words) if reasons[i] is None else None
+            found = byline_line(block, meta, words) if reasons[i] is None else None
             if found:
                 reasons[i] = f"text:byline:{found[0]}"
                 byline = byline or found[1] or None

@@ -1,0 +1,44 @@
+"""Walls the DOM pass reveals: a page whose text went almost all as a cookie or consent dialog.
+
+The text pass judges walls in what extraction kept (clean/text.py); this judges what the DOM
+pass took, for the page where nothing is left to extract.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reader.clean.phrases import category_of, normalise, word_keys
+from reader.clean.rules import Rules
+from reader.model import Block, Removal
+
+
+def dom_wall(
+    dom_removed: list[Removal], kept: list[Block], rules: Rules, lang: str | None = None
+) -> str | None:
+    """The wall a page was when the DOM pass took (almost) all its text as a cookie or consent
+    dialog: a consent box that is the whole page is a wall, not an empty page. Pages with
+    an article left are never judged, so a cookie banner above a story changes nothing."""
+    cfg = rules.text
+    if sum(len(b.text.split()) for b in kept) >= cfg.dom_wall_max_words:
+        return None
+    found: Counter[str] = Counter()
+    sets = rules.phrase_sets(lang)
+    for removal in dom_removed:
+        rule = removal.rule.split(":")[1] if removal.rule.count(":") else removal.rule
+        category = cfg.dom_wall_rules.get(rule)
+        if category is None:
+            norm = normalise(removal.text)
+            for phrases in sets:
+                pattern = phrases.anywhere_for(word_keys(norm))
+                hits = [category_of(m) for m in pattern.finditer(norm)] if pattern else []
+                category = next(
+                    (cfg.dom_wall_phrases[c] for c in hits if c in cfg.dom_wall_phrases), None
+                )
+                if category:
+                    break
+        if category:
+            found[category] += len(removal.text.split())
+    if not found:
+        return None
+    return cfg.walls.get(found.most_common(1)[0][0])
