@@ -129,3 +129,17 @@ def test_keyed_subset_grows_to_the_full_regex() -> None:
     second = part.anywhere_for(word_keys("sponsored content"))
     assert second is not None and second.search("sponsored content")
     assert second.search("advertisement")
+
+
+def test_each_leading_alternative_is_ordered_by_its_own_length() -> None:
+    # The one-word list has a long alternative ("odnoklassniki"); ordered by that, it was
+    # tried before "email us at" and took only "email".
+    phrase_set = build_phrase_set(
+        "xx",
+        [("share", "{email|odnoklassniki|telegram}"), ("contact", "{email|mail} us at")],
+    )
+    assert phrase_set.anywhere is not None
+    m = phrase_set.anywhere.search("email us at desk")
+    assert m and m.group() == "email us at" and category_of(m) == "contact"
+    m = phrase_set.anywhere.search("odnoklassniki")
+    assert m and category_of(m) == "share"

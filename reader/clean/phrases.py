@@ -351,12 +351,21 @@ def _compile(pairs: list[tuple[str, str]], anchored: bool) -> re.Pattern[str] | 
     different categories. The text pass runs this at every word of every short block, and a
     flat alternation of hundreds of phrases made it slower than extraction, hence the trie.
     """
-    phrases = sorted(
-        {(p, category) for category, p in pairs},
-        key=lambda pair: (-_longest_match(pair[0]), pair),
-    )
-    if not phrases:
+    # Each alternative of a leading group is ordered by its own length: ordered by the group's
+    # longest, a one-word list such as "{facebook|...|odnoklassniki}" would go before "email
+    # us at" and take its "email", leaving "us at" uncovered.
+    entries: list[tuple[int, str, str, str | None]] = []
+    for phrase, category in {(p, category) for category, p in pairs}:
+        whole = _longest_match(phrase)
+        firsts = _first_words(phrase.removesuffix(" *"))
+        if firsts is None:
+            entries.append((whole, phrase, category, None))
+            continue
+        widest = max(len(f) for f in firsts)
+        entries.extend((whole - widest + len(f), phrase, category, f) for f in firsts)
+    if not entries:
         return None
+    entries.sort(key=lambda e: (-e[0], e[1], e[2], e[3] or ""))
     counter = iter(range(1_000_000))
 
     def named(source: str, phrase: str, category: str) -> str:
@@ -370,19 +379,17 @@ def _compile(pairs: list[tuple[str, str]], anchored: bool) -> re.Pattern[str] | 
     # starts with a literal, so literal prefixes go outside the named groups.
     trie: dict[str, dict[str, list[str]]] = {}
     fallback: list[str] = []
-    for phrase, category in phrases:
+    for _, phrase, category, first in entries:
         core = phrase.removesuffix(" *")
-        firsts = _first_words(core)
-        if firsts is None:
+        if first is None:
             fallback.append(named(_phrase_regex(core), phrase, category))
             continue
         rest = "".join(_pieces(core)[1:])
-        for first in firsts:
-            second = first[1:2]
-            source = re.escape(first[1 + len(second) :]) + rest
-            trie.setdefault(first[0], {}).setdefault(second, []).append(
-                named(source, phrase, category)
-            )
+        second = first[1:2]
+        source = re.escape(first[1 + len(second) :]) + rest
+        trie.setdefault(first[0], {}).setdefault(second, []).append(
+            named(source, phrase, category)
+        )
     parts = []
     for first, seconds in trie.items():
         branches = [re.escape(k) + "(?:" + "|".join(v) + ")" for k, v in seconds.items() if k]
