@@ -14,6 +14,7 @@ import marshal
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reader.clean.phrases import PhraseSet, build_phrase_set, parse_phrase_file
@@ -36,16 +37,11 @@ def short_text(text: str, limit: int = 300) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "\u2026"
 
 
-class _Settings:
-    """Fields from keyword arguments, read-only by convention. Not dataclasses: compiling
-    their generated methods at import cost ~1.5 ms of every start. The annotations below
-    name the fields and say how JSON values are converted (:func:`_from_json`)."""
+@dataclass(frozen=True, eq=False)  # identity: caches key on these
+class DomRules:
+    """What the DOM pass drops: dom.json. The annotations say how JSON values are converted
+    (:func:`_from_json`)."""
 
-    def __init__(self, **values: Any) -> None:
-        self.__dict__.update(values)
-
-
-class DomRules(_Settings):
     drop_tags: frozenset[str]
     silent_tags: frozenset[str]  # dropped without a Removal record: their text is code/markup
     never_drop: frozenset[str]
@@ -58,7 +54,10 @@ class DomRules(_Settings):
     text_pass_rules: frozenset[str]  # left for the text pass: they are wall evidence
 
 
-class TextSettings(_Settings):
+@dataclass(frozen=True, eq=False)  # identity: caches key on these
+class TextSettings:
+    """Thresholds of the text pass and the phrase categories that mean a wall: text.json."""
+
     coverage: float  # share of a block's word characters phrases must cover to drop it
     max_words: int  # longer blocks are content, whatever phrases they mention
     label_max_words: int
@@ -82,7 +81,8 @@ class TextSettings(_Settings):
     appeal_last_blocks: int
 
 
-class BylineWords(_Settings):
+@dataclass(frozen=True, eq=False)  # identity: caches key on these
+class BylineWords:
     """Casefolded single words from ``bylines.json``, all languages merged."""
 
     max_blocks: int
@@ -117,20 +117,14 @@ def _byline_fields(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@dataclass(eq=False)  # identity, as caches key on it
 class Rules:
-    __slots__ = ("dom", "text", "phrases", "selectors")
+    """Everything both clean passes apply: built-in data plus the user's rules.toml."""
 
-    def __init__(
-        self,
-        dom: DomRules,
-        text: TextSettings,
-        phrases: dict[str, PhraseSet],
-        selectors: list[tuple[str, Callable[[Any], list[Any]]]] | None = None,
-    ) -> None:
-        self.dom = dom
-        self.text = text
-        self.phrases = phrases
-        self.selectors = [] if selectors is None else selectors
+    dom: DomRules
+    text: TextSettings
+    phrases: dict[str, PhraseSet]
+    selectors: list[tuple[str, Callable[[Any], list[Any]]]] = field(default_factory=list)
 
     def phrase_sets(self, lang: str | None) -> list[PhraseSet]:
         """Phrases that apply to a page in ``lang``: its language, English (boilerplate

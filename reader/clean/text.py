@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from reader.clean.bylines import byline_line
 from reader.clean.credits import cut_credit
@@ -38,35 +39,30 @@ _URL = re.compile(
 )  # share of a list item's text in links that makes it a teaser entry
 
 
-# Plain classes, not dataclasses: the generated methods, compiled at import, cost ~1 ms of
-# every start, and nothing compares or prints these.
+@dataclass(slots=True)
 class TextCleanResult:
-    __slots__ = ("blocks", "removed", "source_url", "wall", "byline")
+    """What the text pass kept, what it dropped and what it learnt on the way."""
 
-    def __init__(self, blocks: list[Block], removed: list[Removal], source_url: str | None,
-                 wall: str | None, byline: str | None = None) -> None:
-        self.blocks = blocks
-        self.removed = removed
-        self.source_url = source_url
-        self.wall = wall
-        self.byline = byline  # the author named by a dropped byline line
+    blocks: list[Block]
+    removed: list[Removal]
+    source_url: str | None
+    wall: str | None
+    byline: str | None = None  # the author named by a dropped byline line
 
 
+@dataclass(slots=True)
 class _Verdict:
-    __slots__ = (
-        "category", "lang", "wall_words", "wall_category", "label_words", "appeal", "appeal_reason"
-    )
+    """One block's judgement by the phrases."""
 
-    def __init__(self) -> None:
-        self.category: str | None = None  # set when the block is boilerplate
-        self.lang = ""
-        self.wall_words = 0  # words of wall phrases found in the block (dropped or not)
-        self.wall_category: str | None = None
-        self.label_words = 0  # words of the opening label ("Source:") that made it boilerplate
-        # Share of the block's word characters covered by appeal phrases, and the reason it
-        # goes under if it is a closing appeal: "text:<category>:<lang>".
-        self.appeal = 0.0
-        self.appeal_reason = ""
+    category: str | None = None  # set when the block is boilerplate
+    lang: str = ""
+    wall_words: int = 0  # words of wall phrases found in the block (dropped or not)
+    wall_category: str | None = None
+    label_words: int = 0  # words of the opening label ("Source:") that made it boilerplate
+    # Share of the block's word characters covered by appeal phrases, and the reason it goes
+    # under if it is a closing appeal: "text:<category>:<lang>".
+    appeal: float = 0.0
+    appeal_reason: str = ""
 
 
 def _tail_end(text: str, end: int) -> int:
