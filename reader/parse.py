@@ -75,6 +75,14 @@ def _neutralised_utf8(text: str) -> bytes:
 NOSCRIPT_TEXT = 500
 NOSCRIPT_SHARE = 0.5
 
+# Elements that sit inside a line of text; every other element starts a new block, so text
+# from two of them is never run together ("Storm closes roadFish market reopens").
+INLINE_TAGS = frozenset({
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+})  # fmt: skip
+
 
 def _text_len(elem: HtmlElement) -> int:
     return len(" ".join((elem.text_content() or "").split()))

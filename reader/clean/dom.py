@@ -11,10 +11,12 @@ from __future__ import annotations
 import functools
 import re
 
+import lxml.etree
 import lxml.html
 
 from reader.clean.rules import DomRules, Rules, short_text
 from reader.model import Removal
+from reader.parse import INLINE_TAGS
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^\w\u0400-\u04ff]+|_")
@@ -99,14 +101,26 @@ class _WordCounts(dict[lxml.html.HtmlElement, int]):
 
 
 def _head_text(el: lxml.html.HtmlElement, limit: int = 400) -> str:
-    """The start of ``el``'s text, enough for a Removal record, without joining all of it."""
+    """The start of ``el``'s text, enough for a Removal record, without joining all of it.
+
+    Blocks are kept apart by a space: a removed list of headlines reads as headlines, not as
+    one run-on word where one item ends and the next begins."""
     parts: list[str] = []
     size = 0
-    for piece in el.itertext():
-        parts.append(piece)
-        size += len(piece)
-        if size >= limit:
-            break
+    # iterwalk, not recursion: removed elements may nest thousands of levels deep.
+    for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag
+        block = not (isinstance(tag, str) and tag in INLINE_TAGS)
+        piece = node.text if event == "start" else (node.tail if node is not el else None)
+        if block:
+            parts.append(" ")
+        if piece and isinstance(tag, str):
+            parts.append(piece)
+            size += len(piece)
+            if size >= limit:
+                break
+        elif piece and event == "end":
+            parts.append(piece)  # the tail of a processing instruction is text all the same
     return "".join(parts)
 
 
