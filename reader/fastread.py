@@ -218,12 +218,20 @@ class FastDocument(Document):
         self.html = node
         return ""
 
+    def drop_weight(self, elem: HtmlElement) -> int | None:
+        """Hook for subclasses: the class weight the clean-up uses; None: ignore both the
+        weight and the candidate score (readability's first test)."""
+        return self.class_weight(elem)
+
     def _drops(self, elem: HtmlElement, candidates: dict, allowed: dict) -> bool:
         """readability's conditional test for one table/list/div/section of the article."""
-        weight = self.class_weight(elem)
-        entry = candidates.get(elem)
-        if weight + (entry["content_score"] if entry else 0) < 0:
-            return True
+        weight = self.drop_weight(elem)
+        if weight is None:
+            weight = 0
+        else:
+            entry = candidates.get(elem)
+            if weight + (entry["content_score"] if entry else 0) < 0:
+                return True
         text = elem.text_content()
         if text.count(",") >= 10:
             return False

@@ -29,6 +29,11 @@ SHORT_TEXT = 250  # candidates with less text keep only a share of their score
 # which wins when it finds LENIENT_GAIN times more text.
 SURE_TEXT = 1000
 LENIENT_GAIN = 2.0
+# A block with at least this much text and these many commas, under this link density, reads
+# as prose whatever its class says.
+PROSE_TEXT = 400
+PROSE_COMMAS = 3
+PROSE_LINKS = 0.1
 KEEP_SHARE = 0.5  # the clean-up never drops a block holding this share of the article
 _LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section"})
 _NOT_LEAD_FRAMES = frozenset({"nav", "aside", "figure", "form"})
@@ -103,6 +108,7 @@ def _names_title(heading: HtmlElement, title: str) -> bool:
 OUTER_DEPTH = 3
 OUTER_SIBLINGS = 3
 OUTER_LEAD_TEXT = 1500
+TITLED_DEPTH = 6  # the body at most this many levels below what it shares with the title
 _LEAD_TOKENS = frozenset({
     "lead", "intro", "introtext", "standfirst", "subhead", "subheadline", "dek", "deck",
     "bajada", "chapo", "chapeau", "vorspann", "excerpt", "abstract",
@@ -162,6 +168,22 @@ class Picker(FastDocument):
     def sanitize(self, node: HtmlElement, candidates: dict, keep_all_images: bool = False) -> str:
         self._article_len = text_len(node)
         return super().sanitize(node, candidates, keep_all_images)
+
+    def drop_weight(self, elem: HtmlElement) -> int | None:
+        """readability's negative class words match inside other words ("media" in
+        "o-media__body", "widget" in a page builder's "elementor-widget-container", "scroll"
+        in "scrollblock"), so whole blocks of the article's prose are dropped in the
+        clean-up. A block that reads as prose keeps no negative weight."""
+        weight = self.class_weight(elem)
+        if weight >= 0 or not self._is_prose(elem):
+            return weight
+        return None
+
+    def _is_prose(self, elem: HtmlElement) -> bool:
+        text = elem.text_content()
+        if len(" ".join(text.split())) < PROSE_TEXT or text.count(",") < PROSE_COMMAS:
+            return False
+        return self.get_link_density(elem) <= PROSE_LINKS
 
     def _drops(self, elem: HtmlElement, candidates: dict, allowed: dict) -> bool:
         """readability's clean-up test, except that the block holding most of the article
@@ -272,7 +294,49 @@ class Picker(FastDocument):
             outer = self._outer_lead(frame)
             if outer is not None:
                 found.append(outer)
+            else:
+                found = self._titled_leads(best_elem)
         return leads + found
+
+    def _titled_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
+        """Prose blocks between the heading that names the page's title and the article body,
+        when that heading sits outside the body's container (a page header holding title,
+        standfirst and picture): what follows a story's title and precedes its body is its
+        lead, whatever the block is called."""
+        title = _page_title(self.html)
+        if not title:
+            return []
+        heading = next((h for h in self.html.iter("h1") if _names_title(h, title)), None)
+        if heading is None or best_elem in set(heading.iterancestors()):
+            return []
+        ancestors = set(best_elem.iterancestors())
+        common = next((a for a in heading.iterancestors() if a in ancestors), None)
+        if common is None or common.tag in ("body", "html"):
+            return []
+        if _depth_below(best_elem, common) > TITLED_DEPTH:
+            return []
+        found: list[HtmlElement] = []
+        total = 0
+        started = False
+        walker = etree.iterwalk(common, events=("start",))
+        for _, elem in walker:
+            if elem is heading:
+                started = True
+                walker.skip_subtree()
+                continue
+            if elem is best_elem:
+                break
+            if not started or elem in ancestors or not isinstance(elem.tag, str):
+                continue
+            if elem.tag in _NOT_LEAD_FRAMES:
+                walker.skip_subtree()
+            elif elem.tag in _LEAD_TAGS and self._is_lead(elem):
+                found.append(elem)
+                total += text_len(elem)
+                walker.skip_subtree()
+        if not started or total > OUTER_LEAD_TEXT:
+            return []
+        return found
 
     def _outer_lead(self, frame: HtmlElement) -> HtmlElement | None:
         """The nearest block named as a lead in what comes just before the frame or one of

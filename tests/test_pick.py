@@ -144,3 +144,51 @@ def test_page_header_holding_a_named_lead_is_not_dropped_as_unlikely() -> None:
     text = _words(Picker(parse_html(html.format("note"))).pick())
     assert "The pier reopens" not in text
     assert "harbour authority said on Monday" in text
+
+
+def test_prose_block_with_a_negative_class_word_inside_is_kept() -> None:
+    # "widget" (inside a page builder's "builder-widget-box") and "media" (inside
+    # "o-media__body") are readability's negative words; each block holds a third of the story.
+    blocks = "".join(
+        f'<div class="{name}"><p>{SENTENCE}</p><p>{SENTENCE}</p><p>{SENTENCE}</p></div>'
+        for name in ("builder-widget-box", "o-media__body", "plain")
+    )
+    html = _page('<div class="story">' + blocks + "</div>")
+    text = _words(Picker(parse_html(html)).pick())
+    assert text.count("harbour authority") == 9
+    # A short or link-heavy block so named still goes.
+    links = "".join(f'<a href="/{n}">Another story about the harbour {n}</a> ' for n in range(8))
+    html = _page(
+        '<div class="story">' + blocks + '<div class="related-widget"><p>' + links + "</p></div></div>"
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert "Another story" not in text
+    assert text.count("harbour authority") == 9
+
+
+def _titled_page(title: str, between: str) -> str:
+    body = "".join("<p>" + SENTENCE + "</p>" for _ in range(5))
+    return (
+        f"<html><head><title>{title}</title></head><body><div class='page'>"
+        f"<div class='top'><div class='hero'><h1>{title}</h1>{between}</div></div>"
+        f"<div class='cols'><div class='left'><div class='inner'><div class='story'>{body}"
+        "</div></div></div></div>"
+        "</div></body></html>"
+    )
+
+
+def test_prose_between_the_title_and_the_body_is_the_lead() -> None:
+    lead = "Repairs to the northern pier begin in spring after two years of delays, the city says."
+    html = _titled_page("The pier will be rebuilt next spring", "<h2>" + lead + "</h2>")
+    text = _words(Picker(parse_html(html)).pick())
+    assert text.startswith(lead)
+    assert text.count("harbour authority") == 5
+    # Without a heading naming the page's title, the header block is the site's.
+    html = _titled_page("The pier will be rebuilt next spring", "<h2>" + lead + "</h2>")
+    html = html.replace("<h1>The pier will be rebuilt next spring</h1>", "<h1>City news</h1>")
+    assert "Repairs to the northern pier" not in _words(Picker(parse_html(html)).pick())
+    # Short or link-heavy lines there (a date, a byline, tags) are no lead.
+    between = '<p>3 May 2022</p><p><a href="/a">Ann Author</a> and <a href="/b">Bo Writer</a></p>'
+    html = _titled_page("The pier will be rebuilt next spring", between)
+    text = _words(Picker(parse_html(html)).pick())
+    assert "3 May" not in text and "Ann Author" not in text
