@@ -7,19 +7,25 @@ On top sit general additions, each measured on the corpus benchmark (bench/corpu
 - a candidate with little text cannot win on class-name bonuses alone;
 - an article split into like-named segments is taken whole;
 - on a page of several <article>s, the one headed by the page's title wins;
-- prose blocks just before the article body (lead, intro, subheadline) are kept with it;
-- a block named as the lead in the page's header region, just outside the article, too;
-- the clean-up of the pick never drops the block that holds most of the article.
+- the article's lead is looked for where readability does not look (reader/leads.py);
+- the clean-up of the pick never drops the block that holds most of the article, nor a block
+  that reads as prose for a negative class word, nor a list of sentences with links in them.
 """
 
 from __future__ import annotations
 
-import re
-
-from lxml import etree
 from lxml.html import HtmlElement
 
-from reader.fastread import FastDocument, text_len
+from reader.fastread import text_len
+from reader.leads import (
+    LEAD_TEXT,
+    OUTER_LEAD_TEXT,
+    LeadDocument,
+    depth_below,
+    named_lead,
+    names_title,
+    page_title,
+)
 
 # readability retries without its "unlikely candidate" pruning when the pick's HTML is under
 # 250 characters; we measure text, which is stricter, so the bar is a little lower.
@@ -35,25 +41,9 @@ PROSE_TEXT = 400
 PROSE_COMMAS = 3
 PROSE_LINKS = 0.1
 KEEP_SHARE = 0.5  # the clean-up never drops a block holding this share of the article
-_LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section"})
-_NOT_LEAD_FRAMES = frozenset({"nav", "aside", "figure", "form"})
-_BLOCK_CHILDREN = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "section", "figure")
-_FRAME_DEPTH = 3
-LEAD_TEXT = 50  # a lead block has at least this much text
-
-
-def _frame(best: HtmlElement) -> HtmlElement | None:
-    """Where an article's lead may sit: the nearest <article>/<main> a few levels up, else
-    the ancestor _FRAME_DEPTH levels up (never the whole body)."""
-    last = None
-    for depth, anc in enumerate(best.iterancestors()):
-        if anc.tag in ("body", "html"):
-            break
-        if anc.tag in ("article", "main"):
-            return anc
-        if depth < _FRAME_DEPTH:
-            last = anc
-    return last
+# A list of at least two items averaging LIST_ITEM_TEXT characters, under LIST_LINKS links.
+LIST_ITEM_TEXT = 30
+LIST_LINKS = 0.4
 
 
 # An article split into like-named segments: SEGMENT_COUNT or more candidates with the best's
@@ -76,63 +66,7 @@ def _common_ancestor(elems: list[HtmlElement]) -> HtmlElement | None:
     return shared[0] if shared else None
 
 
-def _depth_below(elem: HtmlElement, ancestor: HtmlElement) -> int:
-    for depth, anc in enumerate(elem.iterancestors(), start=1):
-        if anc is ancestor:
-            return depth
-    return 1_000
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _page_title(root: HtmlElement) -> str:
-    for meta in root.iter("meta"):
-        if meta.get("property") == "og:title" and meta.get("content"):
-            return _norm(meta.get("content"))
-    head = root.find("head")
-    title = head.find("title") if head is not None else None
-    return _norm(title.text_content()) if title is not None else ""
-
-
-def _names_title(heading: HtmlElement, title: str) -> bool:
-    text = _norm(heading.text_content())
-    return len(text) >= 15 and (text in title and len(text) * 2 >= len(title) or title in text)
-
-
-# A lead (standfirst, intro, "bajada") often sits in a header block before the article's
-# container, outside it: searched for in the OUTER_SIBLINGS elements before the frame and before
-# each of its OUTER_DEPTH nearest ancestors, by class/id tokens, short and link-poor. Not
-# "teaser": out there it as often names a box for another story.
-OUTER_DEPTH = 3
-OUTER_SIBLINGS = 3
-OUTER_LEAD_TEXT = 1500
-TITLED_DEPTH = 6  # the body at most this many levels below what it shares with the title
-_LEAD_TOKENS = frozenset({
-    "lead", "intro", "introtext", "standfirst", "subhead", "subheadline", "dek", "deck",
-    "bajada", "chapo", "chapeau", "vorspann", "excerpt", "abstract",
-})  # fmt: skip
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_LEAD_SEEN: dict[str, bool] = {}
-
-
-def _named_lead(elem: HtmlElement) -> bool:
-    cls, ident = elem.get("class"), elem.get("id")
-    if cls is None and ident is None:
-        return False
-    key = f"{cls or ''} {ident or ''}"
-    hit = _LEAD_SEEN.get(key)
-    if hit is None:
-        if len(_LEAD_SEEN) > 50_000:
-            _LEAD_SEEN.clear()
-        words = set(_TOKEN_SPLIT.split(_CAMEL.sub(" ", key).lower()))
-        hit = _LEAD_SEEN[key] = bool(words & _LEAD_TOKENS)
-    return hit
-
-
-class Picker(FastDocument):
+class Picker(LeadDocument):
     """readability's choice of the article element, with our additions."""
 
     _titled: HtmlElement | None = None  # the <article> the page title picked, if any
@@ -149,7 +83,7 @@ class Picker(FastDocument):
         if elem.tag != "header" and "header" not in (elem.get("class") or "").lower():
             return False
         return any(
-            _named_lead(inner) and LEAD_TEXT <= text_len(inner) <= OUTER_LEAD_TEXT
+            named_lead(inner) and LEAD_TEXT <= text_len(inner) <= OUTER_LEAD_TEXT
             for inner in elem.iterdescendants()
             if isinstance(inner.tag, str)
         )
@@ -191,7 +125,23 @@ class Picker(FastDocument):
         its score and again here), and so can empty a whole article."""
         if not super()._drops(elem, candidates, allowed):
             return False
+        if elem.tag in ("ul", "ol") and self._prose_list(elem, candidates):
+            return False
         return text_len(elem) < KEEP_SHARE * self._article_len or self.get_link_density(elem) > 0.3
+
+    def _prose_list(self, elem: HtmlElement, candidates: dict) -> bool:
+        """A list in the article whose items are sentences with a link or two in them (sources,
+        tips, a CV): readability drops lists over a fifth links, which fits a list of links
+        only. Not one marked down by its class or its score."""
+        entry = candidates.get(elem)
+        if entry is not None and entry["content_score"] < 0 or self.class_weight(elem) < 0:
+            return False
+        items = list(elem.iterchildren("li"))
+        if len(items) < 2:
+            return False
+        if sum(text_len(li) for li in items) < LIST_ITEM_TEXT * len(items):
+            return False
+        return self.get_link_density(elem) <= LIST_LINKS
 
     def select_best_candidate(self, candidates: dict[HtmlElement, dict]) -> dict | None:
         """readability's choice, widened to the common container when the article is split
@@ -215,7 +165,7 @@ class Picker(FastDocument):
         common = _common_ancestor(segments)
         if common is None or common.tag in ("body", "html"):
             return best
-        if any(depth > SEGMENT_DEPTH for depth in (_depth_below(s, common) for s in segments)):
+        if any(depth > SEGMENT_DEPTH for depth in (depth_below(s, common) for s in segments)):
             return best
         entry = candidates.get(common)
         if entry is None:
@@ -228,11 +178,11 @@ class Picker(FastDocument):
         headed by the page's own title (og:title or <title>) is the article asked for;
         readability goes by text mass alone and may take a neighbour."""
         self._titled = None
-        title = _page_title(self.html)
+        title = page_title(self.html)
         if not title:
             return best
         heading = next(
-            (h for h in self.html.iter("h1", "h2") if _names_title(h, title)), None
+            (h for h in self.html.iter("h1", "h2") if names_title(h, title)), None
         )
         if heading is None:
             return best
@@ -265,110 +215,6 @@ class Picker(FastDocument):
                 if elem.tag != "article" or elem is frame
             }
         return super().get_article(candidates, best_candidate, html_partial)
-
-    def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
-        """readability's leads (class words like "standfirst" inside <article>/<main>), plus
-        ours: prose blocks just before the article body inside its nearest frame.
-
-        Sites put the lead paragraph, intro or subheadline in a header block that is a
-        sibling of the body's container, where readability's sibling rule never looks."""
-        leads = list(super().get_editorial_leads(best_elem))
-        frame = _frame(best_elem)
-        if frame is None:
-            return leads
-        ancestors = set(best_elem.iterancestors())
-        chosen = set(leads)
-        found = []
-        walker = etree.iterwalk(frame, events=("start",))
-        for _, elem in walker:
-            if elem is best_elem:
-                break
-            if elem is frame or elem in ancestors or not isinstance(elem.tag, str):
-                continue
-            if elem in chosen or elem.tag in _NOT_LEAD_FRAMES:
-                walker.skip_subtree()
-            elif elem.tag in _LEAD_TAGS and self._is_lead(elem):
-                found.append(elem)
-                walker.skip_subtree()
-        if not found and not leads:
-            outer = self._outer_lead(frame)
-            if outer is not None:
-                found.append(outer)
-            else:
-                found = self._titled_leads(best_elem)
-        return leads + found
-
-    def _titled_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
-        """Prose blocks between the heading that names the page's title and the article body,
-        when that heading sits outside the body's container (a page header holding title,
-        standfirst and picture): what follows a story's title and precedes its body is its
-        lead, whatever the block is called."""
-        title = _page_title(self.html)
-        if not title:
-            return []
-        heading = next((h for h in self.html.iter("h1") if _names_title(h, title)), None)
-        if heading is None or best_elem in set(heading.iterancestors()):
-            return []
-        ancestors = set(best_elem.iterancestors())
-        common = next((a for a in heading.iterancestors() if a in ancestors), None)
-        if common is None or common.tag in ("body", "html"):
-            return []
-        if _depth_below(best_elem, common) > TITLED_DEPTH:
-            return []
-        found: list[HtmlElement] = []
-        total = 0
-        started = False
-        walker = etree.iterwalk(common, events=("start",))
-        for _, elem in walker:
-            if elem is heading:
-                started = True
-                walker.skip_subtree()
-                continue
-            if elem is best_elem:
-                break
-            if not started or elem in ancestors or not isinstance(elem.tag, str):
-                continue
-            if elem.tag in _NOT_LEAD_FRAMES:
-                walker.skip_subtree()
-            elif elem.tag in _LEAD_TAGS and self._is_lead(elem):
-                found.append(elem)
-                total += text_len(elem)
-                walker.skip_subtree()
-        if not started or total > OUTER_LEAD_TEXT:
-            return []
-        return found
-
-    def _outer_lead(self, frame: HtmlElement) -> HtmlElement | None:
-        """The nearest block named as a lead in what comes just before the frame or one of
-        its nearest ancestors (a page header holding title, lead and picture)."""
-        for depth, anc in enumerate((frame, *frame.iterancestors())):
-            if depth > OUTER_DEPTH or anc.tag in ("body", "html"):
-                break
-            for count, sibling in enumerate(anc.itersiblings(preceding=True)):
-                if count >= OUTER_SIBLINGS:
-                    break
-                if not isinstance(sibling.tag, str):
-                    continue
-                for elem in sibling.iter():
-                    if not isinstance(elem.tag, str) or not _named_lead(elem):
-                        continue
-                    if self._is_outer_lead(elem):
-                        return elem
-        return None
-
-    def _is_outer_lead(self, elem: HtmlElement) -> bool:
-        length = text_len(elem)
-        if not LEAD_TEXT <= length <= OUTER_LEAD_TEXT:
-            return False
-        return self.class_weight(elem) >= 0 and self.get_link_density(elem) <= 0.1
-
-    def _is_lead(self, elem: HtmlElement) -> bool:
-        if any(True for _ in elem.iterdescendants(*_BLOCK_CHILDREN)):
-            return False
-        length = text_len(elem)
-        if length < LEAD_TEXT:
-            return False
-        return self.class_weight(elem) >= 0 and self.get_link_density(elem) <= 0.1
 
     def pick(self) -> HtmlElement:
         """readability's choice: a ruthless pass, and a lenient one when that finds too little."""
