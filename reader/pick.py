@@ -48,10 +48,10 @@ LIST_LINKS = 0.4
 
 # An article split into like-named segments: SEGMENT_COUNT or more candidates with the best's
 # tag and class, scoring at least SEGMENT_SHARE of it, at most SEGMENT_DEPTH levels below
-# their common container.
+# their common container (a forum's posts sit seven levels below the list of posts).
 SEGMENT_SHARE = 0.5
 SEGMENT_COUNT = 2
-SEGMENT_DEPTH = 4
+SEGMENT_DEPTH = 8
 
 
 def _common_ancestor(elems: list[HtmlElement]) -> HtmlElement | None:

@@ -70,6 +70,22 @@ def test_article_split_into_segments_is_taken_whole() -> None:
     assert "said on Monday" in text and "said on Friday" in text
 
 
+def test_thread_of_posts_nested_deep_is_taken_whole() -> None:
+    # A forum thread: each post's text sits seven levels below the list of posts.
+    def post(day: str) -> str:
+        opening = "".join(f'<div class="level-{n}">' for n in range(6))
+        return (
+            '<div class="message">' + opening + '<div class="msg-box"><p>'
+            + SENTENCE.replace("Monday", day) + "</p><p>" + SENTENCE + "</p></div>" + "</div>" * 6
+            + '<div class="msg-footer"><a href="/reply">Reply</a></div></div>'
+        )
+
+    days = ("Monday", "Tuesday", "Friday")
+    html = _page('<div class="thread">' + "".join(post(d) for d in days) + "</div>")
+    text = _words(Picker(parse_html(html)).pick())
+    assert all(f"said on {day}" in text for day in days)
+
+
 def test_story_header_inside_article_is_not_unlikely() -> None:
     lead = "The harbour will close for a year while the pier is rebuilt from the ground up."
     html = _page(
