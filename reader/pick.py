@@ -44,6 +44,11 @@ KEEP_SHARE = 0.5  # the clean-up never drops a block holding this share of the a
 # A list of at least two items averaging LIST_ITEM_TEXT characters, under LIST_LINKS links.
 LIST_ITEM_TEXT = 30
 LIST_LINKS = 0.4
+# A table of TABLE_ROWS or more rows of two or more cells, no blocks in them (a layout
+# table holds divs and paragraphs), under TABLE_LINKS links.
+TABLE_ROWS = 3
+TABLE_LINKS = 0.6
+_TABLE_BLOCKS = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "blockquote")
 
 
 # An article split into like-named segments: SEGMENT_COUNT or more candidates with the best's
@@ -97,6 +102,12 @@ class Picker(LeadDocument):
             length = entry["length"]
             if entry["content_score"] >= 0 and length < SHORT_TEXT:
                 entry["content_score"] *= length / SHORT_TEXT
+            elif length >= PROSE_TEXT:
+                # A negative class word found inside another word ("media" in "c-media")
+                # costs a block of prose 25 points it does not deserve (see drop_weight).
+                weight = self.class_weight(entry["elem"])
+                if weight < 0 and self._is_prose(entry["elem"]):
+                    entry["content_score"] -= weight
         return candidates
 
     def sanitize(self, node: HtmlElement, candidates: dict, keep_all_images: bool = False) -> str:
@@ -105,7 +116,7 @@ class Picker(LeadDocument):
 
     def drop_weight(self, elem: HtmlElement) -> int | None:
         """readability's negative class words match inside other words ("media" in
-        "o-media__body", "widget" in a page builder's "elementor-widget-container", "scroll"
+        "o-media", "widget" in a page builder's "elementor-widget-container", "scroll"
         in "scrollblock"), so whole blocks of the article's prose are dropped in the
         clean-up. A block that reads as prose keeps no negative weight."""
         weight = self.class_weight(elem)
@@ -127,6 +138,8 @@ class Picker(LeadDocument):
             return False
         if elem.tag in ("ul", "ol") and self._prose_list(elem, candidates):
             return False
+        if elem.tag == "table" and self._data_table(elem, candidates):
+            return False
         return text_len(elem) < KEEP_SHARE * self._article_len or self.get_link_density(elem) > 0.3
 
     def _prose_list(self, elem: HtmlElement, candidates: dict) -> bool:
@@ -142,6 +155,19 @@ class Picker(LeadDocument):
         if sum(text_len(li) for li in items) < LIST_ITEM_TEXT * len(items):
             return False
         return self.get_link_density(elem) <= LIST_LINKS
+
+    def _data_table(self, elem: HtmlElement, candidates: dict) -> bool:
+        """A table of data in the article (ingredients, specifications, downloads) whose cells
+        link to more: readability drops any table over a fifth links."""
+        entry = candidates.get(elem)
+        if entry is not None and entry["content_score"] < 0 or self.class_weight(elem) < 0:
+            return False
+        rows = [row for row in elem.iter("tr") if len(row) >= 2]
+        if len(rows) < TABLE_ROWS:
+            return False
+        if any(True for _ in elem.iterdescendants(*_TABLE_BLOCKS)):
+            return False
+        return self.get_link_density(elem) <= TABLE_LINKS
 
     def select_best_candidate(self, candidates: dict[HtmlElement, dict]) -> dict | None:
         """readability's choice, widened to the common container when the article is split
