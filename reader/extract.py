@@ -22,14 +22,17 @@ _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _INLINE = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
-    "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span",
-    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "rb", "ruby", "s", "samp", "small",
+    "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 })  # fmt: skip
 # Never text: scripts and forms, and embedded media, whose fallback text ("Your browser does
-# not support video") or readability's "VIDEO" placeholder for kept iframes is no prose.
+# not support video") or readability's "VIDEO" placeholder for kept iframes is no prose; nor
+# ruby annotations (the reading printed above Japanese or Chinese characters), which would
+# split every word they annotate in two.
 _SKIP = frozenset({
     "script", "style", "noscript", "template", "button", "select", "option", "input",
     "textarea", "svg", "iframe", "frame", "video", "audio", "object", "embed", "canvas",
+    "rt", "rp",
 })  # fmt: skip
 # Captions marked up as paragraphs ("wp-caption-text", "image_caption") are captions too.
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:fig)?caption(?:$|[\s_-])", re.I)

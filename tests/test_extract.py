@@ -271,3 +271,16 @@ def test_affiliate_disclosure_box_is_left_out() -> None:
     text = "\n".join(b.text for b in blocks)
     assert "earn a fee" not in text
     assert "Ann Lee" in text  # the rest of that box is no disclosure
+
+
+def test_ruby_reading_is_dropped_and_the_annotated_words_stay_in_their_sentence() -> None:
+    # Japanese with furigana: the reading (<rt>) sits over the word; both belong to one line.
+    sentence = (
+        "<p><ruby>子<rt>こ</rt></ruby>どもを<ruby>守<rp>(</rp><rt>まも</rt><rp>)</rp></ruby>る"
+        "ための<ruby><rb>法律</rb><rt>ほうりつ</rt></ruby>ができました。</p>"
+    )
+    html = (
+        "<html><body><article>" + sentence * 3 + "<p>" + FILLER + "</p></article></body></html>"
+    )
+    blocks, _ = extract_blocks(parse_html(html))
+    assert [b.text for b in blocks[:3]] == ["子どもを守るための法律ができました。"] * 3
