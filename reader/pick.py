@@ -76,6 +76,7 @@ class Picker(LeadDocument):
 
     _titled: HtmlElement | None = None  # the <article> the page title picked, if any
     _article_len = 0  # text length of the article being cleaned up
+    _spread: list[HtmlElement] = []  # like-named segments sharing only the body with the pick
 
     def spare_unlikely(self, elem: HtmlElement) -> bool:
         # Inside an <article>, a class word like "header" names the story's own header
@@ -173,6 +174,7 @@ class Picker(LeadDocument):
         """readability's choice, widened to the common container when the article is split
         into several like-named segments ("paragraph", "text-block") that score alike: it
         would otherwise keep one segment and the siblings of that segment only."""
+        self._spread = []
         best = super().select_best_candidate(candidates)
         if best is None:
             return None
@@ -190,6 +192,10 @@ class Picker(LeadDocument):
             return best
         common = _common_ancestor(segments)
         if common is None or common.tag in ("body", "html"):
+            # Sections of a page that share nothing but the body: gathered one by one, unless
+            # they are <article>s (other stories on the page).
+            if self._titled is None and elem.tag != "article":
+                self._spread = self._spread_segments(segments, elem)
             return best
         if any(depth > SEGMENT_DEPTH for depth in (depth_below(s, common) for s in segments)):
             return best
@@ -198,6 +204,20 @@ class Picker(LeadDocument):
             entry = candidates[common] = self.score_node(common)
         entry["content_score"] = max(entry["content_score"], best["content_score"])
         return entry
+
+    def _spread_segments(self, segments: list[HtmlElement], best: HtmlElement) -> list:
+        """The segments to gather besides the pick: prose, and neither around the pick nor
+        inside another segment."""
+        taken = set(segments) | {best}
+        around = set(best.iterancestors())
+        return [
+            seg
+            for seg in segments
+            if seg is not best
+            and seg not in around
+            and not any(anc in taken for anc in seg.iterancestors())
+            and self._is_prose(seg)
+        ]
 
     def _titled_article(self, candidates: dict, best: dict) -> dict:
         """On a page of several <article>s (a feed, a live page, a list of stories), the one
@@ -240,7 +260,19 @@ class Picker(LeadDocument):
                 for elem, entry in candidates.items()
                 if elem.tag != "article" or elem is frame
             }
-        return super().get_article(candidates, best_candidate, html_partial)
+        if not self._spread:
+            return super().get_article(candidates, best_candidate, html_partial)
+        order = {e: i for i, e in enumerate(self.html.iter())}
+        best_at = order[best_candidate["elem"]]
+        article = super().get_article(candidates, best_candidate, html_partial)
+        inside = set(article.iter())
+        spread = sorted((s for s in self._spread if s not in inside), key=order.__getitem__)
+        before = [s for s in spread if order[s] < best_at]
+        for pos, segment in enumerate(before):
+            article.insert(pos, segment)
+        for segment in spread[len(before):]:
+            article.append(segment)
+        return article
 
     def pick(self) -> HtmlElement:
         """readability's choice: a ruthless pass, and a lenient one when that finds too little."""

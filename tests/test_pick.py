@@ -222,3 +222,22 @@ def test_data_table_with_links_in_its_cells_is_kept() -> None:
     )
     text = _words(Picker(parse_html(html)).pick())
     assert "Flour, type 405" in text and "400 g, sifted" in text
+
+
+def test_like_named_sections_sharing_only_the_body_are_gathered_in_order() -> None:
+    # A page stacked from full-width sections: the story's text is split over two of them,
+    # with a banner between; they share nothing but the body.
+    def section(day: str, paragraphs: int) -> str:
+        text = SENTENCE.replace("Monday", day)
+        return (
+            '<div class="band"><div class="wrap"><div class="col-copy">'
+            + ("<p>" + text + "</p>") * paragraphs + "</div></div></div>"
+        )
+
+    html = _page(
+        section("Monday", 4) + '<div class="banner"><p>Subscribe</p></div>' + section("Friday", 3)
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert text.count("said on Monday") == 4 and text.count("said on Friday") == 3
+    assert text.index("said on Monday") < text.index("said on Friday")
+    assert "Subscribe" not in text
