@@ -3,7 +3,8 @@
 readability keeps a lead only when a class word like "standfirst" names it inside the
 article's <article>/<main>. Sites put it elsewhere; LeadDocument adds, each measured on the
 corpus benchmark (bench/corpus.py):
-- prose blocks just before the article body inside its nearest frame;
+- prose blocks (or a list of key points) just before the article body inside its nearest
+  frame;
 - a block named as the lead in the page's header region, just outside the article;
 - prose blocks between the heading naming the page's title and the body, when that heading
   sits in a page-wide header outside the body's container.
@@ -19,9 +20,11 @@ from lxml.html import HtmlElement
 
 from reader.fastread import FastDocument, text_len
 
-_LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section"})
+_LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section", "ul", "ol"})
 _NOT_LEAD_FRAMES = frozenset({"nav", "aside", "figure", "form"})
 _BLOCK_CHILDREN = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "section", "figure")
+_LISTS = frozenset({"ul", "ol"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _FRAME_DEPTH = 3
 LEAD_TEXT = 50  # a lead block has at least this much text
 
@@ -94,6 +97,15 @@ def named_lead(elem: HtmlElement) -> bool:
         words = set(_TOKEN_SPLIT.split(_CAMEL.sub(" ", key).lower()))
         hit = _LEAD_SEEN[key] = bool(words & _LEAD_TOKENS)
     return hit
+
+
+def _key_points(elem: HtmlElement) -> bool:
+    """A box of key points: lists, and headings over them ("Key points", "In brief"), taken
+    whole so that a list does not leave its heading behind."""
+    if elem.tag not in ("div", "section") or any(True for _ in elem.iter("img")):
+        return False  # a list of pictures is a slideshow
+    tags = [child.tag for child in elem if isinstance(child.tag, str)]
+    return any(t in _LISTS for t in tags) and all(t in _LISTS or t in _HEADINGS for t in tags)
 
 
 class LeadDocument(FastDocument):
@@ -196,7 +208,7 @@ class LeadDocument(FastDocument):
         return self.class_weight(elem) >= 0 and self.get_link_density(elem) <= 0.1
 
     def _is_lead(self, elem: HtmlElement) -> bool:
-        if any(True for _ in elem.iterdescendants(*_BLOCK_CHILDREN)):
+        if any(True for _ in elem.iterdescendants(*_BLOCK_CHILDREN)) and not _key_points(elem):
             return False
         length = text_len(elem)
         if length < LEAD_TEXT:

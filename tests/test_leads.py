@@ -35,3 +35,29 @@ def test_prose_between_the_title_and_the_body_is_the_lead() -> None:
     text = _words(Picker(parse_html(html)).pick())
     assert "3 May" not in text and "Ann Author" not in text
 
+
+
+def test_key_points_list_before_the_body_is_kept() -> None:
+    points = (
+        "<ul><li>The northern pier closes in spring for a year of repairs.</li>"
+        "<li>Ferries keep running from the southern pier meanwhile.</li></ul>"
+    )
+    body = "".join("<p>" + SENTENCE + "</p>" for _ in range(5))
+    html = (
+        "<html><head><title>t</title></head><body><article><div class='top'><h1>Pier</h1>"
+        + points + "</div><div class='main'><div class='story'>" + body
+        + "</div></div></article></body></html>"
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert text.startswith("The northern pier closes")
+    assert text.count("harbour authority") == 5
+    # Under its own heading, in a box of its own, the list keeps its heading.
+    boxed = html.replace(points, "<div class='summary'><h2>In brief</h2>" + points + "</div>")
+    text = _words(Picker(parse_html(boxed)).pick())
+    assert text.startswith("In briefThe northern pier closes")  # text_content: no spaces
+    # A list of pictures with captions is a slideshow, not a box of key points taken whole
+    # (its pictures would have the clean-up drop it, caption and all).
+    slides = "<div class='slider'><ul><li><img src='a.jpg'><p>A crane lifts the old deck, seen" \
+        " from the harbour wall.</p></li></ul></div>"
+    text = _words(Picker(parse_html(html.replace(points, slides))).pick())
+    assert "A crane lifts the old deck" in text
