@@ -156,7 +156,7 @@ class LeadDocument(FastDocument):
             return []
         ancestors = set(best_elem.iterancestors())
         common = next((a for a in heading.iterancestors() if a in ancestors), None)
-        if common is None or common.tag in ("body", "html"):
+        if common is None or common.tag == "html":
             return []
         if depth_below(best_elem, common) > TITLED_DEPTH:
             return []

@@ -25,6 +25,10 @@ def test_prose_between_the_title_and_the_body_is_the_lead() -> None:
     text = _words(Picker(parse_html(html)).pick())
     assert text.startswith(lead)
     assert text.count("harbour authority") == 5
+    # Header and body may share nothing but the <body>.
+    html = html.replace("<div class='page'>", "").replace("</div></body>", "</body>")
+    text = _words(Picker(parse_html(html)).pick())
+    assert text.startswith(lead)
     # Without a heading naming the page's title, the header block is the site's.
     html = _titled_page("The pier will be rebuilt next spring", "<h2>" + lead + "</h2>")
     html = html.replace("<h1>The pier will be rebuilt next spring</h1>", "<h1>City news</h1>")
