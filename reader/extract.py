@@ -276,9 +276,12 @@ def _kind_of(elem: HtmlElement, outer: tuple[BlockKind, int]) -> tuple[BlockKind
     return outer
 
 
-def extract_blocks(root: HtmlElement, url: str | None = None) -> tuple[list[Block], list[Link]]:
-    """The article's blocks and the links they hold, from a tree the DOM cleaner has pruned."""
-    article = Picker(root, url).pick()
+def extract_blocks(
+    root: HtmlElement, url: str | None = None, description: str | None = None
+) -> tuple[list[Block], list[Link]]:
+    """The article's blocks and the links they hold, from a tree the DOM cleaner has pruned.
+    ``description`` is the page's description of itself (metadata), which marks its lead."""
+    article = Picker(root, url, description).pick()
     builder = _Builder(url)
     _walk(article, builder)
     builder.flush()

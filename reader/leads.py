@@ -7,7 +7,8 @@ corpus benchmark (bench/corpus.py):
   frame;
 - a block named as the lead in the page's header region, just outside the article;
 - prose blocks between the heading naming the page's title and the body, when that heading
-  sits in a page-wide header outside the body's container.
+  sits in a page-wide header outside the body's container;
+- else the block outside the body whose text opens like the page's own description.
 reader.pick.Picker builds on it.
 """
 
@@ -75,7 +76,11 @@ def names_title(heading: HtmlElement, title: str) -> bool:
 OUTER_DEPTH = 3
 OUTER_SIBLINGS = 3
 OUTER_LEAD_TEXT = 1500
-TITLED_DEPTH = 6  # the body at most this many levels below what it shares with the title
+TITLED_DEPTH = 6
+DESCRIBED_TEXT = 60  # a description this long, matched on its start
+DESCRIBED_START = 20
+_DESCRIBED_TAGS = frozenset({*_LEAD_TAGS, "h4"})
+_OPENING = etree.XPath("//body//text()[starts-with(normalize-space(.), $start)]")  # the body at most this many levels below what it shares with the title
 _LEAD_TOKENS = frozenset({
     "lead", "intro", "introtext", "standfirst", "subhead", "subheadline", "dek", "deck",
     "bajada", "chapo", "chapeau", "vorspann", "excerpt", "abstract",
@@ -111,6 +116,14 @@ def _key_points(elem: HtmlElement) -> bool:
 class LeadDocument(FastDocument):
     """readability's Document with our search for an article's lead."""
 
+    def __init__(
+        self, root: HtmlElement, url: str | None = None, description: str | None = None
+    ) -> None:
+        super().__init__(root, url)
+        # The page's description of itself (og:description, meta description), read before
+        # the DOM cleaner dropped <meta>.
+        self.description = " ".join((description or "").split())
+
     def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
         """readability's leads (class words like "standfirst" inside <article>/<main>), plus
         ours: prose blocks just before the article body inside its nearest frame.
@@ -140,8 +153,37 @@ class LeadDocument(FastDocument):
             if outer is not None:
                 found.append(outer)
             else:
-                found = self._titled_leads(best_elem)
+                found = self._titled_leads(best_elem) or self._described_lead(best_elem)
         return leads + found
+
+    def _described_lead(self, best_elem: HtmlElement) -> list[HtmlElement]:
+        """The block outside the body whose text the page gives as its own description
+        (og:description, meta description): the standfirst, shown on the page and in link
+        previews, wherever it sits."""
+        if len(self.description) < DESCRIBED_TEXT:
+            return []
+        probe = _norm(self.description[:DESCRIBED_TEXT])
+        around = set(best_elem.iterancestors())
+        # Text nodes opening with the description's first words, found in C by XPath.
+        for node in _OPENING(self.html, start=self.description[:DESCRIBED_START]):
+            elem = node.getparent()
+            if elem is None:
+                continue
+            if node.is_tail:
+                elem = elem.getparent()
+            while elem is not None and elem.tag not in _DESCRIBED_TAGS:
+                elem = elem.getparent()
+            if elem is None or elem in around:
+                continue
+            if not _norm(elem.text_content()).startswith(probe):
+                continue
+            if elem is best_elem or best_elem in set(elem.iterancestors()):
+                return []  # already in the article
+            if self._is_lead(elem) and not any(
+                True for _ in elem.iterancestors(*_NOT_LEAD_FRAMES)
+            ):
+                return [elem]
+        return []
 
     def _titled_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
         """Prose blocks between the heading that names the page's title and the article body,

@@ -131,7 +131,7 @@ def article_from_page(page: Page, rules: Rules) -> Article:
         # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
         meta, body = read_metadata_and_body(root, base)
         removed.extend(clean_dom(root, rules, anchors))
-        blocks, links = extract_blocks(root, base)
+        blocks, links = extract_blocks(root, base, meta.description)
         if body and _found_little(blocks, body):
             blocks, links = _body_blocks(body), []
     else:

@@ -65,3 +65,21 @@ def test_key_points_list_before_the_body_is_kept() -> None:
         " from the harbour wall.</p></li></ul></div>"
     text = _words(Picker(parse_html(html.replace(points, slides))).pick())
     assert "A crane lifts the old deck" in text
+
+
+def test_block_the_page_describes_itself_with_is_the_lead() -> None:
+    lead = "Repairs to the northern pier begin in spring after two years of delays, the city says."
+    body = "".join("<p>" + SENTENCE + "</p>" for _ in range(5))
+    html = (
+        "<html><head><title>t</title></head><body><div class='band'><div class='box'><div>"
+        "<p>" + lead + "</p></div></div></div><div class='cols'><div class='left'>"
+        "<div class='inner'><div class='story'>" + body + "</div></div></div></div></body></html>"
+    )
+    assert lead not in _words(Picker(parse_html(html)).pick())  # nothing marks it a lead
+    described = lead[:70] + "..."  # descriptions are often cut short
+    text = _words(Picker(parse_html(html), None, described).pick())
+    assert text.startswith(lead)
+    assert text.count("harbour authority") == 5
+    # A description that no block outside the article starts with adds nothing.
+    text = _words(Picker(parse_html(html), None, "The pier story in brief, for link previews.").pick())
+    assert lead not in text

@@ -149,3 +149,17 @@ def test_article_body_without_line_breaks_needs_a_thinner_extraction(rules: Rule
     assert [b.text for b in kept.blocks] == BODY_PARAS[:2]
     thin = extract(_ld_page("<div><p>Subscribe to read the whole story.</p></div>", flat), rules=rules)
     assert [b.text for b in thin.blocks] == [flat]
+
+
+def test_description_in_the_metadata_marks_the_lead_outside_the_article(rules: Rules) -> None:
+    # <meta> is gone by the time the article is picked; the pipeline hands the description on.
+    lead = "Fishers and the port authority will share the cost of the new wall, the council says."
+    body = "".join(f"<p>{p}</p>" for p in BODY_PARAS)
+    html = (
+        '<html><head><title>Harbour wall vote</title><meta property="og:description" content="'
+        + lead + '"></head><body><div class="band"><div class="box"><div><p>' + lead
+        + "</p></div></div></div><div class='cols'><div class='left'><div class='inner'>"
+        "<div class='story'>" + body + "</div></div></div></div></body></html>"
+    )
+    article = extract(html, rules=rules)
+    assert [b.text for b in article.blocks] == [lead, *BODY_PARAS]
