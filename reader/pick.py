@@ -84,6 +84,9 @@ class Picker(LeadDocument):
         # comments and share bars by their own rules.
         if any(True for _ in elem.iterancestors("article")):
             return True
+        # "foot" in readability's unlikely words is meant for footers, not footnotes.
+        if "footnote" in f"{elem.get('class') or ''} {elem.get('id') or ''}".lower():
+            return True
         # A page header holding a block named as the lead is the story's header too: the
         # lead is searched for there (see _outer_lead).
         if elem.tag != "header" and "header" not in (elem.get("class") or "").lower():

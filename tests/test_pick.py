@@ -241,3 +241,18 @@ def test_like_named_sections_sharing_only_the_body_are_gathered_in_order() -> No
     assert text.count("said on Monday") == 4 and text.count("said on Friday") == 3
     assert text.index("said on Monday") < text.index("said on Friday")
     assert "Subscribe" not in text
+
+
+def test_footnotes_are_not_unlikely_as_a_footer() -> None:
+    notes = "".join(
+        f"<li>Smith, A.: Stone tools of the Middle Palaeolithic, Berlin 2010, page {n}, and the"
+        " plates after it.</li>"
+        for n in range(5)
+    )
+    notes = '<div id="footnotes-12" class="footnotes"><ol>' + notes + "</ol></div>"
+    html = _page('<div class="story">' + ("<p>" + SENTENCE + "</p>") * 4 + notes + "</div>")
+    text = _words(Picker(parse_html(html)).pick())
+    assert text.count("Stone tools of the Middle Palaeolithic") == 5
+    # A footer is still unlikely.
+    html = html.replace('id="footnotes-12" class="footnotes"', 'class="site-footer"')
+    assert "Stone tools" not in _words(Picker(parse_html(html)).pick())
