@@ -290,14 +290,18 @@ def extract_blocks(
     return builder.blocks, used
 
 
+PROSE_HEADING = 100  # characters: a heading this long reads as a paragraph
+
+
 def _drop_empty_sections(blocks: list[Block]) -> list[Block]:
     """Drop headings that head nothing: at the very end, or straight before a heading of the
     same or a higher rank. They are what is left of a "Related" or "More from" box that
-    readability removed, and read as the start of a missing section."""
+    readability removed, and read as the start of a missing section. A heading as long as a
+    paragraph is one (a lead or a quote set as a heading) and counts as content."""
     kept: list[Block] = []
     next_level: int | None = None  # rank of the heading after this block; 0: content, None: end
     for block in reversed(blocks):
-        if block.kind == "heading":
+        if block.kind == "heading" and len(block.text) < PROSE_HEADING:
             if next_level is None or 0 < next_level <= block.level:
                 continue
             next_level = block.level

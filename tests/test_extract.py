@@ -284,3 +284,16 @@ def test_ruby_reading_is_dropped_and_the_annotated_words_stay_in_their_sentence(
     )
     blocks, _ = extract_blocks(parse_html(html))
     assert [b.text for b in blocks[:3]] == ["子どもを守るための法律ができました。"] * 3
+
+
+def test_heading_as_long_as_a_paragraph_is_kept_before_another_heading() -> None:
+    lead = (
+        "The council voted on Tuesday to rebuild the old footbridge before the winter floods,"
+        " after a debate that lasted well into the night."
+    )
+    html = (
+        f"<html><body><article><h3>{lead}</h3><h3>Related</h3><h3>The vote</h3><p>{FILLER}</p>"
+        "</article></body></html>"
+    )
+    texts = [b.text for b in extract_blocks(parse_html(html))[0]]
+    assert texts == [lead, "The vote", FILLER]  # the short empty one still goes
