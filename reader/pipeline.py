@@ -142,11 +142,15 @@ def article_from_page(page: Page, rules: Rules) -> Article:
         links = []
     blocks = _drop_title_block(blocks, meta.title)
     cleaned = clean_blocks(blocks, links, rules, lang=meta.lang, meta=meta)
-    _place_dom_removals(removed, anchors, cleaned.blocks, cleaned.removed, meta.title)
-    quotes, sources = annotate(cleaned.blocks, links, cleaned.source_url)
+    wall = cleaned.wall or dom_wall(removed, cleaned.blocks, rules, meta.lang)
+    kept = cleaned.blocks
+    if page.is_html and not wall:  # a wall's page is reported as such, not summarised
+        kept = _with_description(kept, meta, cleaned.removed)
+    _place_dom_removals(removed, anchors, kept, cleaned.removed, meta.title)
+    quotes, sources = annotate(kept, links, cleaned.source_url)
     return Article(
         title=meta.title,
-        blocks=cleaned.blocks,
+        blocks=kept,
         url=page.url,
         final_url=page.final_url,
         byline=meta.byline or cleaned.byline,
@@ -159,7 +163,7 @@ def article_from_page(page: Page, rules: Rules) -> Article:
         sources=sources,
         links=links,
         removed=removed + cleaned.removed,
-        wall=cleaned.wall or dom_wall(removed, cleaned.blocks, rules, meta.lang),
+        wall=wall,
     )
 
 
@@ -199,6 +203,33 @@ def _place_dom_removals(
             removal.before = next((i for t, i in placed if t.startswith(anchor)), None)
         if removal.before is not None:
             placed.append((_norm(removal.text), removal.before))
+
+
+# Under THIN_TEXT characters of extraction, the page's description of itself (og:description,
+# meta description) of at least DESCRIPTION_TEXT characters opens the article when the text
+# lacks it: a product or event page, a post drawn by script, where the description is all the
+# prose there is. Matched on its first DESCRIPTION_PROBE characters (descriptions are cut).
+THIN_TEXT = 500
+DESCRIPTION_TEXT = 80
+DESCRIPTION_PROBE = 60
+
+
+def _with_description(
+    blocks: list[Block], meta: Metadata, text_removed: list[Removal]
+) -> list[Block]:
+    """The blocks, opened by the page's description when the extraction is thin and lacks
+    it; the text pass's removals, placed before kept blocks, move down one place with them."""
+    described = " ".join((meta.description or "").split())
+    if len(described) < DESCRIPTION_TEXT:
+        return blocks
+    text = " ".join(" ".join(b.text for b in blocks).split())
+    probe = described[:DESCRIPTION_PROBE]
+    if len(text) >= THIN_TEXT or probe in text or probe in meta.title:
+        return blocks
+    for removal in text_removed:
+        if removal.before is not None:
+            removal.before += 1
+    return [Block("paragraph", described), *blocks]
 
 
 def _found_little(blocks: list[Block], body: str) -> bool:

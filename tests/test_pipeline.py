@@ -163,3 +163,28 @@ def test_description_in_the_metadata_marks_the_lead_outside_the_article(rules: R
     )
     article = extract(html, rules=rules)
     assert [b.text for b in article.blocks] == [lead, *BODY_PARAS]
+
+
+DESCRIPTION = (
+    "Hand-roasted beans from the hills of Sidamo: red berries, citrus and a sweet finish,"
+    " for filter and espresso."
+)
+
+
+def _described(body: str) -> str:
+    return (
+        '<html><head><title>Sidamo beans</title><meta name="description" content="'
+        + DESCRIPTION + f'"></head><body>{body}</body></html>'
+    )
+
+
+def test_thin_extraction_opens_with_the_page_description(rules: Rules) -> None:
+    article = extract(_described("<div><p>250 g, whole beans. In stock.</p></div>"), rules=rules)
+    assert article.blocks[0].text == DESCRIPTION
+    # Enough text of its own: no description added.
+    article = extract(_described("<article>" + f"<p>{STORY}</p>" * 3 + "</article>"), rules=rules)
+    assert all(b.text != DESCRIPTION for b in article.blocks)
+    # A page that is a consent wall stays a wall, not summarised.
+    article = extract(_described(CONSENT_BOX), rules=rules)
+    assert article.wall == "consent wall"
+    assert article.blocks == []
