@@ -76,11 +76,11 @@ def names_title(heading: HtmlElement, title: str) -> bool:
 OUTER_DEPTH = 3
 OUTER_SIBLINGS = 3
 OUTER_LEAD_TEXT = 1500
-TITLED_DEPTH = 6
+TITLED_DEPTH = 6  # the body at most this many levels below what it shares with the title
 DESCRIBED_TEXT = 60  # a description this long, matched on its start
-DESCRIBED_START = 20
+DESCRIBED_START = 20  # characters of it sought in text nodes first
 _DESCRIBED_TAGS = frozenset({*_LEAD_TAGS, "h4"})
-_OPENING = etree.XPath("//body//text()[starts-with(normalize-space(.), $start)]")  # the body at most this many levels below what it shares with the title
+_OPENING = etree.XPath("//body//text()[starts-with(normalize-space(.), $start)]")
 _LEAD_TOKENS = frozenset({
     "lead", "intro", "introtext", "standfirst", "subhead", "subheadline", "dek", "deck",
     "bajada", "chapo", "chapeau", "vorspann", "excerpt", "abstract",

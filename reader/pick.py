@@ -5,11 +5,14 @@ On top sit general additions, each measured on the corpus benchmark (bench/corpu
 - a short ruthless pick is checked against a lenient pass;
 - inside an <article>, class words like "header" do not make an element unlikely;
 - a candidate with little text cannot win on class-name bonuses alone;
-- an article split into like-named segments is taken whole;
+- an article split into like-named segments is taken whole (a thread's posts, a page
+  builder's text modules), and like-named prose sections sharing only the body are gathered;
 - on a page of several <article>s, the one headed by the page's title wins;
 - the article's lead is looked for where readability does not look (reader/leads.py);
-- the clean-up of the pick never drops the block that holds most of the article, nor a block
-  that reads as prose for a negative class word, nor a list of sentences with links in them.
+- a negative class word found inside another word does not cost a block of prose its place;
+- footnotes are not unlikely as a footer;
+- the clean-up of the pick never drops the block that holds most of the article, nor a list of
+  sentences with links in them, nor a data table whose cells link.
 """
 
 from __future__ import annotations
@@ -146,12 +149,15 @@ class Picker(LeadDocument):
             return False
         return text_len(elem) < KEEP_SHARE * self._article_len or self.get_link_density(elem) > 0.3
 
+    def _marked_down(self, elem: HtmlElement, candidates: dict) -> bool:
+        entry = candidates.get(elem)
+        return entry is not None and entry["content_score"] < 0 or self.class_weight(elem) < 0
+
     def _prose_list(self, elem: HtmlElement, candidates: dict) -> bool:
         """A list in the article whose items are sentences with a link or two in them (sources,
         tips, a CV): readability drops lists over a fifth links, which fits a list of links
         only. Not one marked down by its class or its score."""
-        entry = candidates.get(elem)
-        if entry is not None and entry["content_score"] < 0 or self.class_weight(elem) < 0:
+        if self._marked_down(elem, candidates):
             return False
         items = list(elem.iterchildren("li"))
         if len(items) < 2:
@@ -163,8 +169,7 @@ class Picker(LeadDocument):
     def _data_table(self, elem: HtmlElement, candidates: dict) -> bool:
         """A table of data in the article (ingredients, specifications, downloads) whose cells
         link to more: readability drops any table over a fifth links."""
-        entry = candidates.get(elem)
-        if entry is not None and entry["content_score"] < 0 or self.class_weight(elem) < 0:
+        if self._marked_down(elem, candidates):
             return False
         rows = [row for row in elem.iter("tr") if len(row) >= 2]
         if len(rows) < TABLE_ROWS:
