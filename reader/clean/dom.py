@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import repeat
 
 import lxml.etree
 import lxml.html
@@ -22,14 +23,18 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^\w\u0400-\u04ff]+|_")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CONTAINERS = ("article", "main")
+# The attributes _verdict reads: an element with none of them is judged on its tag alone.
+_TELLING_ATTRS = frozenset({"hidden", "aria-hidden", "style", "role", "class", "id", "aria-label"})
 # Markup that names the article body outright, whatever the tag.
 _BODY_ROLES = frozenset({"main", "article"})
 _BODY_ITEMPROPS = frozenset({"articlebody", "text", "maincontentofpage"})
 
 
-def _is_container(el: lxml.html.HtmlElement, tag: str) -> bool:
+def _is_container(el: lxml.html.HtmlElement, tag: str, attrs: list[str]) -> bool:
     if tag in _CONTAINERS:
         return True
+    if not attrs:
+        return False
     role, prop = el.get("role"), el.get("itemprop")
     return bool(
         (role and role.strip().lower() in _BODY_ROLES)
@@ -163,11 +168,15 @@ def _keep_anyway(
 
 
 def _verdict(
-    el: lxml.html.HtmlElement, tag: str, dom: DomRules, in_article: bool
+    el: lxml.html.HtmlElement, tag: str, dom: DomRules, in_article: bool, attrs: list[str]
 ) -> tuple[str, str] | None:
-    """(rule, matched token) when ``el`` is boilerplate, else None."""
+    """(rule, matched token) when ``el`` is boilerplate, else None. ``attrs``: its attribute
+    names; most elements have none of the telling ones, and one C call says so."""
     if tag in dom.drop_tags:
         return "tag", tag
+    if _TELLING_ATTRS.isdisjoint(attrs):
+        hit = (dom.layout_tags[tag], tag) if tag in dom.layout_tags else None
+        return None if hit is None or (hit[0] in dom.layout_rules and in_article) else hit
     if el.get("hidden") is not None:
         return "hidden", "hidden"
     if el.get("aria-hidden", "").strip().lower() == "true":
@@ -269,9 +278,10 @@ def clean_dom(
         if not isinstance(tag, str):
             continue  # comments and processing instructions
         tag = tag.lower()
-        is_container = _is_container(el, tag)
+        attrs = el.keys()
+        is_container = _is_container(el, tag, attrs)
         if tag not in dom.never_drop and not is_container and el.getparent() is not None:
-            hit = _verdict(el, tag, dom, container is not None)
+            hit = _verdict(el, tag, dom, container is not None, attrs)
             if hit is not None:
                 inner_words = counts[container] if container is not None else 0
                 if not _keep_anyway(el, hit[0], counts, body_words, inner_words):
@@ -280,7 +290,7 @@ def clean_dom(
                 spared.append((el, hit[0], hit[1], container))
         if is_container:
             container = el
-        stack.extend((child, container) for child in reversed(el))
+        stack.extend(zip(reversed(el), repeat(container)))
 
     # What was dropped inside a spared element shrank it (and the page), so a guard may no
     # longer hold. Judge the spared again on fresh counts until nothing changes: cleaning a
