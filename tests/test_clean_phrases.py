@@ -143,3 +143,23 @@ def test_each_leading_alternative_is_ordered_by_its_own_length() -> None:
     assert m and m.group() == "email us at" and category_of(m) == "contact"
     m = phrase_set.anywhere.search("odnoklassniki")
     assert m and category_of(m) == "share"
+
+
+def test_may_match_anywhere_is_false_only_where_the_regex_cannot_match() -> None:
+    phrase_set = build_phrase_set(
+        "xx",
+        [("ad", "advertisement"), ("wall", "{please|} subscribe to * to read *")],
+    )
+    assert phrase_set.anywhere is not None
+    cases = {
+        "advertisement": True,
+        "so please subscribe to the ledger to read on": True,
+        "the harbour reopened on monday": False,
+        "subscribe to the newsletter": False,  # the phrase also needs 'read'
+    }
+    for text, may in cases.items():
+        assert phrase_set.may_match_anywhere(word_keys(text)) is may, text
+        if not may:
+            assert phrase_set.anywhere.search(text) is None, text
+        else:
+            assert phrase_set.anywhere.search(text) is not None, text

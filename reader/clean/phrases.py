@@ -243,6 +243,15 @@ class _Matcher:
         self._part, self._chosen = _compile(subset, self._anchored), frozenset(chosen)
         return self._part
 
+    def may_match(self, keys: set[str] | frozenset[str]) -> bool:
+        """Whether any phrase can match in a text whose :func:`word_keys` are ``keys``: the
+        test :meth:`for_keys` makes, without a regex. Most blocks of a page hold none of a
+        language's phrases, and this is far cheaper than scanning them."""
+        _, by_key, free, needs = self._index()
+        if any(_satisfied(needs[n], keys) for n in free):
+            return True
+        return any(_satisfied(needs[n], keys) for k in keys if k in by_key for n in by_key[k])
+
 
 class PhraseSet:
     """One language's phrases: a regex for phrases found anywhere, one for opening labels.
@@ -279,6 +288,10 @@ class PhraseSet:
     def anywhere_for(self, keys: set[str] | frozenset[str]) -> re.Pattern[str] | None:
         """:attr:`anywhere` for text whose :func:`word_keys` are within ``keys``."""
         return self._anywhere.for_keys(keys, keys)  # word_keys holds every word run too
+
+    def may_match_anywhere(self, keys: set[str] | frozenset[str]) -> bool:
+        """Whether :attr:`anywhere` can match in a text whose :func:`word_keys` are ``keys``."""
+        return self._anywhere.may_match(keys)
 
     def labels_for(
         self, keys: set[str] | frozenset[str], words: set[str] | frozenset[str] | None = None
@@ -387,9 +400,7 @@ def _compile(pairs: list[tuple[str, str]], anchored: bool) -> re.Pattern[str] | 
         rest = "".join(_pieces(core)[1:])
         second = first[1:2]
         source = re.escape(first[1 + len(second) :]) + rest
-        trie.setdefault(first[0], {}).setdefault(second, []).append(
-            named(source, phrase, category)
-        )
+        trie.setdefault(first[0], {}).setdefault(second, []).append(named(source, phrase, category))
     parts = []
     for first, seconds in trie.items():
         branches = [re.escape(k) + "(?:" + "|".join(v) + ")" for k, v in seconds.items() if k]

@@ -16,6 +16,7 @@ from reader.clean.bylines import byline_line
 from reader.clean.credits import cut_credit
 from reader.clean.phrases import (
     TAIL_WORDS,
+    PhraseSet,
     category_of,
     has_tail,
     normalise,
@@ -105,7 +106,8 @@ def _opening(norm: str, cfg: TextSettings) -> str | None:
 def _judge(
     block: Block,
     norm: str | None,
-    sets: list[tuple[str, re.Pattern[str] | None]],
+    sets: list[tuple[PhraseSet, re.Pattern[str] | None]],
+    keys: set[str] | None,
     labels: list[tuple[str, re.Pattern[str] | None]],
     cfg: TextSettings,
 ) -> _Verdict:
@@ -124,9 +126,10 @@ def _judge(
     spans: list[tuple[int, int]] = []
     appeals: list[tuple[int, int]] = []
     per_category: dict[tuple[str, str], int] = {}
-    for lang, pattern in sets:
-        if pattern is None:
+    for phrases, pattern in sets:
+        if pattern is None or (keys is not None and not phrases.may_match_anywhere(keys)):
             continue
+        lang = phrases.lang
         for m in pattern.finditer(norm):
             category = category_of(m)
             span = (m.start(), _tail_end(norm, m.end()) if has_tail(m) else m.end())
@@ -312,18 +315,23 @@ def clean_blocks(
     norms = [_norm(b, cfg) for b in blocks]
     # Only phrases whose first word occurs on the page are compiled (see phrases._Matcher).
     keys: set[str] = set()
+    block_keys: list[set[str] | None] = []
     openings: set[str] = set()
     opening_words: set[str] = set()
     for norm in norms:
+        block_keys.append(None if norm is None else word_keys(norm))
         if norm is not None:
-            keys |= word_keys(norm)
+            keys |= block_keys[-1]  # type: ignore[operator]
             opening = _opening(norm, cfg)
             if opening is not None:
                 openings |= opening_keys(opening)
                 opening_words.update(_WORD.findall(opening))
-    sets = [(p.lang, p.anywhere_for(keys)) for p in rules.phrase_sets(lang)]
+    sets = [(p, p.anywhere_for(keys)) for p in rules.phrase_sets(lang)]
     labels = [(p.lang, p.labels_for(openings, opening_words)) for p in rules.label_sets(lang)]
-    verdicts = [_judge(b, n, sets, labels, cfg) for b, n in zip(blocks, norms, strict=True)]
+    verdicts = [
+        _judge(b, n, sets, k, labels, cfg)
+        for b, n, k in zip(blocks, norms, block_keys, strict=True)
+    ]
     reasons: list[str | None] = [
         f"text:{v.category}:{v.lang}" if v.category else None for v in verdicts
     ]
