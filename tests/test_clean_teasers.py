@@ -47,6 +47,17 @@ def test_sentence_holding_a_link_stays(rules: Rules) -> None:
     assert len(result.blocks) == 3 and result.removed == []
 
 
+@pytest.mark.parametrize(
+    "address", ["www.harbour-authority.example", "https://harbour.example/report", "press@harbour.example"]
+)
+def test_a_bare_linked_address_is_no_teaser(rules: Rules, address: str) -> None:
+    # "More at:" blocks aside, a paragraph that is only an address says where to read or
+    # write: part of a press release or notice, not a link to another story.
+    block = linked("paragraph", address, address)
+    result = clean_blocks([Block("paragraph", BODY), block], LINKS, rules, "en")
+    assert [b.text for b in result.blocks] == [BODY, address]
+
+
 def test_linked_source_line_still_gives_the_source_url(rules: Rules) -> None:
     source = linked("paragraph", "Source link: Example Wire", "Example Wire")
     result = clean_blocks(

@@ -35,6 +35,7 @@ _TEASER_KINDS = frozenset({"paragraph", "list_item"})
 # Up to two words, then a web address and nothing else: what follows a label such as "More
 # information" when the block only points elsewhere.
 _ADDRESS = re.compile(r"\s*(?:\S+\s+){0,2}(?:https?://|www\.)\S+?[.!]?\s*")
+_BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(
     r"https?://[^\s<>\"']+"
 )  # share of a list item's text in links that makes it a teaser entry
@@ -184,11 +185,13 @@ def _link_share(block: Block) -> float:
 
 def _link_teaser(block: Block, cfg: TextSettings) -> bool:
     """A short paragraph or list item that is mostly link text ("Read also: <a>another
-    story</a>") points away from the article; a sentence that merely holds a link does not."""
+    story</a>") points away from the article; a sentence that merely holds a link does not,
+    nor does a bare web or e-mail address, which names where to read or write (a source)."""
     return (
         block.kind in _TEASER_KINDS
         and len(block.text) < cfg.link_block_max_chars
         and _link_share(block) >= cfg.link_block_share
+        and not _BARE_ADDRESS.fullmatch(block.text.strip())
     )
 
 
