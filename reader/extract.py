@@ -15,16 +15,12 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.model import Block, BlockKind, Link, Span
+from reader.parse import INLINE_TAGS
 from reader.pick import Picker
 from reader.safety import safe_line, safe_text
 
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_INLINE = frozenset({
-    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
-    "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "rb", "ruby", "s", "samp", "small",
-    "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
-})  # fmt: skip
 # Never text: scripts and forms, and embedded media, whose fallback text ("Your browser does
 # not support video") or readability's "VIDEO" placeholder for kept iframes is no prose; nor
 # ruby annotations (the reading printed above Japanese or Chinese characters), which would
@@ -219,7 +215,7 @@ def _walk(root: HtmlElement, builder: _Builder) -> None:
                 leaves.add(elem)
                 walker.skip_subtree()
                 continue
-            if tag in _INLINE:
+            if tag in INLINE_TAGS:
                 if tag == "a":
                     builder.open_link(elem.get("href"))
                 builder.text(elem.text)
@@ -239,7 +235,7 @@ def _walk(root: HtmlElement, builder: _Builder) -> None:
             continue
         if not isinstance(tag, str) or elem in leaves:
             pass
-        elif tag in _INLINE:
+        elif tag in INLINE_TAGS:
             if tag == "a":
                 builder.close_link(elem)
         else:
