@@ -251,15 +251,9 @@ def _url(value: Any, base: str | None) -> str | None:
 
 
 def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
-    """Collect the page's own description of itself; any field may be missing."""
-    return read_metadata_and_body(root, url)[0]
-
-
-def read_metadata_and_body(
-    root: HtmlElement, url: str | None = None
-) -> tuple[Metadata, str | None]:
-    """:func:`read_metadata`, plus the JSON-LD articleBody as text when it is long enough to
-    stand in for a failed extraction (read here: the JSON-LD is parsed once)."""
+    """Collect the page's own description of itself; any field may be missing. The JSON-LD
+    articleBody is read here too (the JSON-LD is parsed once), when it is long enough to
+    stand in for a failed extraction."""
     meta = _meta_map(root)
     ld = _article_jsonld(root)
     hints = _BodyHints(root)
@@ -333,7 +327,8 @@ def read_metadata_and_body(
         lang=lang,
         canonical_url=canonical_url,
         description=description,
-    ), _body(ld.get("articleBody"))
+        body=_body(ld.get("articleBody")),
+    )
 
 
 def _body(value: Any) -> str | None:

@@ -102,6 +102,9 @@ class Metadata:
     lang: str | None = None
     canonical_url: str | None = None
     description: str | None = None
+    # JSON-LD articleBody as text: what the pipeline falls back on when extraction finds
+    # little. Not printed as metadata.
+    body: str | None = None
 
 
 @dataclass(slots=True, eq=False, repr=False)  # a repr of a whole document helps nobody

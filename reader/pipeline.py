@@ -123,17 +123,17 @@ def article_from_page(page: Page, rules: Rules) -> Article:
     if page.is_html:
         from reader.clean.dom import clean_dom
         from reader.extract import extract_blocks
-        from reader.metadata import read_metadata_and_body
+        from reader.metadata import read_metadata
         from reader.parse import parse_html
 
         base = page.final_url or page.url
         root = parse_html(page.text)
         # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
-        meta, body = read_metadata_and_body(root, base)
+        meta = read_metadata(root, base)
         removed.extend(clean_dom(root, rules, anchors))
         blocks, links = extract_blocks(root, base, meta.description)
-        if body and _found_little(blocks, body):
-            blocks, links = _body_blocks(body), []
+        if meta.body and _found_little(blocks, meta.body):
+            blocks, links = _body_blocks(meta.body), []
     else:
         from reader.extract import blocks_from_text
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from reader.metadata import read_metadata, strip_site_suffix
@@ -178,3 +180,17 @@ def test_body_hints_take_the_first_usable_one_in_document_order() -> None:
     assert meta.published == "2023-03-02"
     only_byline = '<html><body><p class="x byline">By Bo Chan</p><p class="bylines">no</p></body></html>'
     assert read_metadata(parse_html(only_byline)).byline == "By Bo Chan"
+
+
+def test_json_ld_article_body_is_kept_when_long_and_plain() -> None:
+    from reader.metadata import BODY_MIN_CHARS
+
+    text = "The harbour reopened on Monday after the storm.\n" * (BODY_MIN_CHARS // 40 + 1)
+
+    def page(body: str) -> str:
+        ld = json.dumps({"@type": "NewsArticle", "headline": "Harbour", "articleBody": body})
+        return f'<html><head><script type="application/ld+json">{ld}</script></head><body></body></html>'
+
+    assert read_metadata(parse_html(page(text))).body == text
+    assert read_metadata(parse_html(page("Too short."))).body is None
+    assert read_metadata(parse_html(page("<p>" + text + "</p>"))).body is None  # markup
