@@ -89,17 +89,23 @@ def _text_len(elem: HtmlElement) -> int:
 
 
 def _has_long_noscript(data: bytes) -> bool:
-    """Whether some <noscript> spans NOSCRIPT_TEXT bytes of source: most pages hold only short
-    ones (a tracking pixel), and a byte search costs far less than a walk of the tree.
+    """Whether some <noscript> spans NOSCRIPT_TEXT bytes of source, or may hold more than its
+    source shows: most pages hold only short ones (a tracking pixel), and a byte search costs
+    far less than a walk of the tree. A short one that opens a container ("<noscript><div
+    class=nojs></noscript>") counts too: the parser leaves the container open, and the rest
+    of the page ends up inside the <noscript>, to be unwrapped like a no-JS page.
     Lower case only: a second search for upper case would double the cost on every page for
     the old, hand-written pages that spell tags so and rarely draw their text by script."""
     start = data.find(b"<noscript")
     while start >= 0:
         end = data.find(b"</noscript", start)
-        if end < 0 or end - start >= NOSCRIPT_TEXT:
+        if end < 0 or end - start >= NOSCRIPT_TEXT or _OPENS_CONTAINER.search(data, start, end):
             return True
         start = data.find(b"<noscript", end)
     return False
+
+
+_OPENS_CONTAINER = re.compile(rb"<(?:div|section|article|main|table|ul|ol|p)[\s>]")
 
 
 def _visible_len(root: HtmlElement) -> int:

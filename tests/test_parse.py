@@ -127,6 +127,26 @@ def test_noscript_holding_the_page_is_unwrapped() -> None:
     assert len(root.findall(".//div/p")) == 2
 
 
+def test_a_short_noscript_left_open_does_not_swallow_the_page() -> None:
+    # The parser leaves the <div> open, so the whole page lands inside the <noscript>, which
+    # later stages drop as a script fallback: the article was lost.
+    page = (
+        "<html><body><noscript><div class='nojs-banner'></noscript>"
+        f"<div id='content'><p>{_PROSE * 3}</p><p>{_PROSE * 2}</p></div></body></html>"
+    )
+    root = parse_html(page)
+    assert not list(root.iter("noscript"))
+    assert len(root.findall(".//div/p")) == 2
+
+
+def test_a_closed_short_noscript_with_a_div_stays() -> None:
+    page = (
+        "<html><body><noscript><div>Please enable JavaScript.</div></noscript>"
+        f"<article><p>{_PROSE * 5}</p></article></body></html>"
+    )
+    assert len(list(parse_html(page).iter("noscript"))) == 1
+
+
 def test_small_or_minor_noscripts_stay() -> None:
     page = (
         "<html><body><noscript><img src='/pixel.gif'></noscript>"
