@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import marshal
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from reader.clean.phrase_regex import TAIL, compile_phrases, first_words, word_group
 
@@ -214,6 +215,16 @@ class _Matcher:
             self._full = compile_phrases(self._index()[0], self._anchored)
         return self._full  # type: ignore[return-value]
 
+    def _candidates(
+        self, keys: set[str] | frozenset[str], words: set[str] | frozenset[str] | None
+    ) -> Iterator[int]:
+        """Numbers of the phrases that can match in a text whose keys are among ``keys`` (and
+        word runs among ``words``, unless None), lazily; a phrase filed under several keys
+        may come more than once."""
+        _, by_key, free, needs = self._index()
+        found = chain(free, chain.from_iterable(by_key[k] for k in keys if k in by_key))
+        return found if words is None else (n for n in found if _satisfied(needs[n], words))
+
     def for_keys(
         self, keys: set[str] | frozenset[str], words: set[str] | frozenset[str] | None
     ) -> re.Pattern[str] | None:
@@ -222,15 +233,12 @@ class _Matcher:
         match there."""
         if self._full is not False:
             return self.full
-        pairs, by_key, free, needs = self._index()
-        chosen = set(free).union(*(by_key[k] for k in keys if k in by_key))
-        if words is not None:
-            chosen = {n for n in chosen if _satisfied(needs[n], words)}
+        chosen = set(self._candidates(keys, words))
         if not chosen:
             return None
         if self._part is not None:
             return self._part if chosen <= self._chosen else self.full
-        subset = [pair for n, pair in enumerate(pairs) if n in chosen]
+        subset = [pair for n, pair in enumerate(self._index()[0]) if n in chosen]
         self._part, self._chosen = compile_phrases(subset, self._anchored), frozenset(chosen)
         return self._part
 
@@ -238,10 +246,7 @@ class _Matcher:
         """Whether any phrase can match in a text whose :func:`word_keys` are ``keys``: the
         test :meth:`for_keys` makes, without a regex. Most blocks of a page hold none of a
         language's phrases, and this is far cheaper than scanning them."""
-        _, by_key, free, needs = self._index()
-        if any(_satisfied(needs[n], keys) for n in free):
-            return True
-        return any(_satisfied(needs[n], keys) for k in keys if k in by_key for n in by_key[k])
+        return next(self._candidates(keys, keys), None) is not None
 
 
 class PhraseSet:

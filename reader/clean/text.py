@@ -317,14 +317,12 @@ def clean_blocks(
     credit_only = _cut_credits(blocks)
     norms = [_norm(b, cfg) for b in blocks]
     # Only phrases whose first word occurs on the page are compiled (see phrases._Matcher).
-    keys: set[str] = set()
-    block_keys: list[set[str] | None] = []
+    block_keys = [None if norm is None else word_keys(norm) for norm in norms]
+    keys: set[str] = set().union(*(k for k in block_keys if k is not None))
     openings: set[str] = set()
     opening_words: set[str] = set()
     for norm in norms:
-        block_keys.append(None if norm is None else word_keys(norm))
         if norm is not None:
-            keys |= block_keys[-1]  # type: ignore[operator]
             opening = _opening(norm, cfg)
             if opening is not None:
                 openings |= opening_keys(opening)
