@@ -36,7 +36,7 @@ Extractor = Callable[[str, str | None], tuple[str, str | None]]  # -> (text, det
 
 def _decode(data: bytes) -> str:
     try:
-        from reader.decode import decode_bytes
+        from reader.source.decode import decode_bytes
     except ImportError:  # decode.py not written yet: UTF-8 with replacement is close enough
         return data.decode("utf-8", "replace")
     return decode_bytes(data)[0]
@@ -58,9 +58,9 @@ def _ours() -> Extractor:
 
 
 def _our_stages() -> Extractor:
-    from reader.extract import extract_blocks
-    from reader.metadata import read_metadata
-    from reader.parse import parse_html
+    from reader.extraction.blocks import extract_blocks
+    from reader.html.metadata import read_metadata
+    from reader.html.parse import parse_html
 
     def run(html: str, url: str | None) -> tuple[str, str | None]:
         root = parse_html(html)

@@ -62,7 +62,7 @@ def load(source: str, options: ReadOptions | None = None) -> Page:
     """Read a source (URL, file path or "-" for stdin) into a decoded :class:`Page`."""
     options = options or ReadOptions()
     if is_url(source):
-        from reader.fetch import FetchOptions, fetch
+        from reader.source.fetch import FetchOptions, fetch
 
         return fetch(
             source,
@@ -100,7 +100,7 @@ def _read_capped(handle: object, max_bytes: int, name: str) -> bytes:
 
 
 def _page_from_bytes(source: str, data: bytes, suffix: str) -> Page:
-    from reader.decode import decode_bytes, looks_binary, looks_like_html
+    from reader.source.decode import decode_bytes, looks_binary, looks_like_html
 
     if not data.strip():
         raise EmptyContent(f"{'standard input' if source == '-' else safe_line(source)} is empty")
@@ -114,7 +114,7 @@ def _page_from_bytes(source: str, data: bytes, suffix: str) -> Page:
 
 
 def article_from_page(page: Page, rules: Rules) -> Article:
-    from reader.annotate import annotate
+    from reader.annotation.attribution import annotate
     from reader.clean.text import clean_blocks
     from reader.clean.walls import dom_wall
 
@@ -122,9 +122,9 @@ def article_from_page(page: Page, rules: Rules) -> Article:
     anchors: list[str | None] = []
     if page.is_html:
         from reader.clean.dom import clean_dom
-        from reader.extract import extract_blocks
-        from reader.metadata import read_metadata
-        from reader.parse import parse_html
+        from reader.extraction.blocks import extract_blocks
+        from reader.html.metadata import read_metadata
+        from reader.html.parse import parse_html
 
         base = page.final_url or page.url
         root = parse_html(page.text)
@@ -135,7 +135,7 @@ def article_from_page(page: Page, rules: Rules) -> Article:
         if meta.body and _found_little(blocks, meta.body):
             blocks, links = _body_blocks(meta.body), []
     else:
-        from reader.extract import blocks_from_text
+        from reader.extraction.blocks import blocks_from_text
 
         title, blocks = blocks_from_text(page.text)
         meta = Metadata(title=title)
@@ -261,7 +261,7 @@ def _same_text(a: str, b: str) -> bool:
 def extract(html: str | bytes, url: str | None = None, *, rules: Rules | None = None) -> Article:
     """Extract the article from an HTML document already in memory (no network)."""
     if isinstance(html, bytes):
-        from reader.decode import decode_bytes
+        from reader.source.decode import decode_bytes
 
         html, encoding = decode_bytes(html)
     else:

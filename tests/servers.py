@@ -3,7 +3,7 @@
     with TestServer() as server:
         url = server.add("/story", respond("<p>hello</p>"))
         server.add("/slow", trickle(b"<p>x</p>" * 10, interval=0.3))
-        reader.fetch.fetch(url)
+        reader.source.fetch.fetch(url)
         server.requests[-1].headers["user-agent"]
 
 Each route is a function that gets the live ``BaseHTTPRequestHandler``, so a test can answer

@@ -1,4 +1,4 @@
-"""Tests for reader.annotate: quotes and attributed sources, in several languages.
+"""Tests for reader.annotation.attribution: quotes and attributed sources, in several languages.
 
 The texts here are written for these tests (a made-up city, made-up agencies); they imitate the
 shapes real news copy takes, including a quote that runs to the paragraph's end unclosed.
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.annotate import annotate
+from reader.annotation.attribution import annotate
 from reader.model import Block, Link, Quote, Source, Span
 
 

@@ -1,10 +1,10 @@
-"""Tests for reader.annotate_quotes: quote marks of many languages, nesting, what is no quote."""
+"""Tests for reader.annotation.quotes: quote marks of many languages, nesting, what is no quote."""
 
 from __future__ import annotations
 
 import pytest
 
-from reader.annotate_quotes import credit_line, find_quotes, is_quotation, scan_quotes
+from reader.annotation.quotes import credit_line, find_quotes, is_quotation, scan_quotes
 
 
 def texts(text: str) -> list[str]:

@@ -1,10 +1,10 @@
-"""Tests for reader.annotate_rules: the data file's shape and the compiled cue patterns."""
+"""Tests for reader.annotation.grammar: the data file's shape and the compiled cue patterns."""
 
 from __future__ import annotations
 
 import re
 
-from reader.annotate_rules import RULES, compile_rules, cue_runs, read_data, trie
+from reader.annotation.grammar import RULES, compile_rules, cue_runs, read_data, trie
 
 
 def test_every_language_has_every_list() -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.decode import decode_bytes, looks_like_html
+from reader.source.decode import decode_bytes, looks_like_html
 
 RUSSIAN = (
     "<html><body><p>Вчера вечером в городе прошёл сильный дождь, и улицы опустели. "

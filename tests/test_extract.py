@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.extract import blocks_from_text, extract_blocks
-from reader.parse import parse_html
+from reader.extraction.blocks import blocks_from_text, extract_blocks
+from reader.html.parse import parse_html
 from reader.safety import is_safe
 
 FILLER = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import lxml.html
 from readability import Document
 
-from reader.fastread import FastDocument, text_len
-from reader.parse import parse_html
+from reader.extraction.document import FastDocument, text_len
+from reader.html.parse import parse_html
 
 SENTENCE = (
     "The harbour authority said on Monday that, after two years of delays, repairs to the "

@@ -49,8 +49,8 @@ from reader.errors import (
     UnsafeRedirect,
     UnsupportedType,
 )
-from reader.fetch import FetchOptions, _ssl_context, accept_language_from_locale, fetch
 from reader.safety import is_safe
+from reader.source.fetch import FetchOptions, _ssl_context, accept_language_from_locale, fetch
 
 ARTICLE = "<html><body><h1>Storm</h1><p>The river rose two metres overnight.</p></body></html>"
 FAST = FetchOptions(connect_timeout=1.0, timeout=1.0)

@@ -34,7 +34,7 @@ def test_import_reader_is_light():
 
 def test_core_stages_never_import_textual():
     mods = modules_after(
-        "import reader.pipeline, reader.cli, reader.fetch, reader.extract, reader.annotate, "
+        "import reader.pipeline, reader.cli, reader.source.fetch, reader.extraction.blocks, reader.annotation.attribution, "
         "reader.clean.dom, reader.clean.text, reader.render.text, reader.render.markdown, "
         "reader.render.json"
     )
@@ -74,6 +74,6 @@ def test_reading_a_file_without_json_ld_imports_neither_json_nor_pathlib(tmp_pat
     )
     modules_after(code, env)
     mods = modules_after(code, env, new=True)
-    assert {"reader.clean.text", "reader.annotate", "reader.clean.credits"} <= mods
+    assert {"reader.clean.text", "reader.annotation.attribution", "reader.clean.credits"} <= mods
     assert "json" not in mods
     assert "pathlib" not in mods

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from test_fastread import SENTENCE, _words
 
-from reader.parse import parse_html
-from reader.pick import Picker
+from reader.extraction.picker import Picker
+from reader.html.parse import parse_html
 
 
 def _titled_page(title: str, between: str) -> str:

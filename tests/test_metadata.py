@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from reader.metadata import read_metadata, strip_site_suffix
-from reader.parse import parse_html
+from reader.html.metadata import read_metadata, strip_site_suffix
+from reader.html.parse import parse_html
 from reader.safety import is_safe
 
 FULL = """<!doctype html>
@@ -183,7 +183,7 @@ def test_body_hints_take_the_first_usable_one_in_document_order() -> None:
 
 
 def test_json_ld_article_body_is_kept_when_long_and_plain() -> None:
-    from reader.metadata import BODY_MIN_CHARS
+    from reader.html.metadata import BODY_MIN_CHARS
 
     text = "The harbour reopened on Monday after the storm.\n" * (BODY_MIN_CHARS // 40 + 1)
 

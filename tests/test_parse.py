@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.parse import parse_html
+from reader.html.parse import parse_html
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from readability import Document
 from test_fastread import SENTENCE, _page, _words  # the same fixture text and helpers
 
-from reader.parse import parse_html
-from reader.pick import Picker
+from reader.extraction.picker import Picker
+from reader.html.parse import parse_html
 
 
 def test_lenient_retry_when_ruthless_pass_finds_little() -> None:

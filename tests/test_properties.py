@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from reader.clean.dom import clean_dom
 from reader.clean.rules import builtin_rules
 from reader.clean.text import clean_blocks
-from reader.extract import blocks_from_text, extract_blocks
-from reader.metadata import read_metadata
+from reader.extraction.blocks import blocks_from_text, extract_blocks
+from reader.html.metadata import read_metadata
+from reader.html.parse import parse_html
 from reader.model import Article
-from reader.parse import parse_html
 from reader.pipeline import extract
 from reader.safety import is_safe
 

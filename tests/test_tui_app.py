@@ -19,9 +19,9 @@ from textual.color import Color
 from textual.pilot import Pilot
 
 from reader.tui.app import ReaderApp
-from reader.tui.help_screen import HelpScreen
-from reader.tui.links_screen import LinksScreen
-from reader.tui.side_panel import SidePanel
+from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.links import LinksScreen
+from reader.tui.widgets.side_panel import SidePanel
 
 # ------------------------------------------------------------------------- quitting
 
@@ -231,7 +231,7 @@ def long_article_with_sample_end():
 
 
 def test_flash_fades(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reader.tui.article_view.FLASH_SECONDS", 0.2)
+    monkeypatch.setattr("reader.tui.widgets.article_view.FLASH_SECONDS", 0.2)
 
     async def steps(pilot: Pilot, app: ReaderApp) -> None:
         app.view.reveal(0, 0, 5)

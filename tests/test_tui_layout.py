@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from test_tui_support import sample_article, wall_article
 
 from reader.model import Article, Block, Span
-from reader.tui.layout import (
+from reader.tui.wrap import (
     Run,
     Unit,
     block_unit,

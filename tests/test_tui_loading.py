@@ -16,10 +16,10 @@ from textual.pilot import Pilot
 from reader import pipeline
 from reader.errors import ReaderError
 from reader.pipeline import ReadOptions
-from reader.tui.address_bar import AddressBar
 from reader.tui.app import ReaderApp, make_app
-from reader.tui.error_view import ErrorView
 from reader.tui.loader import in_daemon_thread
+from reader.tui.widgets.address_bar import AddressBar
+from reader.tui.widgets.error_view import ErrorView
 
 
 def page(title: str, body: str) -> str:

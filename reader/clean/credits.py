@@ -25,7 +25,7 @@ _TAIL_CHARS = 160  # longer than any credit the pattern accepts
 def _data() -> dict[str, Any]:
     # A path next to this file, not importlib.resources: that import (with zipfile) cost
     # ~4 ms of every start.
-    return load_json(os.path.join(os.path.dirname(__file__), "rules", "credits.json"))
+    return load_json(os.path.join(os.path.dirname(__file__), "data", "credits.json"))
 
 
 @functools.cache

@@ -16,8 +16,8 @@ import lxml.etree
 import lxml.html
 
 from reader.clean.rules import DomRules, Rules, short_text
+from reader.html.parse import INLINE_TAGS
 from reader.model import Removal
-from reader.parse import INLINE_TAGS
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^\w\u0400-\u04ff]+|_")

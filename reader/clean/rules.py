@@ -149,7 +149,7 @@ class Rules:
 def _data_dir() -> str:
     # A plain path, not importlib.resources (a few ms of imports at start-up): the package is
     # installed as a directory.
-    return os.path.join(os.path.dirname(__file__), "rules")
+    return os.path.join(os.path.dirname(__file__), "data")
 
 
 def _data_path(name: str) -> str:

@@ -16,17 +16,17 @@ from textual.containers import Horizontal
 from textual.widgets import ContentSwitcher, Footer, Input
 
 from reader.model import Article
-from reader.tui.address_bar import AddressBar
-from reader.tui.article_view import COLUMN_STEP, ArticleView
-from reader.tui.error_view import ErrorView
-from reader.tui.header import ArticleHeader
-from reader.tui.help_screen import HelpScreen
-from reader.tui.links_screen import LinksScreen
 from reader.tui.loader import DEMO_LABEL, in_daemon_thread, load_article
 from reader.tui.navigation import AddressHistory, Entry, History, resolve_link
 from reader.tui.page_actions import PageActions
-from reader.tui.search_bar import SearchBar
-from reader.tui.side_panel import SidePanel
+from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.links import LinksScreen
+from reader.tui.widgets.address_bar import AddressBar
+from reader.tui.widgets.article_view import COLUMN_STEP, ArticleView
+from reader.tui.widgets.error_view import ErrorView
+from reader.tui.widgets.header import ArticleHeader
+from reader.tui.widgets.search_bar import SearchBar
+from reader.tui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
     from reader.pipeline import ReadOptions

@@ -1,6 +1,6 @@
 """Choose the article element of a cleaned tree: readability-lxml's scoring, plus ours.
 
-The scoring is readability's (through reader.fastread.FastDocument, which runs it on our tree).
+The scoring is readability's (through reader.extraction.document.FastDocument, which runs it on our tree).
 On top sit general additions, each measured on the corpus benchmark (bench/corpus.py):
 - a short ruthless pick is checked against a lenient pass;
 - inside an <article>, class words like "header" do not make an element unlikely;
@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from reader.fastread import text_len
-from reader.leads import (
+from reader.extraction.document import text_len
+from reader.extraction.leads import (
     LEAD_TEXT,
     OUTER_LEAD_TEXT,
     LeadDocument,

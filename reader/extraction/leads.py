@@ -9,7 +9,7 @@ corpus benchmark (bench/corpus.py):
 - prose blocks between the heading naming the page's title and the body, when that heading
   sits in a page-wide header outside the body's container;
 - else the block outside the body whose text opens like the page's own description.
-reader.pick.Picker builds on it.
+reader.extraction.picker.Picker builds on it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from reader.fastread import FastDocument, text_len
+from reader.extraction.document import FastDocument, text_len
 
 _LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section", "ul", "ol"})
 _NOT_LEAD_FRAMES = frozenset({"nav", "aside", "figure", "form"})

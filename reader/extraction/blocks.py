@@ -14,9 +14,9 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from reader.extraction.picker import Picker
+from reader.html.parse import INLINE_TAGS
 from reader.model import Block, BlockKind, Link, Span
-from reader.parse import INLINE_TAGS
-from reader.pick import Picker
 from reader.safety import safe_line, safe_text
 
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})

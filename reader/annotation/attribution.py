@@ -1,7 +1,7 @@
 """Annotate: mark quotations and attributed sources in the clean text blocks.
 
-Quotes come from :mod:`reader.annotate_quotes`. Sources come from attribution cues ("according
-to X", "X reported", "laut X", "по данным X") compiled by :mod:`reader.annotate_rules` from the
+Quotes come from :mod:`reader.annotation.quotes`. Sources come from attribution cues ("according
+to X", "X reported", "laut X", "по данным X") compiled by :mod:`reader.annotation.grammar` from the
 per-language lists in ``reader/data/attribution.json``. All languages' cues are tried at once
 (the page's language is not known here); the checks on the name (capitalisation, stop, generic
 and descriptor words) keep cross-language hits honest. Each block is scanned once for cues, and
@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from reader.annotate_quotes import credit_line, find_quotes
-from reader.annotate_rules import RULES, cue_runs
+from reader.annotation.grammar import RULES, cue_runs
+from reader.annotation.quotes import credit_line, find_quotes
 from reader.model import Block, Link, Quote, Source, Span
 from reader.safety import safe_line
 

@@ -2,7 +2,7 @@
 
 Measured before this was written: a Markdown widget took 2.4 s to first paint 20,000 words and
 a single Static 250 ms per PageDown. Here the article is wrapped once per column width into
-:class:`reader.tui.layout.Line` records, and ``render_line`` styles only the lines on screen,
+:class:`reader.tui.wrap.Line` records, and ``render_line`` styles only the lines on screen,
 so a PageDown costs one screenful of work whatever the article's length.
 
 Page text only ever becomes ``Segment(text, style)``: it is never parsed as markup.
@@ -27,7 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article
-from reader.tui.layout import (
+from reader.tui.wrap import (
     Line,
     Unit,
     build_units,

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.model import Article
-from reader.tui.layout import nice_date
+from reader.tui.wrap import nice_date
 
 
 def header_content(article: Article | None, status: str | None = None) -> Content:

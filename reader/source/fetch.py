@@ -24,7 +24,6 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from reader import __version__
-from reader.decode import decode_bytes, decompress, looks_binary, looks_like_html
 from reader.errors import (
     ConnectError,
     ContentError,
@@ -40,6 +39,7 @@ from reader.errors import (
 )
 from reader.model import Page
 from reader.safety import safe_line
+from reader.source.decode import decode_bytes, decompress, looks_binary, looks_like_html
 
 USER_AGENT = f"reader/{__version__} (+terminal reader)"
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
