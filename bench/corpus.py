@@ -118,7 +118,9 @@ def _run_page(job: tuple[str, str, dict[str, Any]]) -> dict[str, Any]:
     for name, run in _EXTRACTORS.items():
         # Most keys are the page's URL; ours resolves links against it, readability is run
         # exactly as its README shows (no URL), as the yardstick the targets are set against.
-        url = key if key.startswith(("http://", "https://")) and name in ("ours", "stages") else None
+        url = (
+            key if key.startswith(("http://", "https://")) and name in ("ours", "stages") else None
+        )
         start = time.process_time()
         try:
             text, lang = run(html, url)
@@ -166,7 +168,9 @@ def report(results: list[dict[str, Any]], systems: list[str], worst: int) -> Non
     for name in systems:
         s = totals[name]
         ms = 1000 * times[name] / max(n, 1)
-        print(f"{name:<13}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{ms:10.1f}  {len(errors[name])}")
+        print(
+            f"{name:<13}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{ms:10.1f}  {len(errors[name])}"
+        )
     if "readability" in systems and times["readability"]:
         print(f"time ratio ours/readability: {times['ours'] / times['readability']:.3f}")
     header = "  ".join(f"{name[:11]:<11} P      R     F1" for name in systems)

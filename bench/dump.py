@@ -27,8 +27,12 @@ def _dump(job: tuple[int, str, str, str]) -> None:
     data = gzip.decompress(Path(page).read_bytes())
     url = key if key.startswith(("http://", "https://")) else None
     try:
-        text = json.dumps(extract(data, url, rules=builtin_rules()).to_dict(), ensure_ascii=False,
-                          indent=1, sort_keys=True)
+        text = json.dumps(
+            extract(data, url, rules=builtin_rules()).to_dict(),
+            ensure_ascii=False,
+            indent=1,
+            sort_keys=True,
+        )
     except Exception as exc:  # a dump records failures, it does not stop on them
         text = f"error: {type(exc).__name__}: {exc}"
     Path(out, f"{index:05d}.json").write_text(text + "\n", encoding="utf-8")
@@ -42,8 +46,10 @@ def main() -> None:
     args = parser.parse_args()
     annotations = json.loads((args.corpus / "annotations.json").read_text(encoding="utf-8"))
     args.out.mkdir(parents=True, exist_ok=True)
-    jobs = [(i, key, str(args.corpus / ann["file"]), str(args.out))
-            for i, (key, ann) in enumerate(sorted(annotations.items()))]
+    jobs = [
+        (i, key, str(args.corpus / ann["file"]), str(args.out))
+        for i, (key, ann) in enumerate(sorted(annotations.items()))
+    ]
     with ProcessPoolExecutor(args.jobs) as pool:
         list(pool.map(_dump, jobs, chunksize=8))
     print(f"{len(jobs)} pages written to {args.out}")

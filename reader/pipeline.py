@@ -36,9 +36,14 @@ class ReadOptions:
     # Not a dataclass: its generated methods, compiled at import, cost every start ~0.5 ms.
     __slots__ = ("connect_timeout", "timeout", "max_bytes", "config_dir", "_rules")
 
-    def __init__(self, connect_timeout: float = 10.0, timeout: float = 30.0,
-                 max_bytes: int = DEFAULT_MAX_BYTES, config_dir: Path | None = None,
-                 _rules: Rules | None = None) -> None:
+    def __init__(
+        self,
+        connect_timeout: float = 10.0,
+        timeout: float = 30.0,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        config_dir: Path | None = None,
+        _rules: Rules | None = None,
+    ) -> None:
         self.connect_timeout = connect_timeout
         self.timeout = timeout
         self.max_bytes = max_bytes

@@ -13,7 +13,10 @@ from reader.model import Block, Span
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("The new ferry leaves the harbour. Foto: Hafenamt/Jana Berg", "The new ferry leaves the harbour."),
+        (
+            "The new ferry leaves the harbour. Foto: Hafenamt/Jana Berg",
+            "The new ferry leaves the harbour.",
+        ),
         ("Seals rest on the dune. (Quelle: Ole Wind/Unsplash)", "Seals rest on the dune."),
         ("A heron in the reeds. (birdfan / iStock.com)", "A heron in the reeds."),
         ("The mayor at the vote. | © Rathaus/Getty Images", "The mayor at the vote."),
@@ -25,9 +28,15 @@ from reader.model import Block, Span
         ("Boats in the harbour, Bild via Hafenamt", "Boats in the harbour,"),
         ("Prezydent w Sejmie. fot. Jan Kowalski", "Prezydent w Sejmie."),
         # The viewer's instructions that end a caption.
-        ("How the firms are linked. Zum Vergrößern auf das Bild klicken.", "How the firms are linked."),
+        (
+            "How the firms are linked. Zum Vergrößern auf das Bild klicken.",
+            "How the firms are linked.",
+        ),
         ("The harbour at dawn (click to enlarge)", "The harbour at dawn"),
-        ("Click to enlarge the map and see the streets", "Click to enlarge the map and see the streets"),
+        (
+            "Click to enlarge the map and see the streets",
+            "Click to enlarge the map and see the streets",
+        ),
     ],
 )
 def test_trailing_credit_is_cut(text: str, kept: str) -> None:
@@ -87,5 +96,3 @@ def test_credit_without_colon_goes_whole_and_takes_its_linked_name() -> None:
 def test_by_phrase_inside_a_sentence_is_no_credit(text: str) -> None:
     block = Block("paragraph", text)
     assert cut_credit(block) is block
-
-

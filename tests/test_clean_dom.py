@@ -64,8 +64,14 @@ def test_tokens_split_on_separators_and_camel_case() -> None:
         ('<div style="visibility:hidden">Invisible upsell</div>', "dom:hidden:style"),
         ('<form action="/s"><p>Search this site</p></form>', "dom:tag:form"),
         ("<button>Load more stories</button>", "dom:tag:button"),
-        ('<div class="author-bio">Jane Roe covers roads for the paper.</div>', "dom:bio:author bio"),
-        ('<div class="c-authorBox">Jane Roe covers roads for the paper.</div>', "dom:bio:author box"),
+        (
+            '<div class="author-bio">Jane Roe covers roads for the paper.</div>',
+            "dom:bio:author bio",
+        ),
+        (
+            '<div class="c-authorBox">Jane Roe covers roads for the paper.</div>',
+            "dom:bio:author box",
+        ),
         ('<div class="authorbox">Jane Roe covers roads for the paper.</div>', "dom:bio:authorbox"),
     ],
 )
@@ -301,6 +307,8 @@ def test_guard_decisions_are_final_after_one_run(rules: Rules) -> None:
 
 
 def test_removal_text_keeps_blocks_apart_and_inline_text_whole(rules: Rules) -> None:
-    root = page('<ul class="related"><li>Storm closes <b>coast</b>al road</li><li>Fish market</li></ul>')
+    root = page(
+        '<ul class="related"><li>Storm closes <b>coast</b>al road</li><li>Fish market</li></ul>'
+    )
     removed = clean_dom(root, rules)
     assert [r.text for r in removed] == ["Storm closes coastal road Fish market"]

@@ -48,7 +48,8 @@ def test_sentence_holding_a_link_stays(rules: Rules) -> None:
 
 
 @pytest.mark.parametrize(
-    "address", ["www.harbour-authority.example", "https://harbour.example/report", "press@harbour.example"]
+    "address",
+    ["www.harbour-authority.example", "https://harbour.example/report", "press@harbour.example"],
 )
 def test_a_bare_linked_address_is_no_teaser(rules: Rules, address: str) -> None:
     # "More at:" blocks aside, a paragraph that is only an address says where to read or

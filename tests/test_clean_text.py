@@ -187,7 +187,11 @@ def test_source_line_link_becomes_source_url(rules: Rules) -> None:
             "rights",
         ),
         ("en", "News date: 04/21/2026 Category: Press Releases", "meta"),
-        ("en", "This entry was posted in Roads and tagged snow, pass. Bookmark the permalink.", "meta"),
+        (
+            "en",
+            "This entry was posted in Roads and tagged snow, pass. Bookmark the permalink.",
+            "meta",
+        ),
         ("de", "*Werbung. Dieser Beitrag enthält Werbung für eine Modemarke.", "ad_label"),
         ("de", "Unterstütze unser Magazin schon mit 3 Euro!", "donation"),
         ("de", "Jetzt neu! Besuchen Sie unseren Fan-Shop!", "share"),
@@ -243,7 +247,11 @@ def test_source_line_link_becomes_source_url(rules: Rules) -> None:
         ("it", "Questa voce è stata pubblicata in Notizie e taggata neve, strada.", "meta"),
         ("pt", "Esta entrada foi publicada em Notícias. Guarde o link permanente.", "meta"),
         ("pl", "Ten wpis został opublikowany w Wiadomości i oznaczony tagami śnieg.", "meta"),
-        ("ru", "Запись опубликована в рубрике Новости. Добавьте в закладки постоянную ссылку.", "meta"),
+        (
+            "ru",
+            "Запись опубликована в рубрике Новости. Добавьте в закладки постоянную ссылку.",
+            "meta",
+        ),
         # A label without a colon owns the block when a separator or only an address follows.
         ("de", "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:", "ad_label"),
         ("de", "Weitere Infos unter www.example.org.", "meta"),

@@ -6,7 +6,9 @@ from reader.clean.rules import Rules, load_rules
 from reader.clean.walls import dom_wall
 from reader.model import Block, Removal
 
-CONSENT = "We value your privacy. We use cookies to personalise content; accept all or manage options."
+CONSENT = (
+    "We value your privacy. We use cookies to personalise content; accept all or manage options."
+)
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +28,9 @@ def test_consent_phrases_in_a_removal_count_without_a_cookie_rule(rules: Rules) 
 
 def test_a_cookie_banner_above_a_story_is_no_wall(rules: Rules) -> None:
     story = [Block("paragraph", "The harbour reopened on Monday after the storm. " * 8)]
-    assert dom_wall([Removal(CONSENT, "dom:cookie:consent", stage="dom")], story, rules, "en") is None
+    assert (
+        dom_wall([Removal(CONSENT, "dom:cookie:consent", stage="dom")], story, rules, "en") is None
+    )
 
 
 def test_other_removals_alone_are_no_wall(rules: Rules) -> None:

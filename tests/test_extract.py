@@ -265,7 +265,8 @@ def test_trailing_section_with_prose_is_kept() -> None:
 
 def test_affiliate_disclosure_box_is_left_out() -> None:
     page = _side_box_page("post-meta", "photo-note").replace(
-        "<p>Ann Lee", '<p class="affiliate-disclosure">We may earn a fee from links here.</p><p>Ann Lee'
+        "<p>Ann Lee",
+        '<p class="affiliate-disclosure">We may earn a fee from links here.</p><p>Ann Lee',
     )
     blocks, _ = extract_blocks(parse_html(page))
     text = "\n".join(b.text for b in blocks)
@@ -279,9 +280,7 @@ def test_ruby_reading_is_dropped_and_the_annotated_words_stay_in_their_sentence(
         "<p><ruby>子<rt>こ</rt></ruby>どもを<ruby>守<rp>(</rp><rt>まも</rt><rp>)</rp></ruby>る"
         "ための<ruby><rb>法律</rb><rt>ほうりつ</rt></ruby>ができました。</p>"
     )
-    html = (
-        "<html><body><article>" + sentence * 3 + "<p>" + FILLER + "</p></article></body></html>"
-    )
+    html = "<html><body><article>" + sentence * 3 + "<p>" + FILLER + "</p></article></body></html>"
     blocks, _ = extract_blocks(parse_html(html))
     assert [b.text for b in blocks[:3]] == ["子どもを守るための法律ができました。"] * 3
 

@@ -31,7 +31,12 @@ def _pick(root: object, ruthless: bool = True) -> object:
 LAYOUT = _page(
     '<div id="header"><p>Site wide header text that is long enough to be scored here.</p></div>'
     '<div class="sidebar"><p>' + SENTENCE.replace("pier", "sidebar") + "</p></div>"
-    '<div class="story"><p>' + SENTENCE + "</p><p>" + SENTENCE + "</p><div>" + SENTENCE
+    '<div class="story"><p>'
+    + SENTENCE
+    + "</p><p>"
+    + SENTENCE
+    + "</p><div>"
+    + SENTENCE
     + " <b>bold</b> tail</div>loose text, after the div</div>"
     '<div class="comments"><p>' + SENTENCE.replace("harbour", "commenter") + "</p></div>"
 )

@@ -40,7 +40,6 @@ def test_prose_between_the_title_and_the_body_is_the_lead() -> None:
     assert "3 May" not in text and "Ann Author" not in text
 
 
-
 def test_key_points_list_before_the_body_is_kept() -> None:
     points = (
         "<ul><li>The northern pier closes in spring for a year of repairs.</li>"
@@ -49,7 +48,9 @@ def test_key_points_list_before_the_body_is_kept() -> None:
     body = "".join("<p>" + SENTENCE + "</p>" for _ in range(5))
     html = (
         "<html><head><title>t</title></head><body><article><div class='top'><h1>Pier</h1>"
-        + points + "</div><div class='main'><div class='story'>" + body
+        + points
+        + "</div><div class='main'><div class='story'>"
+        + body
         + "</div></div></article></body></html>"
     )
     text = _words(Picker(parse_html(html)).pick())
@@ -61,8 +62,10 @@ def test_key_points_list_before_the_body_is_kept() -> None:
     assert text.startswith("In briefThe northern pier closes")  # text_content: no spaces
     # A list of pictures with captions is a slideshow, not a box of key points taken whole
     # (its pictures would have the clean-up drop it, caption and all).
-    slides = "<div class='slider'><ul><li><img src='a.jpg'><p>A crane lifts the old deck, seen" \
+    slides = (
+        "<div class='slider'><ul><li><img src='a.jpg'><p>A crane lifts the old deck, seen"
         " from the harbour wall.</p></li></ul></div>"
+    )
     text = _words(Picker(parse_html(html.replace(points, slides))).pick())
     assert "A crane lifts the old deck" in text
 
@@ -81,5 +84,7 @@ def test_block_the_page_describes_itself_with_is_the_lead() -> None:
     assert text.startswith(lead)
     assert text.count("harbour authority") == 5
     # A description that no block outside the article starts with adds nothing.
-    text = _words(Picker(parse_html(html), None, "The pier story in brief, for link previews.").pick())
+    text = _words(
+        Picker(parse_html(html), None, "The pier story in brief, for link previews.").pick()
+    )
     assert lead not in text

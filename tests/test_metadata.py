@@ -178,7 +178,9 @@ def test_body_hints_take_the_first_usable_one_in_document_order() -> None:
     meta = read_metadata(parse_html(html))
     assert meta.byline == "Ana Ruiz"  # the empty itemprop is skipped, not taken
     assert meta.published == "2023-03-02"
-    only_byline = '<html><body><p class="x byline">By Bo Chan</p><p class="bylines">no</p></body></html>'
+    only_byline = (
+        '<html><body><p class="x byline">By Bo Chan</p><p class="bylines">no</p></body></html>'
+    )
     assert read_metadata(parse_html(only_byline)).byline == "By Bo Chan"
 
 

@@ -13,19 +13,32 @@ PAGES = Path(__file__).resolve().parent.parent / "snapshots" / "pages"
 EXPECT: dict[str, tuple[list[str], list[str]]] = {
     "news-adblock-footer.html": (
         ["Residents of Millbrook Quay have voted", "A public exhibition of the final designs"],
-        ["Source link", "cannot be free", "disable your ad blocker", "Best regards",
-         "Share on Facebook", "Related articles", "We use cookies"],
+        [
+            "Source link",
+            "cannot be free",
+            "disable your ad blocker",
+            "Best regards",
+            "Share on Facebook",
+            "Related articles",
+            "We use cookies",
+        ],
     ),
     "newsletter-box.html": (
         ["Starting next spring, most households", "Customers who want to compare plans"],
-        ["Sign up for our morning briefing", "Continue reading below", "Advertisement",
-         "Unlimited digital access"],
+        [
+            "Sign up for our morning briefing",
+            "Continue reading below",
+            "Advertisement",
+            "Unlimited digital access",
+        ],
     ),
     "adblock-article-trap.html": (
-        ["Roughly a third of people who read news online now use an ad blocker",
-         "Cookie consent banners are the second big source",
-         "Newsletter sign-up boxes, which many sites place",
-         "Mensah said he did not expect a single solution"],
+        [
+            "Roughly a third of people who read news online now use an ad blocker",
+            "Cookie consent banners are the second big source",
+            "Newsletter sign-up boxes, which many sites place",
+            "Mensah said he did not expect a single solution",
+        ],
         [],
     ),
     "ru-news.html": (
@@ -57,13 +70,17 @@ EXPECT: dict[str, tuple[list[str], list[str]]] = {
         ["Assine a nossa newsletter", "Leia também", "Publicidade"],
     ),
     "win1251.html": (
-        ["В Казани приступили к строительству третьей линии",
-         "Строительство третьей линии станет крупнейшим"],
+        [
+            "В Казани приступили к строительству третьей линии",
+            "Строительство третьей линии станет крупнейшим",
+        ],
         [],
     ),
     "blog-comments.html": (
-        ["A year ago I moved into a flat with a south-facing balcony",
-         "Next year I am going to try climbing beans"],
+        [
+            "A year ago I moved into a flat with a south-facing balcony",
+            "Next year I am going to try climbing beans",
+        ],
         ["11 comments", "Reply", "Popular posts"],
     ),
     "structure.html": (
@@ -75,8 +92,10 @@ EXPECT: dict[str, tuple[list[str], list[str]]] = {
         ["Share on WhatsApp", "Related articles"],
     ),
     "no-body.html": (
-        ["Volunteers taking part in this summer's swift survey",
-         "Brandt said the most useful thing residents could do"],
+        [
+            "Volunteers taking part in this summer's swift survey",
+            "Brandt said the most useful thing residents could do",
+        ],
         [],
     ),
     "aggregator.txt": ([], ["Source link", "cannot give it away for free"]),
@@ -107,8 +126,9 @@ def test_wall_pages_are_reported_as_walls(name: str, wall: str):
 def test_aggregator_copy_keeps_its_source_url_and_every_paragraph_in_order():
     source = (PAGES / "aggregator.txt").read_text(encoding="utf-8")
     paragraphs = [words(p) for p in source.split("\n\n")[1:]]
-    article_paragraphs = paragraphs[: next(i for i, p in enumerate(paragraphs)
-                                           if p.startswith("Source link"))]
+    article_paragraphs = paragraphs[
+        : next(i for i, p in enumerate(paragraphs) if p.startswith("Source link"))
+    ]
     article = read(str(PAGES / "aggregator.txt"))
     assert [words(b.text) for b in article.blocks] == article_paragraphs
     assert article.source_url and article.source_url.startswith("https://")
@@ -117,5 +137,6 @@ def test_aggregator_copy_keeps_its_source_url_and_every_paragraph_in_order():
 def test_news_page_keeps_its_source_link_as_source_url():
     article = read(str(PAGES / "news-adblock-footer.html"))
     assert article.source_url == (
-        "https://westcountrynewswire.example/2026/03/13/millbrook-quay-sea-wall-ballot")
+        "https://westcountrynewswire.example/2026/03/13/millbrook-quay-sea-wall-ballot"
+    )
     assert any(r.text.startswith("Source link") for r in article.removed)

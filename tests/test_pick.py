@@ -21,8 +21,12 @@ def test_short_box_with_class_bonus_does_not_win() -> None:
     # "modal-body" earns readability's +25 for "body"; the article earns nothing by class.
     html = _page(
         '<div class="dialog"><div class="modal-body"><p>Get our app for your phone, now, today,'
-        ' for free.</p></div></div><div class="wrap"><div class="txt"><p>' + SENTENCE + "</p><p>"
-        + SENTENCE.replace("Monday", "Friday") + "</p><p>" + SENTENCE.replace("spring", "summer")
+        ' for free.</p></div></div><div class="wrap"><div class="txt"><p>'
+        + SENTENCE
+        + "</p><p>"
+        + SENTENCE.replace("Monday", "Friday")
+        + "</p><p>"
+        + SENTENCE.replace("spring", "summer")
         + "</p></div></div>"
     )
     text = _words(Picker(parse_html(html)).pick())
@@ -33,9 +37,15 @@ def test_short_box_with_class_bonus_does_not_win() -> None:
 def test_lead_before_the_body_is_kept() -> None:
     lead = "A short introduction that sums up the story in one sentence for the reader."
     html = _page(
-        '<article><header class="top"><h1>Title</h1><div class="intro"><p>' + lead
+        '<article><header class="top"><h1>Title</h1><div class="intro"><p>'
+        + lead
         + '</p></div><p class="byline">By <a href="/a">Someone Important</a></p></header>'
-        '<div class="story"><p>' + SENTENCE + "</p><p>" + SENTENCE + "</p><p>" + SENTENCE
+        '<div class="story"><p>'
+        + SENTENCE
+        + "</p><p>"
+        + SENTENCE
+        + "</p><p>"
+        + SENTENCE
         + "</p></div></article>"
     )
     text = _words(Picker(parse_html(html)).pick())
@@ -45,12 +55,25 @@ def test_lead_before_the_body_is_kept() -> None:
 
 
 def test_lenient_pass_wins_when_ruthless_pick_is_short() -> None:
-    story = "".join(f"<p>{SENTENCE.replace('Monday', day)}</p>" for day in (
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today"
-    ))
+    story = "".join(
+        f"<p>{SENTENCE.replace('Monday', day)}</p>"
+        for day in (
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+            "today",
+        )
+    )
     html = _page(
-        '<div class="box"><p>' + SENTENCE.replace("harbour", "museum") + "</p><p>"
-        + SENTENCE.replace("harbour", "museum") + "</p></div>"
+        '<div class="box"><p>'
+        + SENTENCE.replace("harbour", "museum")
+        + "</p><p>"
+        + SENTENCE.replace("harbour", "museum")
+        + "</p></div>"
         '<div class="extra-wrap">' + story + "</div>"  # "extra": unlikely to the ruthless pass
     )
     text = _words(Picker(parse_html(html)).pick())
@@ -61,11 +84,15 @@ def test_article_split_into_segments_is_taken_whole() -> None:
     def segment(day: str) -> str:
         return (
             '<div class="seg-wrap"><div class="paragraph-block"><p>'
-            + SENTENCE.replace("Monday", day) + "</p><p>" + SENTENCE.replace("Monday", day)
+            + SENTENCE.replace("Monday", day)
+            + "</p><p>"
+            + SENTENCE.replace("Monday", day)
             + "</p></div></div><div class='ad-slot'><img src='ad.png'></div>"
         )
 
-    html = _page('<div class="holder">' + "".join(segment(d) for d in ("Monday", "Friday")) + "</div>")
+    html = _page(
+        '<div class="holder">' + "".join(segment(d) for d in ("Monday", "Friday")) + "</div>"
+    )
     text = _words(Picker(parse_html(html)).pick())
     assert "said on Monday" in text and "said on Friday" in text
 
@@ -75,8 +102,14 @@ def test_thread_of_posts_nested_deep_is_taken_whole() -> None:
     def post(day: str) -> str:
         opening = "".join(f'<div class="level-{n}">' for n in range(6))
         return (
-            '<div class="message">' + opening + '<div class="msg-box"><p>'
-            + SENTENCE.replace("Monday", day) + "</p><p>" + SENTENCE + "</p></div>" + "</div>" * 6
+            '<div class="message">'
+            + opening
+            + '<div class="msg-box"><p>'
+            + SENTENCE.replace("Monday", day)
+            + "</p><p>"
+            + SENTENCE
+            + "</p></div>"
+            + "</div>" * 6
             + '<div class="msg-footer"><a href="/reply">Reply</a></div></div>'
         )
 
@@ -101,10 +134,12 @@ def test_story_header_inside_article_is_not_unlikely() -> None:
 def test_article_headed_by_the_page_title_wins_over_a_longer_neighbour() -> None:
     other = "".join(f"<p>{SENTENCE.replace('harbour', 'museum')}</p>" for _ in range(6))
     html = (
-        '<html><head><title>Harbour repairs begin in spring | Coast News</title>'
+        "<html><head><title>Harbour repairs begin in spring | Coast News</title>"
         '<meta property="og:title" content="Harbour repairs begin in spring"></head><body>'
-        "<article><h1>Harbour repairs begin in spring</h1>" + ("<p>" + SENTENCE + "</p>") * 3
-        + "</article><article><h2>Museum reopens after a long winter</h2>" + other
+        "<article><h1>Harbour repairs begin in spring</h1>"
+        + ("<p>" + SENTENCE + "</p>") * 3
+        + "</article><article><h2>Museum reopens after a long winter</h2>"
+        + other
         + "</article></body></html>"
     )
     text = _words(Picker(parse_html(html)).pick())
@@ -116,7 +151,8 @@ def test_clean_up_never_empties_the_article() -> None:
     # "widget" costs the container 25 points in its score and 25 again in the clean-up.
     html = _page(
         '<div class="wrap"><div class="post-content"><div class="widget-container">'
-        + ("<p>" + SENTENCE + "</p>") * 4 + "</div></div></div>"
+        + ("<p>" + SENTENCE + "</p>") * 4
+        + "</div></div></div>"
     )
     text = _words(Picker(parse_html(html)).pick())
     assert text.count("harbour authority") == 4
@@ -125,9 +161,17 @@ def test_clean_up_never_empties_the_article() -> None:
 def _outer_lead_page(lead_class: str) -> str:
     lead = "The pier reopens in spring after two years of repairs, the harbour authority says."
     return _page(
-        '<div class="page"><div class="page-top"><h1>Pier</h1><div class="' + lead_class
-        + '"><p>' + lead + '</p></div></div><div class="page-main"><main><div class="story"><p>'
-        + SENTENCE + "</p><p>" + SENTENCE + "</p><p>" + SENTENCE + "</p></div></main></div></div>"
+        '<div class="page"><div class="page-top"><h1>Pier</h1><div class="'
+        + lead_class
+        + '"><p>'
+        + lead
+        + '</p></div></div><div class="page-main"><main><div class="story"><p>'
+        + SENTENCE
+        + "</p><p>"
+        + SENTENCE
+        + "</p><p>"
+        + SENTENCE
+        + "</p></div></main></div></div>"
     )
 
 
@@ -147,8 +191,19 @@ def test_header_block_not_named_as_a_lead_stays_out() -> None:
 def test_page_header_holding_a_named_lead_is_not_dropped_as_unlikely() -> None:
     lead = "The pier reopens in spring after two years of repairs, the harbour authority says."
     body = (
-        '<div class="story"><p>' + SENTENCE + "</p><p>" + SENTENCE + "</p><p>" + SENTENCE
-        + "</p><p>" + SENTENCE + "</p><p>" + SENTENCE + "</p><p>" + SENTENCE + "</p></div>"
+        '<div class="story"><p>'
+        + SENTENCE
+        + "</p><p>"
+        + SENTENCE
+        + "</p><p>"
+        + SENTENCE
+        + "</p><p>"
+        + SENTENCE
+        + "</p><p>"
+        + SENTENCE
+        + "</p><p>"
+        + SENTENCE
+        + "</p></div>"
     )
     html = _page(
         '<div class="page-header"><h1>Pier</h1><p class="{}">' + lead + "</p></div>"
@@ -175,7 +230,11 @@ def test_prose_block_with_a_negative_class_word_inside_is_kept() -> None:
     # A short or link-heavy block so named still goes.
     links = "".join(f'<a href="/{n}">Another story about the harbour {n}</a> ' for n in range(8))
     html = _page(
-        '<div class="story">' + blocks + '<div class="related-widget"><p>' + links + "</p></div></div>"
+        '<div class="story">'
+        + blocks
+        + '<div class="related-widget"><p>'
+        + links
+        + "</p></div></div>"
     )
     text = _words(Picker(parse_html(html)).pick())
     assert "Another story" not in text
@@ -187,10 +246,18 @@ def test_list_of_sentences_with_links_in_them_is_kept() -> None:
         f'<li>The ferry to the island runs <a href="/f{n}">every hour in summer</a> from the pier.</li>'
         for n in range(3)
     )
-    links = "".join(f'<li><a href="/s{n}">Another story about the harbour</a></li>' for n in range(3))
+    links = "".join(
+        f'<li><a href="/s{n}">Another story about the harbour</a></li>' for n in range(3)
+    )
     html = _page(
-        '<div class="story">' + ("<p>" + SENTENCE + "</p>") * 4 + "<ul>" + items + "</ul>"
-        + "<ul>" + links + "</ul></div>"
+        '<div class="story">'
+        + ("<p>" + SENTENCE + "</p>") * 4
+        + "<ul>"
+        + items
+        + "</ul>"
+        + "<ul>"
+        + links
+        + "</ul></div>"
     )
     text = _words(Picker(parse_html(html)).pick())
     assert text.count("The ferry to the island") == 3
@@ -202,8 +269,10 @@ def test_article_in_a_block_with_a_negative_class_word_inside_wins() -> None:
     # would win on that alone.
     other = SENTENCE.replace("harbour authority", "town council")
     html = _page(
-        '<div class="left"><div class="c-media">' + ("<p>" + SENTENCE + "</p>") * 4
-        + '</div></div><div class="right"><div class="box">' + ("<p>" + other + "</p>") * 3
+        '<div class="left"><div class="c-media">'
+        + ("<p>" + SENTENCE + "</p>") * 4
+        + '</div></div><div class="right"><div class="box">'
+        + ("<p>" + other + "</p>") * 3
         + "</div></div>"
     )
     text = _words(Picker(parse_html(html)).pick())
@@ -217,7 +286,10 @@ def test_data_table_with_links_in_its_cells_is_kept() -> None:
         for n in range(1, 5)
     )
     html = _page(
-        '<div class="story">' + ("<p>" + SENTENCE + "</p>") * 3 + "<table>" + rows
+        '<div class="story">'
+        + ("<p>" + SENTENCE + "</p>") * 3
+        + "<table>"
+        + rows
         + "</table></div>"
     )
     text = _words(Picker(parse_html(html)).pick())
@@ -231,7 +303,8 @@ def test_like_named_sections_sharing_only_the_body_are_gathered_in_order() -> No
         text = SENTENCE.replace("Monday", day)
         return (
             '<div class="band"><div class="wrap"><div class="col-copy">'
-            + ("<p>" + text + "</p>") * paragraphs + "</div></div></div>"
+            + ("<p>" + text + "</p>") * paragraphs
+            + "</div></div></div>"
         )
 
     html = _page(

@@ -105,8 +105,9 @@ def test_page_emptied_by_other_rules_is_no_consent_wall(rules: Rules) -> None:
 def _ld_page(visible: str, article_body: str) -> str:
     import json
 
-    ld = json.dumps({"@type": "NewsArticle", "headline": "Harbour wall vote",
-                     "articleBody": article_body})
+    ld = json.dumps(
+        {"@type": "NewsArticle", "headline": "Harbour wall vote", "articleBody": article_body}
+    )
     return page(f'<script type="application/ld+json">{ld}</script>{visible}')
 
 
@@ -127,7 +128,9 @@ def test_article_body_stands_in_when_extraction_finds_little(rules: Rules) -> No
 
 
 def test_article_body_is_not_used_when_the_page_has_the_text(rules: Rules) -> None:
-    visible = "<article>" + "".join(f"<p>{p} More words here.</p>" for p in BODY_PARAS) + "</article>"
+    visible = (
+        "<article>" + "".join(f"<p>{p} More words here.</p>" for p in BODY_PARAS) + "</article>"
+    )
     article = extract(_ld_page(visible, "\n".join(BODY_PARAS)), rules=rules)
     assert all(b.text.endswith("More words here.") for b in article.blocks)
     assert len(article.blocks) == len(BODY_PARAS)
@@ -147,7 +150,9 @@ def test_article_body_without_line_breaks_needs_a_thinner_extraction(rules: Rule
     third = "<article>" + "".join(f"<p>{p}</p>" for p in BODY_PARAS[:2]) + "</article>"
     kept = extract(_ld_page(third, flat), rules=rules)
     assert [b.text for b in kept.blocks] == BODY_PARAS[:2]
-    thin = extract(_ld_page("<div><p>Subscribe to read the whole story.</p></div>", flat), rules=rules)
+    thin = extract(
+        _ld_page("<div><p>Subscribe to read the whole story.</p></div>", flat), rules=rules
+    )
     assert [b.text for b in thin.blocks] == [flat]
 
 
@@ -157,7 +162,9 @@ def test_description_in_the_metadata_marks_the_lead_outside_the_article(rules: R
     body = "".join(f"<p>{p}</p>" for p in BODY_PARAS)
     html = (
         '<html><head><title>Harbour wall vote</title><meta property="og:description" content="'
-        + lead + '"></head><body><div class="band"><div class="box"><div><p>' + lead
+        + lead
+        + '"></head><body><div class="band"><div class="box"><div><p>'
+        + lead
         + "</p></div></div></div><div class='cols'><div class='left'><div class='inner'>"
         "<div class='story'>" + body + "</div></div></div></div></body></html>"
     )
@@ -174,7 +181,8 @@ DESCRIPTION = (
 def _described(body: str) -> str:
     return (
         '<html><head><title>Sidamo beans</title><meta name="description" content="'
-        + DESCRIPTION + f'"></head><body>{body}</body></html>'
+        + DESCRIPTION
+        + f'"></head><body>{body}</body></html>'
     )
 
 

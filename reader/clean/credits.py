@@ -47,7 +47,7 @@ def _by_words() -> tuple[str, ...]:
 
 @functools.cache
 def _by_tail() -> re.Pattern[str]:
-    """"Photo by <name>", "Bild via <site>": no colon marks these, so only the start of the
+    """ "Photo by <name>", "Bild via <site>": no colon marks these, so only the start of the
     block, a sentence end, a comma or a bar may come before them ("a photo by Ansel Adams"
     in a sentence is no credit). The name is often a link; it goes with the credit."""
     data = _data()

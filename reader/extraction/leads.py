@@ -179,9 +179,7 @@ class LeadDocument(FastDocument):
                 continue
             if elem is best_elem or best_elem in set(elem.iterancestors()):
                 return []  # already in the article
-            if self._is_lead(elem) and not any(
-                True for _ in elem.iterancestors(*_NOT_LEAD_FRAMES)
-            ):
+            if self._is_lead(elem) and not any(True for _ in elem.iterancestors(*_NOT_LEAD_FRAMES)):
                 return [elem]
         return []
 

@@ -235,16 +235,18 @@ class Picker(LeadDocument):
         title = page_title(self.html)
         if not title:
             return best
-        heading = next(
-            (h for h in self.html.iter("h1", "h2") if names_title(h, title)), None
-        )
+        heading = next((h for h in self.html.iter("h1", "h2") if names_title(h, title)), None)
         if heading is None:
             return best
         frame = next(heading.iterancestors("article"), None)
         if frame is None:
             return best
         elem = best["elem"]
-        if elem is frame or frame in set(elem.iterancestors()) or elem in set(frame.iterancestors()):
+        if (
+            elem is frame
+            or frame in set(elem.iterancestors())
+            or elem in set(frame.iterancestors())
+        ):
             return best  # readability's pick is that article, or holds it
         inside = [
             entry
@@ -278,7 +280,7 @@ class Picker(LeadDocument):
         before = [s for s in spread if order[s] < best_at]
         for pos, segment in enumerate(before):
             article.insert(pos, segment)
-        for segment in spread[len(before):]:
+        for segment in spread[len(before) :]:
             article.append(segment)
         return article
 

@@ -164,8 +164,20 @@ def _charset_from_document(head: bytes) -> str | None:
 
 # Python codecs that exist but are no text encoding a page can use ("undefined" always raises).
 _NOT_TEXT_CODECS = frozenset(
-    {"undefined", "rot-13", "base64", "hex", "zlib", "bz2", "quopri", "uu", "idna", "punycode",
-     "raw-unicode-escape", "unicode-escape"}
+    {
+        "undefined",
+        "rot-13",
+        "base64",
+        "hex",
+        "zlib",
+        "bz2",
+        "quopri",
+        "uu",
+        "idna",
+        "punycode",
+        "raw-unicode-escape",
+        "unicode-escape",
+    }
 )
 
 
@@ -257,7 +269,9 @@ def _chardet(sample: bytes) -> str | None:
     # chardet takes lowercase-heavy windows-1251 text for MacCyrillic (both put a-ya at the
     # same bytes); the Mac encoding is all but extinct on the web.
     codec = _DETECTED_AS.get(codec or "", codec)
-    if codec in (None, "ascii", "utf-8") or codec.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
+    if codec in (None, "ascii", "utf-8") or codec.startswith(
+        ("utf-16", "utf-32", "utf_16", "utf_32")
+    ):
         # utf-8 already failed strictly, so such a guess is noise; and a wide encoding is only
         # ever guessed here from a stray FF FE pair (real UTF-16 was caught by BOM or sniffing).
         return None
