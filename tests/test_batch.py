@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from reader_process import MARGIN, command, run_reader
-from servers import (
+
+from reader.safety import is_safe
+from tests.helpers.reader_process import MARGIN, command, run_reader
+from tests.helpers.servers import (
     Handler,
     TestServer,
     hang,
@@ -30,8 +32,6 @@ from servers import (
     reset_mid_body,
     respond,
 )
-
-from reader.safety import is_safe
 
 TIMEOUT = 2.0
 

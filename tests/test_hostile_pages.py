@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reader_process import assert_one_line_failure, run_reader
 
 from reader.pipeline import extract
 from reader.safety import is_safe
+from tests.helpers.reader_process import assert_one_line_failure, run_reader
 
 WORDS = "The harbour reopened on Tuesday after three weeks of repairs, the port authority said. "
 ARTICLE = "".join(f"<p>{WORDS * 3}Paragraph {n} ends here.</p>" for n in range(6))

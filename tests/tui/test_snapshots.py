@@ -9,10 +9,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from test_tui_support import SIZE, assert_snapshot, make, settle
 from textual.pilot import Pilot
 
 from reader.tui.app import ReaderApp, make_app
+from tests.helpers.tui import SIZE, assert_snapshot, make, settle
 
 Steps = Callable[[Pilot, ReaderApp], Awaitable[None]]
 

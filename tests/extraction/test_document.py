@@ -7,21 +7,9 @@ from readability import Document
 
 from reader.extraction.document import FastDocument, text_len
 from reader.html.parse import parse_html
-
-SENTENCE = (
-    "The harbour authority said on Monday that, after two years of delays, repairs to the "
-    "northern pier would begin in spring, and that ferries would keep running meanwhile."
-)
-
-
-def _page(body: str) -> str:
-    return f"<html><head><title>t</title></head><body>{body}</body></html>"
-
-
-def _words(html_or_elem: object) -> str:
-    if isinstance(html_or_elem, str):
-        html_or_elem = lxml.html.fromstring(html_or_elem)
-    return " ".join(html_or_elem.text_content().split())
+from tests.helpers.pages import SENTENCE
+from tests.helpers.pages import page as _page
+from tests.helpers.pages import words as _words
 
 
 def _pick(root: object, ruthless: bool = True) -> object:

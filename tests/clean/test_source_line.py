@@ -51,7 +51,7 @@ def test_repeated_bare_source_labels_are_credits(rules: Rules) -> None:
 
 
 def test_demo_page_source_link_becomes_source_url() -> None:
-    demo = Path(__file__).resolve().parent.parent / "reader" / "demo" / "demo.html"
+    demo = Path(__file__).resolve().parents[2] / "reader" / "demo" / "demo.html"
     article = read(str(demo))
     assert article.source_url == "https://harbour-authority.example/press/battery-ferry"
     assert [s.url for s in article.sources if s.kind == "source_link"] == [article.source_url]

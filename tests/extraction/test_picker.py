@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from readability import Document
-from test_fastread import SENTENCE, _page, _words  # the same fixture text and helpers
 
 from reader.extraction.picker import Picker
 from reader.html.parse import parse_html
+from tests.helpers.pages import SENTENCE
+from tests.helpers.pages import page as _page
+from tests.helpers.pages import words as _words
 
 
 def test_lenient_retry_when_ruthless_pass_finds_little() -> None:

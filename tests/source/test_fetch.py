@@ -16,24 +16,6 @@ import brotli
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from servers import (
-    RawServer,
-    TestServer,
-    chunked,
-    full_backlog_port,
-    gzip_bomb,
-    gzipped,
-    hang,
-    redirect,
-    refused_port,
-    reset_mid_body,
-    respond,
-    self_signed,
-    silent_port,
-    stall,
-    trickle,
-    trickle_headers,
-)
 
 import reader
 from reader.errors import (
@@ -51,6 +33,24 @@ from reader.errors import (
 )
 from reader.safety import is_safe
 from reader.source.fetch import FetchOptions, _ssl_context, accept_language_from_locale, fetch
+from tests.helpers.servers import (
+    RawServer,
+    TestServer,
+    chunked,
+    full_backlog_port,
+    gzip_bomb,
+    gzipped,
+    hang,
+    redirect,
+    refused_port,
+    reset_mid_body,
+    respond,
+    self_signed,
+    silent_port,
+    stall,
+    trickle,
+    trickle_headers,
+)
 
 ARTICLE = "<html><body><h1>Storm</h1><p>The river rose two metres overnight.</p></body></html>"
 FAST = FetchOptions(connect_timeout=1.0, timeout=1.0)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from test_fastread import SENTENCE, _words
-
 from reader.extraction.picker import Picker
 from reader.html.parse import parse_html
+from tests.helpers.pages import SENTENCE
+from tests.helpers.pages import words as _words
 
 
 def _titled_page(title: str, between: str) -> str:

@@ -16,8 +16,10 @@ import zlib
 from collections.abc import Callable, Iterator
 
 import pytest
-from reader_process import MARGIN, assert_one_line_failure, run_reader
-from servers import (
+
+from reader.safety import is_safe
+from tests.helpers.reader_process import MARGIN, assert_one_line_failure, run_reader
+from tests.helpers.servers import (
     TestServer,
     chunked,
     hang,
@@ -28,8 +30,6 @@ from servers import (
     silent_port,
     trickle,
 )
-
-from reader.safety import is_safe
 
 TIMEOUT = 2.0
 PEAK_MB = 400

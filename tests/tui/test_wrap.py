@@ -5,7 +5,6 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from test_tui_support import sample_article, wall_article
 
 from reader.model import Article, Block, Span
 from reader.tui.wrap import (
@@ -20,6 +19,7 @@ from reader.tui.wrap import (
     styled_segments,
     wrap_offsets,
 )
+from tests.helpers.tui import sample_article, wall_article
 
 
 def lines_of(text: str, width: int) -> list[str]:

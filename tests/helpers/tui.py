@@ -17,7 +17,7 @@ from reader.model import Article, Block, Link, Quote, Removal, Source, Span
 from reader.tui.app import ReaderApp
 
 SIZE = (100, 32)
-SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots" / "tui"
+SNAPSHOTS = Path(__file__).resolve().parents[2] / "snapshots" / "tui"
 
 
 def span(text: str, part: str, kind: str, ref: int | None = None, nth: int = 0) -> Span:

@@ -9,8 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from servers import TestServer, hang, respond, trickle
-from test_tui_support import SIZE, drive, visible_text
 from textual.pilot import Pilot
 
 from reader import pipeline
@@ -20,6 +18,8 @@ from reader.tui.app import ReaderApp, make_app
 from reader.tui.loader import in_daemon_thread
 from reader.tui.widgets.address_bar import AddressBar
 from reader.tui.widgets.error_view import ErrorView
+from tests.helpers.servers import TestServer, hang, respond, trickle
+from tests.helpers.tui import SIZE, drive, visible_text
 
 
 def page(title: str, body: str) -> str:

@@ -6,14 +6,6 @@ from pathlib import Path
 
 import pytest
 from rich.style import Style
-from test_tui_support import (
-    drive,
-    long_article,
-    make,
-    sample_article,
-    visible_text,
-    wall_article,
-)
 from textual import events
 from textual.color import Color
 from textual.pilot import Pilot
@@ -22,6 +14,14 @@ from reader.tui.app import ReaderApp
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.links import LinksScreen
 from reader.tui.widgets.side_panel import SidePanel
+from tests.helpers.tui import (
+    drive,
+    long_article,
+    make,
+    sample_article,
+    visible_text,
+    wall_article,
+)
 
 # ------------------------------------------------------------------------- quitting
 

@@ -1,0 +1,20 @@
+"""Page fixtures shared by the extraction tests."""
+
+from __future__ import annotations
+
+import lxml.html
+
+SENTENCE = (
+    "The harbour authority said on Monday that, after two years of delays, repairs to the "
+    "northern pier would begin in spring, and that ferries would keep running meanwhile."
+)
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>t</title></head><body>{body}</body></html>"
+
+
+def words(html_or_elem: object) -> str:
+    if isinstance(html_or_elem, str):
+        html_or_elem = lxml.html.fromstring(html_or_elem)
+    return " ".join(html_or_elem.text_content().split())  # type: ignore[attr-defined]
