@@ -10,13 +10,13 @@ function that needs them is called.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
 from reader.model import Article, Block, Link, Page, Quote, Removal, Source, Span
 
 if TYPE_CHECKING:
-    from reader.pipeline import extract, read
+    from os import PathLike
 
 __all__ = [
     "Article",
@@ -36,10 +36,32 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str) -> Any:
-    # The pipeline pulls in lxml and readability; keep `import reader` itself cheap.
-    if name in ("extract", "read"):
-        from reader import pipeline
+# Real functions, not names looked up in a submodule on first use: importing a submodule binds
+# it as an attribute of this package, and a submodule named like a public function once
+# replaced `reader.extract` with a module after the first call. No name in __all__ is a
+# submodule's (tests/test_public_api.py checks), and these two stay functions whatever is
+# imported later. The pipeline (lxml, readability) loads on the first call.
 
-        return getattr(pipeline, name)
-    raise AttributeError(f"module 'reader' has no attribute {name!r}")
+
+def extract(document: str | bytes, url: str | None = None) -> Article:
+    """The article in ``document``, an HTML page or plain text, as str or bytes (no network).
+
+    ``url`` is where the document came from: links are resolved against it. Raises
+    :class:`ReaderError` (a subclass) for empty, binary or unreadable input, and
+    :class:`TypeError` for anything that is neither str nor bytes.
+    """
+    from reader.pipeline import extract as run
+
+    return run(document, url)
+
+
+def read(source: str | PathLike[str]) -> Article:
+    """The article at ``source``: an http(s) URL, a file path, or "-" for standard input.
+
+    Raises a :class:`ReaderError` subclass with a one-line message written for people.
+    """
+    import os
+
+    from reader.pipeline import read as run
+
+    return run(os.fspath(source))

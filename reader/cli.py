@@ -6,18 +6,17 @@ Exit codes are those of :mod:`reader.errors`; every failure is one line on stder
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import __version__
+from reader.batch import error_line
 from reader.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
-    EXIT_SOME_FAILED,
     EmptyContent,
     ReaderError,
     SourceError,
@@ -27,7 +26,7 @@ from reader.model import Article
 from reader.safety import safe_line
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    pass
 
 FORMATS = ("text", "markdown", "json")
 
@@ -157,8 +156,9 @@ def _read_source_list(path: str) -> list[str]:
     return [s for line in lines if (s := line.strip()) and not s.startswith("#")]
 
 
-def _err(message: str) -> None:
-    print(f"reader: {safe_line(message)}", file=sys.stderr, flush=True)
+def internal_error(exc: Exception) -> str:
+    """A bug's one-line description: its type and message, safe for the terminal."""
+    return safe_line(f"{type(exc).__name__}: {exc}")[:300]
 
 
 def _options(args: argparse.Namespace):  # -> ReadOptions, imported late to keep --help fast
@@ -198,139 +198,49 @@ def _check_readable(article: Article, source: str) -> None:
         raise EmptyContent(f"{safe_line(source)}: no article text found")
 
 
-def _run_one(source: str, args: argparse.Namespace, fmt: str, out: TextIO) -> int:
+def _read_article(source: str, args: argparse.Namespace) -> Article:
+    """One source through the pipeline, as both a single run and a batch item need it: the
+    removals shown on request, and a page that is only a wall or empty refused."""
     from reader.pipeline import read
 
+    article = read(source, _options(args))
+    if args.show_removed:
+        _show_removed(article)
+    _check_readable(article, source)
+    return article
+
+
+def _run_one(source: str, args: argparse.Namespace, fmt: str, out: TextIO) -> int:
     try:
-        article = read(source, _options(args))
-        if args.show_removed:
-            _show_removed(article)
-        _check_readable(article, source)
+        article = _read_article(source, args)
     except ReaderError as exc:
-        _err(str(exc))
+        error_line(str(exc))
         return exc.exit_code
     except Exception as exc:
         # A bug is still one line, as the batch reports it; the traceback is there on demand.
         if os.environ.get("READER_DEBUG"):
             raise
-        _err(f"internal error reading {source}: {_internal(exc)} (READER_DEBUG=1 shows where)")
+        error_line(
+            f"internal error reading {source}: {internal_error(exc)} (READER_DEBUG=1 shows where)"
+        )
         return 1
     out.write(_render(article, args, fmt))
     return EXIT_OK
 
 
-def _internal(exc: Exception) -> str:
-    return safe_line(f"{type(exc).__name__}: {exc}")[:300]
-
-
 def _batch_item(source: str, args: argparse.Namespace) -> tuple[str, int]:
     """One line of JSON Lines: the article, or the reason this source failed."""
-    from reader.pipeline import read
     from reader.render.json import article_json, error_json
 
     # A source list may come from anywhere; its names are echoed, so they must be safe too.
     name = safe_line(source)
     try:
-        article = read(source, _options(args))
-        if args.show_removed:
-            _show_removed(article)
-        _check_readable(article, source)
+        article = _read_article(source, args)
     except ReaderError as exc:
         return error_json(name, safe_line(str(exc)), exc.exit_code), exc.exit_code
     except Exception as exc:  # a bug must cost one line of the batch, not the batch
-        return error_json(name, f"internal error: {_internal(exc)}", 1), 1
+        return error_json(name, f"internal error: {internal_error(exc)}", 1), 1
     return article_json(article, name, indent=None), EXIT_OK
-
-
-class _DeferredInterrupt:
-    """SIGINT handler for a batch: Ctrl+C interrupts a wait for the next result at once, but
-    one that lands while a line is being written waits until the line is out, so a line is
-    never printed twice or half. A second Ctrl+C interrupts whatever is going on."""
-
-    def __init__(self) -> None:
-        self.waiting = False
-        self.pending = False
-
-    def __call__(self, signum: int, frame: object) -> None:
-        if self.waiting or self.pending:
-            raise KeyboardInterrupt
-        self.pending = True
-
-    def check(self) -> None:
-        if self.pending:
-            raise KeyboardInterrupt
-
-    @contextlib.contextmanager
-    def installed(self) -> Iterator[None]:
-        import signal
-        import threading
-
-        # Only where Ctrl+C would raise anyway: not when SIGINT is ignored (nohup), nor off
-        # the main thread, where handlers cannot be set.
-        usable = (
-            threading.current_thread() is threading.main_thread()
-            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
-        )
-        previous = signal.signal(signal.SIGINT, self) if usable else None
-        try:
-            yield
-        finally:
-            if previous is not None:
-                signal.signal(signal.SIGINT, previous)
-
-
-def _run_batch(sources: list[str], args: argparse.Namespace, out: TextIO) -> int:
-    from concurrent.futures import ThreadPoolExecutor  # only batches use threads
-
-    gc.enable()  # many pages' garbage, unlike one page's (see run)
-
-    progress = sys.stderr.isatty()
-    pool = ThreadPoolExecutor(max_workers=args.jobs)
-    futures: list[Future[tuple[str, int]]] = [pool.submit(_batch_item, s, args) for s in sources]
-    printed = failed = 0
-    interrupt = _DeferredInterrupt()
-    try:
-        with interrupt.installed():
-            for future in futures:
-                interrupt.waiting = True
-                interrupt.check()
-                line, code = future.result()
-                interrupt.waiting = False
-                out.write(line + "\n")
-                out.flush()
-                printed += 1
-                failed += code != EXIT_OK
-                if progress:
-                    print(
-                        f"\r{printed}/{len(sources)} done, {failed} failed",
-                        end="",
-                        file=sys.stderr,
-                        flush=True,
-                    )
-                interrupt.check()
-    except KeyboardInterrupt:
-        # Print what did finish (still in input order, skipping the unfinished), then leave
-        # without waiting for sockets that may take a full timeout to give up.
-        for future in futures[printed:]:
-            if future.done() and not future.cancelled():
-                out.write(future.result()[0] + "\n")
-                printed += 1
-        out.flush()
-        if progress:
-            print(file=sys.stderr)
-        _err(f"interrupted: {printed} of {len(sources)} sources finished and printed")
-        pool.shutdown(wait=False, cancel_futures=True)
-        os._exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        # `reader -i list | head`: nobody reads the rest, so do not fetch it either; queued
-        # work would otherwise run to the end before the interpreter could exit.
-        pool.shutdown(wait=False, cancel_futures=True)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        os._exit(EXIT_OK)
-    pool.shutdown()
-    if progress:
-        print(file=sys.stderr)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
 def _run_tui(source: str | None, args: argparse.Namespace) -> int:
@@ -350,20 +260,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         for path in args.input:
             sources.extend(_read_source_list(path))
     except ReaderError as exc:
-        _err(str(exc))
+        error_line(str(exc))
         return exc.exit_code
     interactive = sys.stdout.isatty() and sys.stdin.isatty() and args.format is None
     try:
         if interactive and len(sources) <= 1 and not args.input:
             return _run_tui(sources[0] if sources else None, args)
         if not sources:
-            _err("no source given (try `reader URL`, `reader page.html` or `reader -`)")
+            error_line("no source given (try `reader URL`, `reader page.html` or `reader -`)")
             return 2
         if len(sources) > 1:
-            return _run_batch(sources, args, sys.stdout)
+            from reader.batch import run_batch
+
+            return run_batch(
+                sources, lambda source: _batch_item(source, args), args.jobs, sys.stdout
+            )
         return _run_one(sources[0], args, args.format or "text", sys.stdout)
     except KeyboardInterrupt:
-        _err("interrupted")
+        error_line("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `reader URL | head`: the reader of our output left; that is not an error.

@@ -7,29 +7,17 @@ load (file / stdin / fetch) -> decode -> parse -> metadata -> clean DOM -> extra
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
-from reader.errors import (
-    ContentError,
-    EmptyContent,
-    ReaderError,
-    SourceError,
-    TooLarge,
-    UnsupportedType,
-)
+from reader.errors import ContentError, EmptyContent, ReaderError
 from reader.model import Article, Block, Metadata, Page, Removal
 from reader.safety import safe_line
+from reader.source.load import DEFAULT_MAX_BYTES, load, page_from_bytes
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from reader.clean.rules import Rules
-
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 
 
 class ReadOptions:
@@ -57,65 +45,6 @@ class ReadOptions:
 
             self._rules = load_rules(self.config_dir)
         return self._rules
-
-
-def is_url(source: str) -> bool:
-    return source.lower().startswith(("http://", "https://"))
-
-
-def load(source: str, options: ReadOptions | None = None) -> Page:
-    """Read a source (URL, file path or "-" for stdin) into a decoded :class:`Page`."""
-    options = options or ReadOptions()
-    if is_url(source):
-        from reader.source.fetch import FetchOptions, fetch
-
-        return fetch(
-            source,
-            FetchOptions(
-                connect_timeout=options.connect_timeout,
-                timeout=options.timeout,
-                max_bytes=options.max_bytes,
-            ),
-        )
-    scheme = urlsplit(source).scheme
-    if len(scheme) > 1 and "://" in source:
-        raise SourceError(
-            f"cannot read {safe_line(source)}: only http and https URLs are supported"
-        )
-    if source == "-":
-        data = _read_capped(sys.stdin.buffer, options.max_bytes, "standard input")
-        return _page_from_bytes(source, data, suffix="")
-    try:
-        with open(source, "rb") as handle:  # not pathlib: its import cost every start ~1 ms
-            data = _read_capped(handle, options.max_bytes, source)
-    except IsADirectoryError:
-        raise SourceError(f"cannot read {safe_line(source)}: it is a directory") from None
-    except FileNotFoundError:
-        raise SourceError(f"cannot read {safe_line(source)}: no such file") from None
-    except OSError as exc:
-        raise SourceError(f"cannot read {safe_line(source)}: {exc.strerror or exc}") from None
-    return _page_from_bytes(source, data, suffix=os.path.splitext(source)[1].lower())
-
-
-def _read_capped(handle: object, max_bytes: int, name: str) -> bytes:
-    data = handle.read(max_bytes + 1)  # type: ignore[attr-defined]
-    if len(data) > max_bytes:
-        raise TooLarge(f"{safe_line(name)} is larger than {max_bytes:,} bytes (see --max-bytes)")
-    return data
-
-
-def _page_from_bytes(source: str, data: bytes, suffix: str) -> Page:
-    from reader.source.decode import decode_bytes, looks_binary, looks_like_html
-
-    if not data.strip():
-        raise EmptyContent(f"{'standard input' if source == '-' else safe_line(source)} is empty")
-    if data.startswith(b"%PDF"):
-        raise ContentError(f"{safe_line(source)} is a PDF document, not a web page")
-    if looks_binary(data):
-        raise UnsupportedType(f"{safe_line(source)} holds binary data, not a page")
-    text, encoding = decode_bytes(data)
-    is_html = suffix in HTML_SUFFIXES or (suffix != ".txt" and looks_like_html(text))
-    return Page(source=source, text=text, is_html=is_html, encoding=encoding)
 
 
 def article_from_page(page: Page, rules: Rules) -> Article:
@@ -263,18 +192,30 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def extract(html: str | bytes, url: str | None = None, *, rules: Rules | None = None) -> Article:
-    """Extract the article from an HTML document already in memory (no network)."""
-    if isinstance(html, bytes):
-        from reader.source.decode import decode_bytes
+def extract(
+    document: str | bytes, url: str | None = None, *, rules: Rules | None = None
+) -> Article:
+    """Extract the article from a document already in memory (no network).
 
-        html, encoding = decode_bytes(html)
+    HTML is extracted; anything else is read as plain text, as the CLI reads a ``.txt`` file
+    or standard input. Bytes are decoded as a file's would be (and refused the same way when
+    they are a PDF or binary data). Empty input raises :class:`EmptyContent`.
+    """
+    if not isinstance(document, str | bytes):
+        raise TypeError(
+            f"extract() takes the document as str or bytes, not {type(document).__name__}"
+        )
+    name = url or "the document"
+    if isinstance(document, bytes):
+        page = page_from_bytes(name, document, suffix="")
     else:
-        encoding = None
-    page = Page(
-        source=url or "<html>", text=html, is_html=True, url=url, final_url=url, encoding=encoding
-    )
-    return article_from_page(page, rules if rules is not None else ReadOptions().rules)
+        if not document.strip():
+            raise EmptyContent(f"{safe_line(name)} is empty")
+        from reader.source.decode import looks_like_html
+
+        page = Page(source=name, text=document, is_html=looks_like_html(document))
+    page.url = page.final_url = url
+    return _guarded(page, rules if rules is not None else ReadOptions().rules)
 
 
 def read(source: str, options: ReadOptions | None = None) -> Article:
@@ -283,10 +224,21 @@ def read(source: str, options: ReadOptions | None = None) -> Article:
     Raises a :class:`reader.errors.ReaderError` subclass with a one-line message on failure.
     """
     options = options or ReadOptions()
-    page = load(source, options)
+    page = load(
+        source,
+        connect_timeout=options.connect_timeout,
+        timeout=options.timeout,
+        max_bytes=options.max_bytes,
+    )
+    return _guarded(page, options.rules)
+
+
+def _guarded(page: Page, rules: Rules) -> Article:
     try:
-        return article_from_page(page, options.rules)
+        return article_from_page(page, rules)
     except ReaderError:
         raise
     except RecursionError:
-        raise ContentError(f"{safe_line(source)}: the page is nested too deeply to read") from None
+        raise ContentError(
+            f"{safe_line(page.source)}: the page is nested too deeply to read"
+        ) from None
