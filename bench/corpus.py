@@ -58,14 +58,14 @@ def _ours() -> Extractor:
 
 
 def _our_stages() -> Extractor:
-    from reader.extraction.blocks import extract_blocks
+    from reader.extraction.blocks import blocks_from_html
     from reader.html.metadata import read_metadata
     from reader.html.parse import parse_html
 
     def run(html: str, url: str | None) -> tuple[str, str | None]:
         root = parse_html(html)
         meta = read_metadata(root, url)
-        blocks, _ = extract_blocks(root, url)
+        blocks, _ = blocks_from_html(root, url)
         return meta.title + "\n" + "\n\n".join(b.text for b in blocks), meta.lang
 
     return run

@@ -17,7 +17,7 @@ from reader.source.load import DEFAULT_MAX_BYTES, load, page_from_bytes
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from reader.clean.rules import Rules
+    from reader.clean.rules import CleanRules
 
 
 class ReadOptions:
@@ -30,7 +30,7 @@ class ReadOptions:
         timeout: float = 30.0,
         max_bytes: int = DEFAULT_MAX_BYTES,
         config_dir: Path | None = None,
-        _rules: Rules | None = None,
+        _rules: CleanRules | None = None,
     ) -> None:
         self.connect_timeout = connect_timeout
         self.timeout = timeout
@@ -39,7 +39,7 @@ class ReadOptions:
         self._rules = _rules
 
     @property
-    def rules(self) -> Rules:
+    def rules(self) -> CleanRules:
         if self._rules is None:
             from reader.clean.rules import load_rules
 
@@ -47,7 +47,7 @@ class ReadOptions:
         return self._rules
 
 
-def article_from_page(page: Page, rules: Rules) -> Article:
+def article_from_page(page: Page, rules: CleanRules) -> Article:
     from reader.annotation.attribution import annotate
     from reader.clean.text import clean_blocks
     from reader.clean.walls import dom_wall
@@ -56,7 +56,7 @@ def article_from_page(page: Page, rules: Rules) -> Article:
     anchors: list[str | None] = []
     if page.is_html:
         from reader.clean.dom import clean_dom
-        from reader.extraction.blocks import extract_blocks
+        from reader.extraction.blocks import blocks_from_html
         from reader.html.metadata import read_metadata
         from reader.html.parse import parse_html
 
@@ -65,7 +65,7 @@ def article_from_page(page: Page, rules: Rules) -> Article:
         # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
         meta = read_metadata(root, base)
         removed.extend(clean_dom(root, rules, anchors))
-        blocks, links = extract_blocks(root, base, meta.description)
+        blocks, links = blocks_from_html(root, base, meta.description)
         if meta.body and _found_little(blocks, meta.body):
             blocks, links = _body_blocks(meta.body), []
     else:
@@ -193,7 +193,7 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def extract(
-    document: str | bytes, url: str | None = None, *, rules: Rules | None = None
+    document: str | bytes, url: str | None = None, *, rules: CleanRules | None = None
 ) -> Article:
     """Extract the article from a document already in memory (no network).
 
@@ -233,7 +233,7 @@ def read(source: str, options: ReadOptions | None = None) -> Article:
     return _guarded(page, options.rules)
 
 
-def _guarded(page: Page, rules: Rules) -> Article:
+def _guarded(page: Page, rules: CleanRules) -> Article:
     try:
         return article_from_page(page, rules)
     except ReaderError:

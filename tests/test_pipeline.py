@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.clean.rules import Rules, load_rules
+from reader.clean.rules import CleanRules, load_rules
 from reader.pipeline import extract
 
 STORY = " ".join(["The council met on Tuesday to vote on the new harbour wall."] * 4)
 
 
 @pytest.fixture(scope="module")
-def rules(tmp_path_factory: pytest.TempPathFactory) -> Rules:
+def rules(tmp_path_factory: pytest.TempPathFactory) -> CleanRules:
     return load_rules(tmp_path_factory.mktemp("empty-config"))
 
 
@@ -21,12 +21,12 @@ def page(body: str) -> str:
     return f"<html><head><title>Harbour wall vote</title></head><body>{body}</body></html>"
 
 
-def dom_places(html: str, rules: Rules) -> dict[str, int | None]:
+def dom_places(html: str, rules: CleanRules) -> dict[str, int | None]:
     article = extract(html, rules=rules)
     return {r.text: r.before for r in article.removed if r.stage == "dom"}
 
 
-def test_dom_removals_sit_before_the_block_that_followed_them(rules: Rules) -> None:
+def test_dom_removals_sit_before_the_block_that_followed_them(rules: CleanRules) -> None:
     html = page(
         "<article><h1>Harbour wall vote</h1>"
         f"<p>First paragraph. {STORY}</p>"
@@ -47,7 +47,7 @@ def test_dom_removals_sit_before_the_block_that_followed_them(rules: Rules) -> N
     }
 
 
-def test_dom_removal_before_the_title_sits_before_the_first_block(rules: Rules) -> None:
+def test_dom_removal_before_the_title_sits_before_the_first_block(rules: CleanRules) -> None:
     html = page(
         '<div id="cookie-banner">We use cookies to improve your visit</div>'
         f"<article><h1>Harbour wall vote</h1><p>{STORY}</p><p>{STORY} Again.</p></article>"
@@ -55,7 +55,7 @@ def test_dom_removal_before_the_title_sits_before_the_first_block(rules: Rules) 
     assert dom_places(html, rules) == {"We use cookies to improve your visit": 0}
 
 
-def test_removal_inside_a_paragraph_points_at_that_paragraph(rules: Rules) -> None:
+def test_removal_inside_a_paragraph_points_at_that_paragraph(rules: CleanRules) -> None:
     html = page(
         f"<article><p>{STORY}</p><p>Before the ad "
         '<span class="ad">Buy shoes now</span> and the rest of the second paragraph.</p>'
@@ -64,7 +64,7 @@ def test_removal_inside_a_paragraph_points_at_that_paragraph(rules: Rules) -> No
     assert dom_places(html, rules) == {"Buy shoes now": 1}
 
 
-def test_demo_page_removals_are_placed(rules: Rules) -> None:
+def test_demo_page_removals_are_placed(rules: CleanRules) -> None:
     demo = Path(__file__).resolve().parent.parent / "reader" / "demo" / "demo.html"
     article = extract(demo.read_bytes(), rules=rules)
     dom = [r for r in article.removed if r.stage == "dom"]
@@ -83,13 +83,13 @@ CONSENT_DIALOG = (
 
 
 @pytest.mark.parametrize("box", [CONSENT_BOX, CONSENT_DIALOG])
-def test_page_that_is_only_a_consent_box_is_a_consent_wall(rules: Rules, box: str) -> None:
+def test_page_that_is_only_a_consent_box_is_a_consent_wall(rules: CleanRules, box: str) -> None:
     article = extract(page(box), rules=rules)
     assert article.blocks == []
     assert article.wall == "consent wall"
 
 
-def test_article_under_a_cookie_banner_is_no_wall(rules: Rules) -> None:
+def test_article_under_a_cookie_banner_is_no_wall(rules: CleanRules) -> None:
     article = extract(
         page(CONSENT_BOX + f"<article><h1>Vote</h1><p>{STORY}</p></article>"), rules=rules
     )
@@ -97,7 +97,7 @@ def test_article_under_a_cookie_banner_is_no_wall(rules: Rules) -> None:
     assert STORY in article.text
 
 
-def test_page_emptied_by_other_rules_is_no_consent_wall(rules: Rules) -> None:
+def test_page_emptied_by_other_rules_is_no_consent_wall(rules: CleanRules) -> None:
     article = extract(page('<div class="ad-slot">Buy shoes now</div>'), rules=rules)
     assert article.wall is None
 
@@ -121,13 +121,13 @@ BODY_PARAS = [
 ]
 
 
-def test_article_body_stands_in_when_extraction_finds_little(rules: Rules) -> None:
+def test_article_body_stands_in_when_extraction_finds_little(rules: CleanRules) -> None:
     html = _ld_page("<div><p>Subscribe to read the whole story.</p></div>", "\n".join(BODY_PARAS))
     article = extract(html, rules=rules)
     assert [b.text for b in article.blocks] == BODY_PARAS
 
 
-def test_article_body_is_not_used_when_the_page_has_the_text(rules: Rules) -> None:
+def test_article_body_is_not_used_when_the_page_has_the_text(rules: CleanRules) -> None:
     visible = (
         "<article>" + "".join(f"<p>{p} More words here.</p>" for p in BODY_PARAS) + "</article>"
     )
@@ -136,7 +136,7 @@ def test_article_body_is_not_used_when_the_page_has_the_text(rules: Rules) -> No
     assert len(article.blocks) == len(BODY_PARAS)
 
 
-def test_short_or_markup_article_body_is_ignored(rules: Rules) -> None:
+def test_short_or_markup_article_body_is_ignored(rules: CleanRules) -> None:
     teaser = "<div><p>Subscribe to read the whole story.</p></div>"
     short = extract(_ld_page(teaser, BODY_PARAS[0]), rules=rules)
     assert BODY_PARAS[0] not in short.text
@@ -145,7 +145,7 @@ def test_short_or_markup_article_body_is_ignored(rules: Rules) -> None:
     assert "<p>" not in tagged.text and BODY_PARAS[1] not in tagged.text
 
 
-def test_article_body_without_line_breaks_needs_a_thinner_extraction(rules: Rules) -> None:
+def test_article_body_without_line_breaks_needs_a_thinner_extraction(rules: CleanRules) -> None:
     flat = " ".join(BODY_PARAS)  # paragraphs lost: used only over a quarter-size extraction
     third = "<article>" + "".join(f"<p>{p}</p>" for p in BODY_PARAS[:2]) + "</article>"
     kept = extract(_ld_page(third, flat), rules=rules)
@@ -156,7 +156,7 @@ def test_article_body_without_line_breaks_needs_a_thinner_extraction(rules: Rule
     assert [b.text for b in thin.blocks] == [flat]
 
 
-def test_description_in_the_metadata_marks_the_lead_outside_the_article(rules: Rules) -> None:
+def test_description_in_the_metadata_marks_the_lead_outside_the_article(rules: CleanRules) -> None:
     # <meta> is gone by the time the article is picked; the pipeline hands the description on.
     lead = "Fishers and the port authority will share the cost of the new wall, the council says."
     body = "".join(f"<p>{p}</p>" for p in BODY_PARAS)
@@ -186,7 +186,7 @@ def _described(body: str) -> str:
     )
 
 
-def test_thin_extraction_opens_with_the_page_description(rules: Rules) -> None:
+def test_thin_extraction_opens_with_the_page_description(rules: CleanRules) -> None:
     article = extract(_described("<div><p>250 g, whole beans. In stock.</p></div>"), rules=rules)
     assert article.blocks[0].text == DESCRIPTION
     # Enough text of its own: no description added.

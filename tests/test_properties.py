@@ -17,7 +17,7 @@ from reader.clean.dom import clean_dom
 from reader.clean.rules import builtin_rules
 from reader.clean.text import clean_blocks
 from reader.errors import ReaderError
-from reader.extraction.blocks import blocks_from_text, extract_blocks
+from reader.extraction.blocks import blocks_from_html, blocks_from_text
 from reader.html.metadata import read_metadata
 from reader.html.parse import parse_html
 from reader.model import Article
@@ -181,7 +181,7 @@ def test_text_cleaner_is_idempotent_on_extracted_blocks(html):
     root = parse_html(html)
     meta = read_metadata(root, None)
     clean_dom(root, RULES)
-    blocks, links = extract_blocks(root, "https://news.example/story")
+    blocks, links = blocks_from_html(root, "https://news.example/story")
     once = clean_blocks(blocks, links, RULES, lang=meta.lang)
     twice = clean_blocks(once.blocks, links, RULES, lang=meta.lang)
     assert twice.blocks == once.blocks

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from reader.annotation.grammar import RULES, cue_runs
+from reader.annotation.grammar import GRAMMAR, cue_runs
 from reader.annotation.quotes import credit_line, find_quotes
 from reader.model import Block, Link, Quote, Source, Span
 from reader.safety import safe_line
@@ -31,7 +31,7 @@ _TOKEN = re.compile(r"\S+")
 _ENGLISH_ARTICLES = frozenset({"the", "a", "an"})
 Range = tuple[int, int]
 _CLOSING_MARKS = '"\u201c\u201d\u00bb\u00ab\u2019\u300d'
-_GLUE = RULES.articles | RULES.connectors  # words between a role and its name ("de la")
+_GLUE = GRAMMAR.articles | GRAMMAR.connectors  # words between a role and its name ("de la")
 
 
 def _tokens(text: str, start: int, end: int) -> list[Range]:
@@ -40,7 +40,7 @@ def _tokens(text: str, start: int, end: int) -> list[Range]:
 
 def _clean_name(text: str, start: int, end: int, sentence_start: bool) -> Range | None:
     """Trim a candidate name at ``text[start:end]`` to its core, or None if it names no one."""
-    rules = RULES
+    rules = GRAMMAR
     if end < len(text) and text[end] in "-\u2010":
         return None  # "Zoo- und Tierparkdirektor": half of a compound, not a name
     toks = _tokens(text, start, end)
@@ -99,11 +99,11 @@ def _common_noun(word: str, before: str) -> bool:
     """ "das Team", "die Floristin": German capitalises nouns, so after an article a lone
     capitalised word is a common noun, unless it is an acronym or an institution's compound
     ("das FBI", "das Innenministerium")."""
-    if before not in RULES.noun_articles or word.isupper():
+    if before not in GRAMMAR.noun_articles or word.isupper():
         return False
     low = word.casefold()
     return not any(
-        low.endswith(suffix) and len(low) > len(suffix) for suffix in RULES.institution_suffixes
+        low.endswith(suffix) and len(low) > len(suffix) for suffix in GRAMMAR.institution_suffixes
     )
 
 
@@ -125,15 +125,15 @@ def _name_after(text: str, pos: int, inverted: bool) -> Range | None:
     In inverted speech ('“…”, said the mayor of Valmere', '», — заявил глава администрации
     Игорь Белов') the speaker follows the verb after a few lowercase words: the role.
     """
-    m = RULES.lead.match(text, pos)
+    m = GRAMMAR.lead.match(text, pos)
     if m or not inverted:
         return _clean_name(text, m.start("name"), m.end("name"), False) if m else None
     for word in _TOKEN.finditer(text, pos, min(len(text), pos + _ROLE_MAX_CHARS)):
         w = word.group()
-        if RULES.relative.fullmatch(w.casefold()):
+        if GRAMMAR.relative.fullmatch(w.casefold()):
             return None  # "said on Monday that the West ...": the speech began, no speaker
         if not w.isalpha() or not w.islower():
-            m = RULES.name.match(text, word.start())
+            m = GRAMMAR.name.match(text, word.start())
             found = _clean_name(text, m.start(), m.end(), False) if m else None
             return _widen_to_role(text, pos, found) if found else None
     return None
@@ -152,7 +152,7 @@ def _clause_start(text: str, end: int) -> int:
         # Not an end: a dot inside "U.S." or "3.5", or after a title ("Dr. Marsh").
         inside = cut < end and not text[cut].isspace()
         word = text[max(0, cut - 12) : cut].split()
-        if not inside and (not word or word[-1] not in RULES.titles):
+        if not inside and (not word or word[-1] not in GRAMMAR.titles):
             return cut
         i = cut - 1
 
@@ -167,10 +167,10 @@ def _parenthetical(text: str, cs: int, j: int, cue: re.Pattern[str]) -> bool:
     """ "X, referring to Y, reported", "X, who runs a café, said": skip to the clause before."""
     if not cs or text[cs - 1] != ",":
         return False
-    if RULES.relative.match(text, cs, j):
+    if GRAMMAR.relative.match(text, cs, j):
         return True
     m = cue.match(text, _skip_space(text, cs, j), j)
-    return bool(m and m.group("cue").casefold() in RULES.before)
+    return bool(m and m.group("cue").casefold() in GRAMMAR.before)
 
 
 def _name_before(text: str, pos: int, cue: re.Pattern[str]) -> Range | None:
@@ -189,14 +189,16 @@ def _name_before(text: str, pos: int, cue: re.Pattern[str]) -> Range | None:
     if not words or len(words) > _CLAUSE_MAX_WORDS:
         return None
     # "X, a spokeswoman for the port, said", "X, ministro de Hacienda, aseguró".
-    if (words[0] in RULES.articles or words[0].islower()) and (found := _apposition(text, cs, cue)):
+    if (words[0] in GRAMMAR.articles or words[0].islower()) and (
+        found := _apposition(text, cs, cue)
+    ):
         return found
-    for m in RULES.name.finditer(text, cs, j):
+    for m in GRAMMAR.name.finditer(text, cs, j):
         tail = [w for w in text[m.end() : j].split() if not _PUNCT_ONLY.fullmatch(w)]
         if len(tail) > _TAIL_MAX_WORDS:
             break
         first = tail[0].casefold() if tail else ""
-        if first and first not in RULES.connectors and first not in RULES.descriptors:
+        if first and first not in GRAMMAR.connectors and first not in GRAMMAR.descriptors:
             continue  # "Kazakhstani media": the capitalised word only modifies a common noun
         if _after_lowercase_word(text, cs, m.start()) and len(m.group().split()) == 1:
             continue  # "consultada en Guatemala", "alten Menschen": a complement, not the subject
@@ -212,7 +214,7 @@ def _after_lowercase_word(text: str, cs: int, pos: int) -> bool:
     if ws < cs:
         return False
     word = text[ws : _back_over_space(text, pos)]
-    return word.isalpha() and word.islower() and word not in RULES.articles
+    return word.isalpha() and word.islower() and word not in GRAMMAR.articles
 
 
 def _apposition(text: str, cs: int, cue_pattern: re.Pattern[str]) -> Range | None:
@@ -222,7 +224,7 @@ def _apposition(text: str, cs: int, cue_pattern: re.Pattern[str]) -> Range | Non
     end = cs - 1
     ps = _skip_space(text, _clause_start(text, end), end)
     cue = cue_pattern.match(text, ps, end)
-    m = RULES.name.fullmatch(text, ps, end)
+    m = GRAMMAR.name.fullmatch(text, ps, end)
     if not m or (cue and cue.start("cue") == ps):
         return None  # "Citing the Coast Guard, the paper said" is no apposition
     return _clean_name(text, m.start(), m.end(), _is_sentence_start(text, m.start()))
@@ -237,14 +239,14 @@ def _widen_to_role(text: str, cs: int, name: Range) -> Range:
     i = len(words)
     while i and len(words) - i < 2 and words[i - 1].casefold() in glue:
         i -= 1  # "of", "de la", "of the"
-    if i == len(words) or not any(w.casefold() in RULES.connectors for w in words[i:]):
+    if i == len(words) or not any(w.casefold() in GRAMMAR.connectors for w in words[i:]):
         return name
     first = i
     while first and words[first - 1].isalpha() and words[first - 1].islower():
         if words[first - 1] in glue:
             break
         first -= 1
-    if first == i or not first or words[first - 1].casefold() not in RULES.articles:
+    if first == i or not first or words[first - 1].casefold() not in GRAMMAR.articles:
         return name  # the role words must follow an article: "the mayor of", "el concejal de"
     widened = (toks[first][0], name[1])
     return widened if len(_tokens(text, *widened)) <= MAX_NAME_WORDS else name
@@ -259,12 +261,12 @@ def _definite_description(text: str, start: int, end: int) -> Range | None:
     if text[toks[0][0] : toks[0][1]].casefold() != "the":
         return None
     words = [text[s:e] for s, e in toks[1:]]
-    if not all((w.isalpha() and w.islower()) or w in RULES.descriptors_exact for w in words):
+    if not all((w.isalpha() and w.islower()) or w in GRAMMAR.descriptors_exact for w in words):
         return None
-    if all(w.casefold() in RULES.descriptors for w in words):
+    if all(w.casefold() in GRAMMAR.descriptors for w in words):
         return None  # "the TV channel": points back at a name given before
     s, e = toks[1][0], toks[-1][1]
-    return None if text[s:e].casefold() in RULES.generic else (s, e)
+    return None if text[s:e].casefold() in GRAMMAR.generic else (s, e)
 
 
 def _inside(pos: int, spans: list[Range]) -> bool:
@@ -287,15 +289,15 @@ def _is_attribution(text: str, cue: str, start: int, end: int) -> bool:
     """Whether "X <cue>" attributes: not passive ("were told"), and for verbs that also take
     plain objects, followed by speech ("announced that", not "announced a product")."""
     ws = _word_start(text, start)
-    if text[ws : _back_over_space(text, start)].casefold() in RULES.auxiliaries:
+    if text[ws : _back_over_space(text, start)].casefold() in GRAMMAR.auxiliaries:
         return False
-    if cue not in RULES.needs_speech:
+    if cue not in GRAMMAR.needs_speech:
         return True
     i = _skip_space(text, end, len(text))
     if i == len(text) or text[i] in _SPEECH_FOLLOWS:
         return True
     nxt = _TOKEN.match(text, i)
-    return bool(nxt) and nxt.group().casefold().strip(",.:;") in RULES.speech_next
+    return bool(nxt) and nxt.group().casefold().strip(",.:;") in GRAMMAR.speech_next
 
 
 def _find_names(text: str, quoted: list[Range], pattern: re.Pattern[str] | None) -> list[Range]:
@@ -303,7 +305,7 @@ def _find_names(text: str, quoted: list[Range], pattern: re.Pattern[str] | None)
 
     Cues inside a quotation are the quoted speaker's, not the article's, so they are skipped.
     """
-    rules = RULES
+    rules = GRAMMAR
     names: list[Range] = []
     if pattern is None:
         return names  # no cue can start in these blocks
@@ -333,12 +335,12 @@ def _find_names(text: str, quoted: list[Range], pattern: re.Pattern[str] | None)
 def _credited_name(text: str) -> list[Range]:
     """The person a blockquote's credit line names ("— Dr. Helen Marsh, researcher")."""
     start = credit_line(text)
-    m = RULES.name.match(text, start) if start is not None else None
+    m = GRAMMAR.name.match(text, start) if start is not None else None
     found = _clean_name(text, m.start(), m.end(), True) if m else None
     return [found] if found else []
 
 
-_TITLE_KEYS = frozenset(t.casefold() for t in RULES.titles)
+_TITLE_KEYS = frozenset(t.casefold() for t in GRAMMAR.titles)
 
 
 def _name_key(name: str) -> str:
@@ -373,7 +375,7 @@ def annotate(
     sources: list[Source] = []
     by_key: dict[str, int] = {}
     texts = [b.text for b in blocks if b.kind != "code" and b.text]
-    cue = RULES.cue_for(cue_runs(texts))  # only the cues these blocks can hold
+    cue = GRAMMAR.cue_for(cue_runs(texts))  # only the cues these blocks can hold
     for index, block in enumerate(blocks):
         text = block.text
         if block.kind == "code" or not text:

@@ -35,11 +35,11 @@ _LIST_KEYS = (
 )
 
 
-class Rules:
+class Grammar:
     """Word lists as sets, and the regex sources, compiled on first use: Python's regex parser
     needs ~15 ms for all four, and a page without an attribution cue uses only ``cue``.
 
-    Built once by :func:`compile_rules` and only read after. Not a dataclass: generating its
+    Built once by :func:`compile_grammar` and only read after. Not a dataclass: generating its
     methods cost ~1.2 ms of every start."""
 
     # name -> (builds the regex source, flags): the tries are built on first use too
@@ -171,7 +171,7 @@ _FOLD_TRAPS = ("\u0130", "\u0131")
 
 
 def cue_runs(texts: Iterable[str]) -> frozenset[str] | None:
-    """The lower-cased word runs of ``texts`` (for :meth:`Rules.cue_for`), or None when
+    """The lower-cased word runs of ``texts`` (for :meth:`Grammar.cue_for`), or None when
     lower-casing one of them differs from what re.IGNORECASE compares."""
     runs = {""}
     for text in texts:
@@ -209,15 +209,15 @@ def _lead_source(exact: dict[str, set[str]], sets: dict[str, set[str]]) -> str:
     )
 
 
-def compile_rules(raw: dict[str, Any]) -> Rules:
-    """Merge every language's lists from ``raw`` (the data file's shape) into one :class:`Rules`."""
+def compile_grammar(raw: dict[str, Any]) -> Grammar:
+    """Merge every language's lists from ``raw`` (the data file's shape) into one :class:`Grammar`."""
     langs = [d for lang, d in raw.items() if not lang.startswith("_")]
     exact = {key: {p for d in langs for p in d[key]} for key in _LIST_KEYS}
     sets = {key: {p.casefold() for p in exact[key]} for key in _LIST_KEYS}
     needs_lead = {p[2:] for p in sets["before"] if p.startswith(", ")}
     before = {p for p in sets["before"] if not p.startswith(", ")} | needs_lead
     cues = before | sets["after"]
-    return Rules(
+    return Grammar(
         patterns={
             "cue": (lambda: _cue_source(cues), re.IGNORECASE),
             "lead": (lambda: _lead_source(exact, sets), 0),
@@ -244,4 +244,4 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
     )
 
 
-RULES = compile_rules(read_data())
+GRAMMAR = compile_grammar(read_data())

@@ -15,7 +15,7 @@ from itertools import repeat
 import lxml.etree
 import lxml.html
 
-from reader.clean.rules import DomRules, Rules, short_text
+from reader.clean.rules import CleanRules, DomRules, short_text
 from reader.html.parse import INLINE_TAGS
 from reader.model import Removal
 
@@ -233,7 +233,7 @@ def _anchor_text(text: str) -> str:
 
 
 def clean_dom(
-    root: lxml.html.HtmlElement, rules: Rules, anchors: list[str | None] | None = None
+    root: lxml.html.HtmlElement, rules: CleanRules, anchors: list[str | None] | None = None
 ) -> list[Removal]:
     """Remove boilerplate from ``root`` in place; return what was removed and why.
 

@@ -118,7 +118,7 @@ def _byline_fields(data: dict[str, Any]) -> dict[str, Any]:
 
 
 @dataclass(eq=False)  # identity, as caches key on it
-class Rules:
+class CleanRules:
     """Everything both clean passes apply: built-in data plus the user's rules.toml."""
 
     dom: DomRules
@@ -192,11 +192,11 @@ def _dom_rules(data: dict[str, Any]) -> DomRules:
 
 
 @functools.cache
-def builtin_rules() -> Rules:
+def builtin_rules() -> CleanRules:
     """The built-in rules, compiled once per process."""
     dom = _dom_rules(load_json(_data_path("dom.json")))
     text = _from_json(TextSettings, load_json(_data_path("text.json")))
-    return Rules(dom=dom, text=text, phrases=_builtin_phrases())
+    return CleanRules(dom=dom, text=text, phrases=_builtin_phrases())
 
 
 _INDEX_FORMAT = 5  # bump when the index's layout in reader.clean.phrases changes
@@ -232,7 +232,7 @@ def _compile_selector(selector: str) -> Callable[[Any], list[Any]]:
     return CSSSelector(selector)
 
 
-def _user_rules(path: str) -> Rules:
+def _user_rules(path: str) -> CleanRules:
     import tomllib  # only when the user has a rules file
 
     try:
@@ -241,7 +241,7 @@ def _user_rules(path: str) -> Rules:
         raise ReaderError(f"cannot use rules file {path}: {exc}") from exc
 
 
-def _parse_user_rules(path: str) -> Rules:
+def _parse_user_rules(path: str) -> CleanRules:
     import tomllib
 
     base = builtin_rules()
@@ -267,15 +267,15 @@ def _parse_user_rules(path: str) -> Rules:
             selectors.append((selector, _compile_selector(selector)))
         except Exception as exc:  # cssselect raises several parse error types
             raise ValueError(f"bad selector {selector!r}: {exc}") from exc
-    return Rules(dom=base.dom, text=base.text, phrases=phrases, selectors=selectors)
+    return CleanRules(dom=base.dom, text=base.text, phrases=phrases, selectors=selectors)
 
 
 @functools.lru_cache(maxsize=8)
-def _user_rules_cached(path: str, mtime_ns: int, size: int) -> Rules:
+def _user_rules_cached(path: str, mtime_ns: int, size: int) -> CleanRules:
     return _user_rules(path)
 
 
-def load_rules(config_dir: str | PathLike[str] | None = None) -> Rules:
+def load_rules(config_dir: str | PathLike[str] | None = None) -> CleanRules:
     """Built-in rules plus the user's ``rules.toml`` from ``config_dir`` (default: the
     platform config dir). Cheap to call repeatedly: everything compiled is cached."""
     path = os.path.join(config_dir or default_config_dir(), "rules.toml")

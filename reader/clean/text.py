@@ -24,7 +24,7 @@ from reader.clean.phrases import (
     word_chars,
     word_keys,
 )
-from reader.clean.rules import Rules, TextSettings, byline_words, short_text
+from reader.clean.rules import CleanRules, TextSettings, byline_words, short_text
 from reader.model import Block, Link, Metadata, Removal
 
 _SKIP_KINDS = frozenset({"code"})
@@ -304,7 +304,7 @@ def _cut_credits(blocks: list[Block]) -> set[int]:
 def clean_blocks(
     blocks: list[Block],
     links: list[Link],
-    rules: Rules,
+    rules: CleanRules,
     lang: str | None = None,
     *,
     meta: Metadata | None = None,

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections import Counter
 
 from reader.clean.phrases import category_of, normalise, word_keys
-from reader.clean.rules import Rules
+from reader.clean.rules import CleanRules
 from reader.model import Block, Removal
 
 
 def dom_wall(
-    dom_removed: list[Removal], kept: list[Block], rules: Rules, lang: str | None = None
+    dom_removed: list[Removal], kept: list[Block], rules: CleanRules, lang: str | None = None
 ) -> str | None:
     """The wall a page was when the DOM pass took (almost) all its text as a cookie or consent
     dialog: a consent box that is the whole page is a wall, not an empty page. Pages with

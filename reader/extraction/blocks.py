@@ -272,7 +272,7 @@ def _kind_of(elem: HtmlElement, outer: tuple[BlockKind, int]) -> tuple[BlockKind
     return outer
 
 
-def extract_blocks(
+def blocks_from_html(
     root: HtmlElement, url: str | None = None, description: str | None = None
 ) -> tuple[list[Block], list[Link]]:
     """The article's blocks and the links they hold, from a tree the DOM cleaner has pruned.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.model import Article, Block
-from reader.render.text import meta_line
+from reader.render.text import meta_line_iso
 
 # Characters that would turn page text into Markdown syntax it never had.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -49,7 +49,7 @@ def render_markdown(article: Article) -> str:
     parts: list[str] = []
     if article.title:
         parts.append(f"# {escape(article.title)}")
-    if line := meta_line(article):
+    if line := meta_line_iso(article):
         parts.append(f"*{escape(line)}*")
     for block in article.blocks:
         if block.kind == "heading":

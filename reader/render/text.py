@@ -14,7 +14,9 @@ LIST_BULLET = "• "
 QUOTE_BAR = "│ "
 
 
-def meta_line(article: Article) -> str:
+def meta_line_iso(article: Article) -> str:
+    """Byline · ISO date · site, for text and Markdown output (the TUI has its own, readable
+    date and reading time: reader.tui.wrap.meta_line_readable)."""
     parts = [article.byline, _date_only(article.published), article.site]
     return " · ".join(p for p in parts if p)
 
@@ -77,7 +79,7 @@ def render_text(
     parts: list[str] = []
     if title and article.title:
         parts.append(_format_block(Block("heading", article.title), article.title, width))
-        if line := meta_line(article):
+        if line := meta_line_iso(article):
             parts.append(_format_block(Block("paragraph", line), line, width))
     previous: Block | None = None
     for block in article.blocks:

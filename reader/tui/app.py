@@ -48,8 +48,8 @@ class ReaderApp(PageActions, App[None]):
         Binding("slash", "search", "Search"),
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Previous match", show=False),
-        Binding("b,alt+left", "back", "Back", show=False),
-        Binding("f,alt+right", "forward", "Forward", show=False),
+        Binding("b,alt+left", "history_back", "Back", show=False),
+        Binding("f,alt+right", "history_forward", "Forward", show=False),
         Binding("r", "reload", "Reload", show=False),
         Binding("R", "toggle_removed", "Removed"),
         Binding("t", "toggle_theme", "Light/dark", show=False),
@@ -296,10 +296,11 @@ class ReaderApp(PageActions, App[None]):
             return
         self._show_entry(entry)
 
-    def action_back(self) -> None:
+    def action_history_back(self) -> None:
+        # Not action_back: that is App's own (async, for screens) and must not be overridden.
         self._go(-1)
 
-    def action_forward(self) -> None:
+    def action_history_forward(self) -> None:
         self._go(1)
 
     def action_reload(self) -> None:

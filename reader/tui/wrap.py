@@ -117,7 +117,7 @@ def nice_date(value: str | None) -> str | None:
     return f"{moment.day} {moment:%b %Y}"
 
 
-def meta_line(article: Article) -> str:
+def meta_line_readable(article: Article) -> str:
     parts = [p for p in (article.byline, article.site, nice_date(article.published)) if p]
     if article.reading_minutes:
         parts.append(f"{article.reading_minutes} min read")
@@ -129,7 +129,7 @@ def build_units(article: Article, *, show_removed: bool = False) -> list[Unit]:
     units: list[Unit] = []
     if article.title:
         units.append(Unit("title", article.title))
-    if meta := meta_line(article):
+    if meta := meta_line_readable(article):
         units.append(Unit("meta", meta))
     removed_before: dict[int | None, list[int]] = {}
     if show_removed:

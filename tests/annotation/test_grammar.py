@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.annotation.grammar import RULES, compile_rules, cue_runs, read_data, trie
+from reader.annotation.grammar import GRAMMAR, compile_grammar, cue_runs, read_data, trie
 
 
 def test_every_language_has_every_list() -> None:
@@ -19,16 +19,16 @@ def test_every_language_has_every_list() -> None:
 
 
 def test_every_cue_phrase_is_found_by_the_cue_pattern() -> None:
-    for phrase in RULES.cues:
-        m = RULES.cue.search(f"x {phrase} y")
+    for phrase in GRAMMAR.cues:
+        m = GRAMMAR.cue.search(f"x {phrase} y")
         assert m and " ".join(m.group("cue").casefold().split()) == phrase
 
 
 def test_cue_pattern_wants_whole_words_and_the_longest_phrase() -> None:
-    assert RULES.cue.search("the unsaid word") is None
-    m = RULES.cue.search("as reported by Reuters")
+    assert GRAMMAR.cue.search("the unsaid word") is None
+    m = GRAMMAR.cue.search("as reported by Reuters")
     assert m and m.group("cue") == "as reported by"
-    m = RULES.cue.search("AS REPORTED\nBY Reuters")
+    m = GRAMMAR.cue.search("AS REPORTED\nBY Reuters")
     assert m and m.group("cue") == "AS REPORTED\nBY"
 
 
@@ -45,7 +45,7 @@ def test_trie_matches_exactly_the_phrases() -> None:
 
 
 def test_comma_marked_cues_need_a_lead() -> None:
-    rules = compile_rules(
+    rules = compile_grammar(
         {
             "xx": {key: [] for key in read_data()["en"]}
             | {"before": ["laut", ", sagte"], "after": ["zufolge"]}
@@ -59,7 +59,7 @@ def test_comma_marked_cues_need_a_lead() -> None:
 
 def test_name_pattern() -> None:
     def name(text: str) -> str | None:
-        m = RULES.name.match(text)
+        m = GRAMMAR.name.match(text)
         return m.group() if m else None
 
     assert name("Ministry of Internal Affairs of the republic") == "Ministry of Internal Affairs"
@@ -81,17 +81,17 @@ def test_cue_subset_finds_what_the_full_pattern_finds() -> None:
         "AS REPORTED\nBY Reuters, the talks failed.",
     ]
     for text in texts:
-        fresh = compile_rules(read_data())  # nothing compiled yet: the subset is built
+        fresh = compile_grammar(read_data())  # nothing compiled yet: the subset is built
         runs = cue_runs([text])
         subset = fresh.cue_for(runs)
         assert subset is not None and "cue" not in fresh.__dict__
         assert [m.span() for m in subset.finditer(text)] == [
-            m.span() for m in RULES.cue.finditer(text)
+            m.span() for m in GRAMMAR.cue.finditer(text)
         ]
 
 
 def test_cue_subset_needs_nothing_for_text_without_cues() -> None:
-    fresh = compile_rules(read_data())
+    fresh = compile_grammar(read_data())
     assert fresh.cue_for(cue_runs(["Tokens refill slowly while the bucket drains."])) is None
 
 
@@ -101,7 +101,7 @@ def test_cue_runs_refuse_text_that_lowercases_unlike_the_regex() -> None:
 
 
 def test_cue_subset_grows_to_the_full_pattern() -> None:
-    fresh = compile_rules(read_data())
+    fresh = compile_grammar(read_data())
     first = fresh.cue_for(cue_runs(["He said so."]))
     assert first is not None and not first.search("laut Polizei")
     second = fresh.cue_for(cue_runs(["laut Polizei"]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.clean.rules import Rules, load_rules
+from reader.clean.rules import CleanRules, load_rules
 from reader.clean.text import clean_blocks
 from reader.model import Block, Metadata
 
@@ -16,11 +16,11 @@ STORY = [
 
 
 @pytest.fixture(scope="module")
-def rules(tmp_path_factory: pytest.TempPathFactory) -> Rules:
+def rules(tmp_path_factory: pytest.TempPathFactory) -> CleanRules:
     return load_rules(tmp_path_factory.mktemp("empty-config"))
 
 
-def clean(rules: Rules, first: list[str], meta: Metadata | None):
+def clean(rules: CleanRules, first: list[str], meta: Metadata | None):
     blocks = [Block("paragraph", t) for t in [*first, *STORY]]
     return clean_blocks(blocks, [], rules, lang=meta.lang if meta else None, meta=meta)
 
@@ -42,13 +42,13 @@ def clean(rules: Rules, first: list[str], meta: Metadata | None):
         ("Por Lucía Ferrer · 22 de abril de 2026", Metadata(byline="Lucía Ferrer", lang="es")),
     ],
 )
-def test_byline_line_naming_the_author_goes(rules: Rules, line: str, meta: Metadata) -> None:
+def test_byline_line_naming_the_author_goes(rules: CleanRules, line: str, meta: Metadata) -> None:
     result = clean(rules, [line], meta)
     assert [b.text for b in result.blocks] == STORY
     assert [(r.rule, r.text, r.before) for r in result.removed] == [("text:byline:meta", line, 0)]
 
 
-def test_byline_line_with_a_name_the_metadata_missed_gives_the_byline(rules: Rules) -> None:
+def test_byline_line_with_a_name_the_metadata_missed_gives_the_byline(rules: CleanRules) -> None:
     meta = Metadata(published="2026-05-19T09:00:00+03:00", lang="ru")
     result = clean(rules, ["19 мая 2026 · Андрей Галиев"], meta)
     assert [b.text for b in result.blocks] == STORY
@@ -56,14 +56,14 @@ def test_byline_line_with_a_name_the_metadata_missed_gives_the_byline(rules: Rul
     assert result.byline == "Андрей Галиев"
 
 
-def test_two_authors_joined_by_and_are_the_byline(rules: Rules) -> None:
+def test_two_authors_joined_by_and_are_the_byline(rules: CleanRules) -> None:
     meta = Metadata(published="2026-03-02", lang="de")
     result = clean(rules, ["Von Roland Brockmann und Sebastian Drescher"], meta)
     assert [b.text for b in result.blocks] == STORY
     assert result.byline == "Roland Brockmann und Sebastian Drescher"
 
 
-def test_byline_after_a_kicker_and_heading_goes(rules: Rules) -> None:
+def test_byline_after_a_kicker_and_heading_goes(rules: CleanRules) -> None:
     meta = Metadata(published="2026-10-07", lang="de")
     blocks = [
         Block("paragraph", "Verkehr"),
@@ -100,7 +100,7 @@ def test_byline_after_a_kicker_and_heading_goes(rules: Rules) -> None:
     ],
 )
 def test_lines_that_are_not_a_leading_byline_stay(
-    rules: Rules, first: list[str], meta: Metadata | None
+    rules: CleanRules, first: list[str], meta: Metadata | None
 ) -> None:
     result = clean(rules, first, meta)
     assert [b.text for b in result.blocks] == [*first, *STORY]

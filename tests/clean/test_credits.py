@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.clean.credits import cut_credit
-from reader.clean.rules import Rules, load_rules
+from reader.clean.rules import CleanRules, load_rules
 from reader.clean.text import clean_blocks
 from reader.model import Block, Span
 
@@ -72,7 +72,7 @@ def test_block_that_is_only_a_credit_goes_and_linked_credits_stay() -> None:
 
 
 def test_text_pass_records_a_credit_block_it_drops(tmp_path: pytest.TempPathFactory) -> None:
-    rules: Rules = load_rules(tmp_path)  # type: ignore[arg-type]
+    rules: CleanRules = load_rules(tmp_path)  # type: ignore[arg-type]
     story = Block("paragraph", "The council voted for the new harbour wall on Tuesday night.")
     result = clean_blocks([story, Block("paragraph", "ana/PAP")], [], rules)
     assert [b.text for b in result.blocks] == [story.text]

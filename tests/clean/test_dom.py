@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.clean.dom import clean_dom, tokens
-from reader.clean.rules import Rules, load_rules
+from reader.clean.rules import CleanRules, load_rules
 
 ARTICLE = (
     "<p>The regional road agency closed the mountain pass after heavy snow overnight.</p>"
@@ -19,7 +19,7 @@ ARTICLE = (
 
 
 @pytest.fixture(scope="module")
-def rules(tmp_path_factory: pytest.TempPathFactory) -> Rules:
+def rules(tmp_path_factory: pytest.TempPathFactory) -> CleanRules:
     return load_rules(tmp_path_factory.mktemp("empty-config"))
 
 
@@ -75,7 +75,7 @@ def test_tokens_split_on_separators_and_camel_case() -> None:
         ('<div class="authorbox">Jane Roe covers roads for the paper.</div>', "dom:bio:authorbox"),
     ],
 )
-def test_boilerplate_element_goes(rules: Rules, widget: str, rule: str) -> None:
+def test_boilerplate_element_goes(rules: CleanRules, widget: str, rule: str) -> None:
     root = page(widget)
     removed = clean_dom(root, rules)
     assert [r.rule for r in removed] == [rule]
@@ -85,7 +85,7 @@ def test_boilerplate_element_goes(rules: Rules, widget: str, rule: str) -> None:
     assert text_of(root) == text_of(page(""))
 
 
-def test_scripts_and_styles_go_without_records(rules: Rules) -> None:
+def test_scripts_and_styles_go_without_records(rules: CleanRules) -> None:
     root = page("<script>var ad = 1;</script><style>p{}</style><noscript>enable js</noscript>")
     assert clean_dom(root, rules) == []
     assert root.find(".//script") is None and root.find(".//style") is None
@@ -109,13 +109,13 @@ def test_scripts_and_styles_go_without_records(rules: Rules) -> None:
         '<div class="bio-author-name">Snow report</div>',
     ],
 )
-def test_lookalike_classes_stay(rules: Rules, trap: str) -> None:
+def test_lookalike_classes_stay(rules: CleanRules, trap: str) -> None:
     root = page(trap)
     assert clean_dom(root, rules) == []
     assert "Snow report" in text_of(root)
 
 
-def test_article_own_header_footer_and_aside_stay(rules: Rules) -> None:
+def test_article_own_header_footer_and_aside_stay(rules: CleanRules) -> None:
     inner = (
         "<header><h1>Pass closed</h1><p>By A. Writer</p></header>"
         + ARTICLE
@@ -127,14 +127,14 @@ def test_article_own_header_footer_and_aside_stay(rules: Rules) -> None:
         assert kept in text_of(root)
 
 
-def test_page_header_with_headline_stays_site_header_goes(rules: Rules) -> None:
+def test_page_header_with_headline_stays_site_header_goes(rules: CleanRules) -> None:
     root = page("<header><h1>Pass closed</h1></header><header><a>Home</a> <a>Sport</a></header>")
     removed = clean_dom(root, rules)
     assert [r.rule for r in removed] == ["dom:header"]
     assert "Pass closed" in text_of(root) and "Sport" not in text_of(root)
 
 
-def test_wrapper_holding_the_article_is_never_dropped(rules: Rules) -> None:
+def test_wrapper_holding_the_article_is_never_dropped(rules: CleanRules) -> None:
     root = lxml.html.document_fromstring(
         f'<html><body><div class="content has-sidebar">{ARTICLE}</div>'
         '<div class="sidebar">Small list</div></body></html>'
@@ -144,7 +144,7 @@ def test_wrapper_holding_the_article_is_never_dropped(rules: Rules) -> None:
     assert "Forecasters expect" in text_of(root)
 
 
-def test_form_wrapping_the_whole_page_stays(rules: Rules) -> None:
+def test_form_wrapping_the_whole_page_stays(rules: CleanRules) -> None:
     root = lxml.html.document_fromstring(
         f'<html><body><form id="page"><article>{ARTICLE}</article></form></body></html>'
     )
@@ -152,26 +152,26 @@ def test_form_wrapping_the_whole_page_stays(rules: Rules) -> None:
     assert "Forecasters expect" in text_of(root)
 
 
-def test_related_list_of_teaser_articles_goes(rules: Rules) -> None:
+def test_related_list_of_teaser_articles_goes(rules: CleanRules) -> None:
     teasers = "".join(f"<article><a>Other story {i}</a></article>" for i in range(3))
     root = page(f'<section class="recommended">{teasers}</section>')
     assert [r.rule for r in clean_dom(root, rules)] == ["dom:related:recommended"]
     assert "Other story" not in text_of(root)
 
 
-def test_tail_text_of_dropped_element_stays(rules: Rules) -> None:
+def test_tail_text_of_dropped_element_stays(rules: CleanRules) -> None:
     root = page("", "<p>Before <span class='ad'>AD</span> after the ad.</p>" + ARTICLE)
     clean_dom(root, rules)
     assert "Before after the ad." in text_of(root)
 
 
-def test_long_removal_text_is_capped(rules: Rules) -> None:
+def test_long_removal_text_is_capped(rules: CleanRules) -> None:
     root = page(f'<div class="promo">{"word " * 200}</div>')
     (removal,) = clean_dom(root, rules)
     assert len(removal.text) <= 300
 
 
-def test_cleaning_twice_removes_nothing_more(rules: Rules) -> None:
+def test_cleaning_twice_removes_nothing_more(rules: CleanRules) -> None:
     root = page('<div class="ad">x</div><nav>menu</nav><div class="header">Snow</div>')
     assert len(clean_dom(root, rules)) == 2
     before = lxml.html.tostring(root)
@@ -188,13 +188,13 @@ def test_cleaning_twice_removes_nothing_more(rules: Rules) -> None:
         '<div class="box modal-enabled">Snow report</div>',
     ],
 )
-def test_state_flags_are_not_widgets(rules: Rules, flagged: str) -> None:
+def test_state_flags_are_not_widgets(rules: CleanRules, flagged: str) -> None:
     root = page(flagged)
     assert clean_dom(root, rules) == []
     assert "Snow report" in text_of(root)
 
 
-def test_story_div_named_share_stays_when_it_reads_like_prose(rules: Rules) -> None:
+def test_story_div_named_share_stays_when_it_reads_like_prose(rules: CleanRules) -> None:
     # Some themes put "share" on the div holding the story; the page has more text elsewhere.
     other = "<div class='sidebar-list'>" + "<a>Some other headline here</a> " * 120 + "</div>"
     root = lxml.html.document_fromstring(
@@ -204,7 +204,7 @@ def test_story_div_named_share_stays_when_it_reads_like_prose(rules: Rules) -> N
     assert "Forecasters expect" in text_of(root)
 
 
-def test_blogger_style_post_widget_stays(rules: Rules) -> None:
+def test_blogger_style_post_widget_stays(rules: CleanRules) -> None:
     root = lxml.html.document_fromstring(
         f"<html><body><div class='widget Blog' id='Blog1'>{ARTICLE}</div>"
         "<div class='widget Label'><a>Tag one</a> <a>Tag two</a></div></body></html>"
@@ -220,21 +220,21 @@ def test_blogger_style_post_widget_stays(rules: Rules) -> None:
         '<div class="adblock-notice">Please disable your ad blocker</div>',
     ],
 )
-def test_wall_prompts_are_left_for_the_text_pass(rules: Rules, prompt: str) -> None:
+def test_wall_prompts_are_left_for_the_text_pass(rules: CleanRules, prompt: str) -> None:
     # They are the evidence for wall detection; the text pass drops them by their phrases.
     root = page(prompt)
     assert clean_dom(root, rules) == []
     assert "Please disable" in text_of(root) or "Subscribe to continue" in text_of(root)
 
 
-def test_collapsed_read_more_text_stays(rules: Rules) -> None:
+def test_collapsed_read_more_text_stays(rules: CleanRules) -> None:
     rest = "The second half of the story continues with more detail about the pass. " * 8
     root = page("", ARTICLE + f'<div class="read-more-content" style="display:none">{rest}</div>')
     clean_dom(root, rules)
     assert "second half of the story" in text_of(root)
 
 
-def test_hidden_menu_of_links_goes(rules: Rules) -> None:
+def test_hidden_menu_of_links_goes(rules: CleanRules) -> None:
     menu = "".join(f"<a href='/s{i}'>Section number {i}</a> " for i in range(30))
     root = page(f'<div style="display:none">{menu}</div>')
     assert [r.rule for r in clean_dom(root, rules)] == ["dom:hidden:style"]
@@ -244,7 +244,7 @@ def test_hidden_menu_of_links_goes(rules: Rules) -> None:
     "opening",
     ['<div role="main" class="layout-sidebar">', '<div itemprop="articleBody" class="share">'],
 )
-def test_marked_article_body_is_never_dropped(rules: Rules, opening: str) -> None:
+def test_marked_article_body_is_never_dropped(rules: CleanRules, opening: str) -> None:
     root = lxml.html.document_fromstring(
         f"<html><body>{opening}<p>Short story.</p><div class='ad'>Buy</div></div></body></html>"
     )
@@ -271,7 +271,7 @@ def _fragment(draw: st.DrawFn, depth: int = 0) -> str:
 @given(st.lists(_fragment(), max_size=5))
 @settings(max_examples=100, deadline=None)
 def test_dom_cleaning_is_idempotent_and_spares_the_article(
-    rules: Rules, fragments: list[str]
+    rules: CleanRules, fragments: list[str]
 ) -> None:
     root = page("".join(fragments), ARTICLE + "".join(fragments))
     clean_dom(root, rules)
@@ -281,7 +281,7 @@ def test_dom_cleaning_is_idempotent_and_spares_the_article(
     assert "Forecasters expect the snow to ease" in text_of(root)
 
 
-def test_table_of_contents_nav_inside_article_stays_pager_goes(rules: Rules) -> None:
+def test_table_of_contents_nav_inside_article_stays_pager_goes(rules: CleanRules) -> None:
     inner = (
         '<nav class="toc"><a href="#a">Why the pass closed</a></nav>'
         + ARTICLE
@@ -292,7 +292,7 @@ def test_table_of_contents_nav_inside_article_stays_pager_goes(rules: Rules) -> 
     assert "Why the pass closed" in text_of(root)
 
 
-def test_guard_decisions_are_final_after_one_run(rules: Rules) -> None:
+def test_guard_decisions_are_final_after_one_run(rules: CleanRules) -> None:
     # The "share" div passes the prose guard only while its inner ad still counts; one run
     # must reach the state a second run would, not leave it for the second run to drop.
     prose = "<p>" + "The pass stayed closed while crews worked through the night. " * 3 + "</p>"
@@ -306,7 +306,7 @@ def test_guard_decisions_are_final_after_one_run(rules: Rules) -> None:
     assert clean_dom(root, rules) == []
 
 
-def test_removal_text_keeps_blocks_apart_and_inline_text_whole(rules: Rules) -> None:
+def test_removal_text_keeps_blocks_apart_and_inline_text_whole(rules: CleanRules) -> None:
     root = page(
         '<ul class="related"><li>Storm closes <b>coast</b>al road</li><li>Fish market</li></ul>'
     )

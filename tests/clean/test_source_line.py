@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.clean.rules import Rules, load_rules
+from reader.clean.rules import CleanRules, load_rules
 from reader.clean.text import clean_blocks
 from reader.model import Block, Link, Span
 from reader.pipeline import read
@@ -16,7 +16,7 @@ LINK = Link("https://authority.example/press/budget", "Council press release")
 
 
 @pytest.fixture(scope="module")
-def rules(tmp_path_factory: pytest.TempPathFactory) -> Rules:
+def rules(tmp_path_factory: pytest.TempPathFactory) -> CleanRules:
     return load_rules(tmp_path_factory.mktemp("empty-config"))
 
 
@@ -26,7 +26,7 @@ def source_line(label: str, ref: int = 0) -> Block:
 
 
 @pytest.mark.parametrize("label", ["Source:", "Source link:", "Quelle:", "Источник:"])
-def test_label_and_named_link_at_the_end_is_the_source(rules: Rules, label: str) -> None:
+def test_label_and_named_link_at_the_end_is_the_source(rules: CleanRules, label: str) -> None:
     blocks = [Block("paragraph", BODY), Block("paragraph", BODY), source_line(label)]
     result = clean_blocks(blocks, [LINK], rules, "en")
     assert result.source_url == LINK.url
@@ -34,13 +34,13 @@ def test_label_and_named_link_at_the_end_is_the_source(rules: Rules, label: str)
     assert result.removed[0].rule.startswith("text:source:")
 
 
-def test_bare_source_label_mid_article_is_a_credit(rules: Rules) -> None:
+def test_bare_source_label_mid_article_is_a_credit(rules: CleanRules) -> None:
     blocks = [Block("paragraph", BODY), source_line("Source:"), *[Block("paragraph", BODY)] * 3]
     result = clean_blocks(blocks, [LINK], rules, "en")
     assert result.source_url is None
 
 
-def test_repeated_bare_source_labels_are_credits(rules: Rules) -> None:
+def test_repeated_bare_source_labels_are_credits(rules: CleanRules) -> None:
     other = Link("https://photos.example/1", "Photo agency")
     blocks = [
         *[Block("paragraph", BODY)] * 3,

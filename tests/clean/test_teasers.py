@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.clean.rules import Rules, load_rules
+from reader.clean.rules import CleanRules, load_rules
 from reader.clean.text import clean_blocks
 from reader.model import Block, Link, Span
 
@@ -13,7 +13,7 @@ BODY = "Long enough article paragraph about the harbour and the winter storms. "
 
 
 @pytest.fixture(scope="module")
-def rules(tmp_path_factory: pytest.TempPathFactory) -> Rules:
+def rules(tmp_path_factory: pytest.TempPathFactory) -> CleanRules:
     return load_rules(tmp_path_factory.mktemp("empty-config"))
 
 
@@ -26,7 +26,7 @@ LINKS = [Link("https://news.example/other-story", "other story")]
 
 
 @pytest.mark.parametrize("kind", ["paragraph", "list_item"])
-def test_short_block_that_is_mostly_a_link_goes(rules: Rules, kind: str) -> None:
+def test_short_block_that_is_mostly_a_link_goes(rules: CleanRules, kind: str) -> None:
     teaser = linked(
         kind,
         "Also: Harbour master retires after forty years",
@@ -39,7 +39,7 @@ def test_short_block_that_is_mostly_a_link_goes(rules: Rules, kind: str) -> None
     assert [r.rule for r in result.removed] == ["text:link_teaser"]
 
 
-def test_sentence_holding_a_link_stays(rules: Rules) -> None:
+def test_sentence_holding_a_link_stays(rules: CleanRules) -> None:
     text = "The harbour master, who retired last week, told the council the quay was unsafe."
     block = linked("paragraph", text, "harbour master")
     long_link = linked("paragraph", BODY, BODY.strip()[:150])  # long: content, however linked
@@ -51,7 +51,7 @@ def test_sentence_holding_a_link_stays(rules: Rules) -> None:
     "address",
     ["www.harbour-authority.example", "https://harbour.example/report", "press@harbour.example"],
 )
-def test_a_bare_linked_address_is_no_teaser(rules: Rules, address: str) -> None:
+def test_a_bare_linked_address_is_no_teaser(rules: CleanRules, address: str) -> None:
     # "More at:" blocks aside, a paragraph that is only an address says where to read or
     # write: part of a press release or notice, not a link to another story.
     block = linked("paragraph", address, address)
@@ -59,7 +59,7 @@ def test_a_bare_linked_address_is_no_teaser(rules: Rules, address: str) -> None:
     assert [b.text for b in result.blocks] == [BODY, address]
 
 
-def test_linked_source_line_still_gives_the_source_url(rules: Rules) -> None:
+def test_linked_source_line_still_gives_the_source_url(rules: CleanRules) -> None:
     source = linked("paragraph", "Source link: Example Wire", "Example Wire")
     result = clean_blocks(
         [Block("paragraph", BODY), Block("paragraph", BODY), source], LINKS, rules, "en"
@@ -116,7 +116,7 @@ def test_linked_source_line_still_gives_the_source_url(rules: Rules) -> None:
         ("it", "Pubblicato il 19 febbraio 2020 Ultima modifica 19 febbraio 2020", "meta"),
     ],
 )
-def test_in_article_box_goes(rules: Rules, lang: str, boilerplate: str, category: str) -> None:
+def test_in_article_box_goes(rules: CleanRules, lang: str, boilerplate: str, category: str) -> None:
     result = clean_blocks(
         [Block("paragraph", BODY), Block("paragraph", boilerplate), Block("paragraph", BODY)],
         [],
@@ -157,7 +157,7 @@ def test_in_article_box_goes(rules: Rules, lang: str, boilerplate: str, category
         ),
     ],
 )
-def test_article_mentioning_it_stays(rules: Rules, lang: str, content: str) -> None:
+def test_article_mentioning_it_stays(rules: CleanRules, lang: str, content: str) -> None:
     blocks = [
         Block("paragraph", "An article lead paragraph that sets the scene for the story."),
         Block("paragraph", content),

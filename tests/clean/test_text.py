@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.clean.rules import Rules, load_rules
+from reader.clean.rules import CleanRules, load_rules
 from reader.clean.text import clean_blocks
 from reader.model import Block, Link, Span
 
 
 @pytest.fixture(scope="module")
-def rules(tmp_path_factory: pytest.TempPathFactory) -> Rules:
+def rules(tmp_path_factory: pytest.TempPathFactory) -> CleanRules:
     return load_rules(tmp_path_factory.mktemp("empty-config"))
 
 
@@ -54,7 +54,7 @@ Best regards, editors
 """
 
 
-def test_aggregator_footer_goes_and_story_stays(rules: Rules) -> None:
+def test_aggregator_footer_goes_and_story_stays(rules: CleanRules) -> None:
     title, blocks = plain_text_blocks(AGGREGATOR_STORY)
     result = clean_blocks(blocks, [], rules, "en")
     story = [b.text for b in blocks[:5]]
@@ -65,7 +65,7 @@ def test_aggregator_footer_goes_and_story_stays(rules: Rules) -> None:
     assert result.wall is None
 
 
-def test_seed_article_if_present(rules: Rules) -> None:
+def test_seed_article_if_present(rules: CleanRules) -> None:
     seeds = sorted(Path("/work/shared/corpora/seed").glob("*.txt"))
     if not seeds:
         pytest.skip("seed corpus not on this machine")
@@ -76,7 +76,7 @@ def test_seed_article_if_present(rules: Rules) -> None:
     assert result.wall is None
 
 
-def test_short_blocks_after_footer_marker_go_as_footer(rules: Rules) -> None:
+def test_short_blocks_after_footer_marker_go_as_footer(rules: CleanRules) -> None:
     body = ["The council approved the budget after a long debate about school funding. " * 3] * 4
     blocks = paras(
         *body, "Read the original article", "Printed edition, page four", "Tuesday, late edition."
@@ -90,7 +90,7 @@ def test_short_blocks_after_footer_marker_go_as_footer(rules: Rules) -> None:
     ]
 
 
-def test_source_labels_and_repeated_markers_are_credits_not_footers(rules: Rules) -> None:
+def test_source_labels_and_repeated_markers_are_credits_not_footers(rules: CleanRules) -> None:
     body = "The council approved the budget after a long debate about school funding. " * 3
     short = "The mayor spoke to reporters afterwards."
     labelled = clean_blocks(paras(body, body, "Source: City Hall", short), [], rules, "en")
@@ -100,7 +100,7 @@ def test_source_labels_and_repeated_markers_are_credits_not_footers(rules: Rules
     assert [b.text for b in repeated.blocks] == [body, body, short]
 
 
-def test_footer_marker_early_in_article_does_not_eat_the_story(rules: Rules) -> None:
+def test_footer_marker_early_in_article_does_not_eat_the_story(rules: CleanRules) -> None:
     body = "The council approved the budget after a long debate about school funding. " * 3
     blocks = paras("Source: Example Wire", body, "Short line.", body, body)
     result = clean_blocks(blocks, [], rules, "en")
@@ -108,7 +108,7 @@ def test_footer_marker_early_in_article_does_not_eat_the_story(rules: Rules) -> 
     assert result.removed[0].before == 0
 
 
-def test_source_line_link_becomes_source_url(rules: Rules) -> None:
+def test_source_line_link_becomes_source_url(rules: CleanRules) -> None:
     links = [Link("https://wire.example/story/1", "Example Wire")]
     body = "The council approved the budget after a long debate about school funding. " * 3
     source = Block("paragraph", "Source: Example Wire", spans=[Span(8, 20, "link", 0)])
@@ -257,7 +257,9 @@ def test_source_line_link_becomes_source_url(rules: Rules) -> None:
         ("de", "Weitere Infos unter www.example.org.", "meta"),
     ],
 )
-def test_boilerplate_block_goes(rules: Rules, lang: str, boilerplate: str, category: str) -> None:
+def test_boilerplate_block_goes(
+    rules: CleanRules, lang: str, boilerplate: str, category: str
+) -> None:
     body = "Long enough article paragraph about the mountain pass and the snow. " * 4
     result = clean_blocks(paras(body, boilerplate, body), [], rules, lang)
     assert [b.text for b in result.blocks] == [body, body]
@@ -313,14 +315,14 @@ def test_boilerplate_block_goes(rules: Rules, lang: str, boilerplate: str, categ
         ("de", "Werbung im Fernsehen wirkt, sagt eine Studie."),
     ],
 )
-def test_content_about_boilerplate_stays(rules: Rules, lang: str, content: str) -> None:
+def test_content_about_boilerplate_stays(rules: CleanRules, lang: str, content: str) -> None:
     blocks = paras("An article lead paragraph that sets the scene for the story.", content)
     result = clean_blocks(blocks, [], rules, lang)
     assert [b.text for b in result.blocks] == [b.text for b in blocks]
     assert result.removed == []
 
 
-def test_related_heading_takes_its_link_list(rules: Rules) -> None:
+def test_related_heading_takes_its_link_list(rules: CleanRules) -> None:
     body = "Long enough article paragraph about the mountain pass and the snow. " * 4
     item = Block("list_item", "Pass closes again", spans=[Span(0, 17, "link", 0)])
     plain_item = Block("list_item", "Bring chains and warm clothes")
@@ -329,7 +331,7 @@ def test_related_heading_takes_its_link_list(rules: Rules) -> None:
     assert [b.text for b in result.blocks] == [body, "Bring chains and warm clothes"]
 
 
-def test_code_blocks_are_never_judged(rules: Rules) -> None:
+def test_code_blocks_are_never_judged(rules: CleanRules) -> None:
     blocks = [Block("code", "Advertisement"), *paras("Text " * 30)]
     assert len(clean_blocks(blocks, [], rules, "en").blocks) == 2
 
@@ -349,22 +351,22 @@ def test_code_blocks_are_never_judged(rules: Rules) -> None:
         (paras("Bitte deaktivieren Sie Ihren Adblocker, um weiterzulesen."), "ad-block wall"),
     ],
 )
-def test_wall_detected(rules: Rules, blocks: list[Block], wall: str) -> None:
+def test_wall_detected(rules: CleanRules, blocks: list[Block], wall: str) -> None:
     assert clean_blocks(blocks, [], rules, None).wall == wall
 
 
-def test_article_with_adblock_footer_is_not_a_wall(rules: Rules) -> None:
+def test_article_with_adblock_footer_is_not_a_wall(rules: CleanRules) -> None:
     _, blocks = plain_text_blocks(AGGREGATOR_STORY)
     assert clean_blocks(blocks, [], rules, "en").wall is None
 
 
-def test_short_article_with_paywall_word_in_text_is_not_a_wall(rules: Rules) -> None:
+def test_short_article_with_paywall_word_in_text_is_not_a_wall(rules: CleanRules) -> None:
     body = "Long enough article paragraph about the mountain pass and the snow. " * 4
     blocks = paras(body, body, "Already a subscriber? Log in.")
     assert clean_blocks(blocks, [], rules, "en").wall is None
 
 
-def test_cleaning_twice_changes_nothing_more(rules: Rules) -> None:
+def test_cleaning_twice_changes_nothing_more(rules: CleanRules) -> None:
     _, blocks = plain_text_blocks(AGGREGATOR_STORY)
     blocks += paras("Advertisement", "Read more: something else")
     once = clean_blocks(blocks, [], rules, "en")
@@ -373,14 +375,14 @@ def test_cleaning_twice_changes_nothing_more(rules: Rules) -> None:
     assert twice.removed == []
 
 
-def test_unknown_language_uses_every_phrase_list(rules: Rules) -> None:
+def test_unknown_language_uses_every_phrase_list(rules: CleanRules) -> None:
     body = "Long enough article paragraph about the mountain pass and the snow. " * 4
     blocks = paras(body, "Werbung", body, "Реклама")
     result = clean_blocks(blocks, [], rules, "xx")
     assert [b.text for b in result.blocks] == [body, body]
 
 
-def test_blurb_inside_a_newsletter_box_goes_with_it(rules: Rules) -> None:
+def test_blurb_inside_a_newsletter_box_goes_with_it(rules: CleanRules) -> None:
     body = "Long enough article paragraph about the mountain pass and the snow. " * 4
     box = [
         "Sign up for our morning briefing",
@@ -391,14 +393,14 @@ def test_blurb_inside_a_newsletter_box_goes_with_it(rules: Rules) -> None:
     assert [b.text for b in result.blocks] == [body, body]
 
 
-def test_short_paragraph_between_ad_labels_stays(rules: Rules) -> None:
+def test_short_paragraph_between_ad_labels_stays(rules: CleanRules) -> None:
     body = "Long enough article paragraph about the mountain pass and the snow. " * 4
     blocks = paras(body, "Advertisement", "He declined to comment.", "Advertisement", body)
     result = clean_blocks(blocks, [], rules, "en")
     assert [b.text for b in result.blocks] == [body, "He declined to comment.", body]
 
 
-def test_plain_text_source_line_url_becomes_source_url(rules: Rules) -> None:
+def test_plain_text_source_line_url_becomes_source_url(rules: CleanRules) -> None:
     body = "Long enough article paragraph about the mountain pass and the snow. " * 4
     blocks = paras(body, body, "Source link: https://wire.example/pass-closed.")
     result = clean_blocks(blocks, [], rules, "en")
@@ -406,7 +408,7 @@ def test_plain_text_source_line_url_becomes_source_url(rules: Rules) -> None:
     assert len(result.blocks) == 2
 
 
-def test_consent_wall_page_is_a_wall(rules: Rules) -> None:
+def test_consent_wall_page_is_a_wall(rules: CleanRules) -> None:
     blocks = paras(
         "We value your privacy",
         "Example Daily and our 214 partners store and access information on your device, such as"
@@ -446,7 +448,7 @@ _FRAGMENTS = [
 )
 @settings(max_examples=150, deadline=None)
 def test_cleaning_is_idempotent_and_keeps_order(
-    rules: Rules, specs: list[tuple[str, list[str]]], lang: str | None
+    rules: CleanRules, specs: list[tuple[str, list[str]]], lang: str | None
 ) -> None:
     blocks = [Block(kind, " ".join(parts)) for kind, parts in specs]  # type: ignore[arg-type]
     once = clean_blocks(blocks, [], rules, lang)
@@ -460,7 +462,7 @@ def test_cleaning_is_idempotent_and_keeps_order(
         assert removal.before is None or 0 <= removal.before < len(once.blocks)
 
 
-def test_multiword_source_label_with_url_starts_the_footer(rules: Rules) -> None:
+def test_multiword_source_label_with_url_starts_the_footer(rules: CleanRules) -> None:
     body = "Long enough article paragraph about the mountain pass and the snow. " * 4
     footer = "Independent work costs money. Thank you for reading us here every day."
     blocks = paras(body, body, "Source link: https://wire.example/pass", footer)
@@ -469,7 +471,7 @@ def test_multiword_source_label_with_url_starts_the_footer(rules: Rules) -> None
     assert [r.rule for r in result.removed] == ["text:source:en", "text:footer:en"]
 
 
-def test_labels_of_every_language_apply_on_mislabelled_pages(rules: Rules) -> None:
+def test_labels_of_every_language_apply_on_mislabelled_pages(rules: CleanRules) -> None:
     body = "Long enough article paragraph about the mountain pass and the snow. " * 4
     blocks = paras(body, "Lea también: el paso sigue cerrado", "Source : Agence Example", body)
     result = clean_blocks(blocks, [], rules, "en")
@@ -480,7 +482,7 @@ def test_labels_of_every_language_apply_on_mislabelled_pages(rules: Rules) -> No
 APPEAL = "We need your help. Help us continue to spread the magic of words to readers everywhere."
 
 
-def test_closing_appeal_goes_from_the_end_only(rules: Rules) -> None:
+def test_closing_appeal_goes_from_the_end_only(rules: CleanRules) -> None:
     story = "The council voted for the new harbour wall on Tuesday night after a long debate."
     later = "Building work is expected to start in the spring and last about two years."
     closing = clean_blocks(paras(story, later, APPEAL, "Share"), [], rules, "en")

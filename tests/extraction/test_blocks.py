@@ -1,8 +1,8 @@
-"""extract_blocks: readability's pick, turned into typed blocks with link spans."""
+"""blocks_from_html: readability's pick, turned into typed blocks with link spans."""
 
 from __future__ import annotations
 
-from reader.extraction.blocks import blocks_from_text, extract_blocks
+from reader.extraction.blocks import blocks_from_html, blocks_from_text
 from reader.html.parse import parse_html
 from reader.safety import is_safe
 
@@ -38,7 +38,7 @@ years = 2</pre>
 
 
 def _extract() -> tuple[list, list]:
-    return extract_blocks(parse_html(PAGE), "https://news.example/city/story.html")
+    return blocks_from_html(parse_html(PAGE), "https://news.example/city/story.html")
 
 
 def test_block_kinds_and_order() -> None:
@@ -100,20 +100,20 @@ def test_text_is_whitespace_normalised_and_safe() -> None:
         "<html><body><article><p>  Spaced \n\n  out\ttext, with an escape \x1b[31mred\x1b[0m "
         f"and a bell\x07 in it. {FILLER}</p></article></body></html>"
     )
-    blocks, _ = extract_blocks(parse_html(html))
+    blocks, _ = blocks_from_html(parse_html(html))
     assert blocks[0].text.startswith("Spaced out text, with an escape")
     assert all(is_safe(b.text) for b in blocks)
     assert "[31m" not in blocks[0].text
 
 
 def test_short_page_still_gives_its_text() -> None:
-    blocks, _ = extract_blocks(parse_html("<html><body><p>Just one line.</p></body></html>"))
+    blocks, _ = blocks_from_html(parse_html("<html><body><p>Just one line.</p></body></html>"))
     assert [b.text for b in blocks] == ["Just one line."]
 
 
 def test_empty_and_hostile_trees_do_not_raise() -> None:
     for html in ["", "<html><head></head></html>", "<div>" * 5000 + "x" + "</div>" * 5000]:
-        blocks, links = extract_blocks(parse_html(html))
+        blocks, links = blocks_from_html(parse_html(html))
         assert isinstance(blocks, list) and isinstance(links, list)
 
 
@@ -122,7 +122,7 @@ def test_link_spans_survive_whitespace_around_anchors() -> None:
         "<html><body><article><p>" + FILLER + " See\n   <a href='/a'>  first   link </a>"
         "<a href='/b'>second</a> end.</p></article></body></html>"
     )
-    blocks, links = extract_blocks(parse_html(html), "https://x.example/")
+    blocks, links = blocks_from_html(parse_html(html), "https://x.example/")
     para = blocks[0]
     got = [(para.text[s.start : s.end], links[s.ref].url) for s in para.spans]
     assert got == [("first link", "https://x.example/a"), ("second", "https://x.example/b")]
@@ -154,7 +154,7 @@ def test_headings_that_head_nothing_are_dropped() -> None:
         "<h2>Empty section</h2><h2>Details</h2><h3>Sub point</h3><p>" + FILLER + "</p>"
         "<h2>More from us</h2></article></body></html>"
     )
-    blocks, _ = extract_blocks(parse_html(html))
+    blocks, _ = blocks_from_html(parse_html(html))
     headings = [b.text for b in blocks if b.kind == "heading"]
     assert headings == ["Background", "Details", "Sub point"]
 
@@ -165,7 +165,7 @@ def test_caption_classes_make_caption_blocks() -> None:
         '<div class="wp-caption"><img src="x.jpg"><p class="wp-caption-text">Workers on the '
         "bridge deck in May.</p></div><p>" + FILLER + "</p></article></body></html>"
     )
-    blocks, _ = extract_blocks(parse_html(html))
+    blocks, _ = blocks_from_html(parse_html(html))
     assert ("caption", "Workers on the bridge deck in May.") in [(b.kind, b.text) for b in blocks]
 
 
@@ -176,7 +176,7 @@ def test_embedded_media_give_no_text() -> None:
         "<video><source src='v.mp4'>Your browser does not support video.</video>"
         "<object data='x.swf'>Flash fallback text here</object></article></body></html>"
     )
-    blocks, _ = extract_blocks(parse_html(html))
+    blocks, _ = blocks_from_html(parse_html(html))
     assert [b.text for b in blocks] == [FILLER, FILLER]
 
 
@@ -186,9 +186,9 @@ def test_only_followable_links_are_kept() -> None:
         "<a href='VBScript:run'>vb</a> <a href='evilxhttps://x.example/'>odd</a> "
         "<a href='/rel'>relative</a> <a href='ftp://files.example/a'>ftp</a></p></article></body></html>"
     )
-    _, links = extract_blocks(parse_html(html), "https://news.example/a/")
+    _, links = blocks_from_html(parse_html(html), "https://news.example/a/")
     assert [link.url for link in links] == ["https://news.example/rel"]
-    _, links = extract_blocks(parse_html(html))
+    _, links = blocks_from_html(parse_html(html))
     assert [link.url for link in links] == ["/rel"]
 
 
@@ -205,7 +205,7 @@ them, and has lived by this one for twenty years.</p></div>
 
 
 def test_author_bio_and_credit_boxes_are_left_out() -> None:
-    blocks, _ = extract_blocks(parse_html(_side_box_page("post-authorBio", "image-credit")))
+    blocks, _ = blocks_from_html(parse_html(_side_box_page("post-authorBio", "image-credit")))
     text = "\n".join(b.text for b in blocks)
     assert "It will open in May." in text
     assert "The old bridge at dusk." in text  # the caption stays, its credit goes
@@ -215,13 +215,13 @@ def test_author_bio_and_credit_boxes_are_left_out() -> None:
 
 def test_author_alone_or_long_boxes_are_kept() -> None:
     # "author" without a box word is a byline's class; other words are no side box at all.
-    blocks, _ = extract_blocks(parse_html(_side_box_page("author", "photo-note")))
+    blocks, _ = blocks_from_html(parse_html(_side_box_page("author", "photo-note")))
     text = "\n".join(b.text for b in blocks)
     assert "Jo Smith" in text
     assert "Ann Lee" in text
     # A long element named like a credit is the article's own wrapper, not a credit line.
     page = f"<html><body><div class='summary-credit'><p>{FILLER}</p><p>{FILLER}</p></div></body></html>"
-    blocks, _ = extract_blocks(parse_html(page))
+    blocks, _ = blocks_from_html(parse_html(page))
     assert FILLER in blocks[0].text
 
 
@@ -232,7 +232,7 @@ def test_teasers_for_other_stories_are_left_out_but_a_lead_named_teaser_stays() 
 <div class="inline-teaser"><a href="/other-story"><h3>Ferries return to the lake</h3></a></div>
 <p>{FILLER} Work starts soon.</p>
 </article></body></html>"""
-    blocks, _ = extract_blocks(parse_html(page))
+    blocks, _ = blocks_from_html(parse_html(page))
     text = "\n".join(b.text for b in blocks)
     assert "bridge back by May" in text  # a lead: no link out
     assert "Work starts soon." in text
@@ -249,14 +249,14 @@ def test_trailing_section_of_links_only_is_left_out() -> None:
         '<p><a href="/a">Ferries return to the lake</a> <a href="/b">Market moves</a></p>'
         '<ul><li><a href="/c">A new school opens on the hill</a></li></ul>'
     )
-    blocks, _ = extract_blocks(parse_html(_ending(links)))
+    blocks, _ = blocks_from_html(parse_html(_ending(links)))
     assert blocks[-1].text.endswith("The end.")
     assert not any("More from this town" in b.text or "Ferries" in b.text for b in blocks)
 
 
 def test_trailing_section_with_prose_is_kept() -> None:
     prose = '<p>The <a href="/plan">plan</a> is on show at the town hall until June.</p>'
-    blocks, _ = extract_blocks(parse_html(_ending(prose)))
+    blocks, _ = blocks_from_html(parse_html(_ending(prose)))
     assert [b.text for b in blocks[-2:]] == [
         "More from this town",
         "The plan is on show at the town hall until June.",
@@ -268,7 +268,7 @@ def test_affiliate_disclosure_box_is_left_out() -> None:
         "<p>Ann Lee",
         '<p class="affiliate-disclosure">We may earn a fee from links here.</p><p>Ann Lee',
     )
-    blocks, _ = extract_blocks(parse_html(page))
+    blocks, _ = blocks_from_html(parse_html(page))
     text = "\n".join(b.text for b in blocks)
     assert "earn a fee" not in text
     assert "Ann Lee" in text  # the rest of that box is no disclosure
@@ -281,7 +281,7 @@ def test_ruby_reading_is_dropped_and_the_annotated_words_stay_in_their_sentence(
         "ための<ruby><rb>法律</rb><rt>ほうりつ</rt></ruby>ができました。</p>"
     )
     html = "<html><body><article>" + sentence * 3 + "<p>" + FILLER + "</p></article></body></html>"
-    blocks, _ = extract_blocks(parse_html(html))
+    blocks, _ = blocks_from_html(parse_html(html))
     assert [b.text for b in blocks[:3]] == ["子どもを守るための法律ができました。"] * 3
 
 
@@ -294,5 +294,5 @@ def test_heading_as_long_as_a_paragraph_is_kept_before_another_heading() -> None
         f"<html><body><article><h3>{lead}</h3><h3>Related</h3><h3>The vote</h3><p>{FILLER}</p>"
         "</article></body></html>"
     )
-    texts = [b.text for b in extract_blocks(parse_html(html))[0]]
+    texts = [b.text for b in blocks_from_html(parse_html(html))[0]]
     assert texts == [lead, "The vote", FILLER]  # the short empty one still goes
