@@ -1,6 +1,6 @@
 """reader's own data files (word lists, phrase lists, thresholds), read through a cache.
 
-Parsing the JSON files (and importing :mod:`json` to do it) and deriving lookup tables from the
+Parsing the TOML files (and importing :mod:`tomllib` to do it) and deriving lookup tables from the
 phrase lists cost a one-page run several ms at every start. What is built from data files is
 kept with :mod:`marshal` in a ``__pycache__`` directory beside them, like bytecode beside a
 module, and used while every file it was built from has the size and modification time it
@@ -70,14 +70,14 @@ def _store(path: str, data: object) -> None:
             os.unlink(tmp)
 
 
-def read_json(path: str) -> Any:
-    """A JSON data file, parsed; for a ``build`` function of :func:`cached`."""
-    import json  # only when the cache cannot serve
+def read_toml(path: str) -> Any:
+    """A TOML data file, parsed; for a ``build`` function of :func:`cached`."""
+    import tomllib  # only when the cache cannot serve
 
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
+    with open(path, "rb") as handle:
+        return tomllib.load(handle)
 
 
-def load_json(path: str) -> Any:
-    """A JSON data file, parsed (from the cache while the file is unchanged)."""
-    return cached(os.path.basename(path), [path], lambda: read_json(path))
+def load_toml(path: str) -> Any:
+    """A TOML data file, parsed (from the cache while the file is unchanged)."""
+    return cached(os.path.basename(path), [path], lambda: read_toml(path))

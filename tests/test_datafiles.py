@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -124,12 +123,12 @@ def test_a_missing_source_raises_what_build_raises(tmp_path: Path) -> None:
         datafiles.cached("words", [str(tmp_path / "gone.txt")], build)
 
 
-def test_load_json_is_the_parsed_file_and_follows_edits(tmp_path: Path) -> None:
-    path = tmp_path / "data.json"
-    data = {"en": {"by": ["by", "written by"]}, "max_words": 12, "share": 0.5, "flag": None}
-    path.write_text(json.dumps(data), "utf-8")
-    assert datafiles.load_json(str(path)) == data
-    assert datafiles.load_json(str(path)) == data  # from the cache
-    data["max_words"] = 120
-    path.write_text(json.dumps(data), "utf-8")
-    assert datafiles.load_json(str(path))["max_words"] == 120
+def test_load_toml_is_the_parsed_file_and_follows_edits(tmp_path: Path) -> None:
+    path = tmp_path / "data.toml"
+    text = '# a comment\nmax_words = 12\nshare = 0.5\n\n[en]\nby = ["by", "written by"]\n'
+    data = {"max_words": 12, "share": 0.5, "en": {"by": ["by", "written by"]}}
+    path.write_text(text, "utf-8")
+    assert datafiles.load_toml(str(path)) == data
+    assert datafiles.load_toml(str(path)) == data  # from the cache
+    path.write_text(text.replace("= 12", "= 120"), "utf-8")
+    assert datafiles.load_toml(str(path))["max_words"] == 120

@@ -1,4 +1,4 @@
-"""Attribution rules for the annotate stage, compiled once from ``reader/data/attribution.json``.
+"""Attribution rules for the annotate stage, compiled once from ``reader/annotation/data/attribution.toml``.
 
 The data file holds, per language, the cue phrases ("according to", "laut", "по данным") and the
 word lists that bound a name. The page's language is not known when annotating, so every
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from reader.datafiles import load_json
+from reader.datafiles import load_toml
 
 _LIST_KEYS = (
     "before",
@@ -160,7 +160,7 @@ def _uppercase_class() -> str:
 def read_data() -> dict[str, Any]:
     # A plain path, not importlib.resources: the package is always a directory here, and
     # importlib.resources costs a few ms of imports at start-up.
-    return load_json(os.path.join(os.path.dirname(__file__), "data", "attribution.json"))
+    return load_toml(os.path.join(os.path.dirname(__file__), "data", "attribution.toml"))
 
 
 _RUN = re.compile(r"\w*")

@@ -1,7 +1,7 @@
 """Byline lines: the "By Eleanor Voss · January 20, 2026" line an extraction keeps above the
 body, which the meta line of every renderer already says, so the text pass drops it.
 
-Word lists (the "by" words, date markers, joiners) are data: clean/rules/bylines.json.
+Word lists (the "by" words, date markers, joiners) are data: clean/data/bylines.toml.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Readability keeps a figure's caption, and with it the photographer and agency sites print at
 its end. A credit is cut only at the end of a short block, after a sentence end, a comma or a
-bar, so a paragraph that quotes a source mid-text keeps it. Words live in rules/credits.json.
+bar, so a paragraph that quotes a source mid-text keeps it. Words live in data/credits.toml.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 import re
 from typing import Any
 
-from reader.datafiles import load_json
+from reader.datafiles import load_toml
 from reader.model import Block
 
 _KINDS = frozenset({"caption", "paragraph"})
@@ -25,7 +25,7 @@ _TAIL_CHARS = 160  # longer than any credit the pattern accepts
 def _data() -> dict[str, Any]:
     # A path next to this file, not importlib.resources: that import (with zipfile) cost
     # ~4 ms of every start.
-    return load_json(os.path.join(os.path.dirname(__file__), "data", "credits.json"))
+    return load_toml(os.path.join(os.path.dirname(__file__), "data", "credits.toml"))
 
 
 @functools.cache

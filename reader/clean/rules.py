@@ -1,7 +1,7 @@
 """Boilerplate rules shared by the two clean passes, loaded from data files.
 
-Built-in data lives in ``reader/clean/rules/``: ``dom.json`` (tag, role and class/id token rules
-for the DOM pass), ``text.json`` (thresholds and which phrase categories mean a wall or a
+Built-in data lives in ``reader/clean/data/``: ``dom.toml`` (tag, role and class/id token rules
+for the DOM pass), ``text.toml`` (thresholds and which phrase categories mean a wall or a
 footer) and ``phrases/<lang>.txt`` (boilerplate phrases per language). The user adds phrases and
 CSS selectors in ``<config dir>/rules.toml``; they are applied exactly like the built-in ones.
 Phrase syntax and matching live in :mod:`reader.clean.phrases`.
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reader.clean.phrases import PhraseSet, build_phrase_set, parse_phrase_file
-from reader.datafiles import cached, load_json, read_json
+from reader.datafiles import cached, load_toml, read_toml
 from reader.errors import ReaderError
 from reader.paths import config_dir as default_config_dir
 from reader.safety import safe_line
@@ -39,8 +39,8 @@ def short_text(text: str, limit: int = 300) -> str:
 
 @dataclass(frozen=True, eq=False)  # identity: caches key on these
 class DomRules:
-    """What the DOM pass drops: dom.json. The annotations say how JSON values are converted
-    (:func:`_from_json`)."""
+    """What the DOM pass drops: dom.toml. The annotations say how TOML values are converted
+    (:func:`_from_data`)."""
 
     drop_tags: frozenset[str]
     silent_tags: frozenset[str]  # dropped without a Removal record: their text is code/markup
@@ -56,7 +56,7 @@ class DomRules:
 
 @dataclass(frozen=True, eq=False)  # identity: caches key on these
 class TextSettings:
-    """Thresholds of the text pass and the phrase categories that mean a wall: text.json."""
+    """Thresholds of the text pass and the phrase categories that mean a wall: text.toml."""
 
     coverage: float  # share of a block's word characters phrases must cover to drop it
     max_words: int  # longer blocks are content, whatever phrases they mention
@@ -83,7 +83,7 @@ class TextSettings:
 
 @dataclass(frozen=True, eq=False)  # identity: caches key on these
 class BylineWords:
-    """Casefolded single words from ``bylines.json``, all languages merged."""
+    """Casefolded single words from ``bylines.toml``, all languages merged."""
 
     max_blocks: int
     max_words: int
@@ -94,8 +94,8 @@ class BylineWords:
 
 @functools.cache
 def byline_words() -> BylineWords:
-    path = _data_path("bylines.json")
-    return BylineWords(**cached("bylines", [path], lambda: _byline_fields(read_json(path))))
+    path = _data_path("bylines.toml")
+    return BylineWords(**cached("bylines", [path], lambda: _byline_fields(read_toml(path))))
 
 
 def _byline_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -182,20 +182,20 @@ _FROM_JSON: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _from_json(cls: type[Any], data: dict[str, Any]) -> Any:
+def _from_data(cls: type[Any], data: dict[str, Any]) -> Any:
     return cls(**{name: _FROM_JSON[kind](data[name]) for name, kind in cls.__annotations__.items()})
 
 
 def _dom_rules(data: dict[str, Any]) -> DomRules:
     tokens = {tok.lower(): rule for rule, toks in data["token_rules"].items() for tok in toks}
-    return _from_json(DomRules, {**data, "tokens": tokens})
+    return _from_data(DomRules, {**data, "tokens": tokens})
 
 
 @functools.cache
 def builtin_rules() -> CleanRules:
     """The built-in rules, compiled once per process."""
-    dom = _dom_rules(load_json(_data_path("dom.json")))
-    text = _from_json(TextSettings, load_json(_data_path("text.json")))
+    dom = _dom_rules(load_toml(_data_path("dom.toml")))
+    text = _from_data(TextSettings, load_toml(_data_path("text.toml")))
     return CleanRules(dom=dom, text=text, phrases=_builtin_phrases())
 
 
