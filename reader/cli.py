@@ -9,7 +9,7 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import __version__
@@ -62,8 +62,8 @@ def _byte_size(value: str) -> int:
     return size
 
 
-def _positive(kind: type) -> object:
-    def parse(value: str) -> object:
+def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
+    def parse(value: str) -> float:
         try:
             number = kind(value)
         except ValueError:

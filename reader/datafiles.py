@@ -49,7 +49,7 @@ def cached(name: str, sources: Sequence[str], build: Callable[[], T], version: i
         with open(path, "rb") as handle:
             stored = marshal.loads(handle.read())  # marshal.load reads a file piece by piece
         if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == stamp:
-            return stored[1]  # type: ignore[no-any-return]
+            return stored[1]
     except (OSError, ValueError, EOFError, TypeError):
         pass  # no cache yet, or a damaged one
     value = build()
@@ -58,7 +58,7 @@ def cached(name: str, sources: Sequence[str], build: Callable[[], T], version: i
     return value
 
 
-def _store(path: str, data: object) -> None:
+def _store(path: str, data: Any) -> None:  # Any: of types marshal stores, as cached() asks
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -297,7 +297,7 @@ def _is_attribution(text: str, cue: str, start: int, end: int) -> bool:
     if i == len(text) or text[i] in _SPEECH_FOLLOWS:
         return True
     nxt = _TOKEN.match(text, i)
-    return bool(nxt) and nxt.group().casefold().strip(",.:;") in GRAMMAR.speech_next
+    return nxt is not None and nxt.group().casefold().strip(",.:;") in GRAMMAR.speech_next
 
 
 def _find_names(text: str, quoted: list[Range], pattern: re.Pattern[str] | None) -> list[Range]:

@@ -175,7 +175,9 @@ def _verdict(
     if tag in dom.drop_tags:
         return "tag", tag
     if _TELLING_ATTRS.isdisjoint(attrs):
-        hit = (dom.layout_tags[tag], tag) if tag in dom.layout_tags else None
+        hit: tuple[str, str] | None = (
+            (dom.layout_tags[tag], tag) if tag in dom.layout_tags else None
+        )
         return None if hit is None or (hit[0] in dom.layout_rules and in_article) else hit
     if el.get("hidden") is not None:
         return "hidden", "hidden"
@@ -184,7 +186,7 @@ def _verdict(
     style = el.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return "hidden", "style"
-    hit: tuple[str, str] | None = None
+    hit = None
     if tag in dom.layout_tags:
         hit = dom.layout_tags[tag], tag
     role = el.get("role")

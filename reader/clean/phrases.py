@@ -16,10 +16,18 @@ import marshal
 import re
 from collections.abc import Iterable, Iterator
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from reader.clean.phrase_regex import TAIL, compile_phrases, first_words, word_group
 
+if TYPE_CHECKING:
+    from typing import Literal
+
 TAIL_WORDS = 3
+# A matcher's index: (category, phrase) pairs; phrase numbers by key; numbers of phrases without
+# a fixed first word (they may match anywhere); each phrase's needs. Plain containers, so
+# marshal stores it (see rules.py).
+PhraseIndex = tuple[list[tuple[str, str]], dict[str, list[int]], list[int], list[str]]
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -109,7 +117,7 @@ def _phrase_keys(phrase: str) -> list[str] | None:
         return None
     words = phrase.split(" ", 2)
     seconds = _second_runs(words[1] if len(words) > 1 else None)
-    keys = []
+    keys: list[str] = []
     for first in firsts:
         head, _, rest = first.partition(" ")  # an alternative may hold several words
         key = _run(head)
@@ -165,20 +173,16 @@ class _Matcher:
     def __init__(self, lines: list[tuple[str, str]], anchored: bool) -> None:
         self._lines = lines  # (category, phrase line): normalised on first use
         self._anchored = anchored
-        # (category, phrase) pairs; phrase numbers by key; numbers of phrases without a fixed
-        # first word (they may match anywhere); each phrase's needs.
-        self._index_: (
-            tuple[list[tuple[str, str]], dict[str, list[int]], list[int], list[str]] | bytes | None
-        ) = None
-        self._full: re.Pattern[str] | None | bool = False  # False: not compiled yet
+        # A PhraseIndex, its marshal dump (unpacked on first use), or None: not built yet.
+        self._index_: PhraseIndex | bytes | None = None
+        self._full: re.Pattern[str] | None | Literal[False] = False  # False: not compiled yet
         self._part: re.Pattern[str] | None = None
         self._chosen: frozenset[int] = frozenset()  # the phrases _part was compiled for
 
-    def _index(
-        self,
-    ) -> tuple[list[tuple[str, str]], dict[str, list[int]], list[int], list[str]]:
+    def _index(self) -> PhraseIndex:
         if isinstance(self._index_, bytes):
-            self._index_ = marshal.loads(self._index_)
+            unpacked: PhraseIndex = marshal.loads(self._index_)
+            self._index_ = unpacked
         elif self._index_ is None:
             pairs: list[tuple[str, str]] = []
             by_key: dict[str, list[int]] = {}
@@ -200,20 +204,20 @@ class _Matcher:
             self._index_ = (pairs, by_key, free, needs)
         return self._index_
 
-    def index_state(self) -> tuple[object, ...]:
+    def index_state(self) -> PhraseIndex:
         """The index, as plain containers :mod:`marshal` can store (see rules.py)."""
         return self._index()
 
-    def load_index(self, state: tuple[object, ...] | bytes) -> None:
+    def load_index(self, state: PhraseIndex | bytes) -> None:
         """Take an index :meth:`index_state` gave for the same lines, or its marshal dump,
         then loaded on first use."""
-        self._index_ = state  # type: ignore[assignment]
+        self._index_ = state
 
     @property
     def full(self) -> re.Pattern[str] | None:
         if self._full is False:
             self._full = compile_phrases(self._index()[0], self._anchored)
-        return self._full  # type: ignore[return-value]
+        return self._full
 
     def _candidates(
         self, keys: set[str] | frozenset[str], words: set[str] | frozenset[str] | None
@@ -265,13 +269,13 @@ class PhraseSet:
         self._anywhere = _Matcher(anywhere, False)
         self._labels = _Matcher(labels, True)
 
-    def index_state(self) -> tuple[object, ...]:
+    def index_state(self) -> tuple[PhraseIndex, PhraseIndex]:
         return (self._anywhere.index_state(), self._labels.index_state())
 
-    def load_index(self, state: tuple[object, ...]) -> None:
+    def load_index(self, state: tuple[PhraseIndex | bytes, PhraseIndex | bytes]) -> None:
         anywhere, labels = state
-        self._anywhere.load_index(anywhere)  # type: ignore[arg-type]
-        self._labels.load_index(labels)  # type: ignore[arg-type]
+        self._anywhere.load_index(anywhere)
+        self._labels.load_index(labels)
 
     @property
     def anywhere(self) -> re.Pattern[str] | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -31,7 +32,10 @@ _HIDDEN_STYLE = REGEXES["displayNoneRe"]
 _CALL_TO_ACTION = REGEXES["callToActionRe"]
 # A plain attribute test in C, the style regex in Python: string functions in the XPath
 # cost twice as much as the whole search.
-_STYLED_OR_HIDDEN = etree.XPath("//*[@style or @hidden]")
+# (lxml-stubs type an XPath call as any XPath result; this one selects elements.)
+_STYLED_OR_HIDDEN: Callable[[HtmlElement], list[HtmlElement]] = etree.XPath(  # type: ignore[assignment]
+    "//*[@style or @hidden]"
+)
 
 
 def text_len(elem: HtmlElement) -> int:
@@ -57,6 +61,7 @@ class FastDocument(Document):
     """readability's Document, fed a tree and giving back an element instead of HTML."""
 
     unlikely_text = 0  # text the last ruthless pass dropped as unlikely (for callers' checks)
+    html: HtmlElement  # readability starts it as None; each pass sets the tree first
 
     def __init__(self, root: HtmlElement, url: str | None = None) -> None:
         super().__init__(root, url=url)

@@ -8,8 +8,8 @@ fill in for sharing and search engines) to the most incidental (<title>, the fir
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -17,6 +17,9 @@ from lxml.html import HtmlElement
 
 from reader.model import Metadata
 from reader.safety import safe_line, safe_text
+
+if TYPE_CHECKING:
+    from reader.html.parse import NodeText
 
 # Types whose fields describe the article itself rather than the site or a breadcrumb.
 _ARTICLE_TYPE = re.compile(r"Article$|BlogPosting|Report|Posting$|^Review$", re.I)
@@ -117,7 +120,8 @@ def _first(*values: Any) -> str | None:
     return None
 
 
-_HINT_ATTRS = etree.XPath(
+# lxml-stubs type an XPath call as any XPath result; this one selects attribute nodes.
+_HINT_ATTRS: Callable[[HtmlElement], list[NodeText]] = etree.XPath(  # type: ignore[assignment]
     "//@itemprop | //a/@rel | //time/@datetime | //@class[contains(., 'byline')]"
 )
 

@@ -7,12 +7,25 @@ must never raise: a hostile or broken page should give a thin article, not a tra
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
 from reader.safety import safe_text
+
+if TYPE_CHECKING:
+
+    class NodeText(str):
+        """What an XPath gives for a text or attribute node of a tree parsed here (lxml's
+        "smart string"); lxml-stubs say its parent is an _Element, here always an HtmlElement."""
+
+        is_tail: bool
+        attrname: str
+
+        def getparent(self) -> HtmlElement | None: ...
+
 
 # huge_tree lifts libxml2's 10 MB text-node and 256-level depth limits: without it a long
 # single paragraph silently vanishes. Depth stays bounded (libxml2 stops nesting at its own

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -37,6 +37,9 @@ from reader.tui.wrap import (
     run_at,
     styled_segments,
 )
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
 
 MIN_COLUMN, MAX_COLUMN, COLUMN_STEP = 40, 160, 8
 FLASH_SECONDS = 1.5
@@ -105,7 +108,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._unit_matches: dict[int, list[tuple[int, int]]] = {}
         self.match_index = -1
         self.flash: tuple[int, int, int] | None = None
-        self._flash_timer = None
+        self._flash_timer: Timer | None = None
         self._painted = False
         self.paint_time: float | None = None  # when this article's first line was drawn (bench)
 
