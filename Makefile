@@ -20,12 +20,13 @@ demo: $(STAMP)
 run: $(STAMP)
 	$(BIN)/reader $(ARGS)
 
-test: $(STAMP)
-	$(BIN)/ruff check reader tests bench
+test: lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests bench
+	$(BIN)/ruff format --check reader tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/corpus.py $(CORPUS)
@@ -36,4 +37,4 @@ bench-extra: $(STAMP)
 	$(BIN)/python bench/corpus.py $(CORPUS) --compare trafilatura
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis
