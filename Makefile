@@ -8,10 +8,11 @@ CORPUS ?= ../shared/corpora/multilingual
 
 .PHONY: demo run test lint bench bench-extra clean
 
-$(STAMP): pyproject.toml
+# constraints.txt: the versions the goldens and TUI snapshots were made with.
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -33,7 +34,7 @@ bench: $(STAMP)
 
 # trafilatura is only a yardstick, so it lives in an optional extra.
 bench-extra: $(STAMP)
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
 	$(BIN)/python bench/corpus.py $(CORPUS) --compare trafilatura
 
 clean:
