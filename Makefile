@@ -12,6 +12,8 @@ CORPUS ?= ../shared/corpora/multilingual
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	@# The distribution used to be called reader: an old .venv would keep its import hook too.
+	$(BIN)/pip uninstall --quiet --yes reader 2>/dev/null || true
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
