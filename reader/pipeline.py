@@ -13,6 +13,7 @@ from reader.errors import ContentError, EmptyContent, ReaderError
 from reader.model import Article, Block, Metadata, Page, Removal
 from reader.safety import safe_line
 from reader.source.load import DEFAULT_MAX_BYTES, load, page_from_bytes
+from reader.spaces import fold_key, fold_spaces
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -104,10 +105,6 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
 _SHORT_ANCHOR = 12  # shorter anchors must open a block: "home" is inside too many
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def _found(anchor: str, text: str) -> bool:
     return text.startswith(anchor) if len(anchor) < _SHORT_ANCHOR else anchor in text
 
@@ -122,8 +119,8 @@ def _place_dom_removals(
     """Set ``before`` of each DOM removal to the kept block its following text landed in, so
     the TUI shows it in place. The title stands before block 0; when the following text went
     too (another removal, a text-pass drop) that one's place is taken; else the end."""
-    texts = [_norm(b.text) for b in blocks]
-    heading = _norm(title)
+    texts = [fold_key(b.text) for b in blocks]
+    heading = fold_key(title)
     pairs = list(zip(removed, anchors, strict=True))
     for removal, anchor in pairs:
         if anchor:
@@ -131,12 +128,12 @@ def _place_dom_removals(
             if removal.before is None and heading and _found(anchor, heading):
                 removal.before = 0
     # An ad before an ad before a paragraph: in document order, so resolve from the last.
-    placed = [(_norm(r.text), r.before) for r in text_removed if r.before is not None]
+    placed = [(fold_key(r.text), r.before) for r in text_removed if r.before is not None]
     for removal, anchor in reversed(pairs):
         if anchor and removal.before is None:
             removal.before = next((i for t, i in placed if t.startswith(anchor)), None)
         if removal.before is not None:
-            placed.append((_norm(removal.text), removal.before))
+            placed.append((fold_key(removal.text), removal.before))
 
 
 # Under THIN_TEXT characters of extraction, the page's description of itself (og:description,
@@ -153,10 +150,10 @@ def _with_description(
 ) -> list[Block]:
     """The blocks, opened by the page's description when the extraction is thin and lacks
     it; the text pass's removals, placed before kept blocks, move down one place with them."""
-    described = " ".join((meta.description or "").split())
+    described = fold_spaces(meta.description or "")
     if len(described) < DESCRIPTION_TEXT:
         return blocks
-    text = " ".join(" ".join(b.text for b in blocks).split())
+    text = fold_spaces(" ".join(b.text for b in blocks))
     probe = described[:DESCRIPTION_PROBE]
     if len(text) >= THIN_TEXT or probe in text or probe in meta.title:
         return blocks
@@ -177,7 +174,7 @@ def _found_little(blocks: list[Block], body: str) -> bool:
 
 def _body_blocks(body: str) -> list[Block]:
     """JSON-LD articleBody as paragraphs: one per line (sites put one newline or two)."""
-    paras = (" ".join(line.split()) for line in body.splitlines())
+    paras = (fold_spaces(line) for line in body.splitlines())
     return [Block("paragraph", p) for p in paras if p]
 
 
@@ -189,7 +186,7 @@ def _drop_title_block(blocks: list[Block], title: str) -> list[Block]:
 
 
 def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return fold_key(a) == fold_key(b)
 
 
 def extract(

@@ -17,6 +17,7 @@ from reader.annotation.grammar import GRAMMAR, cue_runs
 from reader.annotation.quotes import credit_line, find_quotes
 from reader.model import Block, Link, Quote, Source, Span
 from reader.safety import safe_line
+from reader.spaces import fold_spaces
 
 MAX_NAME_WORDS = 6
 _CLAUSE_MAX_WORDS = 14  # an after-cue's subject further away than this is not read
@@ -314,7 +315,7 @@ def _find_names(text: str, quoted: list[Range], pattern: re.Pattern[str] | None)
             continue
         if m.group("cue")[0].isupper() and not _is_sentence_start(text, m.start()):
             continue  # "the United States": a capitalised cue word mid-sentence is a name
-        cue = " ".join(m.group("cue").casefold().split())
+        cue = fold_spaces(m.group("cue").casefold())
         if cue in rules.before and (cue not in rules.needs_lead or _after_lead(text, m.start())):
             hit = _name_after(text, m.end("cue"), _after_lead(text, m.start()))
             if hit:

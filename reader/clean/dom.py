@@ -18,6 +18,7 @@ import lxml.html
 from reader.clean.rules import CleanRules, DomRules, short_text
 from reader.html.parse import INLINE_TAGS
 from reader.model import Removal
+from reader.spaces import fold_spaces
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^\w\u0400-\u04ff]+|_")
@@ -231,7 +232,7 @@ def _anchor(el: lxml.html.HtmlElement) -> str | None:
 
 
 def _anchor_text(text: str) -> str:
-    return " ".join(text.split())[:_ANCHOR_CHARS].casefold()
+    return fold_spaces(text)[:_ANCHOR_CHARS].casefold()
 
 
 def clean_dom(

@@ -19,6 +19,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from reader.clean.phrase_regex import TAIL, compile_phrases, first_words, word_group
+from reader.spaces import fold_spaces
 
 if TYPE_CHECKING:
     from typing import Literal
@@ -61,7 +62,7 @@ def normalise(text: str) -> str:
     text = _SPACED_PUNCT.sub(r"\1", text.casefold())  # French "Source :" -> "source:"
     # translate() with a mapping is slow per character; ASCII text needs just one swap.
     text = text.replace("`", "'") if text.isascii() else text.translate(_QUOTES)
-    return " ".join(_INNER_HYPHEN.sub(" ", text).split())
+    return fold_spaces(_INNER_HYPHEN.sub(" ", text))
 
 
 def word_chars(text: str) -> int:

@@ -20,6 +20,9 @@ from lxml import etree
 from lxml.html import HtmlElement
 from readability.readability import REGEXES, Document
 
+from reader.html.parse import text_len
+from reader.spaces import folded_len
+
 # Tags whose presence inside a div makes readability keep it a div: its divToPElementsRe
 # matches them as a prefix of the serialised tag name, so "picture" counts as "p".
 _BLOCKISH = re.compile(r"blockquote|dl|div|img|ol|p|table|ul")
@@ -36,11 +39,6 @@ _CALL_TO_ACTION = REGEXES["callToActionRe"]
 _STYLED_OR_HIDDEN: Callable[[HtmlElement], list[HtmlElement]] = etree.XPath(  # type: ignore[assignment]
     "//*[@style or @hidden]"
 )
-
-
-def text_len(elem: HtmlElement) -> int:
-    """Length of an element's text with whitespace runs counted as one character."""
-    return len(" ".join((elem.text_content() or "").split()))
 
 
 _UNLIKELY_SEEN: dict[str, bool] = {}
@@ -132,7 +130,7 @@ class FastDocument(Document):
                 if parent is None:
                     continue
                 text = elem.text_content() or ""
-                length = len(" ".join(text.split()))
+                length = folded_len(text)
                 if length < min_len:
                     continue
                 points = 2 + text.count(",") + min(length / 100, 3)
@@ -244,7 +242,7 @@ class FastDocument(Document):
         for inner in elem.iterdescendants("p", "img", "li", "a", "embed", "input"):
             if inner.tag != "input" or inner.get("type") != "hidden":
                 counts[inner.tag] += 1
-        length = len(" ".join(text.split()))
+        length = folded_len(text)
         density = self.get_link_density(elem)
         paras, imgs = counts["p"], counts["img"]
         short = length < self.min_text_length
