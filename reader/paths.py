@@ -28,5 +28,24 @@ def config_dir() -> str:
     return os.path.join(_home(), ".config", APP)
 
 
+def cache_dir() -> str:
+    """The user's cache directory for reader: what can be rebuilt at any time.
+
+    ``$XDG_CACHE_HOME`` (absolute) wins everywhere, as for :func:`config_dir`; else
+    ``~/.cache`` on Linux and other Unixes, ``~/Library/Caches`` on macOS and
+    ``%LOCALAPPDATA%`` on Windows.
+    """
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return os.path.join(xdg, APP)
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        base = local if local else os.path.join(_home(), "AppData", "Local")
+        return os.path.join(base, APP, "Cache")
+    if sys.platform == "darwin":
+        return os.path.join(_home(), "Library", "Caches", APP)
+    return os.path.join(_home(), ".cache", APP)
+
+
 def _home() -> str:
     return os.path.expanduser("~")
