@@ -17,10 +17,15 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
+# compileall: the editable install runs the checkout's modules, and under PYTHONDONTWRITEBYTECODE
+# Python never stores their bytecode, so every start compiled reader from source again (1.5x
+# the CPU of `import readability` instead of 1.1x). It only stats files that are up to date.
 demo: $(STAMP)
+	@$(BIN)/python -m compileall -q reader
 	$(BIN)/reader
 
 run: $(STAMP)
+	@$(BIN)/python -m compileall -q reader
 	$(BIN)/reader $(ARGS)
 
 test: lint

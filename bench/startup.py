@@ -12,6 +12,7 @@ so load that changes during the measurement slows both alike:
             finds this checkout: reader's own modules alone, as earlier figures were measured.
 
 Usage: python bench/startup.py [PAGE] [--runs N] [--venv DIR] [--only regular,editable,-S]
+                              [--no-bytecode]
 """
 
 from __future__ import annotations
@@ -71,12 +72,16 @@ def regular_venv(where: Path) -> Path:
     return where
 
 
-def pairs(line: str, page: str, venv: Path | None) -> tuple[list[str], list[str], dict[str, str]]:
+def pairs(
+    line: str, page: str, venv: Path | None, no_bytecode: bool
+) -> tuple[list[str], list[str], dict[str, str]]:
     """(reader command, baseline command, environment) for one line of the table."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    # PYTHONDONTWRITEBYTECODE (set in some CI images) would make every run recompile reader from
-    # source while readability's bytecode sits cached in site-packages: not what users see.
+    # PYTHONDONTWRITEBYTECODE is set in some CI images and sandboxes, rarely by users; by
+    # default it is unset, and --no-bytecode sets it to see what those environments pay.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if no_bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     if line == "-S":
         py = str(ROOT / ".venv/bin/python")
         purelib = subprocess.run(
@@ -108,6 +113,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--venv", type=Path, help="the regular install's venv (made if missing)")
     parser.add_argument("--only", default=",".join(LINES), help="lines to measure")
+    parser.add_argument(
+        "--no-bytecode", action="store_true", help="run both sides under PYTHONDONTWRITEBYTECODE=1"
+    )
     args = parser.parse_args()
     page = str(Path(args.page).resolve())
     lines = [line for line in args.only.split(",") if line]
@@ -116,6 +124,9 @@ def main() -> None:
     if "editable" in lines and not (ROOT / ".venv/bin/reader").exists():
         parser.error("no .venv/bin/reader: run make first")
     with tempfile.TemporaryDirectory(prefix="reader-startup-") as tmp:
+        # reader's data cache, when it cannot sit beside the package, goes here, not into the
+        # user's own cache directory (the untimed first run writes it, as a user's first does).
+        os.environ["XDG_CACHE_HOME"] = os.path.join(tmp, "cache")
         venvs = {"editable": ROOT / ".venv", "-S": None}
         if "regular" in lines:
             venvs["regular"] = regular_venv(args.venv or Path(tmp, "venv"))
@@ -124,7 +135,7 @@ def main() -> None:
             f"{'ratio':>8}{'wall ratio':>12}"
         )
         for line in lines:
-            ours_cmd, base_cmd, env = pairs(line, page, venvs[line])
+            ours_cmd, base_cmd, env = pairs(line, page, venvs[line], args.no_bytecode)
             ours, base = measure((ours_cmd, base_cmd), args.runs, env, tmp)
             print(
                 f"{line:34}{ours[1] * 1000:8.1f}{base[1] * 1000:9.1f}"
