@@ -42,7 +42,7 @@ class _HelpFormatter(argparse.HelpFormatter):
             columns = 0
         if columns <= 0:
             try:
-                columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+                columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]  # None: AttributeError, caught
             except (AttributeError, ValueError, OSError):
                 columns = 80
         super().__init__(prog, width=(columns or 80) - 2)

@@ -97,7 +97,7 @@ def opening_keys(norm: str) -> set[str]:
 
 
 def _run(text: str) -> str:
-    return _WORD_RUN.match(text).group()  # type: ignore[union-attr]
+    return _WORD_RUN.match(text).group()  # type: ignore[union-attr]  # \w* always matches
 
 
 def _second_runs(word: str | None) -> list[str] | None:
