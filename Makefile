@@ -41,7 +41,7 @@ bench: $(STAMP)
 
 # trafilatura is only a yardstick, so it lives in an optional extra.
 bench-extra: $(STAMP)
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/corpus.py $(CORPUS) --compare trafilatura
 
 clean:

@@ -13,7 +13,8 @@ from reader.errors import ContentError, EmptyContent, ReaderError
 from reader.model import Article, Block, Metadata, Page, Removal
 from reader.safety import safe_line
 from reader.source.load import DEFAULT_MAX_BYTES, load, page_from_bytes
-from reader.spaces import fold_key, fold_spaces
+from reader.spaces import fold_key as _norm  # the form removals and blocks are compared in
+from reader.spaces import fold_spaces
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -119,8 +120,8 @@ def _place_dom_removals(
     """Set ``before`` of each DOM removal to the kept block its following text landed in, so
     the TUI shows it in place. The title stands before block 0; when the following text went
     too (another removal, a text-pass drop) that one's place is taken; else the end."""
-    texts = [fold_key(b.text) for b in blocks]
-    heading = fold_key(title)
+    texts = [_norm(b.text) for b in blocks]
+    heading = _norm(title)
     pairs = list(zip(removed, anchors, strict=True))
     for removal, anchor in pairs:
         if anchor:
@@ -128,12 +129,12 @@ def _place_dom_removals(
             if removal.before is None and heading and _found(anchor, heading):
                 removal.before = 0
     # An ad before an ad before a paragraph: in document order, so resolve from the last.
-    placed = [(fold_key(r.text), r.before) for r in text_removed if r.before is not None]
+    placed = [(_norm(r.text), r.before) for r in text_removed if r.before is not None]
     for removal, anchor in reversed(pairs):
         if anchor and removal.before is None:
             removal.before = next((i for t, i in placed if t.startswith(anchor)), None)
         if removal.before is not None:
-            placed.append((fold_key(removal.text), removal.before))
+            placed.append((_norm(removal.text), removal.before))
 
 
 # Under THIN_TEXT characters of extraction, the page's description of itself (og:description,
@@ -186,7 +187,7 @@ def _drop_title_block(blocks: list[Block], title: str) -> list[Block]:
 
 
 def _same_text(a: str, b: str) -> bool:
-    return fold_key(a) == fold_key(b)
+    return _norm(a) == _norm(b)
 
 
 def extract(

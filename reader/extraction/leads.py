@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 
 from reader.extraction.document import FastDocument
 from reader.html.parse import text_len
-from reader.spaces import fold_key, fold_spaces
+from reader.spaces import fold_key as _norm  # the form titles and descriptions are compared in
 
 if TYPE_CHECKING:
     from reader.html.parse import NodeText
@@ -61,14 +61,14 @@ def depth_below(elem: HtmlElement, ancestor: HtmlElement) -> int:
 def page_title(root: HtmlElement) -> str:
     for meta in root.iter("meta"):
         if meta.get("property") == "og:title" and meta.get("content"):
-            return fold_key(meta.get("content"))
+            return _norm(meta.get("content"))
     head = root.find("head")
     title = head.find("title") if head is not None else None
-    return fold_key(title.text_content()) if title is not None else ""
+    return _norm(title.text_content()) if title is not None else ""
 
 
 def names_title(heading: HtmlElement, title: str) -> bool:
-    text = fold_key(heading.text_content())
+    text = _norm(heading.text_content())
     return len(text) >= 15 and (text in title and len(text) * 2 >= len(title) or title in text)
 
 
@@ -128,7 +128,7 @@ class LeadDocument(FastDocument):
         super().__init__(root, url)
         # The page's description of itself (og:description, meta description), read before
         # the DOM cleaner dropped <meta>.
-        self.description = fold_spaces(description or "")
+        self.description = " ".join((description or "").split())
 
     def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
         """readability's leads (class words like "standfirst" inside <article>/<main>), plus
@@ -168,7 +168,7 @@ class LeadDocument(FastDocument):
         previews, wherever it sits."""
         if len(self.description) < DESCRIBED_TEXT:
             return []
-        probe = fold_key(self.description[:DESCRIBED_TEXT])
+        probe = _norm(self.description[:DESCRIBED_TEXT])
         around = set(best_elem.iterancestors())
         # Text nodes opening with the description's first words, found in C by XPath.
         for node in _OPENING(self.html, start=self.description[:DESCRIBED_START]):
@@ -181,7 +181,7 @@ class LeadDocument(FastDocument):
                 elem = elem.getparent()
             if elem is None or elem in around:
                 continue
-            if not fold_key(elem.text_content()).startswith(probe):
+            if not _norm(elem.text_content()).startswith(probe):
                 continue
             if elem is best_elem or best_elem in set(elem.iterancestors()):
                 return []  # already in the article

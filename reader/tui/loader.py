@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.errors import ReaderError
 from reader.model import Article
-from reader.spaces import fold_spaces
 
 if TYPE_CHECKING:
     from reader.pipeline import ReadOptions
@@ -47,7 +46,7 @@ def load_article(source: str | None, options: ReadOptions | None = None) -> Arti
     except ReaderError as error:
         return str(error)
     except Exception as error:  # a bug in a stage must not take the reader down with it
-        return fold_spaces(f"unexpected error: {type(error).__name__}: {error}")
+        return " ".join(f"unexpected error: {type(error).__name__}: {error}".split())
 
 
 def start_in_daemon_thread(function: Callable[..., T], *args: Any) -> Future[T]:
