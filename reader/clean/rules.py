@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.clean.phrases import PhraseIndex, PhraseSet, build_phrase_set, parse_phrase_file
+from reader.clean.phrases import PhraseSet, build_phrase_set, parse_phrase_file
 from reader.datafiles import cached, load_toml, read_toml
 from reader.errors import ReaderError
 from reader.paths import config_dir as default_config_dir
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from os import PathLike
 
     from lxml.html import HtmlElement
+
+    from reader.clean.phrases import PhraseIndex
 
 _WORDS = re.compile(r"\w+")
 USER_CATEGORY = "user"
