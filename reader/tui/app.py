@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.widgets import ContentSwitcher, Footer, Input
 
 from reader.model import Article
+from reader.safety import safe_line
 from reader.tui.loader import DEMO_LABEL, in_daemon_thread, load_article
 from reader.tui.navigation import AddressHistory, Entry, History, resolve_link
 from reader.tui.page_actions import PageActions
@@ -115,7 +116,8 @@ class ReaderApp(PageActions, App[None]):
                 self.query_one(AddressBar).open()
 
     def say(self, message: str, *, error: bool = False) -> None:
-        """Notify without markup: messages can quote page titles and URLs."""
+        """Notify without markup or control codes: messages can quote titles and URLs."""
+        message = safe_line(message)
         self.last_message = message
         self.notify(message, severity="error" if error else "information", markup=False)
 
@@ -125,7 +127,7 @@ class ReaderApp(PageActions, App[None]):
         """Start reading ``source`` in the background; a newer load cancels this one."""
         self.loading_source = source
         self.query_one("#main").loading = True
-        label = DEMO_LABEL if source is None else source
+        label = DEMO_LABEL if source is None else safe_line(source)
         self.query_one(ArticleHeader).set_article(None, f"Loading {label}…")
         self._load_worker(source, replace)
 
@@ -163,6 +165,9 @@ class ReaderApp(PageActions, App[None]):
             self.view.focus()
 
     def _show_error(self, source: str, message: str) -> None:
+        # The source is shown, so it gets the page text's sanitiser: a file name can hold
+        # escape codes that would set the terminal's title, or a bidi override.
+        source, message = safe_line(source), safe_line(message)
         self.error = message
         self.last_message = message
         self.query_one(ErrorView).show_error(
@@ -181,7 +186,7 @@ class ReaderApp(PageActions, App[None]):
 
     def action_open_address(self) -> None:
         entry = self.history.current
-        self.query_one(AddressBar).open(entry.source or "" if entry else "")
+        self.query_one(AddressBar).open(safe_line(entry.source or "") if entry else "")
 
     @on(Input.Submitted, "#address")
     def _address_submitted(self, event: Input.Submitted) -> None:

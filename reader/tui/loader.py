@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.errors import ReaderError
 from reader.model import Article
+from reader.safety import safe_line
 
 if TYPE_CHECKING:
     from reader.pipeline import ReadOptions
@@ -46,7 +47,7 @@ def load_article(source: str | None, options: ReadOptions | None = None) -> Arti
     except ReaderError as error:
         return str(error)
     except Exception as error:  # a bug in a stage must not take the reader down with it
-        return " ".join(f"unexpected error: {type(error).__name__}: {error}".split())
+        return safe_line(f"unexpected error: {type(error).__name__}: {error}")
 
 
 def start_in_daemon_thread(function: Callable[..., T], *args: Any) -> Future[T]:
