@@ -51,14 +51,20 @@ def _clean_name(text: str, start: int, end: int, sentence_start: bool) -> Range 
 
     # "The" always goes; other capitalised articles belong to a name mid-sentence (Le Monde,
     # El País, Der Spiegel) and are dropped only at a sentence start.
+    # Counted, then cut once: popping the first of thousands of stop words one at a time
+    # moved the rest each time.
+    skip = 0
     while (
-        toks
-        and (low := word(0).casefold()) in rules.stop
+        skip < len(toks)
+        and (low := word(skip).casefold()) in rules.stop
         and (sentence_start or low in _ENGLISH_ARTICLES or low not in rules.articles)
     ):
-        toks.pop(0)
-    while toks and (word(0) in rules.descriptors_exact or word(0).casefold() in rules.connectors):
-        toks.pop(0)
+        skip += 1
+    while skip < len(toks) and (
+        word(skip) in rules.descriptors_exact or word(skip).casefold() in rules.connectors
+    ):
+        skip += 1
+    del toks[:skip]
     if len(toks) > 1 and word(0).casefold() in rules.generic and word(1) in rules.connectors:
         return None  # "Residents of Valmere", "Sources in Berlin": a group, not a name
     before = text[_word_start(text, start) : _back_over_space(text, start)]

@@ -318,6 +318,25 @@ def _normalise_phrase(line: str) -> str:
     return normalise(protected)  # _phrase_regex turns the NULs back into spaces
 
 
+# Each "*" may take 0-3 words and each optional "{a|}" word 0 or 1, and a regex that fails
+# after them tries every combination: 4**k ways for k wildcards. Built-in phrases use at most
+# two; more in a user's phrase made one 47-word block take seconds, and 14 over a minute.
+MAX_WILDCARDS = 3
+
+
+def check_phrase(line: str) -> None:
+    """Raise ValueError for a phrase line whose wildcards would make matching it slow."""
+    phrase = _normalise_phrase(line.strip().removeprefix("^").strip()).removesuffix(" *")
+    words = phrase.split(" ")
+    count = sum(1 for w in words[1:] if w == "*")  # a leading "*" adds nothing to the regex
+    count += sum(1 for w in words if (g := word_group(w)) is not None and "" in g[0])
+    if count > MAX_WILDCARDS:
+        raise ValueError(
+            f"phrase {line!r} has {count} wildcards (* or an optional {{a|}} word); at most "
+            f"{MAX_WILDCARDS} are allowed, as each one multiplies the work of matching it"
+        )
+
+
 def build_phrase_set(lang: str, entries: Iterable[tuple[str, str]]) -> PhraseSet:
     """Sort ``(category, phrase line)`` pairs of one language into anywhere/label phrases."""
     anywhere: list[tuple[str, str]] = []

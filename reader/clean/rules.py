@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.clean.phrases import PhraseSet, build_phrase_set, parse_phrase_file
+from reader.clean.phrases import PhraseSet, build_phrase_set, check_phrase, parse_phrase_file
 from reader.datafiles import cached, load_toml, read_toml
 from reader.errors import ReaderError
 from reader.paths import config_dir as default_config_dir
@@ -246,6 +246,12 @@ def _user_rules(path: str) -> CleanRules:
         return _parse_user_rules(path)
     except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
         raise ReaderError(f"cannot use rules file {path}: {exc}") from exc
+    except RecursionError:
+        # tomllib parses nested arrays and tables recursively: the file is at fault, not
+        # the page being read, and it must say so.
+        raise ReaderError(
+            f"cannot use rules file {path}: it is nested too deeply to parse"
+        ) from None
 
 
 def _parse_user_rules(path: str) -> CleanRules:
@@ -261,6 +267,8 @@ def _parse_user_rules(path: str) -> CleanRules:
     for lang, lines in user_phrases.items():
         if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
             raise ValueError(f"phrases.{lang} must be a list of strings")
+        for line in lines:
+            check_phrase(line)
         code = lang.lower()
         entries = list(_phrase_entries().get(code, ()))
         entries += [(USER_CATEGORY, line) for line in lines]

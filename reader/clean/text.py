@@ -35,7 +35,7 @@ _TEASER_KINDS = frozenset({"paragraph", "list_item"})
 # Up to two words, then a web address and nothing else: what follows a label such as "More
 # information" when the block only points elsewhere.
 _ADDRESS = re.compile(r"\s*(?:\S+\s+){0,2}(?:https?://|www\.)\S+?[.!]?\s*")
-_BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]++(?:\.[\w-]++)++")
 _URL = re.compile(
     r"https?://[^\s<>\"']+"
 )  # share of a list item's text in links that makes it a teaser entry
