@@ -115,8 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive(float),
         default=30.0,
         metavar="SECONDS",
-        help="give up on a page after this long in all (default 30; "
-        "connecting alone gets at most 10)",
+        help="give up on a page after this long in all, fetching and reading it "
+        "(default 30; connecting alone gets at most 10)",
     )
     parser.add_argument(
         "--max-bytes",

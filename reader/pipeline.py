@@ -11,6 +11,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from reader.budget import check, read_within
 from reader.errors import ContentError, EmptyContent, ReaderError
 from reader.model import Article, Block, Metadata, Page, Removal
 from reader.safety import safe_line
@@ -66,9 +67,12 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
 
         base = page.final_url or page.url
         root = parse_html(page.text)
+        check()
         # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
         meta = read_metadata(root, base)
+        check()
         removed.extend(clean_dom(root, rules, anchors))
+        check()
         blocks, links = blocks_from_html(root, base, meta.description)
         if meta.body and _found_little(blocks, meta.body):
             blocks, links = _body_blocks(meta.body), []
@@ -79,12 +83,15 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         meta = Metadata(title=title)
         links = []
     blocks = _drop_title_block(blocks, meta.title)
+    check()
     cleaned = clean_blocks(blocks, links, rules, lang=meta.lang, meta=meta)
+    check()
     wall = cleaned.wall or dom_wall(removed, cleaned.blocks, rules, meta.lang)
     kept = cleaned.blocks
     if page.is_html and not wall:  # a wall's page is reported as such, not summarised
         kept = _with_description(kept, meta, cleaned.removed)
     _place_dom_removals(removed, anchors, kept, cleaned.removed, meta.title)
+    check()
     quotes, sources = annotate(kept, links, cleaned.source_url)
     return Article(
         title=meta.title,
@@ -158,6 +165,7 @@ def _place_dom_removals(
     heading = _norm(title)
     pairs = list(zip(removed, anchors, strict=True))
     for removal, anchor in pairs:
+        check()
         if anchor:
             removal.before = finder.find(anchor)
             if removal.before is None and heading and _found(anchor, heading):
@@ -268,13 +276,17 @@ def read(source: str, options: ReadOptions | None = None) -> Article:
     """
     options = options or ReadOptions()
     rules = options.rules  # first: a broken rules file is named as such, not as the page
-    page = load(
-        source,
-        connect_timeout=options.connect_timeout,
-        timeout=options.timeout,
-        max_bytes=options.max_bytes,
-    )
-    return _guarded(page, rules)
+    # One budget for the page, fetched and read (see reader.budget): the fetch is bounded by
+    # the same timeout, and every stage after it checks the clock at its loop points.
+    with read_within(options.timeout, source):
+        page = load(
+            source,
+            connect_timeout=options.connect_timeout,
+            timeout=options.timeout,
+            max_bytes=options.max_bytes,
+        )
+        check()
+        return _guarded(page, rules)
 
 
 def _guarded(page: Page, rules: CleanRules) -> Article:

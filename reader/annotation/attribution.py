@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from reader.annotation.grammar import GRAMMAR, cue_runs
 from reader.annotation.quotes import credit_line, find_quotes
+from reader.budget import check
 from reader.model import Block, Link, Quote, Source, Span
 from reader.safety import safe_line
 from reader.spaces import fold_spaces
@@ -384,6 +385,7 @@ def annotate(
     texts = [b.text for b in blocks if b.kind != "code" and b.text]
     cue = GRAMMAR.cue_for(cue_runs(texts))  # only the cues these blocks can hold
     for index, block in enumerate(blocks):
+        check()  # per block: the page's time budget (reader.budget)
         text = block.text
         if block.kind == "code" or not text:
             continue

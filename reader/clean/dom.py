@@ -15,6 +15,7 @@ from itertools import repeat
 import lxml.etree
 import lxml.html
 
+from reader.budget import check
 from reader.clean.rules import CleanRules, DomRules, short_text
 from reader.html.parse import INLINE_TAGS
 from reader.model import Removal
@@ -276,6 +277,7 @@ def clean_dom(
     Item = tuple[lxml.html.HtmlElement, lxml.html.HtmlElement | None]
     stack: list[Item] = [(root, None)]  # (element, nearest <article>/<main> ancestor)
     while stack:
+        check()  # per element: the page's time budget (reader.budget)
         el, container = stack.pop()
         tag = el.tag
         if not isinstance(tag, str):

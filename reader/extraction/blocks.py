@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from reader.budget import check
 from reader.extraction.picker import Picker
 from reader.html.parse import INLINE_TAGS
 from reader.model import Block, BlockKind, Link, Span
@@ -120,6 +121,7 @@ class _Builder:
     def flush(self) -> None:
         if not self.pieces:
             return
+        check()  # per block: the page's time budget (reader.budget)
         kind, level = self.kind[-1]
         pieces, self.pieces = self.pieces, []
         out: list[str] = []
