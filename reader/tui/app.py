@@ -17,7 +17,7 @@ from textual.widgets import ContentSwitcher, Footer, Input
 
 from reader.model import Article
 from reader.safety import safe_line
-from reader.tui.loader import DEMO_LABEL, in_daemon_thread, load_article
+from reader.tui.loader import DEMO_LABEL, in_daemon_thread, load_and_lay_out
 from reader.tui.navigation import AddressHistory, Entry, History, resolve_link
 from reader.tui.page_actions import PageActions
 from reader.tui.screens.help import HelpScreen
@@ -28,6 +28,7 @@ from reader.tui.widgets.error_view import ErrorView
 from reader.tui.widgets.header import ArticleHeader
 from reader.tui.widgets.search_bar import SearchBar
 from reader.tui.widgets.side_panel import SidePanel
+from reader.tui.wrap import Laid
 
 if TYPE_CHECKING:
     from reader.pipeline import ReadOptions
@@ -135,10 +136,15 @@ class ReaderApp(PageActions, App[None]):
     async def _load_worker(self, source: str | None, replace: bool) -> None:
         # The pipeline is synchronous: it runs in a daemon thread (see in_daemon_thread) while
         # this exclusive worker waits; a newer load cancels the wait, not the thread.
-        result = await in_daemon_thread(load_article, source, self.options)
-        self._loaded(source, result, replace)
+        view = self.view
+        result, laid = await in_daemon_thread(
+            load_and_lay_out, source, self.options, view.text_width(), view.show_removed
+        )
+        self._loaded(source, result, replace, laid)
 
-    def _loaded(self, source: str | None, result: Article | str, replace: bool) -> None:
+    def _loaded(
+        self, source: str | None, result: Article | str, replace: bool, laid: Laid | None = None
+    ) -> None:
         if source != self.loading_source:
             return  # an older load that finished after a newer one started
         self.loading_source = None
@@ -147,7 +153,7 @@ class ReaderApp(PageActions, App[None]):
             self._show_error(DEMO_LABEL if source is None else source, result)
             return
         self._save_scroll()
-        entry = Entry(source, result)
+        entry = Entry(source, result, laid=laid)
         if replace:
             entry.scroll_y = int(self.view.scroll_y)
             self.history.replace(entry)
@@ -159,7 +165,7 @@ class ReaderApp(PageActions, App[None]):
         self.error = None
         self.query_one(ContentSwitcher).current = "view"
         self.query_one(ArticleHeader).set_article(entry.article)
-        self.view.show(entry.article, scroll_y=entry.scroll_y)
+        self.view.show(entry.article, scroll_y=entry.scroll_y, laid=entry.laid)
         self.query_one(SidePanel).set_article(entry.article)
         if not self.query_one(AddressBar).has_focus:
             self.view.focus()

@@ -111,3 +111,8 @@ def one_long_paragraph(n: int) -> str:
     """One paragraph of n words with a link every ten: per-block passes over long text."""
     words = " ".join(f'<a href="/w{i}">word</a>' if i % 10 == 0 else "word" for i in range(n))
     return page(f"<p>{words}.</p>")
+
+
+def links_in_one_paragraph(n: int) -> str:
+    """One paragraph of n links: the TUI's link numbering, once O(spans x links) per block."""
+    return page("<p>" + " ".join(f'<a href="/s/{i}">link {i}</a> and' for i in range(n)) + "</p>")
