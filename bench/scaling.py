@@ -40,6 +40,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "many_links": (hostile.many_links, 2_500, "extract"),
     "many_removals": (hostile.many_removals, 1_000, "extract"),
     "many_quotes": (hostile.many_quotes, 1_000, "extract"),
+    "quotes_in_one_paragraph": (hostile.quotes_in_one_paragraph, 1_000, "extract"),
     "deep_nesting": (hostile.deep_nesting, 5_000, "extract"),
     "one_long_paragraph": (hostile.one_long_paragraph, 20_000, "extract"),
 }
@@ -102,7 +103,7 @@ def main() -> int:
                     if times[-1] > args.max_seconds:
                         break
             except Exception as error:  # a page the reader refuses reads no faster for it
-                print(f"{name:17} failed: {type(error).__name__}: {error}")
+                print(f"{name:23} failed: {type(error).__name__}: {error}")
                 failed.append(name)
                 continue
             ratios = [b / max(a, 1e-6) for a, b in zip(times, times[1:], strict=False)]
@@ -113,7 +114,7 @@ def main() -> int:
             judged = too_slow or times[-1] >= args.floor
             bad = too_slow or (judged and mean > args.limit)
             verdict = "FAIL" if bad else ("ok" if judged else "ok (too fast to judge)")
-            print(f"{name:17} {figures}  per doubling: {growth}  mean x{mean:.2f}  {verdict}")
+            print(f"{name:23} {figures}  per doubling: {growth}  mean x{mean:.2f}  {verdict}")
             sys.stdout.flush()
             if bad:
                 failed.append(name)

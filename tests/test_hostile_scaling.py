@@ -75,6 +75,13 @@ def test_a_long_name_of_stop_words_before_a_name(tmp_path: Path) -> None:
     assert [q["text"] for q in article["quotes"]] == ["The bridge will open again in the spring"]
 
 
+def test_a_paragraph_of_thousands_of_quotations(tmp_path: Path) -> None:
+    article = read_json(tmp_path, hostile.quotes_in_one_paragraph(8_000))  # once about 60 s
+    assert len(article["quotes"]) == 8_000
+    assert article["quotes"][-1]["text"] == "We will open the harbour on day 7999"
+    assert [s["name"] for s in article["sources"]] == ["Ann Lee"]
+
+
 # --- wrong blame (row 10): the page is fine, so it reads; a bad rules file is named
 
 

@@ -116,3 +116,14 @@ def one_long_paragraph(n: int) -> str:
 def links_in_one_paragraph(n: int) -> str:
     """One paragraph of n links: the TUI's link numbering, once O(spans x links) per block."""
     return page("<p>" + " ".join(f'<a href="/s/{i}">link {i}</a> and' for i in range(n)) + "</p>")
+
+
+def quotes_in_one_paragraph(n: int) -> str:
+    """One paragraph of n credited quotations: each speech cue tested against every quote."""
+    return page(
+        "<p>"
+        + " ".join(
+            f"\u201cWe will open the harbour on day {i},\u201d said Ann Lee." for i in range(n)
+        )
+        + "</p>"
+    )
