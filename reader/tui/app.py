@@ -10,17 +10,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import ContentSwitcher, Footer, Input
+from textual.message import Message
+from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from reader.model import Article
-from reader.tui.loader import DEMO_LABEL, in_daemon_thread, load_article
+from reader.tui.loader import DEMO_LABEL, LoadFailure, in_daemon_thread, load_article
 from reader.tui.navigation import AddressHistory, Entry, History, resolve_link
 from reader.tui.page_actions import PageActions
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.links import LinksScreen
+from reader.tui.settings import SettingsFile
+from reader.tui.targets import LinkTargets
 from reader.tui.widgets.address_bar import AddressBar
 from reader.tui.widgets.article_view import COLUMN_STEP, ArticleView
 from reader.tui.widgets.error_view import ErrorView
@@ -34,12 +38,26 @@ if TYPE_CHECKING:
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
-class ReaderApp(PageActions, App[None]):
+class PageLoaded(Message):
+    """A load worker's result; ``token`` says which load it answers (see ReaderApp.load)."""
+
+    def __init__(
+        self, token: int, source: str | None, result: Article | LoadFailure, replace: bool
+    ) -> None:
+        super().__init__()
+        self.token, self.source, self.result, self.replace = token, source, result, replace
+
+
+class ReaderApp(LinkTargets, PageActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reader"
     ENABLE_COMMAND_PALETTE = False
+    # Below 90 cells the side panel takes the whole width and help stacks its columns.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (90, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # First, so a narrow footer that has room for one key still shows the way to the rest.
+        Binding("question_mark", "help", "Keys"),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
         Binding("o,ctrl+l", "open_address", "Open"),
@@ -48,8 +66,10 @@ class ReaderApp(PageActions, App[None]):
         Binding("slash", "search", "Search"),
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Previous match", show=False),
-        Binding("b,alt+left", "history_back", "Back", show=False),
-        Binding("f,alt+right", "history_forward", "Forward", show=False),
+        # b and f turn pages, as in less; B goes back, as in w3m.
+        Binding("B,alt+left", "history_back", "Back", show=False),
+        Binding("F,alt+right", "history_forward", "Forward", show=False),
+        Binding("escape,ctrl+g", "stop_loading", "Stop loading", show=False, priority=True),
         Binding("r", "reload", "Reload", show=False),
         Binding("R", "toggle_removed", "Removed"),
         Binding("t", "toggle_theme", "Light/dark", show=False),
@@ -58,7 +78,6 @@ class ReaderApp(PageActions, App[None]):
         Binding("O", "open_browser", "Open in browser", show=False),
         Binding("plus,equals_sign", "wider", "Wider column", show=False),
         Binding("minus", "narrower", "Narrower column", show=False),
-        Binding("question_mark", "help", "All keys"),
     ]
 
     def __init__(
@@ -68,6 +87,8 @@ class ReaderApp(PageActions, App[None]):
         options: ReadOptions | None = None,
         article: Article | None = None,
         export_dir: Path | None = None,
+        column: int | None = None,
+        quit_on_error: bool = False,
     ) -> None:
         super().__init__()
         self.source = source
@@ -79,12 +100,22 @@ class ReaderApp(PageActions, App[None]):
         self.loading_source: str | None = None
         self.last_message = ""  # what the last notification said (tests read it)
         self.error: str | None = None
-        self.theme = DARK
+        self.error_source: str | None = None
+        self.settings = SettingsFile()
+        self.theme = LIGHT if self.settings.settings.theme == "light" else DARK
+        self.column = column  # --width: this session's column, not saved
+        # The command line's `reader SOURCE`: a first page that cannot be read ends the app,
+        # and the CLI prints the error as pipe mode does (see failure).
+        self.quit_on_error = quit_on_error
+        self.failure: LoadFailure | None = None
+        self._load_token = 0  # the newest load; results of any other are dropped
 
     # ----------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
-        yield ArticleHeader(id="header")
+        with Horizontal(id="top"):
+            yield ArticleHeader(id="header")
+            yield Static("", id="position", markup=False)
         yield AddressBar(self.addresses, id="address")
         with Horizontal(id="body"):
             with ContentSwitcher(initial="view", id="main"):
@@ -104,15 +135,39 @@ class ReaderApp(PageActions, App[None]):
         return entry.article if entry and self.error is None else None
 
     def on_mount(self) -> None:
+        settings = self.settings.settings
+        self.view.set_column(self.column or settings.column)
+        self.query_one(SidePanel).display = settings.side_panel
+        self.watch(self.view, "scroll_y", self._show_position, init=False)
+        self.watch(self.view, "virtual_size", self._show_position, init=False)
+        self.watch(self.view, "typed", self._show_position, init=False)
         self.view.focus()
+        if self.settings.problem:
+            self.say(self.settings.problem, error=True)
         if self.initial_article is not None:
             entry = Entry(self.source, self.initial_article)
             self.history.visit(entry)
             self._show_entry(entry)
         else:
+            # Even the demo opens on the article: a first `q` must quit, not type "q".
             self.load(self.source)
-            if self.source is None:
-                self.query_one(AddressBar).open()
+
+    def save_setting(self, **changes: object) -> None:
+        problem = self.settings.update(**changes)
+        if problem:
+            self.say(problem, error=True)
+
+    def _show_position(self) -> None:
+        view = self.view
+        text = f"Link {view.typed}…  Enter follows" if view.typed else view.position()
+        entry = self.history.current
+        if entry is not None and entry.source is None and self.initial_article is None:
+            # The demo is where newcomers start: say, where it is never cut, how to go on.
+            text = f"o or Ctrl+L opens an address  {text}"
+        self.query_one("#position", Static).update(text if self.article is not None else "")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_position)
 
     def say(self, message: str, *, error: bool = False) -> None:
         """Notify without markup: messages can quote page titles and URLs."""
@@ -123,26 +178,67 @@ class ReaderApp(PageActions, App[None]):
 
     def load(self, source: str | None, *, replace: bool = False) -> None:
         """Start reading ``source`` in the background; a newer load cancels this one."""
+        self._load_token += 1
         self.loading_source = source
         self.query_one("#main").loading = True
         label = DEMO_LABEL if source is None else source
-        self.query_one(ArticleHeader).set_article(None, f"Loading {label}…")
-        self._load_worker(source, replace)
+        self.query_one(ArticleHeader).set_article(None, f"Loading {label}…  (Esc stops)")
+        self._load_worker(self._load_token, source, replace)
 
     @work(exclusive=True, group="load", exit_on_error=False)
-    async def _load_worker(self, source: str | None, replace: bool) -> None:
+    async def _load_worker(self, token: int, source: str | None, replace: bool) -> None:
         # The pipeline is synchronous: it runs in a daemon thread (see in_daemon_thread) while
-        # this exclusive worker waits; a newer load cancels the wait, not the thread.
+        # this exclusive worker waits; cancelling the worker drops the wait, not the thread,
+        # whose late result then has nowhere to go.
         result = await in_daemon_thread(load_article, source, self.options)
-        self._loaded(source, result, replace)
+        self.post_message(PageLoaded(token, source, result, replace))
 
-    def _loaded(self, source: str | None, result: Article | str, replace: bool) -> None:
-        if source != self.loading_source:
-            return  # an older load that finished after a newer one started
+    def action_stop_loading(self) -> None:
+        """Esc or Ctrl+G during a load: stop it and show what was there before."""
+        if not self._is_loading() or self.screen is not self.screen_stack[0]:
+            raise SkipAction()  # Esc keeps its meaning in bars, lists and screens
+        if self.focused is not None and isinstance(self.focused, Input):
+            raise SkipAction()
+        source = self.loading_source
+        self.stop_loading()
+        self.say(f"Stopped loading {DEMO_LABEL if source is None else source}")
+
+    def _is_loading(self) -> bool:
+        return bool(self.query_one("#main").loading)
+
+    def stop_loading(self) -> None:
+        """Cancel the load in flight, if any, and put back the page (or error) it covered."""
+        if not self._is_loading():
+            return
+        self._load_token += 1  # whatever was in flight is now stale
+        self.workers.cancel_group(self, "load")
+        source, self.loading_source = self.loading_source, None
+        self.query_one("#main").loading = False
+        entry = self.history.current
+        if self.error is not None and self.error_source is not None:
+            self.query_one(ArticleHeader).set_article(None, f"Could not read {self.error_source}")
+        elif entry is not None:
+            self.query_one(ArticleHeader).set_article(entry.article)
+            self.view.focus()
+        else:
+            label = DEMO_LABEL if source is None else source
+            self._show_error(label, "stopped before the page arrived", stopped=True)
+
+    @on(PageLoaded)
+    def _page_loaded(self, event: PageLoaded) -> None:
+        if event.token != self._load_token:
+            return  # a load the user stopped or replaced: never cover what they moved on to
+        self._loaded(event.source, event.result, event.replace)
+
+    def _loaded(self, source: str | None, result: Article | LoadFailure, replace: bool) -> None:
         self.loading_source = None
         self.query_one("#main").loading = False
-        if isinstance(result, str):
-            self._show_error(DEMO_LABEL if source is None else source, result)
+        if isinstance(result, LoadFailure):
+            if self.quit_on_error and self.history.current is None and self.error is None:
+                self.failure = result
+                self.exit(return_code=result.exit_code)
+                return
+            self._show_error(DEMO_LABEL if source is None else source, result.message)
             return
         self._save_scroll()
         entry = Entry(source, result)
@@ -161,16 +257,20 @@ class ReaderApp(PageActions, App[None]):
         self.query_one(SidePanel).set_article(entry.article)
         if not self.query_one(AddressBar).has_focus:
             self.view.focus()
+        self._show_position()
 
-    def _show_error(self, source: str, message: str) -> None:
+    def _show_error(self, source: str, message: str, *, stopped: bool = False) -> None:
         self.error = message
+        self.error_source = source
         self.last_message = message
         self.query_one(ErrorView).show_error(
-            source, message, can_go_back=self.history.current is not None
+            source, message, can_go_back=self.history.current is not None, stopped=stopped
         )
         self.query_one(ContentSwitcher).current = "error"
-        self.query_one(ArticleHeader).set_article(None, f"Could not read {source}")
+        verb = "Stopped loading" if stopped else "Could not read"
+        self.query_one(ArticleHeader).set_article(None, f"{verb} {source}")
         self.query_one(SidePanel).set_article(None)
+        self._show_position()
 
     def _save_scroll(self) -> None:
         entry = self.history.current
@@ -236,6 +336,7 @@ class ReaderApp(PageActions, App[None]):
     def action_toggle_panel(self) -> None:
         panel = self.query_one(SidePanel)
         panel.display = not panel.display
+        self.save_setting(side_panel=bool(panel.display))
         if panel.display:
             panel.focus_first()
         else:
@@ -270,7 +371,12 @@ class ReaderApp(PageActions, App[None]):
         if article is None or not article.links:
             self.say("This article has no links")
             return
-        self.push_screen(LinksScreen(article.links), self._follow_link)
+        entry = self.history.current
+        base = entry.source if entry else None
+        self.push_screen(
+            LinksScreen(article.links, lambda href: resolve_link(article, base, href)),
+            self._follow_link,
+        )
 
     @on(ArticleView.LinkClicked)
     def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
@@ -278,14 +384,20 @@ class ReaderApp(PageActions, App[None]):
 
     def _follow_link(self, index: int | None) -> None:
         article = self.article
-        if index is None or article is None or not 0 <= index < len(article.links):
+        if index is None or article is None:
+            return
+        if not 0 <= index < len(article.links):
+            count = len(article.links)
+            self.say(f"No link {index + 1}: this article has {count} link{'s' * (count != 1)}")
             return
         entry = self.history.current
-        self.load(resolve_link(article, entry.source if entry else None, article.links[index].url))
+        href = article.links[index].url
+        self.open_target(href, resolve_link(article, entry.source if entry else None, href))
 
     # ----------------------------------------------------------------- history
 
     def _go(self, step: int) -> None:
+        self.stop_loading()  # going back or forward abandons the page on its way
         if self.error is not None and step < 0 and self.history.current is not None:
             self._show_entry(self.history.current)  # back from an error: the page before it
             return
@@ -326,12 +438,18 @@ class ReaderApp(PageActions, App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
+        self.save_setting(theme="light" if self.theme == LIGHT else "dark")
+
+    def _set_column(self, column: int) -> None:
+        column = self.view.set_column(column)
+        self.save_setting(column=column)
+        self.say(f"Column: {column} cells")
 
     def action_wider(self) -> None:
-        self.say(f"Column: {self.view.set_column(self.view.column + COLUMN_STEP)} cells")
+        self._set_column(self.view.column + COLUMN_STEP)
 
     def action_narrower(self) -> None:
-        self.say(f"Column: {self.view.set_column(self.view.column - COLUMN_STEP)} cells")
+        self._set_column(self.view.column - COLUMN_STEP)
 
     def action_help(self) -> None:
         groups = [
@@ -353,9 +471,19 @@ def make_app(
     options: ReadOptions | None = None,
     article: Article | None = None,
     export_dir: Path | None = None,
+    column: int | None = None,
+    quit_on_error: bool = False,
 ) -> ReaderApp:
-    """The app for ``source`` (URL, path or "-"); None opens the demo with the address bar ready.
+    """The app for ``source`` (URL, path or "-"); None opens the demo.
 
-    ``article`` shows an Article already in hand (tests and the bench) instead of loading one.
+    ``article`` shows an Article already in hand (tests and the bench) instead of loading one;
+    ``column`` is --width; ``quit_on_error`` ends the app if the first page cannot be read.
     """
-    return ReaderApp(source, options=options, article=article, export_dir=export_dir)
+    return ReaderApp(
+        source,
+        options=options,
+        article=article,
+        export_dir=export_dir,
+        column=column,
+        quit_on_error=quit_on_error,
+    )

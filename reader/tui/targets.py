@@ -1,0 +1,82 @@
+"""Where a followed link goes: a place in this article (``#fragment``), a page reader reads
+itself (http, https, a file), or, for any other scheme (mailto:, tel:...), the system's
+handler. A mixin of :class:`reader.tui.app.ReaderApp`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urldefrag, urlsplit
+from urllib.request import url2pathname
+
+from reader.model import Article
+from reader.tui.navigation import History
+
+if TYPE_CHECKING:
+    from reader.tui.widgets.article_view import ArticleView
+
+READ_HERE = frozenset({"http", "https"})
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def slug(text: str) -> str:
+    """The id most sites and Markdown tools give a heading: lower case, words joined by -."""
+    return _NOT_WORD.sub("-", text.lower()).strip("-")
+
+
+def in_page_fragment(article: Article, href: str) -> str | None:
+    """The fragment ``href`` points at when it stays on this page, else None."""
+    if href.startswith("#"):
+        return unquote(href[1:])
+    page = article.final_url or article.url
+    target, fragment = urldefrag(href)
+    if page and fragment and target and urldefrag(page)[0] == target:
+        return unquote(fragment)
+    return None
+
+
+class LinkTargets:
+    history: History
+
+    if TYPE_CHECKING:  # provided by ReaderApp
+
+        @property
+        def article(self) -> Article | None: ...
+
+        @property
+        def view(self) -> ArticleView: ...
+
+        def say(self, message: str, *, error: bool = False) -> None: ...
+
+        def load(self, source: str | None, *, replace: bool = False) -> None: ...
+
+        def open_elsewhere(self, url: str) -> None: ...
+
+    def open_target(self, href: str, target: str) -> None:
+        """Follow a link: ``href`` as the page wrote it, ``target`` resolved against the page."""
+        article = self.article
+        fragment = in_page_fragment(article, href) if article is not None else None
+        if fragment is not None:
+            self.scroll_to_fragment(fragment)
+            return
+        scheme = urlsplit(target).scheme.lower()
+        if scheme in READ_HERE or len(scheme) <= 1:  # no scheme, or a Windows drive letter
+            self.load(target)
+        elif scheme == "file":
+            self.load(url2pathname(urlsplit(target).path))
+        else:
+            self.open_elsewhere(target)
+
+    def scroll_to_fragment(self, fragment: str) -> None:
+        """Scroll to the heading a ``#fragment`` names; the page itself is not read again."""
+        view = self.view
+        if fragment in ("", "top"):
+            view.action_top()
+            return
+        wanted = slug(fragment)
+        for index, unit in enumerate(view.units):
+            if unit.kind in ("heading", "title") and wanted and slug(unit.text) == wanted:
+                view.reveal(index, 0, len(unit.text))
+                return
+        self.say(f"No “#{fragment}” in this article: the part it points to was not kept")
