@@ -89,8 +89,10 @@ class ReaderApp(LinkTargets, PageActions, App[None]):
         export_dir: Path | None = None,
         column: int | None = None,
         quit_on_error: bool = False,
+        show_removed: bool = False,
     ) -> None:
         super().__init__()
+        self.start_with_removed = show_removed  # --show-removed: as if R had been pressed
         self.source = source
         self.options = options
         self.initial_article = article
@@ -137,6 +139,7 @@ class ReaderApp(LinkTargets, PageActions, App[None]):
     def on_mount(self) -> None:
         settings = self.settings.settings
         self.view.set_column(self.column or settings.column)
+        self.view.show_removed = self.start_with_removed
         self.query_one(SidePanel).display = settings.side_panel
         self.watch(self.view, "scroll_y", self._show_position, init=False)
         self.watch(self.view, "virtual_size", self._show_position, init=False)
@@ -473,11 +476,13 @@ def make_app(
     export_dir: Path | None = None,
     column: int | None = None,
     quit_on_error: bool = False,
+    show_removed: bool = False,
 ) -> ReaderApp:
     """The app for ``source`` (URL, path or "-"); None opens the demo.
 
     ``article`` shows an Article already in hand (tests and the bench) instead of loading one;
-    ``column`` is --width; ``quit_on_error`` ends the app if the first page cannot be read.
+    ``column`` is --width; ``quit_on_error`` ends the app if the first page cannot be read;
+    ``show_removed`` starts with removed boilerplate shown.
     """
     return ReaderApp(
         source,
@@ -486,4 +491,5 @@ def make_app(
         export_dir=export_dir,
         column=column,
         quit_on_error=quit_on_error,
+        show_removed=show_removed,
     )
