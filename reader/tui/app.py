@@ -10,14 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
-from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from reader.model import Article
+from reader.tui.load_control import LoadControl, PageLoaded
 from reader.tui.loader import DEMO_LABEL, LoadFailure, in_daemon_thread, load_article
 from reader.tui.navigation import AddressHistory, Entry, History, resolve_link
 from reader.tui.page_actions import PageActions
@@ -25,8 +24,9 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.links import LinksScreen
 from reader.tui.settings import SettingsFile
 from reader.tui.targets import LinkTargets
+from reader.tui.view_options import DARK, LIGHT, ViewOptions
 from reader.tui.widgets.address_bar import AddressBar
-from reader.tui.widgets.article_view import COLUMN_STEP, ArticleView
+from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.error_view import ErrorView
 from reader.tui.widgets.header import ArticleHeader
 from reader.tui.widgets.search_bar import SearchBar
@@ -35,25 +35,15 @@ from reader.tui.widgets.side_panel import SidePanel
 if TYPE_CHECKING:
     from reader.pipeline import ReadOptions
 
-DARK, LIGHT = "textual-dark", "textual-light"
+NARROW = 90  # below this many cells the side panel takes the whole width (see app.tcss)
 
 
-class PageLoaded(Message):
-    """A load worker's result; ``token`` says which load it answers (see ReaderApp.load)."""
-
-    def __init__(
-        self, token: int, source: str | None, result: Article | LoadFailure, replace: bool
-    ) -> None:
-        super().__init__()
-        self.token, self.source, self.result, self.replace = token, source, result, replace
-
-
-class ReaderApp(LinkTargets, PageActions, App[None]):
+class ReaderApp(LoadControl, LinkTargets, ViewOptions, PageActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reader"
     ENABLE_COMMAND_PALETTE = False
     # Below 90 cells the side panel takes the whole width and help stacks its columns.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (90, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # First, so a narrow footer that has room for one key still shows the way to the rest.
@@ -102,7 +92,7 @@ class ReaderApp(LinkTargets, PageActions, App[None]):
         self.loading_source: str | None = None
         self.last_message = ""  # what the last notification said (tests read it)
         self.error: str | None = None
-        self.error_source: str | None = None
+        self.error_header = ""  # what the header says over the error view
         self.settings = SettingsFile()
         self.theme = LIGHT if self.settings.settings.theme == "light" else DARK
         self.column = column  # --width: this session's column, not saved
@@ -140,7 +130,8 @@ class ReaderApp(LinkTargets, PageActions, App[None]):
         settings = self.settings.settings
         self.view.set_column(self.column or settings.column)
         self.view.show_removed = self.start_with_removed
-        self.query_one(SidePanel).display = settings.side_panel
+        # A panel that would cover the article does not open by itself.
+        self.query_one(SidePanel).display = settings.side_panel and self.size.width >= NARROW
         self.watch(self.view, "scroll_y", self._show_position, init=False)
         self.watch(self.view, "virtual_size", self._show_position, init=False)
         self.watch(self.view, "typed", self._show_position, init=False)
@@ -196,43 +187,6 @@ class ReaderApp(LinkTargets, PageActions, App[None]):
         result = await in_daemon_thread(load_article, source, self.options)
         self.post_message(PageLoaded(token, source, result, replace))
 
-    def action_stop_loading(self) -> None:
-        """Esc or Ctrl+G during a load: stop it and show what was there before."""
-        if not self._is_loading() or self.screen is not self.screen_stack[0]:
-            raise SkipAction()  # Esc keeps its meaning in bars, lists and screens
-        if self.focused is not None and isinstance(self.focused, Input):
-            raise SkipAction()
-        source = self.loading_source
-        self.stop_loading()
-        self.say(f"Stopped loading {DEMO_LABEL if source is None else source}")
-
-    def _is_loading(self) -> bool:
-        return bool(self.query_one("#main").loading)
-
-    def stop_loading(self) -> None:
-        """Cancel the load in flight, if any, and put back the page (or error) it covered."""
-        if not self._is_loading():
-            return
-        self._load_token += 1  # whatever was in flight is now stale
-        self.workers.cancel_group(self, "load")
-        source, self.loading_source = self.loading_source, None
-        self.query_one("#main").loading = False
-        entry = self.history.current
-        if self.error is not None and self.error_source is not None:
-            self.query_one(ArticleHeader).set_article(None, f"Could not read {self.error_source}")
-        elif entry is not None:
-            self.query_one(ArticleHeader).set_article(entry.article)
-            self.view.focus()
-        else:
-            label = DEMO_LABEL if source is None else source
-            self._show_error(label, "stopped before the page arrived", stopped=True)
-
-    @on(PageLoaded)
-    def _page_loaded(self, event: PageLoaded) -> None:
-        if event.token != self._load_token:
-            return  # a load the user stopped or replaced: never cover what they moved on to
-        self._loaded(event.source, event.result, event.replace)
-
     def _loaded(self, source: str | None, result: Article | LoadFailure, replace: bool) -> None:
         self.loading_source = None
         self.query_one("#main").loading = False
@@ -264,14 +218,14 @@ class ReaderApp(LinkTargets, PageActions, App[None]):
 
     def _show_error(self, source: str, message: str, *, stopped: bool = False) -> None:
         self.error = message
-        self.error_source = source
         self.last_message = message
         self.query_one(ErrorView).show_error(
             source, message, can_go_back=self.history.current is not None, stopped=stopped
         )
         self.query_one(ContentSwitcher).current = "error"
         verb = "Stopped loading" if stopped else "Could not read"
-        self.query_one(ArticleHeader).set_article(None, f"{verb} {source}")
+        self.error_header = f"{verb} {source}"
+        self.query_one(ArticleHeader).set_article(None, self.error_header)
         self.query_one(SidePanel).set_article(None)
         self._show_position()
 
@@ -347,6 +301,8 @@ class ReaderApp(LinkTargets, PageActions, App[None]):
 
     @on(SidePanel.Leave)
     def _leave_panel(self) -> None:
+        if self.size.width < NARROW:  # the panel covers the article: leaving closes it
+            self.query_one(SidePanel).display = False
         self.view.focus()
 
     @on(SidePanel.Picked)
@@ -354,6 +310,8 @@ class ReaderApp(LinkTargets, PageActions, App[None]):
         article = self.article
         if article is None:
             return
+        if self.size.width < NARROW:  # show the place picked, not the panel over it
+            self._leave_panel()
         view = self.view
         if event.what == "quote":
             quote = article.quotes[event.index]
@@ -424,35 +382,6 @@ class ReaderApp(LinkTargets, PageActions, App[None]):
             self.load(self.source if entry is None else entry.source)
         else:
             self.load(entry.source, replace=True)
-
-    # ----------------------------------------------------------------- view options
-
-    def action_toggle_removed(self) -> None:
-        article = self.article
-        if article is None:
-            return
-        view = self.view
-        view.set_show_removed(not view.show_removed)
-        if view.show_removed:
-            count = len(article.removed)
-            self.say(f"Showing {count} removed item{'s' if count != 1 else ''}, dimmed")
-        else:
-            self.say("Removed items hidden")
-
-    def action_toggle_theme(self) -> None:
-        self.theme = LIGHT if self.theme == DARK else DARK
-        self.save_setting(theme="light" if self.theme == LIGHT else "dark")
-
-    def _set_column(self, column: int) -> None:
-        column = self.view.set_column(column)
-        self.save_setting(column=column)
-        self.say(f"Column: {column} cells")
-
-    def action_wider(self) -> None:
-        self._set_column(self.view.column + COLUMN_STEP)
-
-    def action_narrower(self) -> None:
-        self._set_column(self.view.column - COLUMN_STEP)
 
     def action_help(self) -> None:
         groups = [

@@ -456,8 +456,20 @@ def test_at_seventy_columns_the_panel_takes_the_width_not_the_article() -> None:
         await pilot.press("s")
         panel = app.query_one(SidePanel)
         assert panel.size.width == 70
-        await pilot.press("escape", "s")
+        await pilot.press("escape")  # leaving a panel that covers the article closes it
         assert not panel.display and app.focused is app.view
+        await pilot.press("s", "enter")  # so does picking a quote, to show it
+        assert not panel.display and app.view.flash is not None
+
+    drive(make(), steps, size=(70, 24))
+
+
+def test_a_panel_saved_open_stays_closed_at_start_on_a_narrow_terminal() -> None:
+    _config().parent.mkdir(parents=True)
+    _config().write_text("side_panel = true\n")
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        assert not app.query_one(SidePanel).display
 
     drive(make(), steps, size=(70, 24))
 
