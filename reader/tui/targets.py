@@ -6,15 +6,11 @@ handler. A mixin of :class:`reader.tui.app.ReaderApp`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 from urllib.parse import unquote, urldefrag, urlsplit
 from urllib.request import url2pathname
 
 from reader.model import Article
-from reader.tui.navigation import History
-
-if TYPE_CHECKING:
-    from reader.tui.widgets.article_view import ArticleView
+from reader.tui.app_parts import AppParts
 
 READ_HERE = frozenset({"http", "https"})
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -36,23 +32,7 @@ def in_page_fragment(article: Article, href: str) -> str | None:
     return None
 
 
-class LinkTargets:
-    history: History
-
-    if TYPE_CHECKING:  # provided by ReaderApp
-
-        @property
-        def article(self) -> Article | None: ...
-
-        @property
-        def view(self) -> ArticleView: ...
-
-        def say(self, message: str, *, error: bool = False) -> None: ...
-
-        def load(self, source: str | None, *, replace: bool = False) -> None: ...
-
-        def open_elsewhere(self, url: str) -> None: ...
-
+class LinkTargets(AppParts):
     def open_target(self, href: str, target: str) -> None:
         """Follow a link: ``href`` as the page wrote it, ``target`` resolved against the page."""
         article = self.article

@@ -4,31 +4,14 @@ A mixin of :class:`reader.tui.app.ReaderApp`; theme and column are saved to conf
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from reader.model import Article
+from reader.tui.app_parts import AppParts
 from reader.tui.widgets.article_view import COLUMN_STEP
-
-if TYPE_CHECKING:
-    from reader.tui.widgets.article_view import ArticleView
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
-class ViewOptions:
+class ViewOptions(AppParts):
     theme: str
-
-    if TYPE_CHECKING:  # provided by ReaderApp
-
-        @property
-        def article(self) -> Article | None: ...
-
-        @property
-        def view(self) -> ArticleView: ...
-
-        def say(self, message: str, *, error: bool = False) -> None: ...
-
-        def save_setting(self, **changes: object) -> None: ...
 
     def action_toggle_removed(self) -> None:
         article = self.article
