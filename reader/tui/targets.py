@@ -13,6 +13,9 @@ from reader.model import Article
 from reader.tui.app_parts import AppParts
 
 READ_HERE = frozenset({"http", "https"})
+# Schemes handed to the desktop. Others (a game launcher's, a remote shell's...) could start
+# things a reader of a web page never meant to; browsers ask first, reader declines.
+HANDED_OVER = frozenset({"mailto", "tel", "sms", "geo", "xmpp", "irc", "ircs", "news", "magnet"})
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -45,8 +48,10 @@ class LinkTargets(AppParts):
             self.load(target)
         elif scheme == "file":
             self.load(url2pathname(urlsplit(target).path))
-        else:
+        elif scheme in HANDED_OVER:
             self.open_elsewhere(target)
+        else:
+            self.say(f"reader does not open {scheme}: links (l then y copies the address)")
 
     def scroll_to_fragment(self, fragment: str) -> None:
         """Scroll to the heading a ``#fragment`` names; the page itself is not read again."""

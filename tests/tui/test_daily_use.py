@@ -573,3 +573,23 @@ def test_without_a_downloads_directory_export_goes_to_the_data_directory(
     exports = Path(os.environ["XDG_DATA_HOME"]) / "reader" / "exports"
     assert [p.name for p in exports.iterdir()] == ["harbour-budget-approved.md"]
     assert list(tmp_path.glob("*.md")) == []
+
+
+def test_other_schemes_are_declined_not_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    handed: list[str] = []
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        monkeypatch.setattr(app, "open_elsewhere", handed.append)
+        await pilot.press("3", "enter")
+        assert app.last_message == "reader does not open steam: links (l then y copies the address)"
+
+    drive(_article_with("steam://run/12345"), steps)
+    assert handed == []
+
+
+def test_show_removed_from_the_command_line_starts_with_removed_shown() -> None:
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        assert app.view.show_removed
+        assert any(u.kind == "removed" for u in app.view.units)
+
+    drive(make(show_removed=True), steps)
