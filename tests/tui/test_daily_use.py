@@ -453,9 +453,11 @@ def test_a_broken_config_is_reported_and_left_alone() -> None:
 
 def test_at_seventy_columns_the_panel_takes_the_width_not_the_article() -> None:
     async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        before = (_position(app), len(app.view.lines))
         await pilot.press("s")
         panel = app.query_one(SidePanel)
         assert panel.size.width == 70
+        assert (_position(app), len(app.view.lines)) == before  # no re-wrap to a sliver
         await pilot.press("escape")  # leaving a panel that covers the article closes it
         assert not panel.display and app.focused is app.view
         await pilot.press("s", "enter")  # so does picking a quote, to show it

@@ -194,6 +194,8 @@ class ArticleView(LinkCursor, ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
+        if self.size.width < 8:
+            return  # squeezed out by a full-width side panel: keep the layout to return to
         self._relayout(self._anchor())
 
     def line_of(self, unit: int, offset: int) -> int:
