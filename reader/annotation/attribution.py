@@ -13,8 +13,15 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from reader.annotation.entities import Registry, last_person, speaker_for
 from reader.annotation.grammar import GRAMMAR, cue_runs
-from reader.annotation.quotes import credit_line, find_quotes
+from reader.annotation.quotes import credit_line
+from reader.annotation.speech import (
+    citation_names,
+    credited_agencies,
+    find_block_quotes,
+    overlaps,
+)
 from reader.model import Block, Link, Quote, Source, Span
 from reader.safety import safe_line
 
@@ -270,7 +277,7 @@ def _definite_description(text: str, start: int, end: int) -> Range | None:
 
 
 def _inside(pos: int, spans: list[Range]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    return overlaps(spans, pos, pos + 1)  # spans sorted and apart: a binary search
 
 
 _LEADS = ',\u201d\u00bb\u201c\u00ab\u2018\u2019\u2013\u2014"'
@@ -300,13 +307,16 @@ def _is_attribution(text: str, cue: str, start: int, end: int) -> bool:
     return bool(nxt) and nxt.group().casefold().strip(",.:;") in GRAMMAR.speech_next
 
 
-def _find_names(text: str, quoted: list[Range], pattern: re.Pattern[str] | None) -> list[Range]:
-    """Character ranges of attributed names in one block, in order, without overlaps.
+def _find_names(
+    text: str, quoted: list[Range], pattern: re.Pattern[str] | None
+) -> list[tuple[int, int, bool]]:
+    """Attributed names in one block, in order, without overlaps: (start, end, is_speaker).
+    A name after a recipient cue ("told X", "gegenüber X") received the words: not a speaker.
 
     Cues inside a quotation are the quoted speaker's, not the article's, so they are skipped.
     """
     rules = GRAMMAR
-    names: list[Range] = []
+    names: list[tuple[int, int, bool]] = []
     if pattern is None:
         return names  # no cue can start in these blocks
     for m in pattern.finditer(text):
@@ -318,17 +328,17 @@ def _find_names(text: str, quoted: list[Range], pattern: re.Pattern[str] | None)
         if cue in rules.before and (cue not in rules.needs_lead or _after_lead(text, m.start())):
             hit = _name_after(text, m.end("cue"), _after_lead(text, m.start()))
             if hit:
-                names.append(hit)
+                names.append((*hit, cue not in rules.recipients))
         if cue in rules.after and _is_attribution(text, cue, m.start(), m.end()):
             hit = _name_before(text, m.start("cue"), pattern)
             if hit:
-                names.append(hit)
+                names.append((*hit, True))
     names.sort()
-    out: list[Range] = []
-    for s, e in names:
+    out: list[tuple[int, int, bool]] = []
+    for s, e, speaker in names:
         if (out and s < out[-1][1]) or _inside(s, quoted) or _inside(e - 1, quoted):
             continue
-        out.append((s, e))
+        out.append((s, e, speaker))
     return out
 
 
@@ -338,23 +348,6 @@ def _credited_name(text: str) -> list[Range]:
     m = GRAMMAR.name.match(text, start) if start is not None else None
     found = _clean_name(text, m.start(), m.end(), True) if m else None
     return [found] if found else []
-
-
-_TITLE_KEYS = frozenset(t.casefold() for t in GRAMMAR.titles)
-
-
-def _name_key(name: str) -> str:
-    # "Khabar-24" and "Khabar 24" are one source.
-    return " ".join(re.split(r"[\s\-\u2010\u2011\u2013]+", name.casefold())).strip(" .")
-
-
-_SURNAME = "\0"  # marks a by-surname key, which no real name key can start with
-
-
-def _surname_key(key: str) -> str:
-    """ "Dr. Kofi Mensah", then "Mensah" or "Dr. Mensah": the later mention is the same person."""
-    words = [w for w in key.split() if w not in _TITLE_KEYS]
-    return _SURNAME + words[0] if len(words) == 1 else ""
 
 
 def _host(url: str) -> str | None:
@@ -370,33 +363,50 @@ def annotate(
 ) -> tuple[list[Quote], list[Source]]:
     """Add Span(kind="quote") and Span(kind="source", ref=<index into returned sources>) to each
     block's spans (keep existing link spans, keep spans sorted by start), and return the quotes
-    and the deduplicated sources."""
+    (each with its speaker) and the sources: attributed entities first, then links."""
     quotes: list[Quote] = []
-    sources: list[Source] = []
-    by_key: dict[str, int] = {}
+    registry = Registry()
     texts = [b.text for b in blocks if b.kind != "code" and b.text]
     cue = GRAMMAR.cue_for(cue_runs(texts))  # only the cues these blocks can hold
+    last_ref: int | None = None
     for index, block in enumerate(blocks):
         text = block.text
         if block.kind == "code" or not text:
             continue
         whole = block.kind == "blockquote"
-        quoted = find_quotes(text, whole=whole)
+        quoted = find_block_quotes(text, whole, cue)
         new = [Span(s, e, "quote") for s, e in quoted]
-        quotes.extend(Quote(text[s:e], index) for s, e in quoted)
-        named = _credited_name(text) if whole and not quoted else _find_names(text, quoted, cue)
-        for s, e in named:
-            key = _name_key(text[s:e])
-            ref = by_key.get(key, by_key.get(_surname_key(key)))
-            if ref is None:
-                ref = by_key[key] = len(sources)
-                sources.append(Source(name=text[s:e], kind="attribution", block=index))
-                surname = key.rsplit(" ", 1)[-1]
-                if surname != key:
-                    by_key.setdefault(_SURNAME + surname, ref)
-            new.append(Span(s, e, "source", ref))
+        if whole and not quoted:
+            named = [(s, e, True) for s, e in _credited_name(text)]
+        else:
+            named = _find_names(text, quoted, cue)
+        located: list[tuple[int, int, int, bool]] = []
+        for s, e, speaker in named:  # sorted, apart, outside the quotes
+            ref = registry.add(text, s, e, index, "attribution" if speaker else "recipient")
+            located.append((s, e, ref, speaker))
+        taken = [(s, e) for s, e, _, _ in located]
+        cited = [(s, e, "agency") for s, e in credited_agencies(text, index)]
+        for s, e, how in cited + [(s, e, "citation") for s, e in citation_names(text)]:
+            if not overlaps(taken, s, e) and not overlaps(quoted, s, e):
+                located.append((s, e, registry.add(text, s, e, index, how), False))
+                taken = sorted([*taken, (s, e)])
+        located.sort()
+        new.extend(Span(s, e, "source", ref) for s, e, ref, _ in located)
+        starts = [s for s, _, _, _ in located]
+        quote_starts = [s for s, _ in quoted]
+        for s, e in quoted:
+            ref = speaker_for((s, e), located, starts, quote_starts)
+            if ref is None and _cue_follows(text, e, cue, quoted):
+                ref = _pronoun_speaker(blocks, index, s, registry, new)  # "…,” he said
+            ref = last_ref if ref is None else ref
+            quotes.append(Quote(text[s:e], index, source=ref))
+            last_ref = ref
         if new:
             block.spans = sorted([*block.spans, *new], key=lambda sp: (sp.start, -sp.end))
+    sources = registry.sources()
+    for quote in quotes:
+        if quote.source is not None:
+            quote.speaker = sources[quote.source].name
     seen_urls: set[str] = set()
     host = _host(source_url) if source_url else None
     if source_url and host:
@@ -409,3 +419,30 @@ def annotate(
         name = safe_line(link.text) or _host(link.url) or safe_line(link.url)
         sources.append(Source(name=name, kind="link", url=link.url))
     return quotes, sources
+
+
+_PRONOUN_CUE_REACH = 60  # ',” the 56-year-old said at a news conference'
+
+
+def _cue_follows(text: str, end: int, cue: re.Pattern[str] | None, quoted: list[Range]) -> bool:
+    """Whether a speech cue follows the quote closely, before any other quotation."""
+    if cue is None:
+        return False
+    stop = min([len(text), end + _PRONOUN_CUE_REACH] + [s for s, _ in quoted if s > end])
+    return cue.search(text, end, stop) is not None
+
+
+def _pronoun_speaker(
+    blocks: list[Block], index: int, start: int, registry: Registry, new: list[Span]
+) -> int | None:
+    """The person "he said" points back to: the last one named in this block or the two
+    before it. Quoted, the person becomes a source."""
+    for j in range(index, max(-1, index - 3), -1):
+        text = blocks[j].text
+        found = last_person(text, start if j == index else len(text))
+        if found and blocks[j].kind != "code":
+            ref = registry.add(text, *found, j)
+            if j == index:
+                new.append(Span(*found, "source", ref))
+            return ref
+    return None

@@ -39,7 +39,10 @@ _LIST_KEYS = (
     "fragment_cues",  # words that attribute a short quoted fragment ("called it ...")
     "title_nouns",  # a quote right after one of these is a title ("the film “Joker”")
     "agencies",  # news agencies and outlets, for a source's kind
-    "recipients",  # "sagte X der Zeitung": words that hand speech to an outlet
+    "recipients",  # before-cues whose name received the words ("told", "gegenüber")
+    "outlet_words",  # words that make a source an outlet ("Zeitung", "Times")
+    "organisation_words",  # ... an organisation ("ministry", "Institut")
+    "document_words",  # ... a document ("report", "Bericht")
 )
 
 
@@ -76,6 +79,9 @@ class Grammar:
     title_nouns: frozenset[str]
     agencies: frozenset[str]  # as written: "AP" is an agency, "ap" is not
     recipients: frozenset[str]
+    outlet_words: frozenset[str]
+    organisation_words: frozenset[str]
+    document_words: frozenset[str]
 
     def __init__(self, **fields: Any) -> None:
         self.__dict__.update(fields)
@@ -263,6 +269,9 @@ def compile_grammar(raw: dict[str, Any]) -> Grammar:
         title_nouns=frozenset(sets["title_nouns"]),
         agencies=frozenset(exact["agencies"]),
         recipients=frozenset(sets["recipients"]),
+        outlet_words=frozenset(sets["outlet_words"]),
+        organisation_words=frozenset(sets["organisation_words"]),
+        document_words=frozenset(sets["document_words"]),
     )
 
 
