@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from reader.annotation.entities import Registry, last_person, speaker_for
+from reader.annotation.entities import Registry, kind_of, last_person, speaker_for
 from reader.annotation.grammar import GRAMMAR, cue_runs
 from reader.annotation.quotes import credit_line
 from reader.annotation.speech import (
@@ -61,6 +61,7 @@ def _clean_name(text: str, start: int, end: int, sentence_start: bool) -> Range 
         toks
         and (low := word(0).casefold()) in rules.stop
         and (sentence_start or low in _ENGLISH_ARTICLES or low not in rules.articles)
+        and not (word(0).isupper() and len(word(0)) > 1)  # "according to WHO"
     ):
         toks.pop(0)
     while toks and (word(0) in rules.descriptors_exact or word(0).casefold() in rules.connectors):
@@ -72,6 +73,20 @@ def _clean_name(text: str, start: int, end: int, sentence_start: bool) -> Range 
         before = text[_word_start(text, toks[0][0]) : _back_over_space(text, toks[0][0])]
     if len(toks) == 1 and _common_noun(word(0), before.casefold()):
         return None
+    # "U.S. Attorney Nealy Cox", "Chef de Mission Schimmelpfennig", "Acting U.S. Attorney for
+    # the District of Massachusetts Joshua Levy": after a role the person is the last run of
+    # capitalised words.
+    roles = [i for i in range(len(toks) - 1) if word(i).casefold() in rules.roles]
+    if roles:
+        i = len(toks)
+        while (
+            i > roles[-1] + 1
+            and word(i - 1)[0].isupper()
+            and word(i - 1).casefold() not in rules.connectors
+            and word(i - 1).casefold() not in rules.roles
+        ):
+            i -= 1
+        del toks[:i]
     del toks[MAX_NAME_WORDS:]
     # Words come off the end only as the lists write them: "Noticias Sur" and "Nordpress
     # Agency" keep their last word, "Khabar 24 TV" loses it. A title ends no name: "told
@@ -133,17 +148,86 @@ def _name_after(text: str, pos: int, inverted: bool) -> Range | None:
     Игорь Белов') the speaker follows the verb after a few lowercase words: the role.
     """
     m = GRAMMAR.lead.match(text, pos)
-    if m or not inverted:
-        return _clean_name(text, m.start("name"), m.end("name"), False) if m else None
+    if m:
+        return _clean_name(text, m.start("name"), m.end("name"), False)
+    if not inverted:
+        # "selon la préfecture de police", "сообщили в министерстве здравоохранения"
+        for word in list(_TOKEN.finditer(text, pos, min(len(text), pos + 40)))[:3]:
+            w = word.group()
+            if w.casefold() in GRAMMAR.institutions and w.islower():
+                return _institution_at(text, word.start())
+            if w.casefold() not in GRAMMAR.stop and w.casefold() not in GRAMMAR.articles:
+                break
+        return None
     for word in _TOKEN.finditer(text, pos, min(len(text), pos + _ROLE_MAX_CHARS)):
         w = word.group()
         if GRAMMAR.relative.fullmatch(w.casefold()):
             return None  # "said on Monday that the West ...": the speech began, no speaker
+        bare = w.rstrip(",.;:")
+        if bare.isalpha() and bare.islower() and (w.endswith(",") or w[len(bare) :] == "."):
+            if w.endswith(",") or len(bare) <= 3:
+                continue  # "zastępca prezydenta ds. mobilności, Piotr Zieliński": role words
+            return None  # "said the mayor. Valmere agreed.": the sentence ended
+        if _after_preposition(text, pos, word.start()):
+            continue  # "mówił w Sejmie premier Morawiecki": a place, then the speaker
+        if w.casefold() in GRAMMAR.institutions and w.islower():
+            return _institution_at(text, word.start())  # "сообщила пресс-служба губернатора"
         if not w.isalpha() or not w.islower():
             m = GRAMMAR.name.match(text, word.start())
             found = _clean_name(text, m.start(), m.end(), False) if m else None
             return _widen_to_role(text, pos, found) if found else None
     return None
+
+
+def _after_preposition(text: str, floor: int, pos: int) -> bool:
+    """Whether the word before ``pos`` (not before ``floor``) is a preposition or article."""
+    ws = _word_start(text, pos)
+    word = text[ws : _back_over_space(text, pos)].casefold()
+    return ws >= floor and word.isalpha() and word in GRAMMAR.stop and word not in GRAMMAR.cues
+
+
+_INSTITUTION_WORDS = 4  # "министерстве здравоохранения области", "préfecture de police"
+
+
+def _institution_at(text: str, pos: int) -> Range | None:
+    """A lower-case institution named at ``pos`` and the words that qualify it, up to the
+    clause's end: "пресс-служба губернатора", "préfecture de police"."""
+    toks = []
+    for m in _TOKEN.finditer(text, pos, min(len(text), pos + 80)):
+        w = m.group()
+        bare = w.rstrip(",.;:!?")
+        if not bare or (toks and GRAMMAR.relative.fullmatch(bare.casefold())):
+            break
+        if toks and not (bare.isalpha() and bare.islower()) and "-" not in bare:
+            break
+        toks.append((m.start(), m.start() + len(bare)))
+        if bare != w or len(toks) >= _INSTITUTION_WORDS:
+            break
+    while toks and text[toks[-1][0] : toks[-1][1]].casefold() in GRAMMAR.connectors | GRAMMAR.stop:
+        toks.pop()
+    return _specific(text, toks)
+
+
+def _specific(text: str, toks: list[Range]) -> Range | None:
+    """A lower-case institution counts with a word that says which one ("commerce ministry",
+    "préfecture de police"); alone ("the ministry", "la mairie") it points back to a name."""
+    if not toks or (len(toks) == 1 and not text[toks[0][0]].isupper()):
+        return None
+    return toks[0][0], toks[-1][1]
+
+
+def _institution_before(text: str, cs: int, j: int) -> Range | None:
+    """ "China's commerce ministry said", "Police said", "the county sheriff's office said":
+    a clause whose last word names an institution."""
+    toks = _tokens(text, cs, j)
+    if not toks or len(toks) > _INSTITUTION_WORDS + 1:
+        return None
+    last = text[toks[-1][0] : toks[-1][1]].casefold()
+    if last not in GRAMMAR.institutions:
+        return None
+    while toks and text[toks[0][0] : toks[0][1]].casefold() in GRAMMAR.stop:
+        toks.pop(0)  # "The county sheriff's office": "county sheriff's office"
+    return _specific(text, toks)
 
 
 def _clause_start(text: str, end: int) -> int:
@@ -212,7 +296,7 @@ def _name_before(text: str, pos: int, cue: re.Pattern[str]) -> Range | None:
         found = _clean_name(text, m.start(), m.end(), _is_sentence_start(text, m.start()))
         if found:
             return _widen_to_role(text, cs, found)
-    return _definite_description(text, cs, j)
+    return _definite_description(text, cs, j) or _institution_before(text, cs, j)
 
 
 def _after_lowercase_word(text: str, cs: int, pos: int) -> bool:
@@ -327,7 +411,10 @@ def _find_names(
         cue = " ".join(m.group("cue").casefold().split())
         if cue in rules.before and (cue not in rules.needs_lead or _after_lead(text, m.start())):
             hit = _name_after(text, m.end("cue"), _after_lead(text, m.start()))
-            if hit:
+            split = _split_recipient(text, *hit) if hit and cue in rules.after else None
+            if split:
+                names.extend(split)
+            elif hit:
                 names.append((*hit, cue not in rules.recipients))
         if cue in rules.after and _is_attribution(text, cue, m.start(), m.end()):
             hit = _name_before(text, m.start("cue"), pattern)
@@ -340,6 +427,18 @@ def _find_names(
             continue
         out.append((s, e, speaker))
     return out
+
+
+def _split_recipient(text: str, s: int, e: int) -> list[tuple[int, int, bool]] | None:
+    """ "sagte Stenger der Frankfurter Allgemeinen Zeitung": a speaker, then the outlet the
+    words were given to (German puts it in the dative right after the name)."""
+    toks = _tokens(text, s, e)
+    for i in (1, 2):
+        if i + 1 < len(toks) and text[toks[i][0] : toks[i][1]] in GRAMMAR.recipient_articles:
+            speaker = (s, toks[i - 1][1])
+            if kind_of(text[speaker[0] : speaker[1]], "attribution") == "person":
+                return [(*speaker, True), (toks[i + 1][0], e, False)]
+    return None
 
 
 def _credited_name(text: str) -> list[Range]:
@@ -368,7 +467,8 @@ def annotate(
     registry = Registry()
     texts = [b.text for b in blocks if b.kind != "code" and b.text]
     cue = GRAMMAR.cue_for(cue_runs(texts))  # only the cues these blocks can hold
-    last_ref: int | None = None
+    last_ref: int | None = None  # the speaker of the last quote
+    last_named: int | None = None  # the last source named as speaking, in earlier blocks
     for index, block in enumerate(blocks):
         text = block.text
         if block.kind == "code" or not text:
@@ -397,10 +497,12 @@ def annotate(
         for s, e in quoted:
             ref = speaker_for((s, e), located, starts, quote_starts)
             if ref is None and _cue_follows(text, e, cue, quoted):
-                ref = _pronoun_speaker(blocks, index, s, registry, new)  # "…,” he said
-            ref = last_ref if ref is None else ref
+                ref = _pronoun_speaker(blocks, index, s, registry, new, last_named)
+            ref = last_ref if ref is None else ref  # a quote that goes on from the last one
             quotes.append(Quote(text[s:e], index, source=ref))
             last_ref = ref
+        persons = [ref for s, _, ref, speaker in located if speaker and text[s].isupper()]
+        last_named = persons[-1] if persons else last_named
         if new:
             block.spans = sorted([*block.spans, *new], key=lambda sp: (sp.start, -sp.end))
     sources = registry.sources()
@@ -433,16 +535,24 @@ def _cue_follows(text: str, end: int, cue: re.Pattern[str] | None, quoted: list[
 
 
 def _pronoun_speaker(
-    blocks: list[Block], index: int, start: int, registry: Registry, new: list[Span]
+    blocks: list[Block],
+    index: int,
+    start: int,
+    registry: Registry,
+    new: list[Span],
+    last_named: int | None,
 ) -> int | None:
-    """The person "he said" points back to: the last one named in this block or the two
-    before it. Quoted, the person becomes a source."""
-    for j in range(index, max(-1, index - 3), -1):
-        text = blocks[j].text
-        found = last_person(text, start if j == index else len(text))
-        if found and blocks[j].kind != "code":
-            ref = registry.add(text, *found, j)
-            if j == index:
-                new.append(Span(*found, "source", ref))
-            return ref
-    return None
+    """Who "he said", "the 56-year-old said" points back to: a person named earlier in this
+    block, else the last source named as speaking before it, else a person named in the block
+    before. Named in the text but not yet a source, the person becomes one."""
+    text = blocks[index].text
+    found = last_person(text, start)
+    if found:
+        ref = registry.add(text, *found, index)
+        new.append(Span(*found, "source", ref))
+        return ref
+    if last_named is not None or not index:
+        return last_named
+    text = blocks[index - 1].text
+    found = last_person(text, len(text)) if blocks[index - 1].kind != "code" else None
+    return registry.add(text, *found, index - 1) if found else None

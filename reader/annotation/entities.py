@@ -162,20 +162,33 @@ _LOOK_BACK = 8  # names looked at before a quote
 
 
 def last_person(text: str, end: int) -> Range | None:
-    """The last person-like name (two to four capitalised words) before ``end``: the one
-    "he said" or "the 56-year-old said" most likely points back to."""
+    """The last person-like name before ``end``: two to four capitalised words after a role
+    word, a comma or a sentence start ("runner Esther Wambui", ", Helen Osei,"), not after a
+    preposition ("di Palazzo Poggi"). The one "he said" most likely points back to."""
     found = None
     for m in GRAMMAR.name.finditer(text, max(0, end - _MENTION_REACH), end):
         words = m.group().split()
-        while words and (words[0] in GRAMMAR.titles or words[0].casefold() in GRAMMAR.stop):
-            words.pop(0)
-        if not 2 <= len(words) <= 4:
+        skip = 0
+        while skip < len(words) and (
+            words[skip] in GRAMMAR.titles
+            or words[skip].casefold() in GRAMMAR.stop
+            or words[skip].casefold() in GRAMMAR.cues
+        ):
+            skip += 1
+        words = words[skip:]
+        if not 2 <= len(words) <= 4 or any(not w[0].isupper() for w in words):
             continue
-        if any(w.casefold() in GRAMMAR.connectors or not w[0].isupper() for w in words):
+        if any(w.casefold() in GRAMMAR.connectors for w in words):
             continue
-        if kind_of(" ".join(words), "attribution") != "person":
+        name = " ".join(words)
+        start = m.end() - len(name)
+        if not m.group().endswith(name) or kind_of(name, "attribution") != "person":
             continue
-        start = m.end() - len(" ".join(words)) if m.group().endswith(" ".join(words)) else None
-        if start is not None:
-            found = (start, m.end())
+        before = text[max(0, start - 30) : start].split()
+        prev = before[-1].casefold() if before and not skip else ""
+        if prev and (
+            prev in GRAMMAR.stop or prev in GRAMMAR.connectors or prev in GRAMMAR.articles
+        ):
+            continue  # "di Palazzo Poggi", "przy Operze Bałtyckiej": a place
+        found = (start, m.end())
     return found

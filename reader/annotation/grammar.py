@@ -43,6 +43,8 @@ _LIST_KEYS = (
     "outlet_words",  # words that make a source an outlet ("Zeitung", "Times")
     "organisation_words",  # ... an organisation ("ministry", "Institut")
     "document_words",  # ... a document ("report", "Bericht")
+    "roles",  # role words in front of a person's name ("U.S. Attorney", "Bischof")
+    "recipient_articles",  # "sagte Stenger der Zeitung": the outlet after the speaker
 )
 
 
@@ -82,6 +84,8 @@ class Grammar:
     outlet_words: frozenset[str]
     organisation_words: frozenset[str]
     document_words: frozenset[str]
+    roles: frozenset[str]
+    recipient_articles: frozenset[str]
 
     def __init__(self, **fields: Any) -> None:
         self.__dict__.update(fields)
@@ -212,7 +216,8 @@ def _cue_source(phrases: set[str]) -> str:
 
 
 def _name_source(exact: dict[str, set[str]], sets: dict[str, set[str]]) -> str:
-    cap = rf"[{_uppercase_class()}][^\W_]*(?:[-'\u2019.][^\W_]+)*"
+    # "PG&E", "Kosiniak-Kamysz", and "U.S." with its last dot (after an inner one only).
+    cap = rf"[{_uppercase_class()}][^\W_]*(?:[-'\u2019.&][^\W_]+)*(?:(?<=\.[^\W_])\.)?"
     title = rf"(?:(?:{trie(exact['titles'])})\s+)"
     conn = trie(sets["connectors"])
     return rf"{title}*{cap}(?:\s+(?:\d{{1,3}}(?![^\W_])|{cap})|(?:\s+(?:{conn})(?!\w))+\s+{cap})*"
@@ -272,6 +277,8 @@ def compile_grammar(raw: dict[str, Any]) -> Grammar:
         outlet_words=frozenset(sets["outlet_words"]),
         organisation_words=frozenset(sets["organisation_words"]),
         document_words=frozenset(sets["document_words"]),
+        roles=frozenset(sets["roles"]),
+        recipient_articles=frozenset(sets["recipient_articles"]),
     )
 
 

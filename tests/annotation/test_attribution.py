@@ -304,9 +304,10 @@ def test_name_length_is_capped() -> None:
         ("\u201cWe will rebuild it,\u201d said the mayor of Valmere.", ["mayor of Valmere"]),
         ("\u201cWe will rebuild it,\u201d said the mayor. Valmere agreed.", []),
         (
+            # A bare role names no one (issue 13): not a source.
             "\u00ab Je reste \u00bb, a d\u00e9clar\u00e9 \u00e0 cette occasion le ministre de "
             "la Sant\u00e9.",
-            ["ministre de la Sant\u00e9"],
+            [],
         ),
         # The speech starts ("que", "that"): no speaker follows.
         ("Serguei Lavrov, dijo el lunes que Occidente no deber\u00eda dudar.", ["Serguei Lavrov"]),
