@@ -289,6 +289,24 @@ def _fmt(score: Score) -> str:
     return f"{p:.2f}/{r:.2f}/{f:.2f}"
 
 
+def hostile() -> None:
+    """CPU time of annotate() on inputs built to make a scanner go quadratic."""
+    from reader.annotation.attribution import annotate
+    from reader.model import Block
+
+    cases = {
+        "121 KB of “ then ' said'": "\u201c" * 121_000 + " said",
+        "40k dash speeches": "\u2013 To jest moment \u2013 m\u00f3wi\u0142 Tusk. " * 40_000,
+        "30k short fragments": "He called it \u201ca b\u201d, said Levy. " * 30_000,
+        "20k AP closers": "\u2019\u2019 said Ann Lee \u201cyes" * 20_000,
+    }
+    print("\n== hostile input (one block each) ==")
+    for name, text in cases.items():
+        t0 = time.process_time()
+        annotate([Block("paragraph", text)], [])
+        print(f"  {name:28} {len(text) / 1000:7.0f} K chars  {time.process_time() - t0:6.2f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("corpora", nargs="?", default="../shared/corpora")
@@ -345,6 +363,7 @@ def main() -> None:
                 f"  ALL     {name:9} {_fmt(total[0]):>16} {_fmt(total[1]):>16}  {rate:>7}"
                 f"   {ms:.2f} ms/article"
             )
+    hostile()
     for line in sorted(set(problems)):
         print("warning:", line, file=sys.stderr)
 

@@ -70,7 +70,8 @@ def _credit_line() -> re.Pattern[str]:
 def _citation_line() -> re.Pattern[str]:
     labels = sorted(GRAMMAR.citation_labels, key=len, reverse=True)
     return re.compile(
-        rf"^\s*(?:{'|'.join(map(re.escape, labels))})\s*:\s*(?P<names>\S.*?)\s*\.?\s*$"
+        rf"^\s*(?:{'|'.join(map(re.escape, labels))})\s*:\s*(?P<names>\S.*?)\s*\.?\s*$",
+        re.IGNORECASE,
     )
 
 
