@@ -128,8 +128,15 @@ def half_of(origin: str) -> str:
 
 
 def _anchor(doc: str, piece: str, start: int) -> re.Match[str] | None:
-    pattern = r"\s+".join(re.escape(w) for w in piece.split())
-    return re.compile(pattern).search(doc, start)
+    """The first occurrence of ``piece`` from ``start``, preferring one right after a quote
+    mark or a dash (the same words may also stand unquoted in a heading)."""
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in piece.split()))
+    first = None
+    for m in pattern.finditer(doc, start):
+        first = first or m
+        if doc[: m.start()].rstrip()[-1:] in _EDGE.replace(" ", "").replace(".", ""):
+            return m
+    return first
 
 
 def gold_quotes(art: Article, problems: list[str]) -> list[tuple[Range, str | None]]:

@@ -10,6 +10,7 @@ cross-language hits honest. :mod:`reader.annotation.entities` merges the names i
 and gives each quote its speaker. Each block is scanned once for cues, and names are read from
 the few words around each cue.
 """
+
 from __future__ import annotations
 
 import re
@@ -96,6 +97,15 @@ def _find_names(
                 names.extend(split)
             elif hit:
                 names.append((*hit, cue not in rules.recipients))
+            if hit and cue in rules.after:
+                names.extend(_outlets_after(text, (split or [hit])[-1][1]))
+        if (
+            cue in rules.recipients
+            and cue not in rules.after
+            and _is_attribution(text, cue, m.start(), m.end())
+            and (hit := name_before(text, m.start("cue"), pattern))
+        ):
+            names.append((*hit, True))  # "Karim Benali a confié au Progrès": the speaker
         if cue in rules.after and _is_attribution(text, cue, m.start(), m.end()):
             hit = name_before(text, m.start("cue"), pattern)
             if hit:
@@ -119,6 +129,32 @@ def _split_recipient(text: str, s: int, e: int) -> list[tuple[int, int, bool]] |
             if kind_of(text[speaker[0] : speaker[1]], "attribution") == "person":
                 return [(*speaker, True), (toks[i + 1][0], e, False)]
     return None
+
+
+def _recipient_pattern() -> re.Pattern[str] | None:
+    words = "|".join(map(re.escape, sorted(GRAMMAR.recipient_articles)))
+    return (
+        re.compile(rf"\s+(?:und\s+|and\s+)?(?:{words})\s+[\u201e\u201c\"\u00ab\u00bb]?")
+        if words
+        else None
+    )
+
+
+_RECIPIENT = _recipient_pattern()
+
+
+def _outlets_after(text: str, end: int) -> list[tuple[int, int, bool]]:
+    """'sagte Hörmann der „Augsburger Allgemeinen“ und der „Allgäuer Zeitung“': outlets in
+    the dative right after the speaker's name, each maybe in quote marks."""
+    found: list[tuple[int, int, bool]] = []
+    while _RECIPIENT and len(found) < 3 and (m := _RECIPIENT.match(text, end)):
+        name = GRAMMAR.name.match(text, m.end())
+        hit = clean_name(text, name.start(), name.end(), False) if name else None
+        if not hit:
+            break
+        found.append((*hit, False))
+        end = hit[1] + (1 if text[hit[1] : hit[1] + 1] in '\u201c\u201d"\u00ab\u00bb' else 0)
+    return found
 
 
 def _credited_name(text: str) -> list[Range]:

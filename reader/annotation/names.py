@@ -67,15 +67,22 @@ def clean_name(text: str, start: int, end: int, sentence_start: bool) -> Range |
     # capitalised words.
     roles = [i for i in range(len(toks) - 1) if word(i).casefold() in rules.roles]
     if roles:
-        i = len(toks)
-        while (
-            i > roles[-1] + 1
-            and word(i - 1)[0].isupper()
-            and word(i - 1).casefold() not in rules.connectors
-            and word(i - 1).casefold() not in rules.roles
-        ):
-            i -= 1
-        del toks[:i]
+        # The run of capitalised words right after the role ("Ökonomin Katrin Stenger vom
+        # Institut ..."), else the last run ("Attorney for the District of X Joshua Levy").
+        first = roles[-1] + 1
+        stop = first
+        while stop < len(toks) and word(stop)[0].isupper() and not _joins(word(stop)):
+            stop += 1
+        if stop == first:
+            stop = len(toks)
+            first = stop
+            while (
+                first > roles[-1] + 1
+                and word(first - 1)[0].isupper()
+                and not _joins(word(first - 1))
+            ):
+                first -= 1
+        toks = toks[first:stop]
     del toks[MAX_NAME_WORDS:]
     # Words come off the end only as the lists write them: "Noticias Sur" and "Nordpress
     # Agency" keep their last word, "Khabar 24 TV" loses it. A title ends no name: "told
@@ -96,6 +103,11 @@ def clean_name(text: str, start: int, end: int, sentence_start: bool) -> Range |
     if name in rules.generic or name.endswith(rules.generic_suffixes) or name in rules.cues:
         return None
     return (s, e) if any(ch.isupper() for ch in text[s:e]) else None
+
+
+def _joins(word: str) -> bool:
+    low = word.casefold()
+    return low in GRAMMAR.connectors or low in GRAMMAR.roles
 
 
 def word_start(text: str, pos: int) -> int:
@@ -140,6 +152,9 @@ def name_after(text: str, pos: int, inverted: bool) -> Range | None:
     if m:
         return clean_name(text, m.start("name"), m.end("name"), False)
     if not inverted:
+        appositive = _role_then_name(text, pos)
+        if appositive:
+            return appositive
         # "selon la préfecture de police", "сообщили в министерстве здравоохранения"
         for word in list(TOKEN.finditer(text, pos, min(len(text), pos + 40)))[:3]:
             w = word.group()
@@ -165,6 +180,27 @@ def name_after(text: str, pos: int, inverted: bool) -> Range | None:
             m = GRAMMAR.name.match(text, word.start())
             found = clean_name(text, m.start(), m.end(), False) if m else None
             return _widen_to_role(text, pos, found) if found else None
+    return None
+
+
+_ROLE_WORDS = 4  # "segundo o delegado responsável, Rui Tavares,"
+
+
+def _role_then_name(text: str, pos: int) -> Range | None:
+    """ "Segundo o delegado responsável, Rui Tavares, o prejuízo…": an article, a few
+    lower-case role words ending in a comma, then the name between commas."""
+    toks = list(TOKEN.finditer(text, pos, min(len(text), pos + 80)))[: _ROLE_WORDS + 2]
+    if not toks or toks[0].group().casefold() not in GRAMMAR.articles:
+        return None
+    for tok in toks[1:]:
+        w = tok.group()
+        if not (w.rstrip(",").isalpha() and w.islower()):
+            return None
+        if w.endswith(","):
+            m = GRAMMAR.name.match(text, skip_space(text, tok.end(), len(text)))
+            if not m or not text.startswith(",", m.end()):
+                return None
+            return clean_name(text, m.start(), m.end(), False)
     return None
 
 
