@@ -85,6 +85,7 @@ def _find_names(
     if pattern is None:
         return names  # no cue can start in these blocks
     for m in pattern.finditer(text):
+        hit = None
         if _inside(m.start("cue"), quoted):
             continue
         if m.group("cue")[0].isupper() and not is_sentence_start(text, m.start()):
@@ -106,7 +107,9 @@ def _find_names(
             and (hit := name_before(text, m.start("cue"), pattern))
         ):
             names.append((*hit, True))  # "Karim Benali a confié au Progrès": the speaker
-        if cue in rules.after and _is_attribution(text, cue, m.start(), m.end()):
+        inverted = hit and _inverted(text, m.start(), cue, hit)
+        if cue in rules.after and not inverted and _is_attribution(text, cue, m.start(), m.end()):
+            # Not in inverted speech ("…, informou Marcelino"): the speaker follows the verb.
             hit = name_before(text, m.start("cue"), pattern)
             if hit:
                 names.append((*hit, True))
@@ -117,6 +120,22 @@ def _find_names(
             continue
         out.append((s, e, speaker))
     return out
+
+
+def _inverted(text: str, start: int, cue: str, hit: Range) -> bool:
+    """Whether the cue at ``start`` is inverted speech, its speaker the name after it: after a
+    closing quote or dash ('“…,” said X', '– … – mówił X'), or after a comma when what follows
+    is a person who did not just receive the words ('…, informou Marcelino')."""
+    pos = back_over_space(text, start)
+    if not pos or cue not in GRAMMAR.before:
+        return False
+    if text[pos - 1] != ",":
+        return _after_lead(text, start)
+    if text[pos - 2 : pos - 1] in _LEADS:
+        return True
+    return (
+        cue not in GRAMMAR.recipients and kind_of(text[hit[0] : hit[1]], "attribution") == "person"
+    )
 
 
 def _split_recipient(text: str, s: int, e: int) -> list[tuple[int, int, bool]] | None:

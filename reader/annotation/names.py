@@ -179,8 +179,27 @@ def name_after(text: str, pos: int, inverted: bool) -> Range | None:
         if not w.isalpha() or not w.islower():
             m = GRAMMAR.name.match(text, word.start())
             found = clean_name(text, m.start(), m.end(), False) if m else None
+            if found and (person := _appositive_person(text, found[1])):
+                return person  # "secretário de Segurança Pública de X, Marcelino Oliveira"
             return _widen_to_role(text, pos, found) if found else None
     return None
+
+
+def _appositive_person(text: str, end: int) -> Range | None:
+    """A person's name set off by a comma right after an organisation's name."""
+    if not text.startswith(", ", end):
+        return None
+    m = GRAMMAR.name.match(text, end + 2)
+    found = clean_name(text, m.start(), m.end(), False) if m else None
+    words = text[found[0] : found[1]].split() if found else []
+    if (
+        not found
+        or not 2 <= len(words) <= 5
+        or not all(w[0].isupper() or w in GRAMMAR.connectors for w in words)
+    ):
+        return None
+    org = GRAMMAR.organisation_words | GRAMMAR.outlet_words
+    return None if any(w.casefold() in org for w in words) else found
 
 
 _ROLE_WORDS = 4  # "segundo o delegado responsável, Rui Tavares,"

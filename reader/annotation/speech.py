@@ -61,7 +61,7 @@ def _fragment_cue() -> re.Pattern[str]:
 def _credit_line() -> re.Pattern[str]:
     phrases = sorted(GRAMMAR.credit_lines, key=len, reverse=True)
     return re.compile(
-        rf"^\s*\(?\s*(?:{'|'.join(map(re.escape, phrases))})\s+(?P<names>[^()]{{2,120}}?)\s*\)?\s*\.?\s*$",
+        rf"\(\s*(?:{'|'.join(map(re.escape, phrases))})\s+(?P<names>[^()]{{2,120}}?)\s*\)\s*\.?\s*$",
         re.IGNORECASE,
     )
 
@@ -204,8 +204,9 @@ def credited_agencies(text: str, index: int) -> list[Range]:
     agency = m.group("agency") if m else ""
     if m and (agency in GRAMMAR.agencies or agency.isupper()) and m.span("agency") not in found:
         found.append(m.span("agency"))
-    if GRAMMAR.credit_lines and len(text) <= 160:
-        m = _credit_line().match(text)
+    if GRAMMAR.credit_lines and ")" in text[-3:]:
+        # "(Con información de AFP, EFE y Reuters)", alone or closing a paragraph.
+        m = _credit_line().search(text, max(0, len(text) - 160))
         if m:
             found.extend(_names_in(text, *m.span("names")))
     return found

@@ -33,6 +33,12 @@ def names(sources: list[Source]) -> list[str]:
         ("Bürgermeisterin Eva Roth betonte, die Brücke sei sicher.", "Eva Roth"),
         ("The Harbour Front claimed responsibility for the fire.", "Harbour Front"),
         ("Cases doubled in a month, according to WHO.", "WHO"),
+        ("A ponte reabre em maio, assim como a estrada, informou Rui Lopes.", "Rui Lopes"),
+        (
+            "\u201cN\u00e3o sei\u201d, diz em \u00e1udio divulgado pelo secret\u00e1rio de "
+            "Obras de Lagoa, Jos\u00e9 Prado.",
+            "Jos\u00e9 Prado",
+        ),
     ],
 )
 def test_speech_verbs(text: str, expected: str) -> None:
@@ -177,6 +183,7 @@ def test_a_dash_aside_is_not_speech() -> None:
         (("Most otwarto w poniedzia\u0142ek.", "aja/PAP"), "PAP"),
         (("El puente reabri\u00f3.", "(Con informaci\u00f3n de AFP, EFE y Reuters)"), "Reuters"),
         (("Il ponte \u00e8 stato riaperto. (ANSA)",), "ANSA"),
+        (("A ponte reabriu. (Com informa\u00e7\u00f5es da Ag\u00eancia Sul)",), "Ag\u00eancia Sul"),
     ],
 )
 def test_datelines_and_credit_lines(paragraphs: tuple[str, ...], agency: str) -> None:
