@@ -13,6 +13,7 @@ the few words around each cue.
 
 from __future__ import annotations
 
+import bisect
 import re
 from urllib.parse import urlsplit
 
@@ -232,7 +233,7 @@ def annotate(
         for s, e in quoted:
             ref = speaker_for((s, e), located, starts, quote_starts)
             if ref is None and _cue_follows(text, e, cue, quoted):
-                ref = _pronoun_speaker(blocks, index, s, registry, new, last_named)
+                ref = _pronoun_speaker(blocks, index, s, registry, new, last_named, quoted)
             ref = last_ref if ref is None else ref  # a quote that goes on from the last one
             quotes.append(Quote(text[s:e], index, source=ref))
             last_ref = ref
@@ -262,11 +263,17 @@ _PRONOUN_CUE_REACH = 60  # ',” the 56-year-old said at a news conference'
 
 
 def _cue_follows(text: str, end: int, cue: re.Pattern[str] | None, quoted: list[Range]) -> bool:
-    """Whether a speech cue follows the quote closely, before any other quotation."""
+    """Whether a speech cue follows the quote closely, before any other quotation, and does
+    not introduce someone new ('a ajouté un ténor de la droite', 'said a neighbour')."""
     if cue is None:
         return False
-    stop = min([len(text), end + _PRONOUN_CUE_REACH] + [s for s, _ in quoted if s > end])
-    return cue.search(text, end, stop) is not None
+    k = bisect.bisect_right(quoted, (end, end))
+    stop = min(len(text), end + _PRONOUN_CUE_REACH, quoted[k][0] if k < len(quoted) else len(text))
+    m = cue.search(text, end, stop)
+    if m is None:
+        return False
+    nxt = TOKEN.match(text, skip_space(text, m.end(), len(text)))
+    return not (nxt and nxt.group().casefold() in GRAMMAR.indefinites)
 
 
 def _pronoun_speaker(
@@ -276,12 +283,13 @@ def _pronoun_speaker(
     registry: Registry,
     new: list[Span],
     last_named: int | None,
+    quoted: list[Range],
 ) -> int | None:
     """Who "he said", "the 56-year-old said" points back to: a person named earlier in this
     block, else the last source named as speaking before it, else a person named in the block
     before. Named in the text but not yet a source, the person becomes one."""
     text = blocks[index].text
-    found = last_person(text, start)
+    found = last_person(text, start, quoted)
     if found:
         ref = registry.add(text, *found, index)
         new.append(Span(*found, "source", ref))
@@ -289,5 +297,5 @@ def _pronoun_speaker(
     if last_named is not None or not index:
         return last_named
     text = blocks[index - 1].text
-    found = last_person(text, len(text)) if blocks[index - 1].kind != "code" else None
+    found = last_person(text, len(text), []) if blocks[index - 1].kind != "code" else None
     return registry.add(text, *found, index - 1) if found else None

@@ -161,12 +161,16 @@ def speaker_for(
 _LOOK_BACK = 8  # names looked at before a quote
 
 
-def last_person(text: str, end: int) -> Range | None:
+def last_person(text: str, end: int, quoted: list[Range]) -> Range | None:
     """The last person-like name before ``end``: two to four capitalised words after a role
     word, a comma or a sentence start ("runner Esther Wambui", ", Helen Osei,"), not after a
-    preposition ("di Palazzo Poggi"). The one "he said" most likely points back to."""
+    preposition ("di Palazzo Poggi"), not inside a quotation. The one "he said" most likely
+    points back to."""
     found = None
     for m in GRAMMAR.name.finditer(text, max(0, end - _MENTION_REACH), end):
+        k = bisect.bisect_right(quoted, (m.start(), 1 << 62)) - 1
+        if k >= 0 and quoted[k][1] > m.start():
+            continue  # a name inside someone's words
         words = m.group().split()
         skip = 0
         while skip < len(words) and (

@@ -45,6 +45,7 @@ _LIST_KEYS = (
     "document_words",  # ... a document ("report", "Bericht")
     "roles",  # role words in front of a person's name ("U.S. Attorney", "Bischof")
     "recipient_articles",  # "sagte Stenger der Zeitung": the outlet after the speaker
+    "indefinites",  # "said a neighbour": someone new, not the last person named
 )
 
 
@@ -86,6 +87,7 @@ class Grammar:
     document_words: frozenset[str]
     roles: frozenset[str]
     recipient_articles: frozenset[str]
+    indefinites: frozenset[str]
 
     def __init__(self, **fields: Any) -> None:
         self.__dict__.update(fields)
@@ -279,6 +281,7 @@ def compile_grammar(raw: dict[str, Any]) -> Grammar:
         document_words=frozenset(sets["document_words"]),
         roles=frozenset(sets["roles"]),
         recipient_articles=frozenset(sets["recipient_articles"]),
+        indefinites=frozenset(sets["indefinites"]),
     )
 
 

@@ -119,6 +119,23 @@ def test_pronoun_and_description_resolve_to_the_last_named_person() -> None:
     assert names(sources) == ["Ruth Okafor"]
 
 
+def test_an_indefinite_speaker_is_someone_new() -> None:
+    quotes, sources = run(
+        "Mayor Ida Lund opened the bridge on Monday.",
+        "\u201cIt shakes when the trams pass,\u201d said a neighbour who asked not to be named.",
+    )
+    assert quotes[0].speaker is None
+    assert names(sources) == []
+
+
+def test_a_name_inside_a_quote_is_not_the_speaker() -> None:
+    quotes, _ = run(
+        "\u201cTom Hale built it in a hurry,\u201d one engineer said. \u201cNobody checked the "
+        "bolts after that,\u201d he said."
+    )
+    assert [q.speaker for q in quotes] == [None, None]
+
+
 # The outlet that received the words, in several languages.
 @pytest.mark.parametrize(
     ("text", "outlet"),
