@@ -1,6 +1,7 @@
 """Quotes and sources benchmark: reader's annotation against a trivial regex baseline.
 
     python bench/quotes.py [CORPORA_DIR] [--half tune|check|all] [--show] [--lang xx]
+        [--only corpus|written]
 
 The development set lives in bench/quotes/ (read GUIDELINES.md there): ``corpus.json`` holds,
 for each corpus article, only a reference (corpus name and key) and its annotation; the text is
@@ -319,6 +320,9 @@ def main() -> None:
     ap.add_argument("corpora", nargs="?", default="../shared/corpora")
     ap.add_argument("--half", choices=("tune", "check", "all"), default="all")
     ap.add_argument("--lang")
+    ap.add_argument(
+        "--only", choices=("corpus", "written"), help="corpus articles or written texts"
+    )
     ap.add_argument("--show", action="store_true", help="print each article's misses")
     args = ap.parse_args()
     problems: list[str] = []
@@ -331,6 +335,7 @@ def main() -> None:
             for a in articles
             if (half == "all" or half_of(a.origin) == half)
             and (not args.lang or a.lang == args.lang)
+            and (not args.only or a.origin.startswith("written-") == (args.only == "written"))
         ]
         print(f"\n== {half}: {len(chosen)} articles ==")
         print(f"{'':10}{'system':9} {'quotes P/R/F1':>16} {'sources P/R/F1':>16}  speaker")
