@@ -78,6 +78,15 @@ def test_titles_in_quote_marks_are_not_quotes() -> None:
             "said the dock was safe.",
             "Lena Ortiz",
         ),
+        (
+            "But \u201cHarbour Nights\u201d actress Mia Holt said the prize was deserved.",
+            "Mia Holt",
+        ),
+        ("Preguntado por la prensa, Jorge Sanz sonri\u00f3 y dijo que no.", "Jorge Sanz"),
+        (
+            "The Valmere Police Department statement said two men were held.",
+            "Valmere Police Department",
+        ),
     ],
 )
 def test_name_boundaries(text: str, expected: str) -> None:
