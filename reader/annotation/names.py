@@ -335,10 +335,11 @@ def name_before(text: str, pos: int, cue: re.Pattern[str]) -> Range | None:
                 continue  # "But “Mrs Maisel” actress Alex Borstein said": not the subject
             break
         first = tail[0].casefold() if tail else ""
+        # "Biden sonrió y dijo": one subject, two verbs.
         joined = 0 < len(tail) <= 3 and tail[-1].casefold() in GRAMMAR.connectors
-        if first and first not in GRAMMAR.connectors and first not in GRAMMAR.descriptors:
-            if not joined:  # "Biden sonrió y dijo": one subject, two verbs
-                continue  # "Kazakhstani media": the capitalised word only modifies a common noun
+        modifier = first not in GRAMMAR.connectors and first not in GRAMMAR.descriptors
+        if first and modifier and not joined:
+            continue  # "Kazakhstani media": the capitalised word only modifies a common noun
         if _after_lowercase_word(text, cs, m.start()) and len(m.group().split()) == 1:
             continue  # "consultada en Guatemala", "alten Menschen": a complement, not the subject
         found = clean_name(text, m.start(), m.end(), is_sentence_start(text, m.start()))
