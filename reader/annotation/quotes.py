@@ -18,9 +18,9 @@ MAX_NAME_WORDS = 6
 # Opener -> the characters that may close it. „ closes with “ (German) or ” (Polish);
 # »…« is the German book style.
 _CLOSERS = {
-    "\u201c": "\u201d",
+    "\u201c": '\u201d"',  # sloppy copy closes “ with "
     "\u201d": "\u201d\u201c",  # the reversed opener (see _REVERSED_OPENER)
-    "\u201e": "\u201c\u201d",
+    "\u201e": '\u201c\u201d"',
     "\u00ab": "\u00bb",
     "\u00bb": "\u00ab",
     "\u2018": "\u2019",

@@ -163,9 +163,13 @@ def find_block_quotes(text: str, whole: bool, cue: re.Pattern[str] | None) -> li
     """Every quotation of one block: quote marks, dash speech, attributed short fragments."""
     from reader.annotation.quotes import find_quotes
 
-    if whole:
-        return find_quotes(text, whole=True)
     marked = scan_quotes(text)
+    if whole:
+        # A blockquote is one quotation, unless its own quote marks close early ('"…" Rz
+        # 12,21 pic.twitter.com/…') or it is dash speech ('– Nie możemy… – mówiła.').
+        if marked and marked[0][0] <= 2 and is_quotation(text[marked[0][0] : marked[0][1]]):
+            return marked[:1]
+        return find_quotes(text, whole=True) or dash_speech(text, cue, [])
     full = {(s, e) for s, e in marked if is_quotation(text[s:e]) and not is_title(text, s)}
     out = list(full)
     for s, e in marked:

@@ -190,6 +190,20 @@ def test_dash_speech_polish_and_russian() -> None:
     assert len(sources) == 2
 
 
+def test_dash_speech_in_a_blockquote() -> None:
+    blocks = [
+        Block("blockquote", "\u2013 Nie zamkniemy mostu. Nigdy \u2013 m\u00f3wi\u0142a Ewa Lis.")
+    ]
+    quotes, _ = annotate(blocks, [], None)
+    assert [q.text for q in quotes] == ["Nie zamkniemy mostu. Nigdy"]
+
+
+def test_blockquote_quote_marks_close_before_its_credit() -> None:
+    blocks = [Block("blockquote", '\u201cLet the river run free" Ps 3,4 pic.example/abc')]
+    quotes, _ = annotate(blocks, [], None)
+    assert [q.text for q in quotes] == ["Let the river run free"]
+
+
 def test_a_dash_aside_is_not_speech() -> None:
     assert run("The bridge \u2013 built in 1910 \u2013 reopened on Monday.")[0] == []
 
