@@ -169,6 +169,9 @@ def name_after(text: str, pos: int, inverted: bool) -> Range | None:
             return None  # "said on Monday that the West ...": the speech began, no speaker
         bare = w.rstrip(",.;:")
         if bare.isalpha() and bare.islower() and (w.endswith(",") or w[len(bare) :] == "."):
+            nxt = TOKEN.match(text, skip_space(text, word.end(), len(text)))
+            if w.endswith(",") and not (nxt and nxt.group()[0].isupper()):
+                return None  # "dijo el mandatario, en alusión a la marca X": no name follows
             if w.endswith(",") or len(bare) <= 3:
                 continue  # "zastępca prezydenta ds. mobilności, Piotr Zieliński": role words
             return None  # "said the mayor. Valmere agreed.": the sentence ended

@@ -113,6 +113,11 @@ def test_lower_case_institutions(text: str, expected: str) -> None:
     assert expected in names(run(text)[1])
 
 
+def test_role_words_then_no_name() -> None:
+    text = "\u201cIt will hold,\u201d said the engineer, pointing at the Valmere Bridge."
+    assert names(run(text)[1]) == []
+
+
 def test_a_lone_institution_word_is_not_a_source() -> None:
     assert names(run("The ministry said it would reply later.")[1]) == []
 
