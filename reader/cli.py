@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     pass
 
 FORMATS = ("text", "markdown", "json")
+# Subcommands of the library (reader.library.commands.COMMANDS, kept here so that reading a
+# page never imports the library).
+LIBRARY_COMMANDS = ("save", "list", "search", "open", "history", "tag", "rm", "export", "import")
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -82,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read web articles in the terminal, without ad walls, nags or boilerplate.",
         epilog="In a terminal, one source opens the interactive reader; bare `reader` opens it "
         "on a demo article. In a pipe, or with --format, the article is printed. Several "
-        "sources are printed as JSON Lines, one object per source, in input order.",
+        "sources are printed as JSON Lines, one object per source, in input order. "
+        "Library commands: reader save|list|search|open|history|tag|rm|export|import "
+        "(reader COMMAND --help); read a file named like one as ./save.",
     )
     parser.add_argument(
         "sources",
@@ -254,6 +259,11 @@ def _run_tui(source: str | None, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in LIBRARY_COMMANDS:
+        from reader.library.commands import main as library_main
+
+        return library_main(argv)
     args = build_parser().parse_args(argv)
     try:
         sources = list(args.sources)

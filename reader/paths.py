@@ -28,5 +28,43 @@ def config_dir() -> str:
     return os.path.join(_home(), ".config", APP)
 
 
+def data_dir() -> str:
+    """Where reader keeps what it stores for the user (the library, ``library.sqlite3``).
+
+    ``$XDG_DATA_HOME`` (or ``~/.local/share``) on Linux and other Unixes; macOS keeps data and
+    config together in ``~/Library/Application Support``; Windows uses ``%LOCALAPPDATA%``, as
+    a library can grow large and need not roam. XDG_DATA_HOME wins everywhere when set.
+    """
+    xdg = os.environ.get("XDG_DATA_HOME")
+    if xdg and os.path.isabs(xdg):
+        return os.path.join(xdg, APP)
+    if sys.platform == "win32":
+        return os.path.join(_local_appdata(), APP)
+    if sys.platform == "darwin":
+        return os.path.join(_home(), "Library", "Application Support", APP)
+    return os.path.join(_home(), ".local", "share", APP)
+
+
+def cache_dir() -> str:
+    """Where reader keeps what it can fetch again (the HTTP cache).
+
+    ``$XDG_CACHE_HOME`` (or ``~/.cache``); ``~/Library/Caches`` on macOS; on Windows
+    ``%LOCALAPPDATA%\\reader\\Cache``. XDG_CACHE_HOME wins everywhere when set.
+    """
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return os.path.join(xdg, APP)
+    if sys.platform == "win32":
+        return os.path.join(_local_appdata(), APP, "Cache")
+    if sys.platform == "darwin":
+        return os.path.join(_home(), "Library", "Caches", APP)
+    return os.path.join(_home(), ".cache", APP)
+
+
+def _local_appdata() -> str:
+    local = os.environ.get("LOCALAPPDATA")
+    return local if local else os.path.join(_home(), "AppData", "Local")
+
+
 def _home() -> str:
     return os.path.expanduser("~")

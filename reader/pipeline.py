@@ -223,6 +223,11 @@ def read(source: str, options: ReadOptions | None = None) -> Article:
 
     Raises a :class:`reader.errors.ReaderError` subclass with a one-line message on failure.
     """
+    return read_page(source, options)[1]
+
+
+def read_page(source: str, options: ReadOptions | None = None) -> tuple[Page, Article]:
+    """Like :func:`read`, with the Page it came from (the library keeps its bytes)."""
     options = options or ReadOptions()
     page = load(
         source,
@@ -230,7 +235,7 @@ def read(source: str, options: ReadOptions | None = None) -> Article:
         timeout=options.timeout,
         max_bytes=options.max_bytes,
     )
-    return _guarded(page, options.rules)
+    return page, _guarded(page, options.rules)
 
 
 def _guarded(page: Page, rules: CleanRules) -> Article:

@@ -109,6 +109,7 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
         final_url=safe_line(str(target)),
         content_type=safe_line(content_type) if content_type else None,
         encoding=encoding,
+        raw=body,
     )
 
 

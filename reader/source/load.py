@@ -76,4 +76,4 @@ def page_from_bytes(source: str, data: bytes, suffix: str) -> Page:
         raise UnsupportedType(f"{safe_line(source)} holds binary data, not a page")
     text, encoding = decode_bytes(data)
     is_html = suffix in HTML_SUFFIXES or (suffix != ".txt" and looks_like_html(text))
-    return Page(source=source, text=text, is_html=is_html, encoding=encoding)
+    return Page(source=source, text=text, is_html=is_html, encoding=encoding, raw=data)

@@ -1,0 +1,536 @@
+"""The library: saved articles, tags, history and reading positions in one SQLite file.
+
+``library.sqlite3`` in the platform data dir (:func:`reader.paths.data_dir`). WAL mode, so a
+reader can list or search while another process saves; every write is one ``BEGIN IMMEDIATE``
+transaction, so two processes saving at once queue on the lock and lose nothing. The schema
+carries its version in ``PRAGMA user_version`` and is brought forward by :data:`MIGRATIONS`.
+A file that is not a SQLite database, or one SQLite finds damaged, is reported and left
+exactly as it is: the user's saved articles are never replaced by an empty library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+import time
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.model import Article
+from reader.paths import data_dir
+from reader.safety import safe_line
+
+FILENAME = "library.sqlite3"
+_MAGIC = b"SQLite format 3\x00"
+# Another process's write holds the lock for milliseconds; an import of thousands of articles
+# commits one article at a time, so waiting this long means something is stuck.
+BUSY_TIMEOUT = 30.0
+
+# FTS5 columns, in order; the names are what a query's column filter uses (`source:TASS`).
+SEARCH_COLUMNS = ("title", "text", "site", "quote", "source")
+# bm25 weights, same order: a word in the title says more about the article than one in the text.
+SEARCH_WEIGHTS = (10.0, 1.0, 2.0, 2.0, 3.0)
+
+# MIGRATIONS[n] takes a library from version n to n + 1. Never edit a released step: add one.
+# Statements are split on ";", so no comment may hold one.
+MIGRATIONS: tuple[str, ...] = (
+    # 0 -> 1: articles, tags and the full-text index.
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        url TEXT UNIQUE,               -- what was saved (NULL for standard input)
+        title TEXT NOT NULL,
+        site TEXT,
+        word_count INTEGER NOT NULL,
+        saved_at TEXT NOT NULL,        -- UTC, ISO 8601
+        read_at TEXT,
+        article BLOB NOT NULL,         -- zlib(JSON of Article.to_dict())
+        page BLOB                      -- zlib(the page's bytes as read), NULL if not kept
+    );
+    CREATE INDEX articles_saved ON articles (saved_at, id);
+    CREATE TABLE tags (
+        tag TEXT NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (tag, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX tags_article ON tags (article_id);
+    CREATE VIRTUAL TABLE search USING fts5 (
+        title, text, site, quote, source, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    """,
+    # 1 -> 2: what the TUI opened, and where the reader stopped in each article.
+    """
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        title TEXT NOT NULL,
+        opened_at TEXT NOT NULL
+    );
+    CREATE INDEX history_opened ON history (opened_at, id);
+    CREATE TABLE positions (
+        url TEXT PRIMARY KEY,
+        scroll_y INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class LibraryError(ReaderError):
+    """The library cannot be used: damaged, newer than this reader, locked, unwritable."""
+
+
+class NotInLibrary(ReaderError):
+    exit_code = 2
+
+
+def library_path() -> str:
+    return os.path.join(data_dir(), FILENAME)
+
+
+def now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+@dataclass(slots=True)
+class Entry:
+    """One saved article as ``reader list`` shows it."""
+
+    id: int
+    title: str
+    url: str | None
+    site: str | None
+    saved_at: str
+    read: bool
+    word_count: int
+    tags: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "site": self.site,
+            "saved_at": self.saved_at,
+            "tags": self.tags,
+            "read": self.read,
+            "word_count": self.word_count,
+        }
+
+
+@dataclass(slots=True)
+class Hit:
+    """One search result: the entry, and a snippet with the matched stretches."""
+
+    entry: Entry
+    snippet: str
+    highlights: list[tuple[int, int]]  # [start, end) offsets into snippet
+    rank: float
+
+
+@dataclass(slots=True)
+class Visit:
+    url: str
+    title: str
+    opened_at: str
+
+
+_ENTRY_COLUMNS = (
+    "a.id, a.title, a.url, a.site, a.saved_at, a.read_at IS NOT NULL, a.word_count, "
+    "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.article_id = a.id)"
+)
+# Snippet markers: control characters, which no stored text holds (it went through safe_text).
+_OPEN, _CLOSE = "\x02", "\x03"
+
+
+def _entry(row: tuple[Any, ...]) -> Entry:
+    tags = sorted(row[7].split("\x1f")) if row[7] else []
+    return Entry(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6], tags)
+
+
+def _split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """The snippet on one line, and where its matches are."""
+    text: list[str] = []
+    spans: list[tuple[int, int]] = []
+    start = None
+    for char in marked:
+        if char == _OPEN:
+            start = len(text)
+        elif char == _CLOSE:
+            if start is not None:
+                spans.append((start, len(text)))
+            start = None
+        else:
+            text.append(" " if char == "\n" else char)
+    return "".join(text), spans
+
+
+class Library:
+    """An open library file. Safe to share between threads (one lock around the connection)."""
+
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path or library_path()
+        self._lock = threading.RLock()
+        self._check_header()
+        try:
+            os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(
+                f"cannot create the library folder for {safe_line(self.path)}: "
+                f"{exc.strerror or exc}"
+            ) from None
+        with self._errors():
+            self.db = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+            )
+        try:
+            with self._errors():
+                self._setup()
+        except BaseException:
+            self.db.close()
+            raise
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ opening
+
+    def _check_header(self) -> None:
+        # Before SQLite sees the file: sqlite3.connect on garbage succeeds, and a careless
+        # "create the schema" step afterwards is how a damaged library gets overwritten.
+        try:
+            with open(self.path, "rb") as handle:
+                head = handle.read(len(_MAGIC))
+        except FileNotFoundError:
+            return
+        except IsADirectoryError:
+            raise LibraryError(f"the library {safe_line(self.path)} is a directory") from None
+        except OSError as exc:
+            raise LibraryError(
+                f"cannot read the library {safe_line(self.path)}: {exc.strerror or exc}"
+            ) from None
+        if head and head != _MAGIC:
+            raise self._damaged("it is not a SQLite database")
+
+    def _damaged(self, why: str) -> LibraryError:
+        return LibraryError(
+            f"the library {safe_line(self.path)} is damaged ({safe_line(why)}); reader leaves "
+            "it untouched: move it away to start a new one, or restore a backup"
+        )
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """SQLite's exceptions as one-line LibraryErrors that say what to do."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            message = str(exc)
+            if "locked" in message or "busy" in message:
+                raise LibraryError(
+                    f"the library {safe_line(self.path)} stayed locked by another process "
+                    f"for {BUSY_TIMEOUT:.0f} s; try again"
+                ) from None
+            if "malformed" in message or "not a database" in message:
+                raise self._damaged(message) from None
+            raise LibraryError(
+                f"cannot use the library {safe_line(self.path)}: {safe_line(message)}"
+            ) from None
+        except sqlite3.DatabaseError as exc:  # corrupt pages, not a database
+            raise self._damaged(str(exc)) from None
+
+    def _setup(self) -> None:
+        db = self.db
+        db.execute("PRAGMA foreign_keys = ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        self._check_version(version)
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints; safe in WAL
+        if version < SCHEMA_VERSION:
+            self._migrate()
+
+    def _check_version(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"the library {safe_line(self.path)} was written by a newer reader "
+                f"(schema {version}, this one knows {SCHEMA_VERSION}); upgrade reader"
+            )
+
+    def _migrate(self) -> None:
+        with self._write() as db:
+            # Read again under the write lock: another process may have just migrated it.
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            self._check_version(version)
+            for step in MIGRATIONS[version:]:
+                for statement in step.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken before reading so concurrent writers queue."""
+        with self._lock, self._errors():
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, self._errors():
+            yield self.db
+
+    # ------------------------------------------------------------------ articles
+
+    def save(
+        self,
+        article: Article,
+        *,
+        key: str | None,
+        page: bytes | None = None,
+        tags: Iterable[str] = (),
+        saved_at: str | None = None,
+    ) -> int:
+        """Store ``article`` under ``key`` (the URL or path it was read from); saving the same
+        key again replaces the article and keeps its id, tags and read state."""
+        data = article.to_dict()
+        blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        raw = zlib.compress(page) if page is not None else None
+        fields = (article.title, article.site, article.word_count, blob, raw)
+        with self._write() as db:
+            row = (
+                db.execute("SELECT id FROM articles WHERE url = ?", (key,)).fetchone()
+                if key is not None
+                else None
+            )
+            if row is not None:
+                article_id = int(row[0])
+                db.execute(
+                    "UPDATE articles SET title = ?, site = ?, word_count = ?, article = ?, "
+                    "page = coalesce(?, page) WHERE id = ?",
+                    (*fields, article_id),
+                )
+                db.execute("DELETE FROM search WHERE rowid = ?", (article_id,))
+            else:
+                cursor = db.execute(
+                    "INSERT INTO articles (url, title, site, word_count, article, page, "
+                    "saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (key, *fields, saved_at or now()),
+                )
+                article_id = int(cursor.lastrowid or 0)
+            db.execute(
+                "INSERT INTO search (rowid, title, text, site, quote, source) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    article.title,
+                    article.text,
+                    article.site or "",
+                    "\n".join(q.text for q in article.quotes),
+                    "\n".join(dict.fromkeys(s.name for s in article.sources)),
+                ),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO tags (tag, article_id) VALUES (?, ?)",
+                [(tag, article_id) for tag in tags],
+            )
+        return article_id
+
+    def article(self, article_id: int) -> tuple[Entry, Article]:
+        with self._read() as db:
+            row = db.execute(
+                f"SELECT {_ENTRY_COLUMNS}, a.article FROM articles a WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            raise NotInLibrary(f"no article {article_id} in the library")
+        data = json.loads(zlib.decompress(row[8]).decode("utf-8"))
+        return _entry(row), Article.from_dict(data)
+
+    def page(self, article_id: int) -> bytes | None:
+        with self._read() as db:
+            row = db.execute("SELECT page FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotInLibrary(f"no article {article_id} in the library")
+        return zlib.decompress(row[0]) if row[0] is not None else None
+
+    def entries(
+        self,
+        *,
+        tag: str | None = None,
+        unread: bool = False,
+        ids: Iterable[int] | None = None,
+        limit: int | None = None,
+    ) -> list[Entry]:
+        """Saved articles, newest first."""
+        where, params = [], []
+        if tag is not None:
+            where.append("a.id IN (SELECT article_id FROM tags WHERE tag = ?)")
+            params.append(tag)
+        if unread:
+            where.append("a.read_at IS NULL")
+        if ids is not None:
+            wanted = list(ids)
+            where.append(f"a.id IN ({', '.join('?' * len(wanted))})")
+            params.extend(wanted)
+        sql = f"SELECT {_ENTRY_COLUMNS} FROM articles a"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.saved_at DESC, a.id DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self._read() as db:
+            return [_entry(row) for row in db.execute(sql, params)]
+
+    def search(self, query: str, *, limit: int = 20, tokens: int = 16) -> list[Hit]:
+        """Articles matching an FTS5 ``query``, best first (bm25), each with a snippet.
+
+        Raises :class:`QuerySyntaxError` when SQLite cannot parse the query."""
+        weights = ", ".join(str(w) for w in SEARCH_WEIGHTS)
+        with self._lock:
+            try:
+                # The rank of every match first, the snippets only for the ones shown.
+                ranked = self.db.execute(
+                    f"SELECT rowid, bm25(search, {weights}) AS score FROM search "
+                    "WHERE search MATCH ? ORDER BY score LIMIT ?",
+                    (query, limit),
+                ).fetchall()
+                if not ranked:
+                    return []
+                ids = [row[0] for row in ranked]
+                marks = ", ".join("?" * len(ids))
+                snippets = dict(
+                    self.db.execute(
+                        f"SELECT rowid, snippet(search, -1, ?, ?, '…', {int(tokens)}) "
+                        f"FROM search WHERE search MATCH ? AND rowid IN ({marks})",
+                        (_OPEN, _CLOSE, query, *ids),
+                    ).fetchall()
+                )
+            except sqlite3.OperationalError as exc:
+                if not any(word in str(exc) for word in ("locked", "busy", "malformed")):
+                    raise QuerySyntaxError(
+                        f"cannot search for {safe_line(query)!r}: {safe_line(str(exc))} "
+                        '(FTS5 syntax: words, "a phrase", word*, AND/OR/NOT, column:word '
+                        f"with columns {', '.join(SEARCH_COLUMNS)})"
+                    ) from None
+                with self._errors():
+                    raise
+            except sqlite3.DatabaseError:
+                with self._errors():
+                    raise
+        entries = {e.id: e for e in self.entries(ids=ids)}
+        hits = []
+        for article_id, score in ranked:
+            if article_id in entries:
+                text, spans = _split_snippet(snippets.get(article_id, ""))
+                hits.append(Hit(entries[article_id], text, spans, float(score)))
+        return hits
+
+    def tag(self, article_id: int, tags: Iterable[str], *, remove: bool = False) -> None:
+        with self._write() as db:
+            self._exists(db, article_id)
+            sql = (
+                "DELETE FROM tags WHERE tag = ? AND article_id = ?"
+                if remove
+                else "INSERT OR IGNORE INTO tags (tag, article_id) VALUES (?, ?)"
+            )
+            db.executemany(sql, [(tag, article_id) for tag in tags])
+
+    def remove(self, article_id: int) -> None:
+        with self._write() as db:
+            self._exists(db, article_id)
+            db.execute("DELETE FROM search WHERE rowid = ?", (article_id,))
+            db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def mark_read(self, article_id: int, read: bool = True) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE articles SET read_at = ? WHERE id = ?",
+                (now() if read else None, article_id),
+            )
+
+    def find(self, key: str) -> int | None:
+        """The id of the article saved from ``key``, if any."""
+        with self._read() as db:
+            row = db.execute("SELECT id FROM articles WHERE url = ?", (key,)).fetchone()
+        return int(row[0]) if row else None
+
+    @staticmethod
+    def _exists(db: sqlite3.Connection, article_id: int) -> None:
+        if db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+            raise NotInLibrary(f"no article {article_id} in the library")
+
+    def count(self) -> int:
+        with self._read() as db:
+            return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # ------------------------------------------------------------------ history, positions
+
+    def visit(self, url: str, title: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO history (url, title, opened_at) VALUES (?, ?, ?)", (url, title, now())
+            )
+
+    def history(self, limit: int | None = None) -> list[Visit]:
+        sql = "SELECT url, title, opened_at FROM history ORDER BY opened_at DESC, id DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self._read() as db:
+            return [Visit(*row) for row in db.execute(sql)]
+
+    def set_position(self, url: str, scroll_y: int) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO positions (url, scroll_y, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (url) DO UPDATE SET scroll_y = excluded.scroll_y, "
+                "updated_at = excluded.updated_at",
+                (url, scroll_y, now()),
+            )
+
+    def position(self, url: str) -> int:
+        with self._read() as db:
+            row = db.execute("SELECT scroll_y FROM positions WHERE url = ?", (url,)).fetchone()
+        return int(row[0]) if row else 0
+
+
+class QuerySyntaxError(ReaderError):
+    exit_code = 2
+
+
+def history_enabled(config_dir: str | None = None) -> bool:
+    """False when ``config.toml`` in the config dir says ``history = false``."""
+    import tomllib
+
+    from reader.paths import config_dir as default_config_dir
+
+    path = os.path.join(config_dir or default_config_dir(), "config.toml")
+    try:
+        with open(path, "rb") as handle:
+            config = tomllib.load(handle)
+    except FileNotFoundError:
+        return True
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ReaderError(f"cannot read {safe_line(path)}: {safe_line(str(exc))}") from None
+    value = config.get("history", True)
+    if not isinstance(value, bool):
+        raise ReaderError(f"{safe_line(path)}: history must be true or false")
+    return value
