@@ -143,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print what the cleaner removed, and why, to stderr",
     )
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="also save the article in the library and its history (see reader save)",
+    )
     parser.add_argument("-V", "--version", action="version", version=f"reader {__version__}")
     return parser
 
@@ -206,12 +211,18 @@ def _check_readable(article: Article, source: str) -> None:
 def _read_article(source: str, args: argparse.Namespace) -> Article:
     """One source through the pipeline, as both a single run and a batch item need it: the
     removals shown on request, and a page that is only a wall or empty refused."""
-    from reader.pipeline import read
+    from reader.pipeline import read, read_page
 
-    article = read(source, _options(args))
+    page, article = (
+        read_page(source, _options(args)) if args.save else (None, read(source, _options(args)))
+    )
     if args.show_removed:
         _show_removed(article)
     _check_readable(article, source)
+    if page is not None:
+        from reader.library.commands import keep
+
+        keep(source, page, article)
     return article
 
 

@@ -172,6 +172,17 @@ def save_source(
     return article_id, article
 
 
+def keep(source: str, page: Page, article: Article) -> int:
+    """Save what the one-page command just read (``reader URL --save``) and note the visit."""
+    from reader.library.store import history_enabled
+
+    with open_library() as library:
+        article_id = library.save(article, key=library_key(source), page=page.raw)
+        if history_enabled():
+            library.visit(library_key(source) or "-", article.title)
+    return article_id
+
+
 def _save(args: argparse.Namespace) -> int:
     code = EXIT_OK
     failures = 0

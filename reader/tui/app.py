@@ -6,6 +6,7 @@ pipeline, and the app only shows what comes back.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -16,6 +17,7 @@ from textual.containers import Horizontal
 from textual.widgets import ContentSwitcher, Footer, Input
 
 from reader.model import Article
+from reader.tui.library_actions import LibraryActions
 from reader.tui.loader import DEMO_LABEL, in_daemon_thread, load_article
 from reader.tui.navigation import AddressHistory, Entry, History, resolve_link
 from reader.tui.page_actions import PageActions
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
-class ReaderApp(PageActions, App[None]):
+class ReaderApp(PageActions, LibraryActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reader"
     ENABLE_COMMAND_PALETTE = False
@@ -68,8 +70,15 @@ class ReaderApp(PageActions, App[None]):
         options: ReadOptions | None = None,
         article: Article | None = None,
         export_dir: Path | None = None,
+        library: bool = True,
     ) -> None:
         super().__init__()
+        # The library records history and reading positions (unless config.toml says
+        # history = false); off for benches and tests that must not touch it.
+        self.library_enabled = library
+        self._library_handle = None
+        self._history_on = True
+        self._library_lock = threading.Lock()
         self.source = source
         self.options = options
         self.initial_article = article
@@ -109,6 +118,7 @@ class ReaderApp(PageActions, App[None]):
             entry = Entry(self.source, self.initial_article)
             self.history.visit(entry)
             self._show_entry(entry)
+            self.remember_visit(entry)
         else:
             self.load(self.source)
             if self.source is None:
@@ -152,6 +162,8 @@ class ReaderApp(PageActions, App[None]):
         else:
             self.history.visit(entry)
         self._show_entry(entry)
+        if not replace:
+            self.remember_visit(entry)
 
     def _show_entry(self, entry: Entry) -> None:
         self.error = None
@@ -176,6 +188,7 @@ class ReaderApp(PageActions, App[None]):
         entry = self.history.current
         if entry is not None and self.error is None:
             entry.scroll_y = int(self.view.scroll_y)
+            self.remember_position(entry)
 
     # ----------------------------------------------------------------- bars
 
@@ -353,9 +366,12 @@ def make_app(
     options: ReadOptions | None = None,
     article: Article | None = None,
     export_dir: Path | None = None,
+    library: bool = True,
 ) -> ReaderApp:
     """The app for ``source`` (URL, path or "-"); None opens the demo with the address bar ready.
 
     ``article`` shows an Article already in hand (tests and the bench) instead of loading one.
     """
-    return ReaderApp(source, options=options, article=article, export_dir=export_dir)
+    return ReaderApp(
+        source, options=options, article=article, export_dir=export_dir, library=library
+    )
