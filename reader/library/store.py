@@ -417,13 +417,17 @@ class Library:
                     return []
                 ids = [row[0] for row in ranked]
                 marks = ", ".join("?" * len(ids))
-                snippets = dict(
-                    self.db.execute(
-                        f"SELECT rowid, snippet(search, -1, ?, ?, '…', {int(tokens)}) "
-                        f"FROM search WHERE search MATCH ? AND rowid IN ({marks})",
+                # From the text when it matched there (the title is on the hit already),
+                # else from whichever column matched best (a quote, a source).
+                snippets = {
+                    rowid: text if _OPEN in text else best
+                    for rowid, text, best in self.db.execute(
+                        f"SELECT rowid, snippet(search, 1, ?1, ?2, '…', {int(tokens)}), "
+                        f"snippet(search, -1, ?1, ?2, '…', {int(tokens)}) "
+                        f"FROM search WHERE search MATCH ?3 AND rowid IN ({marks})",
                         (_OPEN, _CLOSE, query, *ids),
-                    ).fetchall()
-                )
+                    )
+                }
             except sqlite3.OperationalError as exc:
                 if not any(word in str(exc) for word in ("locked", "busy", "malformed")):
                     raise QuerySyntaxError(

@@ -53,6 +53,14 @@ class LibraryActions:
 
         def call_from_thread(self, callback: Any, *args: Any, **kwargs: Any) -> Any: ...
 
+        def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
+
+        def load(self, source: str | None, *, replace: bool = False) -> None: ...
+
+        def _save_scroll(self) -> None: ...
+
+        def _show_entry(self, entry: Entry) -> None: ...
+
     def library(self) -> Library:
         """The open library (opened on first call; call from a worker thread)."""
         with self._library_lock:
@@ -107,6 +115,96 @@ class LibraryActions:
             self.library().set_position(key, scroll_y)
         except ReaderError as error:
             self._library_failed(error)
+
+    # ------------------------------------------------------------------ saving, tags, screen
+
+    def action_save_article(self) -> None:
+        entry = self.history.current
+        if entry is None or self.article is None:
+            self.say("Nothing to save")
+        elif not self.library_enabled:
+            self.say("The library is off in this session")
+        else:
+            self._save_worker(entry, None)
+
+    def action_tag_article(self) -> None:
+        entry = self.history.current
+        if entry is None or self.article is None or not self.library_enabled:
+            self.say("Nothing to tag")
+            return
+        from reader.tui.screens.library import TagScreen
+
+        def tagged(tags: list[str] | None) -> None:
+            if tags:
+                self._save_worker(entry, tags)
+
+        self.push_screen(TagScreen([]), tagged)
+
+    @work(thread=True, group="library", exit_on_error=False)
+    def _save_worker(self, entry: Entry, tags: list[str] | None) -> None:
+        """Save ``entry`` (tags given: only if not saved yet), then add the tags."""
+        key = entry_key(entry)
+        try:
+            library = self.library()
+            article_id = library.find(key) if key is not None and tags else None
+            if article_id is None:
+                article_id = library.save(entry.article, key=key)
+            if tags:
+                library.tag(article_id, tags)
+        except ReaderError as error:
+            self._library_failed(error)
+            return
+        what = f"Tagged {' '.join('#' + t for t in tags)}" if tags else "Saved to the library"
+        self.call_from_thread(self.say, f"{what} (article {article_id})")
+
+    def action_library(self) -> None:
+        if not self.library_enabled:
+            self.say("The library is off in this session")
+            return
+        self.remember_position(self.history.current)
+        self._library_screen_worker()
+
+    @work(thread=True, group="library", exit_on_error=False)
+    def _library_screen_worker(self) -> None:
+        try:
+            library = self.library()
+        except ReaderError as error:
+            self._library_failed(error)
+            return
+        self.call_from_thread(self._push_library, library)
+
+    def _push_library(self, library: Library) -> None:
+        from reader.tui.screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen(library), self._library_choice)
+
+    def _library_choice(self, choice: tuple[str, int | str] | None) -> None:
+        if choice is None:
+            return
+        kind, value = choice
+        if kind == "url":
+            self.load(str(value))
+        else:
+            self._open_saved_worker(int(value))
+
+    @work(thread=True, group="library", exit_on_error=False)
+    def _open_saved_worker(self, article_id: int) -> None:
+        try:
+            library = self.library()
+            saved, article = library.article(article_id)
+            library.mark_read(article_id)
+        except ReaderError as error:
+            self._library_failed(error)
+            return
+        self.call_from_thread(self._show_saved, saved.url, article)
+
+    def _show_saved(self, source: str | None, article: Article) -> None:
+        """Show an article from the library as a new page of this session: no network."""
+        self._save_scroll()
+        entry = Entry(source, article)
+        self.history.visit(entry)
+        self._show_entry(entry)
+        self.remember_visit(entry)
 
     async def action_quit(self) -> None:
         entry = self.history.current

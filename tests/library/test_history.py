@@ -75,6 +75,7 @@ def test_the_tui_records_what_it_opens_and_restores_the_position(tmp_path: Path)
         await library_idle(pilot, app)
         app.view.scroll_to(y=25, animate=False)
         await pilot.pause()
+        assert app.view.scroll_y == 25
         await pilot.press("q")
 
     drive(make_app(str(page)), first)
@@ -84,6 +85,10 @@ def test_the_tui_records_what_it_opens_and_restores_the_position(tmp_path: Path)
 
     async def second(pilot: Pilot, app: ReaderApp) -> None:
         await library_idle(pilot, app)
+        for _ in range(100):  # the position arrives from a worker thread after the load
+            if app.view.scroll_y == 25:
+                break
+            await pilot.pause(0.05)
         assert app.view.scroll_y == 25
 
     drive(make_app(str(page)), second)
