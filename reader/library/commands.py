@@ -19,7 +19,8 @@ from reader.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, ReaderErr
 from reader.safety import safe_line, safe_text
 
 if TYPE_CHECKING:
-    from reader.library.store import Entry, Hit, Library
+    from reader.library.rows import Entry, Hit
+    from reader.library.store import Library
     from reader.model import Article, Page
 
 COMMANDS = ("save", "list", "search", "open", "history", "tag", "rm", "export", "import")
@@ -174,7 +175,7 @@ def save_source(
 
 def keep(source: str, page: Page, article: Article) -> int:
     """Save what the one-page command just read (``reader URL --save``) and note the visit."""
-    from reader.library.store import history_enabled
+    from reader.library.settings import history_enabled
 
     with open_library() as library:
         article_id = library.save(article, key=library_key(source), page=page.raw)

@@ -18,10 +18,20 @@ import threading
 import time
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
 
 from reader.errors import ReaderError
+from reader.library.rows import (
+    CLOSE,
+    ENTRY_COLUMNS,
+    OPEN,
+    Entry,
+    Hit,
+    Saving,
+    Visit,
+    entry_from_row,
+    split_snippet,
+)
+from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, SEARCH_COLUMNS, SEARCH_WEIGHTS
 from reader.model import Article
 from reader.paths import data_dir
 from reader.safety import safe_line
@@ -32,56 +42,6 @@ _MAGIC = b"SQLite format 3\x00"
 # commits one article at a time, so waiting this long means something is stuck.
 BUSY_TIMEOUT = 30.0
 
-# FTS5 columns, in order; the names are what a query's column filter uses (`source:TASS`).
-SEARCH_COLUMNS = ("title", "text", "site", "quote", "source")
-# bm25 weights, same order: a word in the title says more about the article than one in the text.
-SEARCH_WEIGHTS = (10.0, 1.0, 2.0, 2.0, 3.0)
-
-# MIGRATIONS[n] takes a library from version n to n + 1. Never edit a released step: add one.
-# Statements are split on ";", so no comment may hold one.
-MIGRATIONS: tuple[str, ...] = (
-    # 0 -> 1: articles, tags and the full-text index.
-    """
-    CREATE TABLE articles (
-        id INTEGER PRIMARY KEY,
-        url TEXT UNIQUE,               -- what was saved (NULL for standard input)
-        title TEXT NOT NULL,
-        site TEXT,
-        word_count INTEGER NOT NULL,
-        saved_at TEXT NOT NULL,        -- UTC, ISO 8601
-        read_at TEXT,
-        article BLOB NOT NULL,         -- zlib(JSON of Article.to_dict())
-        page BLOB                      -- zlib(the page's bytes as read), NULL if not kept
-    );
-    CREATE INDEX articles_saved ON articles (saved_at, id);
-    CREATE TABLE tags (
-        tag TEXT NOT NULL,
-        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-        PRIMARY KEY (tag, article_id)
-    ) WITHOUT ROWID;
-    CREATE INDEX tags_article ON tags (article_id);
-    CREATE VIRTUAL TABLE search USING fts5 (
-        title, text, site, quote, source, tokenize = 'unicode61 remove_diacritics 2'
-    );
-    """,
-    # 1 -> 2: what the TUI opened, and where the reader stopped in each article.
-    """
-    CREATE TABLE history (
-        id INTEGER PRIMARY KEY,
-        url TEXT NOT NULL,
-        title TEXT NOT NULL,
-        opened_at TEXT NOT NULL
-    );
-    CREATE INDEX history_opened ON history (opened_at, id);
-    CREATE TABLE positions (
-        url TEXT PRIMARY KEY,
-        scroll_y INTEGER NOT NULL,
-        updated_at TEXT NOT NULL
-    ) WITHOUT ROWID;
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
 
 class LibraryError(ReaderError):
     """The library cannot be used: damaged, newer than this reader, locked, unwritable."""
@@ -91,85 +51,16 @@ class NotInLibrary(ReaderError):
     exit_code = 2
 
 
+class QuerySyntaxError(ReaderError):
+    exit_code = 2
+
+
 def library_path() -> str:
     return os.path.join(data_dir(), FILENAME)
 
 
 def now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-
-
-@dataclass(slots=True)
-class Entry:
-    """One saved article as ``reader list`` shows it."""
-
-    id: int
-    title: str
-    url: str | None
-    site: str | None
-    saved_at: str
-    read: bool
-    word_count: int
-    tags: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "url": self.url,
-            "site": self.site,
-            "saved_at": self.saved_at,
-            "tags": self.tags,
-            "read": self.read,
-            "word_count": self.word_count,
-        }
-
-
-@dataclass(slots=True)
-class Hit:
-    """One search result: the entry, and a snippet with the matched stretches."""
-
-    entry: Entry
-    snippet: str
-    highlights: list[tuple[int, int]]  # [start, end) offsets into snippet
-    rank: float
-
-
-@dataclass(slots=True)
-class Visit:
-    url: str
-    title: str
-    opened_at: str
-
-
-_ENTRY_COLUMNS = (
-    "a.id, a.title, a.url, a.site, a.saved_at, a.read_at IS NOT NULL, a.word_count, "
-    "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.article_id = a.id)"
-)
-# Snippet markers: control characters, which no stored text holds (it went through safe_text).
-_OPEN, _CLOSE = "\x02", "\x03"
-
-
-def _entry(row: tuple[Any, ...]) -> Entry:
-    tags = sorted(row[7].split("\x1f")) if row[7] else []
-    return Entry(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6], tags)
-
-
-def _split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """The snippet on one line, and where its matches are."""
-    text: list[str] = []
-    spans: list[tuple[int, int]] = []
-    start = None
-    for char in marked:
-        if char == _OPEN:
-            start = len(text)
-        elif char == _CLOSE:
-            if start is not None:
-                spans.append((start, len(text)))
-            start = None
-        else:
-            text.append(" " if char == "\n" else char)
-    return "".join(text), spans
 
 
 class Library:
@@ -311,59 +202,75 @@ class Library:
     ) -> int:
         """Store ``article`` under ``key`` (the URL or path it was read from); saving the same
         key again replaces the article and keeps its id, tags and read state."""
+        with self._write() as db:
+            return self._save_in(db, article, key, page, tags, saved_at)
+
+    def save_many(self, items: Iterable[Saving]) -> list[int]:
+        """Save many articles in one transaction (an import, the bench): all or none."""
+        with self._write() as db:
+            return [self._save_in(db, *item) for item in items]
+
+    @staticmethod
+    def _save_in(
+        db: sqlite3.Connection,
+        article: Article,
+        key: str | None,
+        page: bytes | None,
+        tags: Iterable[str],
+        saved_at: str | None,
+    ) -> int:
         data = article.to_dict()
         blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"))
         raw = zlib.compress(page) if page is not None else None
         fields = (article.title, article.site, article.word_count, blob, raw)
-        with self._write() as db:
-            row = (
-                db.execute("SELECT id FROM articles WHERE url = ?", (key,)).fetchone()
-                if key is not None
-                else None
-            )
-            if row is not None:
-                article_id = int(row[0])
-                db.execute(
-                    "UPDATE articles SET title = ?, site = ?, word_count = ?, article = ?, "
-                    "page = coalesce(?, page) WHERE id = ?",
-                    (*fields, article_id),
-                )
-                db.execute("DELETE FROM search WHERE rowid = ?", (article_id,))
-            else:
-                cursor = db.execute(
-                    "INSERT INTO articles (url, title, site, word_count, article, page, "
-                    "saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (key, *fields, saved_at or now()),
-                )
-                article_id = int(cursor.lastrowid or 0)
+        row = (
+            db.execute("SELECT id FROM articles WHERE url = ?", (key,)).fetchone()
+            if key is not None
+            else None
+        )
+        if row is not None:
+            article_id = int(row[0])
             db.execute(
-                "INSERT INTO search (rowid, title, text, site, quote, source) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    article_id,
-                    article.title,
-                    article.text,
-                    article.site or "",
-                    "\n".join(q.text for q in article.quotes),
-                    "\n".join(dict.fromkeys(s.name for s in article.sources)),
-                ),
+                "UPDATE articles SET title = ?, site = ?, word_count = ?, article = ?, "
+                "page = coalesce(?, page) WHERE id = ?",
+                (*fields, article_id),
             )
-            db.executemany(
-                "INSERT OR IGNORE INTO tags (tag, article_id) VALUES (?, ?)",
-                [(tag, article_id) for tag in tags],
+            db.execute("DELETE FROM search WHERE rowid = ?", (article_id,))
+        else:
+            cursor = db.execute(
+                "INSERT INTO articles (url, title, site, word_count, article, page, "
+                "saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (key, *fields, saved_at or now()),
             )
+            article_id = int(cursor.lastrowid or 0)
+        db.execute(
+            "INSERT INTO search (rowid, title, text, site, quote, source) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                article.title,
+                article.text,
+                article.site or "",
+                "\n".join(q.text for q in article.quotes),
+                "\n".join(dict.fromkeys(s.name for s in article.sources)),
+            ),
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO tags (tag, article_id) VALUES (?, ?)",
+            [(tag, article_id) for tag in tags],
+        )
         return article_id
 
     def article(self, article_id: int) -> tuple[Entry, Article]:
         with self._read() as db:
             row = db.execute(
-                f"SELECT {_ENTRY_COLUMNS}, a.article FROM articles a WHERE a.id = ?",
+                f"SELECT {ENTRY_COLUMNS}, a.article FROM articles a WHERE a.id = ?",
                 (article_id,),
             ).fetchone()
         if row is None:
             raise NotInLibrary(f"no article {article_id} in the library")
         data = json.loads(zlib.decompress(row[8]).decode("utf-8"))
-        return _entry(row), Article.from_dict(data)
+        return entry_from_row(row), Article.from_dict(data)
 
     def page(self, article_id: int) -> bytes | None:
         with self._read() as db:
@@ -391,14 +298,14 @@ class Library:
             wanted = list(ids)
             where.append(f"a.id IN ({', '.join('?' * len(wanted))})")
             params.extend(wanted)
-        sql = f"SELECT {_ENTRY_COLUMNS} FROM articles a"
+        sql = f"SELECT {ENTRY_COLUMNS} FROM articles a"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.saved_at DESC, a.id DESC"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         with self._read() as db:
-            return [_entry(row) for row in db.execute(sql, params)]
+            return [entry_from_row(row) for row in db.execute(sql, params)]
 
     def search(self, query: str, *, limit: int = 20, tokens: int = 16) -> list[Hit]:
         """Articles matching an FTS5 ``query``, best first (bm25), each with a snippet.
@@ -420,12 +327,12 @@ class Library:
                 # From the text when it matched there (the title is on the hit already),
                 # else from whichever column matched best (a quote, a source).
                 snippets = {
-                    rowid: text if _OPEN in text else best
+                    rowid: text if OPEN in text else best
                     for rowid, text, best in self.db.execute(
                         f"SELECT rowid, snippet(search, 1, ?1, ?2, '…', {int(tokens)}), "
                         f"snippet(search, -1, ?1, ?2, '…', {int(tokens)}) "
                         f"FROM search WHERE search MATCH ?3 AND rowid IN ({marks})",
-                        (_OPEN, _CLOSE, query, *ids),
+                        (OPEN, CLOSE, query, *ids),
                     )
                 }
             except sqlite3.OperationalError as exc:
@@ -444,7 +351,7 @@ class Library:
         hits = []
         for article_id, score in ranked:
             if article_id in entries:
-                text, spans = _split_snippet(snippets.get(article_id, ""))
+                text, spans = split_snippet(snippets.get(article_id, ""))
                 hits.append(Hit(entries[article_id], text, spans, float(score)))
         return hits
 
@@ -514,27 +421,3 @@ class Library:
         with self._read() as db:
             row = db.execute("SELECT scroll_y FROM positions WHERE url = ?", (url,)).fetchone()
         return int(row[0]) if row else 0
-
-
-class QuerySyntaxError(ReaderError):
-    exit_code = 2
-
-
-def history_enabled(config_dir: str | None = None) -> bool:
-    """False when ``config.toml`` in the config dir says ``history = false``."""
-    import tomllib
-
-    from reader.paths import config_dir as default_config_dir
-
-    path = os.path.join(config_dir or default_config_dir(), "config.toml")
-    try:
-        with open(path, "rb") as handle:
-            config = tomllib.load(handle)
-    except FileNotFoundError:
-        return True
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ReaderError(f"cannot read {safe_line(path)}: {safe_line(str(exc))}") from None
-    value = config.get("history", True)
-    if not isinstance(value, bool):
-        raise ReaderError(f"{safe_line(path)}: history must be true or false")
-    return value

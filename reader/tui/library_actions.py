@@ -53,6 +53,8 @@ class LibraryActions:
 
         def call_from_thread(self, callback: Any, *args: Any, **kwargs: Any) -> Any: ...
 
+        def call_after_refresh(self, callback: Any, *args: Any, **kwargs: Any) -> bool: ...
+
         def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
 
         def load(self, source: str | None, *, replace: bool = False) -> None: ...
@@ -65,7 +67,8 @@ class LibraryActions:
         """The open library (opened on first call; call from a worker thread)."""
         with self._library_lock:
             if self._library_handle is None:
-                from reader.library.store import Library, history_enabled
+                from reader.library.settings import history_enabled
+                from reader.library.store import Library
 
                 self._history_on = history_enabled()
                 self._library_handle = Library()
@@ -98,8 +101,11 @@ class LibraryActions:
 
     def _restore_position(self, entry: Entry, position: int) -> None:
         entry.scroll_y = position
-        if self.history.current is entry and int(self.view.scroll_y) == 0:
-            self.view.scroll_to(y=position, animate=False)
+        view = self.view
+        if self.history.current is entry and int(view.scroll_y) == 0:
+            view.scroll_to(y=position, animate=False, force=True)
+            if int(view.scroll_y) != position:  # not laid out yet: once it is
+                self.call_after_refresh(view.scroll_to, y=position, animate=False, force=True)
 
     def remember_position(self, entry: Entry | None) -> None:
         """Store how far ``entry`` was read."""

@@ -11,14 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.store import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    Library,
-    LibraryError,
-    NotInLibrary,
-    history_enabled,
-)
+from reader.library.schema import MIGRATIONS, SCHEMA_VERSION
+from reader.library.settings import history_enabled
+from reader.library.store import Library, LibraryError, NotInLibrary
 from reader.model import Article, Block, Quote, Source
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -22,10 +22,11 @@ from textual.widgets.option_list import Option
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
-    from reader.library.store import Entry, Hit, Library, Visit
+    from reader.library.rows import Entry, Hit, Visit
+    from reader.library.store import Library
 
 # Rows painted at once: the newest; search reaches the rest.
-SHOWN = 200
+SHOWN = 100
 HISTORY_SHOWN = 100
 _SYNTAX = re.compile(r'["*:()^]|\b(?:AND|OR|NOT|NEAR)\b')
 
