@@ -60,11 +60,15 @@ def load_texts(corpus: Path) -> tuple[list[list[str]], list[bytes]]:
 
 
 def make_article(n: int, texts: list[list[str]], rng: random.Random) -> Article:
+    # News-article lengths: 250 to 1,500 words, in runs of paragraphs from several texts.
     paragraphs: list[str] = []
-    for _ in range(rng.randint(1, 3)):
+    words, wanted = 0, rng.randint(250, 1500)
+    while words < wanted:
         source = rng.choice(texts)
         start = rng.randrange(len(source))
-        paragraphs.extend(source[start : start + rng.randint(2, 8)])
+        for paragraph in source[start : start + rng.randint(2, 8)]:
+            paragraphs.append(paragraph)
+            words += len(paragraph.split())
     sentence = re.split(r"(?<=[.!?])\s", rng.choice(paragraphs))[0]
     title = " ".join(sentence.split()[: rng.randint(4, 11)]).strip(" ,;:") or f"Story {n}"
     agencies = rng.sample(AGENCIES, rng.randint(0, 3))

@@ -290,7 +290,8 @@ class Library:
         """Saved articles, newest first."""
         where, params = [], []
         if tag is not None:
-            where.append("a.id IN (SELECT article_id FROM tags WHERE tag = ?)")
+            # EXISTS, not IN: walking articles_saved newest first, a LIMIT stops early.
+            where.append("EXISTS (SELECT 1 FROM tags t WHERE t.tag = ? AND t.article_id = a.id)")
             params.append(tag)
         if unread:
             where.append("a.read_at IS NULL")
