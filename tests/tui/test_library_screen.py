@@ -106,3 +106,18 @@ def test_a_saves_and_t_tags_the_current_article() -> None:
         assert not isinstance(app.screen, LibraryScreen)
 
     drive(make(source="https://news.example/harbour-budget"), steps)
+
+
+def test_titles_and_tags_are_shown_as_text_not_markup() -> None:
+    with Library() as library:
+        library.save(stored(3, "[bold red]Loud[/bold red] title", "Words."), key="k3",
+                     tags=["[link=https://evil.example]x[/link]"])  # fmt: skip
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        await pilot.press("L")
+        await idle(pilot, app)
+        [row] = options(app, "#library-saved")
+        assert "[bold red]Loud[/bold red] title" in row
+        assert "#[link=https://evil.example]x[/link]" in row
+
+    drive(make(), steps)
