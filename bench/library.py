@@ -125,29 +125,39 @@ def command_ms(args: list[str], runs: int, env: dict[str, str]) -> float:
 
 
 def screen_ms(runs: int) -> float:
-    """From pressing L to the Library screen painted with its list filled."""
-    from textual.widgets import OptionList
+    """From pressing L to the refresh that paints the Library screen with its list filled.
 
+    The end is taken by a callback the screen runs after the refresh that follows filling
+    the list (call_after_refresh), not when the pilot's press returns: the pilot also waits
+    for idle and animations, which the user does not see.
+    """
     from reader.tui.app import make_app
-    from reader.tui.screens.library import LibraryScreen
+    from reader.tui.screens import library as screen_module
+
+    painted: list[float] = []
+    original = screen_module.LibraryScreen._show
+
+    def show(self, *args) -> None:  # type: ignore[no-untyped-def]
+        original(self, *args)
+        self.call_after_refresh(lambda: painted.append(time.perf_counter()))
+
+    screen_module.LibraryScreen._show = show  # type: ignore[method-assign]
 
     async def once() -> float:
+        painted.clear()
         app = make_app(article=Article(title="A page", blocks=[Block("paragraph", "Text.")]))
         async with app.run_test(size=(120, 45)) as pilot:
             await pilot.pause()
             started = time.perf_counter()
             await pilot.press("L")
-            while True:
-                screen = app.screen
-                if isinstance(screen, LibraryScreen):
-                    saved = screen.query_one("#library-saved", OptionList)
-                    if saved.option_count and screen.query_one("#library-history", OptionList):
-                        break
+            while not painted:
                 await asyncio.sleep(0.001)
-            await pilot.pause()  # the frame with the list in it
-            return (time.perf_counter() - started) * 1000
+            return (painted[0] - started) * 1000
 
-    return statistics.median(asyncio.run(once()) for _ in range(runs))
+    try:
+        return statistics.median(asyncio.run(once()) for _ in range(runs))
+    finally:
+        screen_module.LibraryScreen._show = original  # type: ignore[method-assign]
 
 
 def main() -> None:
@@ -187,7 +197,9 @@ def main() -> None:
                 library.search(q, limit=20)
 
         with Library(path) as library:
-            hits = len(library.search(query, limit=100_000))
+            hits = library.db.execute(
+                "SELECT count(*) FROM search WHERE search MATCH ?", (query,)
+            ).fetchone()[0]
         print(f"  search {query!r:24} {timed(args.runs, search):7.1f} ms  ({hits:,} matches)")
     for label, kwargs in [("list --limit 50", {"limit": 50}), ("list --tag news --limit 50",
                           {"tag": "news", "limit": 50}), ("list (all)", {})]:  # fmt: skip
@@ -206,7 +218,7 @@ def main() -> None:
     print(f"  python -c pass (start-up alone)     "
           f"{timed(args.runs, lambda: subprocess.run([sys.executable, '-c', 'pass'])):7.1f} ms")  # fmt: skip
 
-    print(f"\nLibrary screen, L to painted list, median of 3: {screen_ms(3):.0f} ms")
+    print(f"\nLibrary screen, L to painted list, median of 5: {screen_ms(5):.0f} ms")
     print(f"\n(library kept in {home})")
 
 

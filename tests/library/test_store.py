@@ -161,3 +161,19 @@ def test_history_setting(tmp_path: Path) -> None:
     (tmp_path / "config.toml").write_text("history = 'no'\n")
     with pytest.raises(Exception, match="true or false"):
         history_enabled(str(tmp_path))
+
+
+def test_a_broad_query_is_ranked_among_its_newest_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library import store
+
+    with Library(str(tmp_path / "lib.sqlite3")) as library:
+        oldest = library.save(article(0, "Harbour harbour harbour"), key="0")
+        for n in range(1, 5):
+            library.save(article(n), key=str(n))  # "harbour" once, in the text
+        assert library.search("harbour")[0].entry.id == oldest  # title weight wins
+        monkeypatch.setattr(store, "RANKED", 3)
+        ids = [hit.entry.id for hit in library.search("harbour")]
+        assert oldest not in ids and len(ids) == 3
+        assert [h.entry.id for h in library.search("title:harbour")] == [oldest]  # narrow
