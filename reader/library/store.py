@@ -42,7 +42,7 @@ _MAGIC = b"SQLite format 3\x00"
 # commits one article at a time, so waiting this long means something is stuck.
 BUSY_TIMEOUT = 30.0
 # A query matching more articles than this is ranked among the newest this many of them.
-RANKED = 4000
+RANKED = 2000
 
 
 class LibraryError(ReaderError):
@@ -331,18 +331,18 @@ class Library:
                 if not ranked:
                     return []
                 ids = [row[0] for row in ranked]
-                marks = ", ".join("?" * len(ids))
                 # From the text when it matched there (the title is on the hit already),
-                # else from whichever column matched best (a quote, a source).
-                snippets = {
-                    rowid: text if OPEN in text else best
-                    for rowid, text, best in self.db.execute(
-                        f"SELECT rowid, snippet(search, 1, ?1, ?2, '…', {int(tokens)}), "
+                # else from whichever column matched best (a quote, a source). One row at a
+                # time: with rowid IN (...) FTS5 expands a prefix query for every match.
+                snippets = {}
+                for rowid in ids:
+                    text, best = self.db.execute(
+                        f"SELECT snippet(search, 1, ?1, ?2, '…', {int(tokens)}), "
                         f"snippet(search, -1, ?1, ?2, '…', {int(tokens)}) "
-                        f"FROM search WHERE search MATCH ?3 AND rowid IN ({marks})",
-                        (OPEN, CLOSE, query, *ids),
-                    )
-                }
+                        "FROM search WHERE search MATCH ?3 AND rowid = ?4",
+                        (OPEN, CLOSE, query, rowid),
+                    ).fetchone() or ("", "")
+                    snippets[rowid] = text if OPEN in text else best
             except sqlite3.OperationalError as exc:
                 if not any(word in str(exc) for word in ("locked", "busy", "malformed")):
                     raise QuerySyntaxError(
