@@ -23,6 +23,7 @@ from reader.errors import (
     WallError,
 )
 from reader.model import Article
+from reader.paths import cache_dir
 from reader.safety import safe_line
 
 if TYPE_CHECKING:
@@ -144,6 +145,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="print what the cleaner removed, and why, to stderr",
     )
     parser.add_argument(
+        "--refresh", action="store_true", help="fetch again, bypassing the HTTP cache"
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="no network: read from the library or the HTTP cache only",
+    )
+    parser.add_argument(
         "--save",
         action="store_true",
         help="also save the article in the library and its history (see reader save)",
@@ -174,8 +183,14 @@ def internal_error(exc: Exception) -> str:
 def _options(args: argparse.Namespace):  # -> ReadOptions, imported late to keep --help fast
     from reader.pipeline import ReadOptions
 
+    # The HTTP cache's path is a string here; the cache module is imported only on a fetch.
+    cache = None if args.refresh else os.path.join(cache_dir(), "http-cache.sqlite3")
     return ReadOptions(
-        connect_timeout=min(10.0, args.timeout), timeout=args.timeout, max_bytes=args.max_bytes
+        connect_timeout=min(10.0, args.timeout),
+        timeout=args.timeout,
+        max_bytes=args.max_bytes,
+        cache=cache,
+        offline=args.offline,
     )
 
 
@@ -213,9 +228,17 @@ def _read_article(source: str, args: argparse.Namespace) -> Article:
     removals shown on request, and a page that is only a wall or empty refused."""
     from reader.pipeline import read, read_page
 
-    page, article = (
-        read_page(source, _options(args)) if args.save else (None, read(source, _options(args)))
-    )
+    article = None
+    if args.offline:
+        from reader.library.commands import saved_article
+
+        article = saved_article(source)  # the library first: it needs no cache either
+    if article is not None:
+        page = None
+    elif args.save:
+        page, article = read_page(source, _options(args))
+    else:
+        page, article = None, read(source, _options(args))
     if args.show_removed:
         _show_removed(article)
     _check_readable(article, source)

@@ -22,7 +22,15 @@ if TYPE_CHECKING:
 
 class ReadOptions:
     # Not a dataclass: its generated methods, compiled at import, cost every start ~0.5 ms.
-    __slots__ = ("connect_timeout", "timeout", "max_bytes", "config_dir", "_rules")
+    __slots__ = (
+        "connect_timeout",
+        "timeout",
+        "max_bytes",
+        "config_dir",
+        "cache",
+        "offline",
+        "_rules",
+    )
 
     def __init__(
         self,
@@ -31,11 +39,17 @@ class ReadOptions:
         max_bytes: int = DEFAULT_MAX_BYTES,
         config_dir: Path | None = None,
         _rules: CleanRules | None = None,
+        cache: str | None = None,
+        offline: bool = False,
     ) -> None:
         self.connect_timeout = connect_timeout
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.config_dir = config_dir  # None: the platform config dir (reader.paths)
+        # The HTTP cache file URLs are read through (None: none; the CLI and TUI use the
+        # platform cache dir), and whether to read only from it.
+        self.cache = cache
+        self.offline = offline
         self._rules = _rules
 
     @property
@@ -234,6 +248,8 @@ def read_page(source: str, options: ReadOptions | None = None) -> tuple[Page, Ar
         connect_timeout=options.connect_timeout,
         timeout=options.timeout,
         max_bytes=options.max_bytes,
+        cache=options.cache,
+        offline=options.offline,
     )
     return page, _guarded(page, options.rules)
 

@@ -174,6 +174,16 @@ def save_source(
     return article_id, article
 
 
+def saved_article(source: str) -> Article | None:
+    """The article saved from ``source``, if the library has it (``--offline``)."""
+    key = library_key(source)
+    if key is None:
+        return None
+    with open_library() as library:
+        article_id = library.find(key)
+        return library.article(article_id)[1] if article_id is not None else None
+
+
 def keep(source: str, page: Page, article: Article) -> int:
     """Save what the one-page command just read (``reader URL --save``) and note the visit."""
     from reader.library.settings import history_enabled

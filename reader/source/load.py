@@ -27,14 +27,25 @@ def load(
     connect_timeout: float = 10.0,
     timeout: float = 30.0,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: str | None = None,
+    offline: bool = False,
 ) -> Page:
-    """Read a source (URL, file path or "-" for stdin) into a decoded :class:`Page`."""
+    """Read a source (URL, file path or "-" for stdin) into a decoded :class:`Page`.
+
+    ``cache`` is the HTTP cache file to read URLs through; ``offline`` reads them only
+    from it (see reader.source.cache)."""
     if is_url(source):
         from reader.source.fetch import FetchOptions, fetch
 
         return fetch(
             source,
-            FetchOptions(connect_timeout=connect_timeout, timeout=timeout, max_bytes=max_bytes),
+            FetchOptions(
+                connect_timeout=connect_timeout,
+                timeout=timeout,
+                max_bytes=max_bytes,
+                cache=cache,
+                offline=offline,
+            ),
         )
     scheme = urlsplit(source).scheme
     if len(scheme) > 1 and "://" in source:
