@@ -42,6 +42,12 @@ def load_article(source: str | None, options: ReadOptions | None = None) -> Arti
         if source == "-" and sys.stdin.isatty():
             # The terminal's input belongs to the reader here; a page has to be piped in.
             return "cannot read standard input in the interactive reader: pipe a page in instead"
+        if options is not None and options.offline:
+            from reader.library.commands import saved_article
+
+            saved = saved_article(source)  # --offline: the library first, then the cache
+            if saved is not None:
+                return saved
         return pipeline.read(source, options)
     except ReaderError as error:
         return str(error)

@@ -120,3 +120,18 @@ def test_the_demo_and_tests_without_a_library_record_nothing() -> None:
 
     drive(make_app(), steps)
     assert not (Path(os.environ["XDG_DATA_HOME"]) / "reader").exists()
+
+
+def test_the_tui_offline_opens_a_saved_article_without_the_network() -> None:
+    from reader.pipeline import ReadOptions
+    from tests.helpers.tui import sample_article
+
+    url = "http://127.0.0.1:9/never-served"  # nothing listens on the discard port
+    with Library() as library:
+        library.save(sample_article(), key=url)
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        assert app.error is None
+        assert app.article is not None and app.article.title == sample_article().title
+
+    drive(make_app(url, options=ReadOptions(offline=True)), steps)
