@@ -9,7 +9,7 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import __version__
@@ -46,7 +46,7 @@ class _HelpFormatter(argparse.HelpFormatter):
             columns = 0
         if columns <= 0:
             try:
-                columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+                columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]  # None: AttributeError, caught
             except (AttributeError, ValueError, OSError):
                 columns = 80
         super().__init__(prog, width=(columns or 80) - 2)
@@ -66,8 +66,8 @@ def _byte_size(value: str) -> int:
     return size
 
 
-def _positive(kind: type) -> object:
-    def parse(value: str) -> object:
+def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
+    def parse(value: str) -> float:
         try:
             number = kind(value)
         except ValueError:
@@ -121,8 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive(float),
         default=30.0,
         metavar="SECONDS",
-        help="give up on a page after this long in all (default 30; "
-        "connecting alone gets at most 10)",
+        help="give up on a page after this long in all, fetching and reading it "
+        "(default 30; connecting alone gets at most 10)",
     )
     parser.add_argument(
         "--max-bytes",

@@ -46,10 +46,11 @@ def data_dir() -> str:
 
 
 def cache_dir() -> str:
-    """Where reader keeps what it can fetch again (the HTTP cache).
+    """The user's cache directory for reader: what can be rebuilt at any time.
 
-    ``$XDG_CACHE_HOME`` (or ``~/.cache``); ``~/Library/Caches`` on macOS; on Windows
-    ``%LOCALAPPDATA%\\reader\\Cache``. XDG_CACHE_HOME wins everywhere when set.
+    ``$XDG_CACHE_HOME`` (absolute) wins everywhere, as for :func:`config_dir`; else
+    ``~/.cache`` on Linux and other Unixes, ``~/Library/Caches`` on macOS and
+    ``%LOCALAPPDATA%`` on Windows.
     """
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg and os.path.isabs(xdg):

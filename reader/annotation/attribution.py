@@ -11,12 +11,16 @@ names are read from the few words around each cue.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import itemgetter
 from urllib.parse import urlsplit
 
 from reader.annotation.grammar import GRAMMAR, cue_runs
 from reader.annotation.quotes import credit_line, find_quotes
+from reader.budget import check
 from reader.model import Block, Link, Quote, Source, Span
 from reader.safety import safe_line
+from reader.spaces import fold_spaces
 
 MAX_NAME_WORDS = 6
 _CLAUSE_MAX_WORDS = 14  # an after-cue's subject further away than this is not read
@@ -50,14 +54,20 @@ def _clean_name(text: str, start: int, end: int, sentence_start: bool) -> Range 
 
     # "The" always goes; other capitalised articles belong to a name mid-sentence (Le Monde,
     # El País, Der Spiegel) and are dropped only at a sentence start.
+    # Counted, then cut once: popping the first of thousands of stop words one at a time
+    # moved the rest each time.
+    skip = 0
     while (
-        toks
-        and (low := word(0).casefold()) in rules.stop
+        skip < len(toks)
+        and (low := word(skip).casefold()) in rules.stop
         and (sentence_start or low in _ENGLISH_ARTICLES or low not in rules.articles)
     ):
-        toks.pop(0)
-    while toks and (word(0) in rules.descriptors_exact or word(0).casefold() in rules.connectors):
-        toks.pop(0)
+        skip += 1
+    while skip < len(toks) and (
+        word(skip) in rules.descriptors_exact or word(skip).casefold() in rules.connectors
+    ):
+        skip += 1
+    del toks[:skip]
     if len(toks) > 1 and word(0).casefold() in rules.generic and word(1) in rules.connectors:
         return None  # "Residents of Valmere", "Sources in Berlin": a group, not a name
     before = text[_word_start(text, start) : _back_over_space(text, start)]
@@ -270,7 +280,11 @@ def _definite_description(text: str, start: int, end: int) -> Range | None:
 
 
 def _inside(pos: int, spans: list[Range]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether ``pos`` falls in one of ``spans``: the quotations of a block, in order and
+    apart (find_quotes), so the only candidate is the last one starting at or before it. A
+    test of every span per cue made a paragraph of thousands of quotes quadratic."""
+    i = bisect_right(spans, pos, key=itemgetter(0)) - 1
+    return i >= 0 and pos < spans[i][1]
 
 
 _LEADS = ',\u201d\u00bb\u201c\u00ab\u2018\u2019\u2013\u2014"'
@@ -297,7 +311,7 @@ def _is_attribution(text: str, cue: str, start: int, end: int) -> bool:
     if i == len(text) or text[i] in _SPEECH_FOLLOWS:
         return True
     nxt = _TOKEN.match(text, i)
-    return bool(nxt) and nxt.group().casefold().strip(",.:;") in GRAMMAR.speech_next
+    return nxt is not None and nxt.group().casefold().strip(",.:;") in GRAMMAR.speech_next
 
 
 def _find_names(text: str, quoted: list[Range], pattern: re.Pattern[str] | None) -> list[Range]:
@@ -314,7 +328,7 @@ def _find_names(text: str, quoted: list[Range], pattern: re.Pattern[str] | None)
             continue
         if m.group("cue")[0].isupper() and not _is_sentence_start(text, m.start()):
             continue  # "the United States": a capitalised cue word mid-sentence is a name
-        cue = " ".join(m.group("cue").casefold().split())
+        cue = fold_spaces(m.group("cue").casefold())
         if cue in rules.before and (cue not in rules.needs_lead or _after_lead(text, m.start())):
             hit = _name_after(text, m.end("cue"), _after_lead(text, m.start()))
             if hit:
@@ -377,6 +391,7 @@ def annotate(
     texts = [b.text for b in blocks if b.kind != "code" and b.text]
     cue = GRAMMAR.cue_for(cue_runs(texts))  # only the cues these blocks can hold
     for index, block in enumerate(blocks):
+        check()  # per block: the page's time budget (reader.budget)
         text = block.text
         if block.kind == "code" or not text:
             continue

@@ -86,7 +86,7 @@ class Grammar:
             if phrase.lower() != phrase or any(t in phrase for t in _FOLD_TRAPS):
                 free.add(phrase)
             else:
-                by_run.setdefault(_RUN.match(phrase).group(), set()).add(phrase)  # type: ignore[union-attr]
+                by_run.setdefault(_RUN.match(phrase).group(), set()).add(phrase)  # type: ignore[union-attr]  # \w* always matches
                 words[phrase] = frozenset(_RUNS.findall(phrase))
         return by_run, words, free, {}
 

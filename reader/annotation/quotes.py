@@ -28,6 +28,7 @@ _CLOSERS = {
     "\u300e": "\u300f",
     '"': '"',
 }
+_CLOSED_BY = frozenset("".join(_CLOSERS.values()))
 _QUOTE_MARK = re.compile(
     '[\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u300c\u300d\u300e\u300f"]'
 )
@@ -51,6 +52,10 @@ def _has_cjk(text: str) -> bool:
 def scan_quotes(text: str) -> list[tuple[int, int]]:
     """Outermost quoted stretches of ``text`` as (start, end) of the content, marks excluded."""
     stack: list[tuple[str, int]] = []
+    # Per closing mark, the stack depths of the open marks it closes, innermost last: finding
+    # the innermost opener a mark closes is then one look-up, not a walk down the stack (a
+    # run of 100,000 unclosed openers made that walk quadratic).
+    closable: dict[str, list[int]] = {c: [] for c in _CLOSED_BY}
     found: list[tuple[int, int]] = []
     n = len(text)
     for m in _QUOTE_MARK.finditer(text):
@@ -59,17 +64,22 @@ def scan_quotes(text: str) -> list[tuple[int, int]]:
         nxt = text[i + 1] if i + 1 < n else " "
         if c == "\u2019" and prev.isalnum() and nxt.isalnum():
             continue  # don’t, l’État: an apostrophe
-        for k in range(len(stack) - 1, -1, -1):
-            if c in _CLOSERS[stack[k][0]]:
-                found.append((stack[k][1] + 1, i))
-                del stack[k:]
-                break
-        else:
-            if c not in _CLOSERS or (c in _WORD_SENSITIVE and prev.isalnum()):
-                continue
-            if nxt.isspace() and c != "\u00ab":  # « may be followed by a French space
-                continue
-            stack.append((c, i))
+        depths = closable.get(c)
+        if depths:
+            k = depths[-1]
+            found.append((stack[k][1] + 1, i))
+            del stack[k:]
+            for waiting in closable.values():
+                while waiting and waiting[-1] >= k:
+                    waiting.pop()
+            continue
+        if c not in _CLOSERS or (c in _WORD_SENSITIVE and prev.isalnum()):
+            continue
+        if nxt.isspace() and c != "\u00ab":  # « may be followed by a French space
+            continue
+        for closer in _CLOSERS[c]:
+            closable[closer].append(len(stack))
+        stack.append((c, i))
     # An opener left unclosed counts only when it starts the paragraph (after at most a dash
     # or colon); anywhere else it is more likely a stray mark than a quotation.
     if stack and _LEAD_IN.fullmatch(text, 0, stack[0][1]):

@@ -290,7 +290,8 @@ class Library:
         limit: int | None = None,
     ) -> list[Entry]:
         """Saved articles, newest first."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[str | int] = []
         if tag is not None:
             # EXISTS, not IN: walking articles_saved newest first, a LIMIT stops early.
             where.append("EXISTS (SELECT 1 FROM tags t WHERE t.tag = ? AND t.article_id = a.id)")

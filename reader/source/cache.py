@@ -50,16 +50,16 @@ class _NoNetwork(httpx.BaseTransport):
 def _transports() -> tuple[type, type]:
     from hishel.httpx import CacheTransport
 
-    class Cached(CacheTransport):  # type: ignore[misc, valid-type]
+    class Cached(CacheTransport):
         """RFC 9111 caching that falls back to the network when the cache file fails."""
 
         def handle_request(self, request: httpx.Request) -> httpx.Response:
             try:
-                return super().handle_request(request)  # type: ignore[no-any-return]
+                return super().handle_request(request)
             except (sqlite3.Error, RuntimeError):
-                return self.next_transport.handle_request(request)  # type: ignore[no-any-return]
+                return self.next_transport.handle_request(request)
 
-    class Offline(CacheTransport):  # type: ignore[misc, valid-type]
+    class Offline(CacheTransport):
         """Whatever the cache holds for the URL, fresh or stale; never the network."""
 
         def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -67,9 +67,9 @@ def _transports() -> tuple[type, type]:
             key = hashlib.sha256(f"RFC {request.url}".encode()).hexdigest()
             request.extensions["caching"] = {"key": key}
             try:
-                return super().handle_request(request)  # type: ignore[no-any-return]
+                return super().handle_request(request)
             except (sqlite3.Error, RuntimeError):
-                return self.next_transport.handle_request(request)  # type: ignore[no-any-return]
+                return self.next_transport.handle_request(request)
 
     return Cached, Offline
 

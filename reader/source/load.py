@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from reader.errors import ContentError, EmptyContent, SourceError, TooLarge, UnsupportedType
 from reader.model import Page
 from reader.safety import safe_line
+
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -67,8 +71,8 @@ def load(
     return page_from_bytes(source, data, suffix=os.path.splitext(source)[1].lower())
 
 
-def _read_capped(handle: object, max_bytes: int, name: str) -> bytes:
-    data = handle.read(max_bytes + 1)  # type: ignore[attr-defined]
+def _read_capped(handle: BinaryIO, max_bytes: int, name: str) -> bytes:
+    data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise TooLarge(f"{safe_line(name)} is larger than {max_bytes:,} bytes (see --max-bytes)")
     return data

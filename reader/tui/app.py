@@ -17,8 +17,9 @@ from textual.containers import Horizontal
 from textual.widgets import ContentSwitcher, Footer, Input
 
 from reader.model import Article
+from reader.safety import safe_line
 from reader.tui.library_actions import LibraryActions
-from reader.tui.loader import DEMO_LABEL, in_daemon_thread, load_article
+from reader.tui.loader import DEMO_LABEL, in_daemon_thread, load_and_lay_out
 from reader.tui.navigation import AddressHistory, Entry, History, resolve_link
 from reader.tui.page_actions import PageActions
 from reader.tui.screens.help import HelpScreen
@@ -29,6 +30,7 @@ from reader.tui.widgets.error_view import ErrorView
 from reader.tui.widgets.header import ArticleHeader
 from reader.tui.widgets.search_bar import SearchBar
 from reader.tui.widgets.side_panel import SidePanel
+from reader.tui.wrap import Laid
 
 if TYPE_CHECKING:
     from reader.pipeline import ReadOptions
@@ -128,7 +130,8 @@ class ReaderApp(PageActions, LibraryActions, App[None]):
                 self.query_one(AddressBar).open()
 
     def say(self, message: str, *, error: bool = False) -> None:
-        """Notify without markup: messages can quote page titles and URLs."""
+        """Notify without markup or control codes: messages can quote titles and URLs."""
+        message = safe_line(message)
         self.last_message = message
         self.notify(message, severity="error" if error else "information", markup=False)
 
@@ -138,7 +141,7 @@ class ReaderApp(PageActions, LibraryActions, App[None]):
         """Start reading ``source`` in the background; a newer load cancels this one."""
         self.loading_source = source
         self.query_one("#main").loading = True
-        label = DEMO_LABEL if source is None else source
+        label = DEMO_LABEL if source is None else safe_line(source)
         self.query_one(ArticleHeader).set_article(None, f"Loading {label}…")
         self._load_worker(source, replace)
 
@@ -146,10 +149,15 @@ class ReaderApp(PageActions, LibraryActions, App[None]):
     async def _load_worker(self, source: str | None, replace: bool) -> None:
         # The pipeline is synchronous: it runs in a daemon thread (see in_daemon_thread) while
         # this exclusive worker waits; a newer load cancels the wait, not the thread.
-        result = await in_daemon_thread(load_article, source, self.options)
-        self._loaded(source, result, replace)
+        view = self.view
+        result, laid = await in_daemon_thread(
+            load_and_lay_out, source, self.options, view.text_width(), view.show_removed
+        )
+        self._loaded(source, result, replace, laid)
 
-    def _loaded(self, source: str | None, result: Article | str, replace: bool) -> None:
+    def _loaded(
+        self, source: str | None, result: Article | str, replace: bool, laid: Laid | None = None
+    ) -> None:
         if source != self.loading_source:
             return  # an older load that finished after a newer one started
         self.loading_source = None
@@ -158,7 +166,7 @@ class ReaderApp(PageActions, LibraryActions, App[None]):
             self._show_error(DEMO_LABEL if source is None else source, result)
             return
         self._save_scroll()
-        entry = Entry(source, result)
+        entry = Entry(source, result, laid=laid)
         if replace:
             entry.scroll_y = int(self.view.scroll_y)
             self.history.replace(entry)
@@ -172,12 +180,15 @@ class ReaderApp(PageActions, LibraryActions, App[None]):
         self.error = None
         self.query_one(ContentSwitcher).current = "view"
         self.query_one(ArticleHeader).set_article(entry.article)
-        self.view.show(entry.article, scroll_y=entry.scroll_y)
+        self.view.show(entry.article, scroll_y=entry.scroll_y, laid=entry.laid)
         self.query_one(SidePanel).set_article(entry.article)
         if not self.query_one(AddressBar).has_focus:
             self.view.focus()
 
     def _show_error(self, source: str, message: str) -> None:
+        # The source is shown, so it gets the page text's sanitiser: a file name can hold
+        # escape codes that would set the terminal's title, or a bidi override.
+        source, message = safe_line(source), safe_line(message)
         self.error = message
         self.last_message = message
         self.query_one(ErrorView).show_error(
@@ -197,7 +208,7 @@ class ReaderApp(PageActions, LibraryActions, App[None]):
 
     def action_open_address(self) -> None:
         entry = self.history.current
-        self.query_one(AddressBar).open(entry.source or "" if entry else "")
+        self.query_one(AddressBar).open(safe_line(entry.source or "") if entry else "")
 
     @on(Input.Submitted, "#address")
     def _address_submitted(self, event: Input.Submitted) -> None:

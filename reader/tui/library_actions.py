@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 
@@ -18,6 +18,8 @@ from reader.errors import ReaderError
 from reader.tui.navigation import Entry, History
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from reader.library.store import Library
     from reader.model import Article
     from reader.tui.widgets.article_view import ArticleView
@@ -54,8 +56,6 @@ class LibraryActions:
         def call_from_thread(self, callback: Any, *args: Any, **kwargs: Any) -> Any: ...
 
         def call_after_refresh(self, callback: Any, *args: Any, **kwargs: Any) -> bool: ...
-
-        def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
 
         def load(self, source: str | None, *, replace: bool = False) -> None: ...
 
@@ -144,7 +144,7 @@ class LibraryActions:
             if tags:
                 self._save_worker(entry, tags)
 
-        self.push_screen(TagScreen([]), tagged)
+        cast("App[None]", self).push_screen(TagScreen([]), tagged)
 
     @work(thread=True, group="library", exit_on_error=False)
     def _save_worker(self, entry: Entry, tags: list[str] | None) -> None:
@@ -182,7 +182,7 @@ class LibraryActions:
     def _push_library(self, library: Library) -> None:
         from reader.tui.screens.library import LibraryScreen
 
-        self.push_screen(LibraryScreen(library), self._library_choice)
+        cast("App[None]", self).push_screen(LibraryScreen(library), self._library_choice)
 
     def _library_choice(self, choice: tuple[str, int | str] | None) -> None:
         if choice is None:

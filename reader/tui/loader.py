@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.errors import ReaderError
 from reader.model import Article
+from reader.safety import safe_line
+from reader.tui.wrap import Laid, lay_out
 
 if TYPE_CHECKING:
     from reader.pipeline import ReadOptions
@@ -52,7 +54,21 @@ def load_article(source: str | None, options: ReadOptions | None = None) -> Arti
     except ReaderError as error:
         return str(error)
     except Exception as error:  # a bug in a stage must not take the reader down with it
-        return " ".join(f"unexpected error: {type(error).__name__}: {error}".split())
+        return safe_line(f"unexpected error: {type(error).__name__}: {error}")
+
+
+def load_and_lay_out(
+    source: str | None, options: ReadOptions | None, width: int, show_removed: bool
+) -> tuple[Article | str, Laid | None]:
+    """:func:`load_article`, and the article wrapped at ``width`` (see :class:`Laid`): both
+    run in the loader's thread, so the event loop only swaps the result in."""
+    result = load_article(source, options)
+    if isinstance(result, str):
+        return result, None
+    try:
+        return result, lay_out(result, width, show_removed=show_removed)
+    except Exception:  # the view wraps it again and reports what goes wrong there
+        return result, None
 
 
 def start_in_daemon_thread(function: Callable[..., T], *args: Any) -> Future[T]:

@@ -401,6 +401,7 @@ _PIECES = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.lists(_PIECES, max_size=30).map(" ".join), min_size=1, max_size=4),

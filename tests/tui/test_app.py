@@ -23,6 +23,8 @@ from tests.helpers.tui import (
     wall_article,
 )
 
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
+
 # ------------------------------------------------------------------------- quitting
 
 

@@ -21,6 +21,8 @@ from reader.tui.widgets.error_view import ErrorView
 from tests.helpers.servers import TestServer, hang, respond, trickle
 from tests.helpers.tui import SIZE, drive, visible_text
 
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
+
 
 def page(title: str, body: str) -> str:
     paragraphs = "".join(

@@ -9,10 +9,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
+import pytest
 from textual.pilot import Pilot
 
 from reader.tui.app import ReaderApp, make_app
 from tests.helpers.tui import SIZE, assert_snapshot, make, settle
+
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
 
 Steps = Callable[[Pilot, ReaderApp], Awaitable[None]]
 

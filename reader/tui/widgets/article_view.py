@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -28,6 +28,7 @@ from textual.strip import Strip
 
 from reader.model import Article
 from reader.tui.wrap import (
+    Laid,
     Line,
     Unit,
     build_units,
@@ -37,6 +38,9 @@ from reader.tui.wrap import (
     run_at,
     styled_segments,
 )
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
 
 MIN_COLUMN, MAX_COLUMN, COLUMN_STEP = 40, 160, 8
 FLASH_SECONDS = 1.5
@@ -105,20 +109,29 @@ class ArticleView(ScrollView, can_focus=True):
         self._unit_matches: dict[int, list[tuple[int, int]]] = {}
         self.match_index = -1
         self.flash: tuple[int, int, int] | None = None
-        self._flash_timer = None
+        self._flash_timer: Timer | None = None
         self._painted = False
         self.paint_time: float | None = None  # when this article's first line was drawn (bench)
 
     # ----------------------------------------------------------------- content
 
-    def show(self, article: Article | None, *, scroll_y: int = 0) -> None:
-        """Display ``article`` from ``scroll_y``; search and flash state start fresh."""
+    def show(self, article: Article | None, *, scroll_y: int = 0, laid: Laid | None = None) -> None:
+        """Display ``article`` from ``scroll_y``; search and flash state start fresh.
+
+        ``laid`` is the article already wrapped off the event loop (:func:`lay_out`); it is
+        used when it was wrapped for this view's width and removed-items setting."""
         self.article = article
         self.matches, self._unit_matches, self.match_index = [], {}, -1
         self.flash = None
         self._painted = False
-        self._rebuild()
+        usable = laid is not None and laid.show_removed == self.show_removed
+        self._rebuild(laid=laid if usable else None)
         self.scroll_to(y=scroll_y, animate=False, force=True)
+
+    def text_width(self) -> int:
+        """The width the column's text is wrapped to, at the view's current size."""
+        view_width = self.scrollable_content_region.width or self.size.width or 80
+        return max(20, min(self.column, view_width - 2))
 
     def set_show_removed(self, show: bool) -> None:
         anchor = self._anchor()
@@ -130,14 +143,19 @@ class ArticleView(ScrollView, can_focus=True):
         self._relayout(self._anchor())
         return self.column
 
-    def _rebuild(self, anchor: tuple[str, int, int] | None = None) -> None:
+    def _rebuild(
+        self, anchor: tuple[str, int, int] | None = None, laid: Laid | None = None
+    ) -> None:
         article = self.article
-        self.units = build_units(article, show_removed=self.show_removed) if article else []
+        if laid is not None:
+            self.units = laid.units
+        else:
+            self.units = build_units(article, show_removed=self.show_removed) if article else []
         self._block_unit = {u.block: i for i, u in enumerate(self.units) if u.block is not None}
         if self.matches and self._query:
             self.search(self._query, keep_position=True)
         self._layout_width = 0
-        self._relayout(anchor)
+        self._relayout(anchor, laid)
 
     def _anchor(self) -> tuple[str, int, int] | None:
         """What sits at the top of the screen, in terms that survive a re-wrap."""
@@ -165,14 +183,19 @@ class ArticleView(ScrollView, can_focus=True):
                 return self.line_of(u, offset)
         return None
 
-    def _relayout(self, anchor: tuple[str, int, int] | None = None) -> None:
+    def _relayout(
+        self, anchor: tuple[str, int, int] | None = None, laid: Laid | None = None
+    ) -> None:
         view_width = self.scrollable_content_region.width or self.size.width or 80
-        text_width = max(20, min(self.column, view_width - 2))
+        text_width = self.text_width()
         self._left = max(0, (view_width - text_width) // 2)
         rewrap = text_width != self._layout_width or not self.lines
         if rewrap:
             self._layout_width = text_width
-            self.lines = layout(self.units, text_width)
+            if laid is not None and laid.width == text_width:
+                self.lines = laid.lines
+            else:
+                self.lines = layout(self.units, text_width)
             self._first_line = [0] * len(self.units)
             for n in range(len(self.lines) - 1, -1, -1):
                 if self.lines[n].unit >= 0:
