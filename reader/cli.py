@@ -35,7 +35,7 @@ FORMATS = ("text", "markdown", "json")
 LIBRARY_COMMANDS = ("save", "list", "search", "open", "history", "tag", "rm", "export", "import")
 
 
-class _HelpFormatter(argparse.HelpFormatter):
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's formatter, sized without importing shutil (and with it bz2, lzma): argparse
     builds a formatter for every add_argument call, and a one-page run never prints help."""
 
@@ -84,17 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader",
         formatter_class=_HelpFormatter,
         description="Read web articles in the terminal, without ad walls, nags or boilerplate.",
-        epilog="In a terminal, one source opens the interactive reader; bare `reader` opens it "
-        "on a demo article. In a pipe, or with --format, the article is printed. Several "
-        "sources are printed as JSON Lines, one object per source, in input order. "
-        "Library commands: reader save|list|search|open|history|tag|rm|export|import "
-        "(reader COMMAND --help); read a file named like one as ./save.",
+        epilog=_epilog(),
     )
     parser.add_argument(
         "sources",
         nargs="*",
         metavar="SOURCE",
-        help="http(s) URL, .html/.txt file, or - for standard input",
+        help="http(s) URL (example.com/story means https://), .html/.txt file, or - for stdin",
     )
     parser.add_argument(
         "-i",
@@ -102,19 +98,28 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         action="append",
         default=[],
-        help="read sources from FILE, one per line (- for stdin)",
+        help="read sources from FILE, one per line, # starts a comment (- for stdin)",
     )
     parser.add_argument(
         "-f",
         "--format",
         choices=FORMATS,
-        help="output format (default: text when stdout is not a terminal)",
+        help="output format (default: text when stdout is not a terminal; JSON Lines for "
+        "several sources or -i)",
     )
     parser.add_argument(
-        "--links", action="store_true", help="number links [n] in the text and list them at the end"
+        "--links",
+        action="store_true",
+        help="number links [n] in the text and list them at the end (Markdown always has its "
+        "links; the interactive reader always numbers them)",
     )
     parser.add_argument(
-        "-w", "--width", type=_positive(int), metavar="N", help="wrap text to N columns"
+        "-w",
+        "--width",
+        type=_positive(int),
+        metavar="N",
+        help="wrap text to N columns (default: the terminal's width; in the interactive "
+        "reader, the column width)",
     )
     parser.add_argument(
         "--timeout",
@@ -142,7 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--show-removed",
         action="store_true",
-        help="print what the cleaner removed, and why, to stderr",
+        help="print what the cleaner removed, and why, to stderr (interactive: start with "
+        "it shown, as R does)",
     )
     parser.add_argument(
         "--refresh", action="store_true", help="fetch again, bypassing the HTTP cache"
@@ -161,6 +167,54 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _epilog() -> str:
+    from reader.paths import config_file
+
+    return f"""\
+In a terminal, one source opens the interactive reader; bare `reader` opens it on a demo
+article. In a pipe, or with --format, the article is printed.
+Several sources, or -i, print JSON Lines, one object per source in input order; with
+--format text or markdown, each article follows a line "==> SOURCE <==".
+
+exit codes:
+  0    success
+  1    some sources of a batch failed, or an internal error
+  2    bad usage, or a file or standard input that cannot be read
+  3    the network failed (DNS, refused, TLS, timeout, too many redirects)
+  4    the server answered with an HTTP error
+  5    not a page reader can read (PDF, image, JSON, too large, empty)
+  6    only a paywall, ad-block or consent wall is left
+  130  interrupted (Ctrl+C)
+
+files:
+  {config_file("rules.toml")}   your own cleaning rules (CSS selectors)
+  {config_file("config.toml")}  the interactive reader's theme, column and panel;
+      history = false there turns off history and reading positions
+
+environment:
+  READER_DEBUG=1   show the traceback of an internal error instead of one line
+  NO_COLOR         plain text styles in the interactive reader
+
+library: reader save|list|search|open|history|tag|rm|export|import (see reader COMMAND
+  --help); a file named like one of these is read as ./save.
+
+keys: in the interactive reader, press ? to see every key.
+"""
+
+
+def source_from_line(line: str) -> str | None:
+    """The source a line of an -i file names: ``#`` at its start or after whitespace starts
+    a comment (so ``url  # Italian`` is ``url``, while ``url#part`` keeps its fragment)."""
+    text = line.strip()
+    if text.startswith("#"):
+        return None
+    for index, char in enumerate(text):
+        if char == "#" and text[index - 1].isspace():
+            text = text[:index].rstrip()
+            break
+    return text or None
+
+
 def _read_source_list(path: str) -> list[str]:
     try:
         if path == "-":
@@ -172,7 +226,7 @@ def _read_source_list(path: str) -> list[str]:
         raise SourceError(
             f"cannot read the source list {safe_line(path)}: {exc.strerror or exc}"
         ) from None
-    return [s for line in lines if (s := line.strip()) and not s.startswith("#")]
+    return [s for line in lines if (s := source_from_line(line))]
 
 
 def internal_error(exc: Exception) -> str:
@@ -210,7 +264,23 @@ def _render(article: Article, args: argparse.Namespace, fmt: str) -> str:
         return render_markdown(article)
     from reader.render.text import render_text
 
-    return render_text(article, links=args.links, width=args.width)
+    interactive = fmt == "text" and sys.stdout.isatty()  # the reader is at a terminal
+    width = args.width or (_terminal_width() if interactive else None)
+    return render_text(article, links=args.links, width=width, hyperlinks=_hyperlinks())
+
+
+def _terminal_width() -> int | None:
+    try:
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError):
+        return None
+    return columns - 1 if columns > 20 else None  # the last column makes some terminals wrap
+
+
+def _hyperlinks() -> bool:
+    """OSC 8 links, as `ls --hyperlink=auto` decides: only for a terminal, and not for one
+    known to print them as junk (the Linux console, a dumb terminal)."""
+    return sys.stdout.isatty() and os.environ.get("TERM", "") not in ("", "dumb", "linux")
 
 
 def _check_readable(article: Article, source: str) -> None:
@@ -268,17 +338,26 @@ def _run_one(source: str, args: argparse.Namespace, fmt: str, out: TextIO) -> in
 
 
 def _batch_item(source: str, args: argparse.Namespace) -> tuple[str, int]:
-    """One line of JSON Lines: the article, or the reason this source failed."""
+    """One line of JSON Lines: the article, or the reason this source failed. With --format
+    text or markdown: the article after a "==> SOURCE <==" line (as head and tail print many
+    files), or the reason it failed, for stderr."""
     from reader.render.json import article_json, error_json
 
     # A source list may come from anywhere; its names are echoed, so they must be safe too.
     name = safe_line(source)
+    as_json = args.format in (None, "json")
     try:
         article = _read_article(source, args)
     except ReaderError as exc:
+        if not as_json:
+            return str(exc), exc.exit_code
         return error_json(name, safe_line(str(exc)), exc.exit_code), exc.exit_code
     except Exception as exc:  # a bug must cost one line of the batch, not the batch
+        if not as_json:
+            return f"internal error reading {name}: {internal_error(exc)}", 1
         return error_json(name, f"internal error: {internal_error(exc)}", 1), 1
+    if not as_json:
+        return f"==> {name} <==\n{_render(article, args, args.format)}", EXIT_OK
     return article_json(article, name, indent=None), EXIT_OK
 
 
@@ -287,9 +366,37 @@ def _run_tui(source: str | None, args: argparse.Namespace) -> int:
 
     gc.enable()  # a session of many pages (see run)
 
-    app = make_app(source, options=_options(args))
+    # A source that cannot be read at start is reported as pipe mode and w3m do: one line
+    # and its exit code, not a full-screen error to quit from. A file is read before the
+    # screen is taken (it takes no time worth a spinner); a URL's failure ends the app.
+    article = None
+    if source is not None and source != "-" and not _is_address(source):
+        from reader.pipeline import read
+
+        try:
+            article = read(source, _options(args))
+        except ReaderError as exc:
+            error_line(str(exc))
+            return exc.exit_code
+    app = make_app(
+        source,
+        article=article,
+        options=_options(args),
+        column=args.width,
+        quit_on_error=source is not None,
+        show_removed=args.show_removed,
+    )
     app.run()
+    if app.failure is not None:
+        error_line(app.failure.message)
+        return app.failure.exit_code
     return int(app.return_code or 0)
+
+
+def _is_address(source: str) -> bool:
+    from reader.source.load import bare_address, is_url
+
+    return is_url(source) or bare_address(source) is not None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -313,11 +420,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not sources:
             error_line("no source given (try `reader URL`, `reader page.html` or `reader -`)")
             return 2
-        if len(sources) > 1:
+        if len(sources) > 1 or args.input:  # a batch is a batch even with one entry
             from reader.batch import run_batch
 
             return run_batch(
-                sources, lambda source: _batch_item(source, args), args.jobs, sys.stdout
+                sources,
+                lambda source: _batch_item(source, args),
+                args.jobs,
+                sys.stdout,
+                errors_to_stderr=args.format not in (None, "json"),
             )
         return _run_one(sources[0], args, args.format or "text", sys.stdout)
     except KeyboardInterrupt:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from reader.model import Article, Block
@@ -43,6 +44,25 @@ def inline(block: Block, article: Article) -> str:
         pos = span.end
     out.append(escape(block.text[pos:]))
     return "".join(out)
+
+
+def front_matter(article: Article, url: str | None = None) -> str:
+    """The YAML block a saved article starts with (as note apps and static sites read it):
+    where it came from, its title, byline and date. Values are JSON strings, which YAML reads
+    as they are, so a title with a colon or quote cannot break the block."""
+    fields = {
+        "url": url or article.final_url or article.url or article.canonical_url,
+        "title": article.title,
+        "byline": article.byline,
+        "date": article.published,
+        "site": article.site,
+    }
+    lines = [
+        f"{name}: {json.dumps(value, ensure_ascii=False)}"
+        for name, value in fields.items()
+        if value
+    ]
+    return "---\n" + "".join(line + "\n" for line in lines) + "---\n\n"
 
 
 def render_markdown(article: Article) -> str:

@@ -80,7 +80,7 @@ def test_library_screen_lists_searches_and_opens_saved_articles() -> None:
         assert app.article is not None and app.article.title == "Grain talks resume"
         with Library() as library:
             assert [e.read for e in library.entries()] == [False, True]
-        await pilot.press("b")
+        await pilot.press("B")
         assert app.article.title == sample_article().title
 
     drive(make(), steps)

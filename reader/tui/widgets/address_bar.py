@@ -25,7 +25,8 @@ class AddressBar(Input):
 
     def __init__(self, history: AddressHistory, *, id: str | None = None) -> None:
         super().__init__(
-            placeholder="Type a URL or a file path and press Enter (Esc to close)",
+            # Short enough to show whole in a 60-column terminal.
+            placeholder="URL or file path; Enter opens, Esc closes",
             id=id,
         )
         self.history = history

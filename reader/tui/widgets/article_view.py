@@ -23,10 +23,12 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article
+from reader.tui.widgets.link_cursor import LINK_BINDINGS, LinkCursor
 from reader.tui.wrap import (
     Laid,
     Line,
@@ -60,18 +62,23 @@ _KIND_STYLES = {
 }
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(LinkCursor, ScrollView, can_focus=True):
     """A centred reading column that draws only the lines in view."""
 
+    # The keys of less: Space/f and b turn pages, Ctrl+D/Ctrl+U half pages, g/G the ends.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "line_down", "Down", show=False),
         Binding("k,up", "line_up", "Up", show=False),
-        Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("space,f,pagedown", "page_down", "Page down", show=False),
+        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "Bottom", show=False),
-        Binding("escape", "clear_search", "Clear search highlights", show=False),
+        Binding("escape", "clear_search", "Clear search, number", show=False),
+        *LINK_BINDINGS,
     ]
+    typed: reactive[str] = reactive("")  # a link number being typed (LinkCursor)
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *_KIND_STYLES.values(),
@@ -83,6 +90,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--search",
         "article--search-current",
         "article--flash",
+        "article--link-focus",
     }
 
     class LinkClicked(Message):
@@ -123,6 +131,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.matches, self._unit_matches, self.match_index = [], {}, -1
         self.flash = None
+        self.focused_link, self.typed = None, ""
         self._painted = False
         usable = laid is not None and laid.show_removed == self.show_removed
         self._rebuild(laid=laid if usable else None)
@@ -208,6 +217,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
+        if self.size.width < 8:
+            return  # squeezed out by a full-width side panel: keep the layout to return to
         self._relayout(self._anchor())
 
     def line_of(self, unit: int, offset: int) -> int:
@@ -268,6 +279,22 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_clear_search(self) -> None:
         self.clear_search()
+        self.clear_link_cursor()
+
+    def _redraw(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _link_clicked(self, ref: int) -> LinkClicked:
+        return self.LinkClicked(ref)
+
+    def position(self) -> str:
+        """Where the reader is, as less shows it: the share of the article at or above the
+        bottom of the screen ("All" when it fits)."""
+        total, height = len(self.lines), self.size.height
+        if total <= height or height <= 0:
+            return "All"
+        return f"{min(100, (int(self.scroll_y) + height) * 100 // total)}%"
 
     # ----------------------------------------------------------------- mouse
 
@@ -350,6 +377,9 @@ class ArticleView(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         self.scroll_to(y=self.scroll_y - max(1, self.size.height - 2), animate=False)
 
+    def action_half_page(self, direction: int) -> None:
+        self.scroll_to(y=self.scroll_y + direction * max(1, self.size.height // 2), animate=False)
+
     def action_top(self) -> None:
         self.scroll_to(y=0, animate=False)
 
@@ -420,6 +450,9 @@ class ArticleView(ScrollView, can_focus=True):
                         else "article--search"
                     )
                     yield m_start, m_end, self._style(name, True)
+        focused = self.focused_link
+        if focused and focused[0] == line.unit and focused[1] < end and focused[2] > start:
+            yield focused[1], focused[2], self._style("article--link-focus", True)
         flash = self.flash
         if flash and flash[0] == line.unit and flash[1] < end and flash[2] > start:
             yield flash[1], flash[2], self._style("article--flash", True)

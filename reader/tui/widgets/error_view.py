@@ -13,7 +13,9 @@ class ErrorView(Static):
         super().__init__("", id=id, markup=False)
         self.message = ""
 
-    def show_error(self, source: str, message: str, *, can_go_back: bool) -> None:
+    def show_error(
+        self, source: str, message: str, *, can_go_back: bool, stopped: bool = False
+    ) -> None:
         """Show the same one-line ``message`` that pipe mode prints for this failure.
 
         ``source`` is what the user asked for, which may hold escape codes or bidi overrides
@@ -21,10 +23,10 @@ class ErrorView(Static):
         source, message = safe_line(source), safe_line(message)
         self.message = message
         hint = "Press o to open another address, r to try again"
-        hint += ", b to go back." if can_go_back else "."
+        hint += ", B to go back." if can_go_back else "."
         self.update(
             Content.assemble(
-                ("Could not read ", "bold"),
+                ("Stopped loading " if stopped else "Could not read ", "bold"),
                 (source, "bold"),
                 "\n\n",
                 (message, "$text-error"),
