@@ -23,12 +23,16 @@ from reader.errors import (
     WallError,
 )
 from reader.model import Article
+from reader.paths import cache_dir
 from reader.safety import safe_line
 
 if TYPE_CHECKING:
     pass
 
 FORMATS = ("text", "markdown", "json")
+# Subcommands of the library (reader.library.commands.COMMANDS, kept here so that reading a
+# page never imports the library).
+LIBRARY_COMMANDS = ("save", "list", "search", "open", "history", "tag", "rm", "export", "import")
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -146,6 +150,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="print what the cleaner removed, and why, to stderr (interactive: start with "
         "it shown, as R does)",
     )
+    parser.add_argument(
+        "--refresh", action="store_true", help="fetch again, bypassing the HTTP cache"
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="no network: read from the library or the HTTP cache only",
+    )
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="also save the article in the library and its history (see reader save)",
+    )
     parser.add_argument("-V", "--version", action="version", version=f"reader {__version__}")
     return parser
 
@@ -171,11 +188,15 @@ exit codes:
 
 files:
   {config_file("rules.toml")}   your own cleaning rules (CSS selectors)
-  {config_file("config.toml")}  the interactive reader's theme, column and panel
+  {config_file("config.toml")}  the interactive reader's theme, column and panel;
+      history = false there turns off history and reading positions
 
 environment:
   READER_DEBUG=1   show the traceback of an internal error instead of one line
   NO_COLOR         plain text styles in the interactive reader
+
+library: reader save|list|search|open|history|tag|rm|export|import (see reader COMMAND
+  --help); a file named like one of these is read as ./save.
 
 keys: in the interactive reader, press ? to see every key.
 """
@@ -216,8 +237,14 @@ def internal_error(exc: Exception) -> str:
 def _options(args: argparse.Namespace):  # -> ReadOptions, imported late to keep --help fast
     from reader.pipeline import ReadOptions
 
+    # The HTTP cache's path is a string here; the cache module is imported only on a fetch.
+    cache = None if args.refresh else os.path.join(cache_dir(), "http-cache.sqlite3")
     return ReadOptions(
-        connect_timeout=min(10.0, args.timeout), timeout=args.timeout, max_bytes=args.max_bytes
+        connect_timeout=min(10.0, args.timeout),
+        timeout=args.timeout,
+        max_bytes=args.max_bytes,
+        cache=cache,
+        offline=args.offline,
     )
 
 
@@ -269,12 +296,26 @@ def _check_readable(article: Article, source: str) -> None:
 def _read_article(source: str, args: argparse.Namespace) -> Article:
     """One source through the pipeline, as both a single run and a batch item need it: the
     removals shown on request, and a page that is only a wall or empty refused."""
-    from reader.pipeline import read
+    from reader.pipeline import read, read_page
 
-    article = read(source, _options(args))
+    article = None
+    if args.offline:
+        from reader.library.commands import saved_article
+
+        article = saved_article(source)  # the library first: it needs no cache either
+    if article is not None:
+        page = None
+    elif args.save:
+        page, article = read_page(source, _options(args))
+    else:
+        page, article = None, read(source, _options(args))
     if args.show_removed:
         _show_removed(article)
     _check_readable(article, source)
+    if page is not None:
+        from reader.library.commands import keep
+
+        keep(source, page, article)
     return article
 
 
@@ -359,6 +400,11 @@ def _is_address(source: str) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in LIBRARY_COMMANDS:
+        from reader.library.commands import main as library_main
+
+        return library_main(argv)
     args = build_parser().parse_args(argv)
     try:
         sources = list(args.sources)

@@ -28,6 +28,23 @@ def config_dir() -> str:
     return os.path.join(_home(), ".config", APP)
 
 
+def data_dir() -> str:
+    """Where reader keeps what it stores for the user (the library, ``library.sqlite3``).
+
+    ``$XDG_DATA_HOME`` (or ``~/.local/share``) on Linux and other Unixes; macOS keeps data and
+    config together in ``~/Library/Application Support``; Windows uses ``%LOCALAPPDATA%``, as
+    a library can grow large and need not roam. XDG_DATA_HOME wins everywhere when set.
+    """
+    xdg = os.environ.get("XDG_DATA_HOME")
+    if xdg and os.path.isabs(xdg):
+        return os.path.join(xdg, APP)
+    if sys.platform == "win32":
+        return os.path.join(_local_appdata(), APP)
+    if sys.platform == "darwin":
+        return os.path.join(_home(), "Library", "Application Support", APP)
+    return os.path.join(_home(), ".local", "share", APP)
+
+
 def cache_dir() -> str:
     """The user's cache directory for reader: what can be rebuilt at any time.
 
@@ -39,12 +56,15 @@ def cache_dir() -> str:
     if xdg and os.path.isabs(xdg):
         return os.path.join(xdg, APP)
     if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA")
-        base = local if local else os.path.join(_home(), "AppData", "Local")
-        return os.path.join(base, APP, "Cache")
+        return os.path.join(_local_appdata(), APP, "Cache")
     if sys.platform == "darwin":
         return os.path.join(_home(), "Library", "Caches", APP)
     return os.path.join(_home(), ".cache", APP)
+
+
+def _local_appdata() -> str:
+    local = os.environ.get("LOCALAPPDATA")
+    return local if local else os.path.join(_home(), "AppData", "Local")
 
 
 def _home() -> str:
@@ -55,20 +75,6 @@ def config_file(name: str) -> str:
     """A file in :func:`config_dir`: ``rules.toml`` (cleaning rules), ``config.toml`` (the
     reader's settings)."""
     return os.path.join(config_dir(), name)
-
-
-def data_dir() -> str:
-    """Where reader keeps what it makes for the user (``$XDG_DATA_HOME/reader``, else
-    ``~/.local/share/reader``; the config directory's platform equivalent on macOS/Windows)."""
-    xdg = os.environ.get("XDG_DATA_HOME")
-    if xdg and os.path.isabs(xdg):
-        return os.path.join(xdg, APP)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or os.path.join(_home(), "AppData", "Local")
-        return os.path.join(base, APP)
-    if sys.platform == "darwin":
-        return os.path.join(_home(), "Library", "Application Support", APP)
-    return os.path.join(_home(), ".local", "share", APP)
 
 
 def downloads_dir() -> str:

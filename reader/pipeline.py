@@ -27,7 +27,15 @@ if TYPE_CHECKING:
 
 class ReadOptions:
     # Not a dataclass: its generated methods, compiled at import, cost every start ~0.5 ms.
-    __slots__ = ("connect_timeout", "timeout", "max_bytes", "config_dir", "_rules")
+    __slots__ = (
+        "connect_timeout",
+        "timeout",
+        "max_bytes",
+        "config_dir",
+        "cache",
+        "offline",
+        "_rules",
+    )
 
     def __init__(
         self,
@@ -36,11 +44,17 @@ class ReadOptions:
         max_bytes: int = DEFAULT_MAX_BYTES,
         config_dir: Path | None = None,
         _rules: CleanRules | None = None,
+        cache: str | None = None,
+        offline: bool = False,
     ) -> None:
         self.connect_timeout = connect_timeout
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.config_dir = config_dir  # None: the platform config dir (reader.paths)
+        # The HTTP cache file URLs are read through (None: none; the CLI and TUI use the
+        # platform cache dir), and whether to read only from it.
+        self.cache = cache
+        self.offline = offline
         self._rules = _rules
 
     @property
@@ -274,6 +288,11 @@ def read(source: str, options: ReadOptions | None = None) -> Article:
 
     Raises a :class:`reader.errors.ReaderError` subclass with a one-line message on failure.
     """
+    return read_page(source, options)[1]
+
+
+def read_page(source: str, options: ReadOptions | None = None) -> tuple[Page, Article]:
+    """Like :func:`read`, with the Page it came from (the library keeps its bytes)."""
     options = options or ReadOptions()
     rules = options.rules  # first: a broken rules file is named as such, not as the page
     # One budget for the page, fetched and read (see reader.budget): the fetch is bounded by
@@ -284,9 +303,11 @@ def read(source: str, options: ReadOptions | None = None) -> Article:
             connect_timeout=options.connect_timeout,
             timeout=options.timeout,
             max_bytes=options.max_bytes,
+            cache=options.cache,
+            offline=options.offline,
         )
         check()
-        return _guarded(page, rules)
+        return page, _guarded(page, rules)
 
 
 def _guarded(page: Page, rules: CleanRules) -> Article:

@@ -1,4 +1,4 @@
-"""Shared fixtures: isolated config/cache dirs for every test, and a live local HTTP server."""
+"""Shared fixtures: isolated config/cache/data dirs for every test, and a live local HTTP server."""
 
 from __future__ import annotations
 

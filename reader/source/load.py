@@ -63,8 +63,13 @@ def load(
     connect_timeout: float = 10.0,
     timeout: float = 30.0,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: str | None = None,
+    offline: bool = False,
 ) -> Page:
-    """Read a source (URL, file path or "-" for stdin) into a decoded :class:`Page`."""
+    """Read a source (URL, file path or "-" for stdin) into a decoded :class:`Page`.
+
+    ``cache`` is the HTTP cache file to read URLs through; ``offline`` reads them only
+    from it (see reader.source.cache)."""
     address = None if is_url(source) else bare_address(source)
     if is_url(source) or address:
         from reader.source.fetch import FetchOptions, fetch
@@ -72,7 +77,13 @@ def load(
         source = address or source
         return fetch(
             source,
-            FetchOptions(connect_timeout=connect_timeout, timeout=timeout, max_bytes=max_bytes),
+            FetchOptions(
+                connect_timeout=connect_timeout,
+                timeout=timeout,
+                max_bytes=max_bytes,
+                cache=cache,
+                offline=offline,
+            ),
         )
     scheme = urlsplit(source).scheme
     if len(scheme) > 1 and "://" in source:
@@ -128,7 +139,7 @@ def page_from_bytes(source: str, data: bytes, suffix: str) -> Page:
     is_html = suffix in HTML_SUFFIXES or (
         _HTML_DOCUMENT.match(text) is not None if suffix == ".txt" else looks_like_html(text)
     )
-    return Page(source=source, text=text, is_html=is_html, encoding=encoding)
+    return Page(source=source, text=text, is_html=is_html, encoding=encoding, raw=data)
 
 
 def _is_json(text: str) -> bool:

@@ -6,6 +6,7 @@ pipeline, and the app only shows what comes back.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -17,6 +18,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from reader.model import Article
 from reader.safety import safe_line
+from reader.tui.library_actions import LibraryActions
 from reader.tui.load_control import LoadControl, PageLoaded
 from reader.tui.loader import DEMO_LABEL, LoadFailure, in_daemon_thread, load_and_lay_out
 from reader.tui.navigation import AddressHistory, Entry, History, resolve_link
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 NARROW = 90  # below this many cells the side panel takes the whole width (see app.tcss)
 
 
-class ReaderApp(LoadControl, LinkTargets, ViewOptions, PageActions, App[None]):
+class ReaderApp(LoadControl, LinkTargets, ViewOptions, PageActions, LibraryActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reader"
     ENABLE_COMMAND_PALETTE = False
@@ -64,6 +66,9 @@ class ReaderApp(LoadControl, LinkTargets, ViewOptions, PageActions, App[None]):
         Binding("escape,ctrl+g", "stop_loading", "Stop loading", show=False, priority=True),
         Binding("r", "reload", "Reload", show=False),
         Binding("R", "toggle_removed", "Removed"),
+        Binding("L", "library", "Library", show=False),
+        Binding("a", "save_article", "Save to library", show=False),
+        Binding("T", "tag_article", "Tag (saves too)", show=False),
         Binding("t", "toggle_theme", "Light/dark", show=False),
         Binding("y", "copy_url", "Copy URL", show=False),
         Binding("e", "export", "Export Markdown", show=False),
@@ -82,9 +87,16 @@ class ReaderApp(LoadControl, LinkTargets, ViewOptions, PageActions, App[None]):
         column: int | None = None,
         quit_on_error: bool = False,
         show_removed: bool = False,
+        library: bool = True,
     ) -> None:
         super().__init__()
         self.start_with_removed = show_removed  # --show-removed: as if R had been pressed
+        # The library records history and reading positions (unless config.toml says
+        # history = false); off for benches and tests that must not touch it.
+        self.library_enabled = library
+        self._library_handle = None
+        self._history_on = True
+        self._library_lock = threading.Lock()
         self.source = source
         self.options = options
         self.initial_article = article
@@ -144,6 +156,7 @@ class ReaderApp(LoadControl, LinkTargets, ViewOptions, PageActions, App[None]):
             entry = Entry(self.source, self.initial_article)
             self.history.visit(entry)
             self._show_entry(entry)
+            self.remember_visit(entry)
         else:
             # Even the demo opens on the article: a first `q` must quit, not type "q".
             self.load(self.source)
@@ -217,6 +230,8 @@ class ReaderApp(LoadControl, LinkTargets, ViewOptions, PageActions, App[None]):
         else:
             self.history.visit(entry)
         self._show_entry(entry)
+        if not replace:
+            self.remember_visit(entry)
 
     def _show_entry(self, entry: Entry) -> None:
         self.error = None
@@ -248,6 +263,7 @@ class ReaderApp(LoadControl, LinkTargets, ViewOptions, PageActions, App[None]):
         entry = self.history.current
         if entry is not None and self.error is None:
             entry.scroll_y = int(self.view.scroll_y)
+            self.remember_position(entry)
 
     # ----------------------------------------------------------------- bars
 
@@ -421,6 +437,7 @@ def make_app(
     column: int | None = None,
     quit_on_error: bool = False,
     show_removed: bool = False,
+    library: bool = True,
 ) -> ReaderApp:
     """The app for ``source`` (URL, path or "-"); None opens the demo.
 
@@ -436,4 +453,5 @@ def make_app(
         column=column,
         quit_on_error=quit_on_error,
         show_removed=show_removed,
+        library=library,
     )

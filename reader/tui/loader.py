@@ -54,6 +54,12 @@ def load_article(source: str | None, options: ReadOptions | None = None) -> Arti
             return LoadFailure(
                 "cannot read standard input in the interactive reader: pipe a page in instead", 2
             )
+        if options is not None and options.offline:
+            from reader.library.commands import saved_article
+
+            saved = saved_article(source)  # --offline: the library first, then the cache
+            if saved is not None:
+                return saved
         return pipeline.read(source, options)
     except ReaderError as error:
         return LoadFailure(str(error), error.exit_code)

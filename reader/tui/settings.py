@@ -3,6 +3,7 @@
     theme = "dark"          # or "light" (t)
     column = 88             # reading column width in cells (+ and -)
     side_panel = false      # whether the quotes & sources panel is open (s)
+    history = true          # record what is opened and where reading stopped (the library)
 
 Changing one in the TUI rewrites only its own line, so the user's comments and any keys a
 later version adds survive. A file that does not parse is never written over: the reader
