@@ -23,7 +23,7 @@ import re
 import sys
 import zlib
 from array import array
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.datafiles import load_toml
@@ -44,6 +44,7 @@ _NAME = re.compile(r"(?<=\w )[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]\w+")
 _MIX = 0x01000193
 _MASK32 = 0xFFFFFFFF
 _MEMO_LIMIT = 50_000
+_GROUP_MAX_BLOCKS = 12  # a longer run after the prose is a page's furniture, not a footer
 
 
 def _data_path(name: str) -> str:
@@ -53,7 +54,8 @@ def _data_path(name: str) -> str:
 _memo: dict[str, int] = {}
 _word_memo: dict[str, tuple[int, ...]] = {}
 _GRAM = 0x5BD1E995
-_cue_sets: tuple[frozenset[str], ...] | None = None
+_cue_marks: dict[str, tuple[int, ...]] | None = None
+_CUE_LISTS = ("second_person", "first_plural", "site", "please")
 
 
 def _hash(token: str) -> int:
@@ -65,14 +67,18 @@ def _hash(token: str) -> int:
     return h
 
 
-def _cues() -> tuple[frozenset[str], ...]:
-    global _cue_sets
-    if _cue_sets is None:
+def _cues() -> dict[str, tuple[int, ...]]:
+    """Cue word -> which of judge.toml's lists (_CUE_LISTS, by position) hold it."""
+    global _cue_marks
+    if _cue_marks is None:
         data = load_toml(_data_path("judge.toml"))
-        _cue_sets = tuple(
-            frozenset(data[k]) for k in ("second_person", "first_plural", "site", "please")
-        )
-    return _cue_sets
+        marks: dict[str, list[int]] = {}
+        for j, name in enumerate(_CUE_LISTS):
+            for word in data[name]:
+                if j not in marks.setdefault(word, []):
+                    marks[word].append(j)
+        _cue_marks = {w: tuple(js) for w, js in marks.items()}
+    return _cue_marks
 
 
 def _bin(value: int, edges: tuple[int, ...]) -> int:
@@ -119,13 +125,17 @@ def features(text: str) -> tuple[set[int], set[int]]:
 
 
 def _cue_names(text: str, norm: str, words: list[str]) -> list[str]:
-    cues = _cues()
+    marks = _cues()
     n = len(words)
-    you, we, site, please = (sum(w in c for w in words) for c in cues)
+    counts = [0, 0, 0, 0]  # you, we, site, please
+    for w in words:
+        for j in marks.get(w, ()):
+            counts[j] += 1
+    you, we, site, please = counts
     stripped = text.rstrip()
     end = stripped[-1:] if stripped else ""
-    upper = sum(c.isupper() for c in text)
-    letters = sum(c.isalpha() for c in text) or 1
+    raw = _WORD.findall(text)
+    shouted = sum(w.isupper() and len(w) > 1 for w in raw)  # "SUBSCRIBE NOW"
     # Capitalised words inside sentences: names, which articles are full of and nags lack.
     names = len(_NAME.findall(text))
     named = [
@@ -135,7 +145,7 @@ def _cue_names(text: str, norm: str, words: list[str]) -> list[str]:
         f"#youwe:{min(you, 1)}{min(we, 1)}{min(site, 1)}{min(please, 1)}",
         f"#youshare:{_bin(20 * you // max(n, 1), (0, 1, 2, 4))}",
         f"#end:{end if end in _ENDS else ('w' if end.isalnum() else 'o')}",
-        f"#caps:{_bin(10 * upper // letters, (0, 1, 3, 6))}",
+        f"#caps:{_bin(10 * shouted // max(n, 1), (0, 1, 3, 6))}",
         f"#sentences:{min(sum(stripped.count(c) for c in '.!?'), 4)}",
         f"#names:{_bin(10 * names // max(n, 1), (0, 1, 2, 4))}",
         f"#digits:{min(words.count('0'), 2)}",
@@ -152,18 +162,36 @@ def _cue_names(text: str, norm: str, words: list[str]) -> list[str]:
     return named
 
 
-@dataclass(slots=True, eq=False)
 class Model:
-    """The weights file, read: int16 weights times ``scale``, one bucket per hashed feature."""
+    """The weights file, read: int16 weights times ``scale``, one bucket per hashed feature.
+    kind_weights is bucket-major: kind_weights[bucket * len(kinds) + k]."""
 
-    mask: int
-    scale: float
-    bias: float
-    weights: array
-    kinds: tuple[str, ...]
-    kind_mask: int
-    kind_bias: tuple[float, ...]
-    kind_weights: array  # bucket-major: kind_weights[bucket * len(kinds) + k]
+    # A plain class: a dataclass's generated methods are compiled at every start.
+    __slots__ = (
+        "mask",
+        "scale",
+        "bias",
+        "weights",
+        "kinds",
+        "kind_mask",
+        "kind_bias",
+        "kind_weights",
+    )
+
+    def __init__(
+        self,
+        mask: int,
+        scale: float,
+        bias: float,
+        weights: Sequence[int],
+        kinds: tuple[str, ...],
+        kind_mask: int,
+        kind_bias: tuple[float, ...],
+        kind_weights: Sequence[int],
+    ) -> None:
+        self.mask, self.scale, self.bias, self.weights = mask, scale, bias, weights
+        self.kinds, self.kind_mask, self.kind_bias = kinds, kind_mask, kind_bias
+        self.kind_weights = kind_weights
 
     def score(self, feats: tuple[set[int], set[int]]) -> float:
         """Probability that the block is boilerplate."""
@@ -199,15 +227,18 @@ def read_model(path: str) -> Model:
     )
     bits, kind_bits = int(fields["bits"]), int(fields["kind_bits"])
     kinds = tuple(fields["kinds"].split(","))
-    weights = array("h")
-    weights.frombytes(data[header_end + 1 : header_end + 1 + 2 * (1 << bits)])
-    kind_weights = array("h")
-    kind_weights.frombytes(data[header_end + 1 + 2 * (1 << bits) :])
-    if sys.byteorder == "big":  # stored little-endian
+    body = memoryview(data)[header_end + 1 :]
+    split = 2 << bits  # int16 weights
+    if len(body) != split + 2 * (1 << kind_bits) * len(kinds):
+        raise ValueError(f"{path} is cut short")
+    weights: Sequence[int]
+    kind_weights: Sequence[int]
+    if sys.byteorder == "little":  # as stored: the weights are used in place, not copied
+        weights, kind_weights = body[:split].cast("h"), body[split:].cast("h")
+    else:
+        weights, kind_weights = array("h", body[:split]), array("h", body[split:])
         weights.byteswap()
         kind_weights.byteswap()
-    if len(weights) != 1 << bits or len(kind_weights) != (1 << kind_bits) * len(kinds):
-        raise ValueError(f"{path} is cut short")
     return Model(
         mask=(1 << bits) - 1,
         scale=float(fields["scale"]),
@@ -288,7 +319,7 @@ def judge_blocks(
             if kind != OTHER and (p >= cfg.judge_threshold or blocks[i].kind == "paragraph"):
                 found[i] = (kind, p)
     tail = [i for i in range(prose_end + 1, len(blocks)) if reasons[i] is None]
-    if prose_end >= 0 and len(tail) >= 2 and all(i in scores for i in tail):
+    if prose_end >= 0 and 2 <= len(tail) <= _GROUP_MAX_BLOCKS and all(i in scores for i in tail):
         text = "\n".join(blocks[i].text for i in tail)
         group = features(text)
         p = judge.score(group)
