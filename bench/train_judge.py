@@ -11,6 +11,7 @@ and heldout parts (meaningful only for a model trained without them).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -18,10 +19,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+# One BLAS thread: sums in a fixed order, so two runs write the same bytes.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+
 import numpy as np  # noqa: E402
 from judge_data import CONTENT, NAG_KINDS, Example, all_examples, part  # noqa: E402
 from scipy.sparse import csr_matrix  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.multiclass import OneVsRestClassifier  # noqa: E402
 
 from reader.clean.judge import Model, features, read_model, write_model  # noqa: E402
 
@@ -59,11 +65,16 @@ def train(examples: list[Example], bits: int, kind_bits: int, c: float) -> Model
     binary.fit(matrix(feats, bits), y, sample_weight=weight)
     bp = [i for i, e in enumerate(examples) if e.label != CONTENT]
     kinds = sorted({examples[i].label for i in bp})
-    kind_model = LogisticRegression(C=c, max_iter=2000, random_state=0)
+    # One against the rest with liblinear: lbfgs on the multinomial loss sums in threads, and
+    # its weights moved in the last digits from run to run.
+    kind_model = OneVsRestClassifier(
+        LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
+    )
     kind_model.fit(matrix([feats[i] for i in bp], kind_bits), [examples[i].label for i in bp])
     assert list(kind_model.classes_) == kinds
     w = binary.coef_[0]
-    kw = kind_model.coef_.T.reshape(-1)  # bucket-major
+    kind_coef = np.vstack([e.coef_[0] for e in kind_model.estimators_])
+    kw = kind_coef.T.reshape(-1)  # bucket-major
     scale = max(np.abs(w).max(), np.abs(kw).max()) / 32767
     qw = np.round(w / scale).astype(np.int16)
     qk = np.round(kw / scale).astype(np.int16)
@@ -76,7 +87,7 @@ def train(examples: list[Example], bits: int, kind_bits: int, c: float) -> Model
         weights=qw.tolist(),  # type: ignore[arg-type]
         kinds=tuple(kinds),
         kind_mask=(1 << kind_bits) - 1,
-        kind_bias=tuple(float(b) for b in kind_model.intercept_),
+        kind_bias=tuple(float(e.intercept_[0]) for e in kind_model.estimators_),
         kind_weights=qk.tolist(),  # type: ignore[arg-type]
     )
 

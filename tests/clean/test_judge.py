@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import subprocess
 import sys
@@ -157,3 +158,25 @@ def test_judge_removals_are_on_the_record_with_their_score():
     assert [(r.rule, r.score) for r in result.removed] == [("text:judge:adblock", 0.999)]
     off = dataclasses.replace(rules, text=dataclasses.replace(rules.text, judge=False))
     assert len(clean_blocks(blocks, [], off).blocks) == 2
+
+
+@pytest.mark.slow
+def test_a_judged_removal_shows_its_kind_and_score_from_the_command(tmp_path: Path):
+    from tests.helpers.reader_process import run_reader
+
+    page = tmp_path / "story.txt"
+    page.write_text(
+        "Harbour works delayed again\n\n"
+        f"{STORY} Divers will go down again in the spring.\n\n"
+        "Fishermen who moor at the pier have been moved to a temporary pontoon at the southern "
+        "end of the harbour, where the council has added two extra cranes.\n\n"
+        "Get our best stories in your inbox every Friday. No spam, unsubscribe any time.\n",
+        encoding="utf-8",
+    )
+    run = run_reader(["--format", "json", "--show-removed", str(page)], timeout=60)
+    assert run.code == 0
+    article = json.loads(run.stdout)
+    assert "inbox" not in article["text"]
+    (removal,) = [r for r in article["removed"] if r["rule"].startswith("text:judge:")]
+    assert removal["rule"] == "text:judge:newsletter" and removal["score"] >= 0.6
+    assert f"removed [text:judge:newsletter {removal['score']:.2f}] Get our best" in run.stderr
