@@ -24,6 +24,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from reader.datafiles import load_toml
@@ -110,14 +111,15 @@ def features(text: str) -> tuple[set[int], set[int]]:
     norm = _DIGITS.sub("0", text.casefold())
     words = _WORD.findall(norm)
     out: set[int] = set()
-    prev = 0x2F1
+    memo = _word_memo
+    heads = [0x2F1]
     for word in words:
-        own = _word_features(word)
+        own = memo.get(word) or _word_features(word)
         out.update(own)
-        h = own[0]
-        out.add(((prev * _MIX) ^ h) & _MASK32)
-        prev = h
-    out.add(((prev * _MIX) ^ 0x3A7) & _MASK32)
+        heads.append(own[0])
+    heads.append(0x3A7)
+    # Word pairs: each word's hash mixed with the one before it (start and end marked).
+    out.update([((a * _MIX) ^ b) & _MASK32 for a, b in pairwise(heads)])
     if words:
         out.add(_hash("^" + words[0]))
         out.add(_hash("$" + words[-1]))
