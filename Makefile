@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 ARGS ?=
 CORPUS ?= ../shared/corpora/multilingual
 
-.PHONY: demo run test lint bench bench-extra clean
+.PHONY: demo run test lint bench bench-extra train adwall clean
 
 # constraints.txt: the versions the goldens and TUI snapshots were made with.
 $(STAMP): pyproject.toml constraints.txt
@@ -43,6 +43,18 @@ bench: $(STAMP)
 bench-extra: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/corpus.py $(CORPUS) --compare trafilatura
+
+# The block judge's weights (reader/clean/data/judge.bin) from ../shared/corpora; scikit-learn
+# and numpy come with the bench extra. --fresh: extract the multilingual pages' paragraphs anew.
+train: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/train_judge.py --fresh
+
+# The ad-wall bench on the held-out part, with a model that never saw it.
+adwall: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/train_judge.py --parts train --out /tmp/judge-train.bin
+	$(BIN)/python bench/adwall.py --part heldout --model /tmp/judge-train.bin
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -250,7 +250,8 @@ def _options(args: argparse.Namespace):  # -> ReadOptions, imported late to keep
 
 def _show_removed(article: Article) -> None:
     for removal in article.removed:
-        print(f"removed [{removal.rule}] {safe_line(removal.text)[:200]}", file=sys.stderr)
+        rule = removal.rule if removal.score is None else f"{removal.rule} {removal.score:.2f}"
+        print(f"removed [{rule}] {safe_line(removal.text)[:200]}", file=sys.stderr)
 
 
 def _render(article: Article, args: argparse.Namespace, fmt: str) -> str:

@@ -102,6 +102,7 @@ class Removal:
     rule: str
     stage: Literal["dom", "text"] = "text"
     before: int | None = None  # index of the kept block it preceded (None: at the end)
+    score: float | None = None  # how sure a learned judge was (rules are sure: None)
 
 
 @dataclass(slots=True, eq=False)

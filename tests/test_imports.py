@@ -84,3 +84,15 @@ def test_reading_a_file_without_json_ld_imports_neither_json_nor_pathlib(tmp_pat
     assert {"reader.clean.text", "reader.annotation.attribution", "reader.clean.credits"} <= mods
     assert "json" not in mods
     assert "pathlib" not in mods
+
+
+def test_the_judge_runs_without_numpy_or_scikit_learn(tmp_path):
+    # Its weights are trained with scikit-learn (bench extra); reading a page must not need it.
+    page = tmp_path / "p.txt"
+    page.write_text("Title\n\n" + "Words of a story. " * 40 + "\n\nSupport us, please.\n")
+    mods = modules_after(
+        f"from reader.cli import main\nimport contextlib, io\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): main(['--format', 'text', {str(page)!r}])"
+    )
+    assert "reader.clean.judge" in mods
+    assert not {"numpy", "scipy", "sklearn"} & mods

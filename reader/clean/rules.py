@@ -83,6 +83,12 @@ class TextSettings:
     appeal_categories: frozenset[str]  # closing appeals: follow us, sign up, support us
     appeal_coverage: float  # what they must cover of one of the article's last paragraphs
     appeal_last_blocks: int
+    judge: bool  # run the learned judge (reader.clean.judge) on what the phrases kept
+    judge_threshold: float  # boilerplate score that drops a block inside the article's prose
+    judge_tail_threshold: float  # ... after the prose's last long block
+    judge_group_threshold: float  # ... the short blocks after the prose, read as one text
+    judge_max_words: int  # longer blocks are the article's
+    judge_prose_words: int  # a block this long may be the article's last of prose
 
 
 @dataclass(frozen=True, eq=False)  # identity: caches key on these
@@ -181,6 +187,7 @@ def _phrase_entries() -> dict[str, tuple[tuple[str, str], ...]]:
 # How each settings field's annotation is built from JSON; keeps the data files the one place
 # where names and values live.
 _FROM_JSON: dict[str, Callable[[Any], Any]] = {
+    "bool": bool,
     "float": float,
     "int": int,
     "frozenset[str]": frozenset,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from reader.budget import check
 from reader.clean.bylines import byline_line
 from reader.clean.credits import cut_credit
+from reader.clean.judge import judge_blocks
 from reader.clean.phrases import (
     TAIL_WORDS,
     PhraseSet,
@@ -400,18 +401,23 @@ def clean_blocks(
     # Last: which paragraphs are the last ones kept must not change when cleaning again.
     _closing_appeals(blocks, verdicts, reasons, cfg)
     wall = _wall(blocks, keep, verdicts, cfg)
+    judged = judge_blocks(blocks, reasons, cfg)  # last: it reads what all the rules kept
+    for i, (kind, _) in judged.items():
+        reasons[i] = f"text:judge:{kind}"
 
     kept: list[Block] = []
     removed: list[Removal] = []
     pending: list[Removal] = []
-    for block, reason in zip(blocks, reasons, strict=True):
+    for i, (block, reason) in enumerate(zip(blocks, reasons, strict=True)):
         if reason is None:
             for removal in pending:
                 removal.before = len(kept)
             pending.clear()
             kept.append(block)
         elif block.text.strip():
-            removal = Removal(text=short_text(block.text), rule=reason, stage="text", before=None)
+            removal = Removal(short_text(block.text), reason, "text", None)
+            if i in judged:
+                removal.score = round(judged[i][1], 3)
             removed.append(removal)
             pending.append(removal)
     return TextCleanResult(kept, removed, source_url, wall, byline)

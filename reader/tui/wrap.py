@@ -102,7 +102,8 @@ def _run_key(run: Run) -> tuple[int, int]:
 
 def removal_units(article: Article, index: int) -> list[Unit]:
     removal = article.removed[index]
-    label = f"removed by {removal.rule} ({removal.stage} pass)"
+    sure = "" if removal.score is None else f", score {removal.score:.2f}"
+    label = f"removed by {removal.rule} ({removal.stage} pass{sure})"
     return [
         Unit("removed_label", label, removal=index),
         Unit("removed", removal.text, removal=index),

@@ -1,0 +1,333 @@
+"""A learned judge for blocks the phrase rules left: article, or boilerplate of some kind.
+
+The phrase lists catch the wordings they were written from; a notice worded otherwise ("we see
+you block ads") slips by them. The judge scores a block from what boilerplate has in common
+across sites and languages: it speaks to the reader and in the site's own voice, it is short,
+it is made of the words of calls to action. Two linear models over hashed features (words, word
+pairs, word beginnings and endings, and a few cue counts) share one weights file,
+``data/judge.bin``, built by ``bench/train_judge.py`` (``make train``): one scores boilerplate
+against article, the other names the kind. Inference is plain Python over :mod:`array`, so
+nothing heavy is imported and the file is read only when a page reaches the text pass.
+
+Where a block sits matters as much as what it says: after the last paragraph of the article's
+prose, boilerplate is the rule and the bar is lower; inside the article, only a confident score
+drops a block. A run of short lines after the story is judged as one text too, since an appeal
+split into lines ("Our site is funded by ads." / "Please turn off your blocker.") reads as one.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import sys
+import zlib
+from array import array
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from reader.datafiles import load_toml
+
+if TYPE_CHECKING:
+    from reader.clean.rules import TextSettings
+    from reader.model import Block
+
+MAGIC = b"reader-judge 1\n"
+OTHER = "other"  # the kind of boilerplate that names no kind: never dropped on a score
+_WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"\d+")
+_ADDRESS = re.compile(r"https?://|www\.|\w@\w+\.\w")
+_JUDGED = frozenset({"paragraph", "list_item", "heading", "blockquote", "caption"})
+_ENDS = frozenset('.!?:;…)»”"')
+_QUOTES = ('"', "“", "„", "«", "»", "”")
+_NAME = re.compile(r"(?<=\w )[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]\w+")
+_MIX = 0x01000193
+_MASK32 = 0xFFFFFFFF
+_MEMO_LIMIT = 50_000
+_GROUP_MAX_BLOCKS = 12  # a longer run after the prose is a page's furniture, not a footer
+
+
+def _data_path(name: str) -> str:
+    return os.path.join(os.path.dirname(__file__), "data", name)
+
+
+_memo: dict[str, int] = {}
+_word_memo: dict[str, tuple[int, ...]] = {}
+_GRAM = 0x5BD1E995
+_cue_marks: dict[str, tuple[int, ...]] | None = None
+_CUE_LISTS = ("second_person", "first_plural", "site", "please")
+
+
+def _hash(token: str) -> int:
+    h = _memo.get(token)
+    if h is None:
+        if len(_memo) > _MEMO_LIMIT:
+            _memo.clear()
+        h = _memo[token] = zlib.crc32(token.encode("utf-8", "surrogatepass"))
+    return h
+
+
+def _cues() -> dict[str, tuple[int, ...]]:
+    """Cue word -> which of judge.toml's lists (_CUE_LISTS, by position) hold it."""
+    global _cue_marks
+    if _cue_marks is None:
+        data = load_toml(_data_path("judge.toml"))
+        marks: dict[str, list[int]] = {}
+        for j, name in enumerate(_CUE_LISTS):
+            for word in data[name]:
+                if j not in marks.setdefault(word, []):
+                    marks[word].append(j)
+        _cue_marks = {w: tuple(js) for w, js in marks.items()}
+    return _cue_marks
+
+
+def _bin(value: int, edges: tuple[int, ...]) -> int:
+    for i, edge in enumerate(edges):
+        if value <= edge:
+            return i
+    return len(edges)
+
+
+def _word_features(word: str) -> tuple[int, ...]:
+    """A word's own features: itself, and its character 4-grams with the word's edges marked,
+    which carry stems across inflections and related languages ("cookie", "Cookies",
+    "cookie-instellingen")."""
+    found = _word_memo.get(word)
+    if found is None:
+        if len(_word_memo) > _MEMO_LIMIT:
+            _word_memo.clear()
+        padded = f" {word} "
+        grams = {padded[i : i + 4] for i in range(len(padded) - 3)} if len(word) > 2 else set()
+        found = _word_memo[word] = (_hash(word), *(_hash(g) ^ _GRAM for g in grams))
+    return found
+
+
+def features(text: str) -> tuple[set[int], set[int]]:
+    """The block's features as 32-bit hashes: its words (each weighing 1/sqrt(n), so a long
+    block does not score high by its length) and its cues (each weighing 1, so they count as
+    much in a long block as in a short one); the models fold them into their own number of
+    buckets. Training calls this very function, so the two cannot drift."""
+    norm = _DIGITS.sub("0", text.casefold())
+    words = _WORD.findall(norm)
+    out: set[int] = set()
+    memo = _word_memo
+    heads = [0x2F1]
+    for word in words:
+        own = memo.get(word) or _word_features(word)
+        out.update(own)
+        heads.append(own[0])
+    heads.append(0x3A7)
+    # Word pairs: each word's hash mixed with the one before it (start and end marked).
+    out.update([((a * _MIX) ^ b) & _MASK32 for a, b in pairwise(heads)])
+    if words:
+        out.add(_hash("^" + words[0]))
+        out.add(_hash("$" + words[-1]))
+    return out, {_hash(f) for f in _cue_names(text, norm, words)}
+
+
+def _cue_names(text: str, norm: str, words: list[str]) -> list[str]:
+    marks = _cues()
+    n = len(words)
+    counts = [0, 0, 0, 0]  # you, we, site, please
+    for w in words:
+        for j in marks.get(w, ()):
+            counts[j] += 1
+    you, we, site, please = counts
+    stripped = text.rstrip()
+    end = stripped[-1:] if stripped else ""
+    raw = _WORD.findall(text)
+    shouted = sum(w.isupper() and len(w) > 1 for w in raw)  # "SUBSCRIBE NOW"
+    # Capitalised words inside sentences: names, which articles are full of and nags lack.
+    names = len(_NAME.findall(text))
+    named = [
+        f"#len:{_bin(n, (1, 2, 3, 5, 8, 12, 20, 35, 60))}",
+        f"#you:{min(you, 3)}",
+        f"#we:{min(we, 3)}",
+        f"#youwe:{min(you, 1)}{min(we, 1)}{min(site, 1)}{min(please, 1)}",
+        f"#youshare:{_bin(20 * you // max(n, 1), (0, 1, 2, 4))}",
+        f"#end:{end if end in _ENDS else ('w' if end.isalnum() else 'o')}",
+        f"#caps:{_bin(10 * shouted // max(n, 1), (0, 1, 3, 6))}",
+        f"#sentences:{min(sum(stripped.count(c) for c in '.!?'), 4)}",
+        f"#names:{_bin(10 * names // max(n, 1), (0, 1, 2, 4))}",
+        f"#digits:{min(words.count('0'), 2)}",
+        f"#quote:{int(any(q in text for q in _QUOTES))}",
+    ]
+    if site:
+        named.append("#site")
+    if please:
+        named.append("#please")
+    if _ADDRESS.search(text):
+        named.append("#address")
+    if "©" in text or "(c)" in norm:
+        named.append("#copyright")
+    return named
+
+
+class Model:
+    """The weights file, read: int16 weights times ``scale``, one bucket per hashed feature.
+    kind_weights is bucket-major: kind_weights[bucket * len(kinds) + k]."""
+
+    # A plain class: a dataclass's generated methods are compiled at every start.
+    __slots__ = (
+        "mask",
+        "scale",
+        "bias",
+        "weights",
+        "kinds",
+        "kind_mask",
+        "kind_bias",
+        "kind_weights",
+    )
+
+    def __init__(
+        self,
+        mask: int,
+        scale: float,
+        bias: float,
+        weights: Sequence[int],
+        kinds: tuple[str, ...],
+        kind_mask: int,
+        kind_bias: tuple[float, ...],
+        kind_weights: Sequence[int],
+    ) -> None:
+        self.mask, self.scale, self.bias, self.weights = mask, scale, bias, weights
+        self.kinds, self.kind_mask, self.kind_bias = kinds, kind_mask, kind_bias
+        self.kind_weights = kind_weights
+
+    def score(self, feats: tuple[set[int], set[int]]) -> float:
+        """Probability that the block is boilerplate."""
+        w, mask = self.weights, self.mask
+        words, cues = feats
+        total = sum(w[f & mask] for f in words) / math.sqrt(len(words) or 1)
+        z = self.bias + self.scale * (total + sum(w[f & mask] for f in cues))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def kind(self, feats: tuple[set[int], set[int]]) -> str:
+        """The likeliest kind of boilerplate."""
+        k = len(self.kinds)
+        totals = list(self.kind_bias)
+        w, mask = self.kind_weights, self.kind_mask
+        words, cues = feats
+        for group, scale in ((words, self.scale / math.sqrt(len(words) or 1)), (cues, self.scale)):
+            for f in group:
+                base = (f & mask) * k
+                for j in range(k):
+                    totals[j] += scale * w[base + j]
+        return self.kinds[max(range(k), key=totals.__getitem__)]
+
+
+def read_model(path: str) -> Model:
+    """Parse a weights file (the layout :func:`write_model` writes)."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if not data.startswith(MAGIC):
+        raise ValueError(f"{path} is not a judge weights file")
+    header_end = data.index(b"\n", len(MAGIC))
+    fields = dict(
+        item.split("=", 1) for item in data[len(MAGIC) : header_end].decode("ascii").split()
+    )
+    bits, kind_bits = int(fields["bits"]), int(fields["kind_bits"])
+    kinds = tuple(fields["kinds"].split(","))
+    body = memoryview(data)[header_end + 1 :]
+    split = 2 << bits  # int16 weights
+    if len(body) != split + 2 * (1 << kind_bits) * len(kinds):
+        raise ValueError(f"{path} is cut short")
+    weights: Sequence[int]
+    kind_weights: Sequence[int]
+    if sys.byteorder == "little":  # as stored: the weights are used in place, not copied
+        weights, kind_weights = body[:split].cast("h"), body[split:].cast("h")
+    else:
+        weights, kind_weights = array("h", body[:split]), array("h", body[split:])
+        weights.byteswap()
+        kind_weights.byteswap()
+    return Model(
+        mask=(1 << bits) - 1,
+        scale=float(fields["scale"]),
+        bias=float(fields["bias"]),
+        weights=weights,
+        kinds=kinds,
+        kind_mask=(1 << kind_bits) - 1,
+        kind_bias=tuple(float(b) for b in fields["kind_bias"].split(",")),
+        kind_weights=kind_weights,
+    )
+
+
+def write_model(path: str, model: Model, bits: int, kind_bits: int) -> None:
+    header = (
+        f"bits={bits} kind_bits={kind_bits} scale={model.scale!r} bias={model.bias!r} "
+        f"kinds={','.join(model.kinds)} kind_bias={','.join(repr(b) for b in model.kind_bias)}\n"
+    )
+    weights, kind_weights = array("h", model.weights), array("h", model.kind_weights)
+    if sys.byteorder == "big":
+        weights.byteswap()
+        kind_weights.byteswap()
+    with open(path, "wb") as handle:
+        handle.write(MAGIC + header.encode("ascii") + weights.tobytes() + kind_weights.tobytes())
+
+
+_model: Model | None = None
+_loaded = False
+
+
+def model() -> Model | None:
+    """The shipped model, read once; None when the package was built without it."""
+    global _model, _loaded
+    if not _loaded:
+        _loaded = True
+        try:
+            _model = read_model(_data_path("judge.bin"))
+        except (OSError, ValueError):
+            _model = None
+    return _model
+
+
+def judge_blocks(
+    blocks: list[Block], reasons: list[str | None], cfg: TextSettings
+) -> dict[int, tuple[str, float]]:
+    """Which blocks the phrase rules kept are boilerplate: index -> (kind, score).
+
+    The article's prose ends at its last long block the judge takes for article; blocks
+    after it need a lower score than blocks before it, and must be paragraphs (short list
+    items and headings there are as often the article's: a product's parts, a recipe's
+    steps). The short blocks after it, taken together, are judged as one text as well.
+    Only named kinds of boilerplate go: "other" furniture (labels, dates, credits) is too
+    close to the article's own short lines, and is left to the rules."""
+    found: dict[int, tuple[str, float]] = {}
+    judge = model() if cfg.judge else None
+    if judge is None:
+        return found
+    counts = [len(b.text.split()) for b in blocks]
+    candidates = [
+        i
+        for i, b in enumerate(blocks)
+        if reasons[i] is None and b.kind in _JUDGED and 0 < counts[i] <= cfg.judge_max_words
+    ]
+    feats = {i: features(blocks[i].text) for i in candidates}
+    scores = {i: judge.score(f) for i, f in feats.items()}
+    prose_end = -1
+    for i in range(len(blocks) - 1, -1, -1):
+        if (
+            reasons[i] is None
+            and counts[i] >= cfg.judge_prose_words
+            and scores.get(i, 0.0) < cfg.judge_tail_threshold
+        ):
+            prose_end = i
+            break
+    for i, p in scores.items():
+        after = prose_end >= 0 and i > prose_end  # no prose found: nothing is "after" it
+        if p >= cfg.judge_threshold or (after and p >= cfg.judge_tail_threshold):
+            kind = judge.kind(feats[i])
+            if kind != OTHER and (p >= cfg.judge_threshold or blocks[i].kind == "paragraph"):
+                found[i] = (kind, p)
+    tail = [i for i in range(prose_end + 1, len(blocks)) if reasons[i] is None]
+    if prose_end >= 0 and 2 <= len(tail) <= _GROUP_MAX_BLOCKS and all(i in scores for i in tail):
+        text = "\n".join(blocks[i].text for i in tail)
+        group = features(text)
+        p = judge.score(group)
+        if p >= cfg.judge_group_threshold:
+            kind = judge.kind(group)
+            if kind != OTHER:
+                for i in tail:
+                    found.setdefault(i, (kind, p))
+    return found

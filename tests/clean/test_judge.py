@@ -1,0 +1,182 @@
+"""The learned block judge: stable features, its weights file, and where its bar sits."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+from array import array
+from pathlib import Path
+
+import pytest
+
+from reader.clean import judge
+from reader.clean.rules import builtin_rules
+from reader.clean.text import clean_blocks
+from reader.model import Block
+
+ROOT = Path(__file__).resolve().parents[2]
+STORY = (
+    "The harbour authority said on Tuesday that the repair of the northern pier would take "
+    "another six months, after divers found more damage to the pilings than expected."
+)
+
+
+def test_features_do_not_depend_on_the_interpreters_hash_seed():
+    # Python's str hash changes per process; weights trained in one process must index the
+    # same buckets in another.
+    code = (
+        "from reader.clean.judge import features; "
+        "w, c = features('Please turn off your blocker, we need the ads.'); "
+        "print(sorted(w)[:5], sorted(c)[:5])"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outs) == 1
+
+
+def test_weights_file_round_trip_and_damage(tmp_path: Path):
+    model = judge.Model(
+        mask=15,
+        scale=0.01,
+        bias=-1.5,
+        weights=array("h", range(-8, 8)),
+        kinds=("adblock", "other"),
+        kind_mask=3,
+        kind_bias=(0.5, -0.5),
+        kind_weights=array("h", [1, -1] * 4),
+    )
+    path = tmp_path / "judge.bin"
+    judge.write_model(str(path), model, bits=4, kind_bits=2)
+    back = judge.read_model(str(path))
+    assert list(back.weights) == list(range(-8, 8))
+    assert (back.bias, back.kinds, back.kind_bias) == (-1.5, ("adblock", "other"), (0.5, -0.5))
+    path.write_bytes(path.read_bytes()[:-4])
+    with pytest.raises(ValueError, match="cut short"):
+        judge.read_model(str(path))
+    path.write_bytes(b"not weights")
+    with pytest.raises(ValueError):
+        judge.read_model(str(path))
+
+
+def test_shipped_weights_are_small_and_tell_furniture_from_prose():
+    path = Path(judge.__file__).parent / "data" / "judge.bin"
+    assert path.stat().st_size < 2_000_000
+    model = judge.model()
+    assert model is not None
+    share = model.score(judge.features("Share on Facebook Share on X Share by e-mail Print"))
+    prose = model.score(judge.features(STORY))
+    assert share > 0.9 > 0.1 > prose
+
+
+class _Stub:
+    """A judge whose score is written into the text: "p=0.70" scores 0.70; lines read as one
+    text (joined by newlines) score 0.9 when one says GROUP."""
+
+    def score(self, text: str) -> float:
+        if "\n" in text:
+            return 0.9 if "GROUP" in text else 0.01
+        return float(text.rsplit("p=", 1)[1].split()[0]) if "p=" in text else 0.01
+
+    def kind(self, text: str) -> str:
+        return "other" if "label" in text else "adblock"
+
+
+@pytest.fixture
+def stub(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(judge, "model", lambda: _Stub())
+    monkeypatch.setattr(judge, "features", lambda text: text)
+
+
+def _judged(*texts: str) -> dict[int, tuple[str, float]]:
+    blocks = [Block("paragraph", t) for t in texts]
+    return judge.judge_blocks(blocks, [None] * len(blocks), builtin_rules().text)
+
+
+@pytest.mark.usefixtures("stub")
+def test_the_bar_is_lower_after_the_articles_prose():
+    cfg = builtin_rules().text
+    middling = (cfg.judge_tail_threshold + cfg.judge_threshold) / 2
+    found = _judged(STORY, f"Turn it off p={middling}", STORY, f"Turn it off p={middling}")
+    assert list(found) == [3]
+    assert found[3] == ("adblock", middling)
+
+
+@pytest.mark.usefixtures("stub")
+def test_a_confident_score_drops_a_block_inside_the_article():
+    found = _judged(STORY, "Turn it off p=0.999", STORY)
+    assert list(found) == [1]
+
+
+@pytest.mark.usefixtures("stub")
+def test_after_the_prose_a_middling_other_or_a_list_item_stays():
+    cfg = builtin_rules().text
+    middling = (cfg.judge_tail_threshold + cfg.judge_threshold) / 2
+    blocks = [
+        Block("paragraph", STORY),
+        Block("paragraph", f"a label p={middling}"),
+        Block("list_item", f"Turn it off p={middling}"),
+    ]
+    assert judge.judge_blocks(blocks, [None] * 3, cfg) == {}
+
+
+@pytest.mark.usefixtures("stub")
+def test_short_lines_after_the_story_go_together():
+    cfg = builtin_rules().text
+    low = cfg.judge_tail_threshold / 2
+    # Each line alone is below every bar; the run, read as one text, is not.
+    found = _judged(STORY, f"Our site lives on ads. p={low}", f"Best regards, GROUP p={low}")
+    assert set(found) == {1, 2}
+    assert {kind for kind, _ in found.values()} == {"adblock"}
+    assert _judged(STORY, f"Our site lives on ads. p={low}", f"Best regards p={low}") == {}
+
+
+@pytest.mark.usefixtures("stub")
+def test_nothing_is_after_the_prose_when_there_is_no_prose():
+    cfg = builtin_rules().text
+    middling = (cfg.judge_tail_threshold + cfg.judge_threshold) / 2
+    assert _judged(f"Turn it off p={middling}", f"Turn it off p={middling}") == {}
+
+
+@pytest.mark.usefixtures("stub")
+def test_judge_removals_are_on_the_record_with_their_score():
+    rules = builtin_rules()
+    blocks = [Block("paragraph", STORY), Block("paragraph", "Turn it off p=0.999")]
+    result = clean_blocks(blocks, [], rules)
+    assert [b.text for b in result.blocks] == [STORY]
+    assert [(r.rule, r.score) for r in result.removed] == [("text:judge:adblock", 0.999)]
+    off = dataclasses.replace(rules, text=dataclasses.replace(rules.text, judge=False))
+    assert len(clean_blocks(blocks, [], off).blocks) == 2
+
+
+@pytest.mark.slow
+def test_a_judged_removal_shows_its_kind_and_score_from_the_command(tmp_path: Path):
+    from tests.helpers.reader_process import run_reader
+
+    page = tmp_path / "story.txt"
+    page.write_text(
+        "Harbour works delayed again\n\n"
+        f"{STORY} Divers will go down again in the spring.\n\n"
+        "Fishermen who moor at the pier have been moved to a temporary pontoon at the southern "
+        "end of the harbour, where the council has added two extra cranes.\n\n"
+        "Get our best stories in your inbox every Friday. No spam, unsubscribe any time.\n",
+        encoding="utf-8",
+    )
+    run = run_reader(["--format", "json", "--show-removed", str(page)], timeout=60)
+    assert run.code == 0
+    article = json.loads(run.stdout)
+    assert "inbox" not in article["text"]
+    (removal,) = [r for r in article["removed"] if r["rule"].startswith("text:judge:")]
+    assert removal["rule"] == "text:judge:newsletter" and removal["score"] >= 0.6
+    assert f"removed [text:judge:newsletter {removal['score']:.2f}] Get our best" in run.stderr
