@@ -172,6 +172,8 @@ def _options(args: argparse.Namespace):  # -> ReadOptions, imported late to keep
 def _show_removed(article: Article) -> None:
     for removal in article.removed:
         print(f"removed [{removal.rule}] {safe_line(removal.text)[:200]}", file=sys.stderr)
+    for kept in article.spared:
+        print(f"kept-despite-rule [{kept.rule}] {safe_line(kept.text)[:200]}", file=sys.stderr)
 
 
 def _render(article: Article, args: argparse.Namespace, fmt: str) -> str:

@@ -53,6 +53,7 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
     from reader.clean.walls import dom_wall
 
     removed: list[Removal] = []
+    spared: list[Removal] = []
     anchors: list[str | None] = []
     if page.is_html:
         from reader.clean.dom import clean_dom
@@ -64,7 +65,7 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         root = parse_html(page.text)
         # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
         meta = read_metadata(root, base)
-        removed.extend(clean_dom(root, rules, anchors))
+        removed.extend(clean_dom(root, rules, anchors, spared))
         blocks, links = blocks_from_html(root, base, meta.description)
         if meta.body and _found_little(blocks, meta.body):
             blocks, links = _body_blocks(meta.body), []
@@ -98,6 +99,7 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         links=links,
         removed=removed + cleaned.removed,
         wall=wall,
+        spared=spared,
     )
 
 
