@@ -101,6 +101,11 @@ _CELL_BLOCKS = frozenset({
 })  # fmt: skip
 
 
+# A <br> among the pieces: a line break kept in the block's text (poems, addresses, lists of
+# signatories); two in a row end the paragraph, as old pages write paragraphs.
+_BREAK = -1
+
+
 class _Builder:
     """Turns a walk over an element into blocks: inline text accumulates, blocks flush it."""
 
@@ -116,6 +121,15 @@ class _Builder:
         if text:
             self.pieces.append((safe_text(text), self.link))
 
+    def line_break(self) -> None:
+        for raw, ref in reversed(self.pieces):
+            if ref == _BREAK:
+                self.flush()  # a second <br> with only blanks since the first
+                return
+            if raw.strip():
+                break
+        self.pieces.append(("", _BREAK))
+
     def flush(self) -> None:
         if not self.pieces:
             return
@@ -124,15 +138,22 @@ class _Builder:
         out: list[str] = []
         length = 0
         spans: list[Span] = []
-        space = False
+        space = broken = False
         for raw, ref in pieces:
+            if ref == _BREAK:
+                broken = bool(out)
+                continue
             words = raw.split()
             if not words:
                 space = space or bool(raw)
                 continue
-            if out and (space or raw[0].isspace()):
+            if broken and kind != "heading":  # a heading is one line, wherever it broke
+                out.append("\n")
+                length += 1
+            elif out and (broken or space or raw[0].isspace()):
                 out.append(" ")
                 length += 1
+            broken = False
             piece = " ".join(words)
             if ref is not None:
                 last = spans[-1] if spans else None
@@ -247,7 +268,7 @@ def _walk(root: HtmlElement, builder: _Builder) -> None:
 def _leaf(elem: HtmlElement, builder: _Builder) -> None:
     tag = elem.tag
     if tag == "br":
-        builder.text(" ")
+        builder.line_break()
     elif tag == "img":
         alt = safe_line(elem.get("alt") or "")
         if len(alt.split()) >= 3 and not _figure_has_caption(elem):

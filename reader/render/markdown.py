@@ -45,6 +45,11 @@ def inline(block: Block, article: Article) -> str:
     return "".join(out)
 
 
+def _lines(text: str, indent: str = "") -> str:
+    """A block's kept line breaks (<br>) as Markdown hard breaks: a backslash ending a line."""
+    return f"\\\n{indent}".join(text.split("\n"))
+
+
 def render_markdown(article: Article) -> str:
     parts: list[str] = []
     if article.title:
@@ -57,16 +62,16 @@ def render_markdown(article: Article) -> str:
             parts.append(f"{'#' * level} {inline(block, article)}")
         elif block.kind == "list_item":
             indent = "  " * max(0, block.level - 1)
-            parts.append(f"{indent}- {inline(block, article)}")
+            parts.append(f"{indent}- {_lines(inline(block, article), indent + '  ')}")
         elif block.kind == "blockquote":
-            parts.append("\n".join(f"> {line}" for line in inline(block, article).split("\n")))
+            parts.append(_lines(inline(block, article), "> ").join(["> ", ""]))
         elif block.kind == "code":
             fence = "````" if "```" in block.text else "```"
             parts.append(f"{fence}\n{block.text}\n{fence}")
         elif block.kind == "caption":
-            parts.append(f"*{inline(block, article)}*")
+            parts.append(f"*{_lines(inline(block, article))}*")
         else:
-            parts.append(inline(block, article))
+            parts.append(_lines(inline(block, article)))
     if article.source_url:
         parts.append(f"Source: <{_link_url(article.source_url)}>")
     # Consecutive list items read as one list, not as separate paragraphs.
