@@ -196,3 +196,30 @@ def test_thin_extraction_opens_with_the_page_description(rules: CleanRules) -> N
     article = extract(_described(CONSENT_BOX), rules=rules)
     assert article.wall == "consent wall"
     assert article.blocks == []
+
+
+_OLD_STORY = "<br><br>".join(
+    [
+        "The harbour board met on Tuesday to decide the future of the old grain pier, "
+        "and heard from fishermen, ferry crews and the people who live along the quay.",
+        "Most asked that the pier be repaired rather than pulled down, whatever it costs, "
+        "since the town has used it for loading, fishing and walking for a century.",
+        "The board will publish its decision, with the engineers' report, next month; "
+        "until then the pier stays closed to the public, as it has been since the storm.",
+    ]
+)
+
+
+def test_page_wrapped_in_one_form_keeps_its_story(rules: CleanRules) -> None:
+    # An ASP.NET-style page: one <form> around everything, the story between <br>s in a cell.
+    html = (
+        "<html><head><title>Pier</title></head><body><form method='post' action='/'>"
+        "<table><tr><td><a href='/'>Home</a><br><a href='/news'>News</a></td>"
+        f"<td><h1>Harbour board weighs the pier</h1>{_OLD_STORY}</td></tr></table>"
+        "<div>Search: <input name='q'></div></form></body></html>"
+    )
+    article = extract(html, rules=rules)
+    text = article.text
+    assert "repaired rather than pulled down" in text
+    assert "engineers' report" in text
+    assert [r.rule for r in article.spared] == ["dom:tag:form"]

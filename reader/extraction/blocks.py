@@ -196,11 +196,20 @@ class _Builder:
 
 
 def _is_data_table(table: HtmlElement) -> bool:
+    """Cells of text only, holding all the table's text: broken markup leaves text between
+    rows (the parser keeps it in the table), and a table of blocks is layout; both are walked."""
+    in_cells = 0
     for cell in table.iter("td", "th"):
         for inner in cell.iter():
             if inner is not cell and inner.tag in _CELL_BLOCKS:
                 return False
-    return True
+        in_cells += _ink(cell.text_content())
+    return in_cells > 0 and in_cells == _ink(table.text_content())
+
+
+def _ink(text: str) -> int:
+    """Characters that are not white space (cells' words run together in text_content)."""
+    return len("".join(text.split()))
 
 
 def _table_text(table: HtmlElement) -> str:

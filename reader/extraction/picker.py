@@ -119,6 +119,11 @@ class Picker(LeadDocument):
 
     def sanitize(self, node: HtmlElement, candidates: dict, keep_all_images: bool = False) -> str:
         self._article_len = text_len(node)
+        # readability's clean-up drops every <form>; one holding most of the article is the
+        # page's wrapper (ASP.NET, many CMS templates), so its tag goes and its text stays.
+        for form in list(node.iterdescendants("form")):
+            if text_len(form) >= KEEP_SHARE * self._article_len:
+                form.drop_tag()
         return super().sanitize(node, candidates, keep_all_images)
 
     def drop_weight(self, elem: HtmlElement) -> int | None:

@@ -316,3 +316,11 @@ and somewhere in the harbour's <a href="/bones">bones</a><br>the pier remembers 
     (span,) = blocks[1].spans
     assert poem[span.start : span.end] == "bones" and links[span.ref].url == "/bones"
     assert texts[2:] == [FILLER, FILLER.upper()]
+
+
+def test_text_a_broken_table_holds_outside_its_cells_is_walked() -> None:
+    # Unclosed markup leaves the story between the rows; the parser keeps it in the table.
+    page = f"""<html><body><div><table><tr><td>Menu</td></tr>
+<b>The old pier</b><p>{FILLER}</p><p>{FILLER.upper()}</p></table></div></body></html>"""
+    texts = [b.text for b in blocks_from_html(parse_html(page))[0]]
+    assert FILLER in texts and FILLER.upper() in texts
