@@ -147,6 +147,20 @@ def _headline(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return None
 
 
+def _first_prose_after(
+    heading: lxml.html.HtmlElement, held: dict[lxml.html.HtmlElement, int]
+) -> lxml.html.HtmlElement | None:
+    """The first block after ``heading`` in document order holding a run of prose."""
+    node: lxml.html.HtmlElement | None = heading
+    while node is not None:
+        for sibling in node.itersiblings():
+            for inner in sibling.iter():
+                if held.get(inner, 0) >= _HOLDER_WORDS:
+                    return inner
+        node = node.getparent()
+    return None
+
+
 class _Prose:
     """Where the page's prose is, measured once before anything is dropped.
 
@@ -154,7 +168,7 @@ class _Prose:
     block's words count to it and its parent in full and its grandparent in half, much as
     readability scores candidates; ``best`` is the highest scorer, the article or the heart of it."""
 
-    __slots__ = ("best", "around", "words", "heading", "held")
+    __slots__ = ("best", "around", "words", "heading", "held", "opening")
 
     def __init__(self, root: lxml.html.HtmlElement) -> None:
         held: dict[lxml.html.HtmlElement, int] = {}
@@ -191,14 +205,20 @@ class _Prose:
         # The page's headline: what wraps it and the densest prose is the story's frame; a
         # sidebar or comment thread that outweighs a short story holds no headline.
         self.heading = _headline(root)
+        # The first prose after the headline: the story's opening, wherever its wrapper sits.
+        self.opening = _first_prose_after(self.heading, held) if self.heading is not None else None
 
     def holds_article(self, el: lxml.html.HtmlElement, rule: str, counts: _WordCounts) -> bool:
-        """True when ``el`` wraps the story: the headline with the densest prose or most of
-        the prose; or, for rules other than prose furniture, most of the prose, or without a
-        headline the densest prose and a fair share of all."""
+        """True when ``el`` wraps the story: the headline, or the first prose after it, with
+        the densest prose or most of the prose; or, for rules other than prose furniture, most
+        of the prose, or without a headline the densest prose and a fair share of all."""
         heading = self.heading
         wraps_best = el is self.best or el in self.around
         if heading is not None and (heading is el or el in set(heading.iterancestors())):
+            return wraps_best or self._prose_share(el, counts) > _GUARD_SHARE
+        opening = self.opening
+        if opening is not None and (opening is el or el in set(opening.iterancestors())):
+            # The headline sits outside (a page-wide header), the story's start inside.
             return wraps_best or self._prose_share(el, counts) > _GUARD_SHARE
         if rule in _PROSE_FURNITURE:
             return False

@@ -377,3 +377,18 @@ def test_comment_thread_outweighing_a_headless_post_still_goes(rules: CleanRules
     clean_dom(root, rules)
     assert "bakery on the corner" in text_of(root)
     assert "second loaf" not in text_of(root)
+
+
+def test_story_under_a_page_wide_headline_is_kept_despite_its_wrappers_name(
+    rules: CleanRules,
+) -> None:
+    # The headline sits in a header above; the story's wrapper is named like a side column.
+    about = " ".join(["I write about knitting, bread, old radios and the hills I walk in."] * 2)
+    root = lxml.html.document_fromstring(
+        "<html><body><div class='top'><h1>Harbour board weighs the pier</h1></div>"
+        f"<div class='sidebar-left'><div class='body'>{_CELL_STORY}</div></div>"
+        f"<div class='sidebar'><div class='widget'>{about}</div></div></body></html>"
+    )
+    clean_dom(root, rules)
+    assert "engineers' report" in text_of(root)
+    assert "old radios" not in text_of(root)
