@@ -66,7 +66,7 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
         meta = read_metadata(root, base)
         removed.extend(clean_dom(root, rules, anchors, spared))
-        blocks, links = blocks_from_html(root, base, meta.description)
+        blocks, links = blocks_from_html(root, base, meta.description, meta.title)
         if meta.body and _found_little(blocks, meta.body):
             blocks, links = _body_blocks(meta.body), []
     else:

@@ -223,3 +223,32 @@ def test_page_wrapped_in_one_form_keeps_its_story(rules: CleanRules) -> None:
     assert "repaired rather than pulled down" in text
     assert "engineers' report" in text
     assert [r.rule for r in article.spared] == ["dom:tag:form"]
+
+
+def test_og_title_reaches_the_picker_after_the_dom_pass_dropped_meta(rules: CleanRules) -> None:
+    # <title> names only the site; og:title names the story. Of two <article>s, the longer
+    # is a neighbour: the one headed by the og:title is asked for.
+    mine = " ".join(
+        [
+            "The ferry will run twice a day again from May, the operator said on Monday,",
+            "after a winter of single crossings that left islanders waiting on the quay.",
+        ]
+        * 3
+    )
+    other = " ".join(
+        [
+            "The town's choir, founded in 1890, sang in the cathedral for the first time,",
+            "and its conductor, retiring this year, said it was the best night of his life.",
+        ]
+        * 6
+    )
+    html = (
+        "<html><head><title>Island Gazette</title>"
+        "<meta property='og:title' content='Ferry returns to two crossings a day'></head>"
+        f"<body><article><h2>Choir sings in the cathedral</h2><p>{other}</p></article>"
+        f"<article><h2>Ferry returns to two crossings a day</h2><p>{mine}</p></article>"
+        "</body></html>"
+    )
+    article = extract(html, rules=rules)
+    assert "twice a day again" in article.text
+    assert "cathedral for the first time" not in article.text

@@ -303,11 +303,15 @@ def _kind_of(elem: HtmlElement, outer: tuple[BlockKind, int]) -> tuple[BlockKind
 
 
 def blocks_from_html(
-    root: HtmlElement, url: str | None = None, description: str | None = None
+    root: HtmlElement,
+    url: str | None = None,
+    description: str | None = None,
+    title: str | None = None,
 ) -> tuple[list[Block], list[Link]]:
     """The article's blocks and the links they hold, from a tree the DOM cleaner has pruned.
-    ``description`` is the page's description of itself (metadata), which marks its lead."""
-    article = Picker(root, url, description).pick()
+    ``description`` and ``title`` are the page's own (metadata): they mark its lead, and
+    the heading of the story among several."""
+    article = Picker(root, url, description, title).pick()
     builder = _Builder(url)
     _walk(article, builder)
     builder.flush()

@@ -27,7 +27,6 @@ from reader.extraction.leads import (
     depth_below,
     named_lead,
     names_title,
-    page_title,
 )
 
 # readability retries without its "unlikely candidate" pruning when the pick's HTML is under
@@ -237,7 +236,7 @@ class Picker(LeadDocument):
         headed by the page's own title (og:title or <title>) is the article asked for;
         readability goes by text mass alone and may take a neighbour."""
         self._titled = None
-        title = page_title(self.html)
+        title = self.page_title()
         if not title:
             return best
         heading = next((h for h in self.html.iter("h1", "h2") if names_title(h, title)), None)
@@ -265,6 +264,14 @@ class Picker(LeadDocument):
             return best
         self._titled = frame
         return chosen
+
+    def add_heading_preamble(self, candidates: dict, best_elem: HtmlElement, threshold) -> None:
+        # readability takes the block before the pick as its "preamble" when it holds an
+        # <h2>: on a page of several <article>s that is the story before, not a heading.
+        previous = best_elem.getprevious()
+        if self._titled is not None and previous is not None and previous.tag == "article":
+            return
+        super().add_heading_preamble(candidates, best_elem, threshold)
 
     def get_article(self, candidates: dict, best_candidate: dict, html_partial: bool = False):
         if self._titled is not None:
