@@ -50,6 +50,20 @@ def _lines(text: str, indent: str = "") -> str:
     return f"\\\n{indent}".join(text.split("\n"))
 
 
+def _table(text: str) -> str:
+    """A data table (rows of cells joined by " | ") as a Markdown table, its first row the
+    header; short rows are padded, so every row has the same number of cells."""
+    rows = [line.split(" | ") for line in text.split("\n") if line]
+    width = max(len(row) for row in rows)
+    lines = []
+    for i, row in enumerate(rows):
+        cells = [escape(cell) for cell in row] + [""] * (width - len(row))
+        lines.append("| " + " | ".join(cells) + " |")
+        if i == 0:
+            lines.append("|" + " --- |" * width)
+    return "\n".join(lines)
+
+
 def render_markdown(article: Article) -> str:
     parts: list[str] = []
     if article.title:
@@ -68,6 +82,8 @@ def render_markdown(article: Article) -> str:
         elif block.kind == "code":
             fence = "````" if "```" in block.text else "```"
             parts.append(f"{fence}\n{block.text}\n{fence}")
+        elif block.kind == "table" and block.text:
+            parts.append(_table(block.text))
         elif block.kind == "caption":
             parts.append(f"*{_lines(inline(block, article))}*")
         else:

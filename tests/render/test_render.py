@@ -129,3 +129,13 @@ def test_line_breaks_are_hard_breaks_in_markdown_and_lines_in_text():
     assert "Harbour Board\\\n12 Quay Street\\\n\\- Portwell" in md
     assert "- first line\\\n  second line" in md
     assert "Harbour Board\n12 Quay Street\n- Portwell" in render_text(article)
+
+
+def test_data_table_is_a_markdown_table():
+    article = Article(
+        title="Works",
+        blocks=[Block("table", "Phase | Start | Cost\nDemolition | March | 200|000\nSurvey")],
+    )
+    md = render_markdown(article)
+    assert "| Phase | Start | Cost |\n| --- | --- | --- |\n" in md
+    assert "| Demolition | March | 200\\|000 |\n| Survey |  |  |" in md
