@@ -106,6 +106,25 @@ _CELL_BLOCKS = frozenset({
 _BREAK = -1
 
 
+# Chinese and Japanese write no spaces between words: a line break in the source between two
+# such characters is no space (as browsers render it), and no space may be added there.
+# Korean is left out: it spaces its words.
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_WRAP = re.compile(f"(?<=[{_CJK}])[^\\S\\n]*\\n\\s*(?=[{_CJK}])")
+
+
+def _cjk_pair(before: str, after: str) -> bool:
+    return bool(_CJK_CHAR.match(before) and _CJK_CHAR.match(after))
+
+
+def _words(raw: str) -> list[str]:
+    """The words of a text run; a source line break inside CJK text joins, not splits."""
+    if "\n" in raw and _CJK_CHAR.search(raw):
+        raw = _CJK_WRAP.sub("", raw)
+    return raw.split()
+
+
 class _Builder:
     """Turns a walk over an element into blocks: inline text accumulates, blocks flush it."""
 
@@ -138,21 +157,24 @@ class _Builder:
         out: list[str] = []
         length = 0
         spans: list[Span] = []
-        space = broken = False
+        space = broken = wrapped = False
         for raw, ref in pieces:
             if ref == _BREAK:
                 broken = bool(out)
                 continue
-            words = raw.split()
+            words = _words(raw)
             if not words:
                 space = space or bool(raw)
+                wrapped = wrapped or "\n" in raw
                 continue
             if broken and kind != "heading":  # a heading is one line, wherever it broke
                 out.append("\n")
                 length += 1
             elif out and (broken or space or raw[0].isspace()):
-                out.append(" ")
-                length += 1
+                lead = raw[: len(raw) - len(raw.lstrip())]
+                if not ((wrapped or "\n" in lead) and _cjk_pair(out[-1][-1], words[0][0])):
+                    out.append(" ")
+                    length += 1
             broken = False
             piece = " ".join(words)
             if ref is not None:
@@ -164,6 +186,7 @@ class _Builder:
             out.append(piece)
             length += len(piece)
             space = raw[-1].isspace()
+            wrapped = space and "\n" in raw[len(raw.rstrip()) :]
         text = "".join(out)
         if text:
             self.blocks.append(Block(kind, text, level, spans))

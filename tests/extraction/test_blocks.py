@@ -324,3 +324,14 @@ def test_text_a_broken_table_holds_outside_its_cells_is_walked() -> None:
 <b>The old pier</b><p>{FILLER}</p><p>{FILLER.upper()}</p></table></div></body></html>"""
     texts = [b.text for b in blocks_from_html(parse_html(page))[0]]
     assert FILLER in texts and FILLER.upper() in texts
+
+
+def test_cjk_text_gets_no_space_from_source_line_breaks() -> None:
+    long_ja = "港の古い桟橋は、修理されることになった。" * 6
+    page = f"""<html><body><article><h1>桟橋</h1>
+<p>{long_ja}
+町の人々は<b>喜んで</b>
+いる。 English words, here.</p></article></body></html>"""
+    blocks, _ = blocks_from_html(parse_html(page))
+    text = blocks[-1].text
+    assert long_ja + "町の人々は喜んでいる。 English words, here." == text
