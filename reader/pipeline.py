@@ -49,6 +49,8 @@ class ReadOptions:
 
 def article_from_page(page: Page, rules: CleanRules) -> Article:
     from reader.annotation.attribution import annotate
+    from reader.clean.bylines import tidy_byline
+    from reader.clean.rules import byline_words
     from reader.clean.text import clean_blocks
     from reader.clean.walls import dom_wall
 
@@ -88,7 +90,7 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         blocks=kept,
         url=page.url,
         final_url=page.final_url,
-        byline=meta.byline or cleaned.byline,
+        byline=tidy_byline(meta.byline or cleaned.byline, meta.site, byline_words()),
         published=meta.published,
         site=meta.site,
         lang=meta.lang,

@@ -252,3 +252,13 @@ def test_og_title_reaches_the_picker_after_the_dom_pass_dropped_meta(rules: Clea
     article = extract(html, rules=rules)
     assert "twice a day again" in article.text
     assert "cathedral for the first time" not in article.text
+
+
+def test_byline_is_tidied_and_not_the_site_again(rules: CleanRules) -> None:
+    story = "<article><p>" + "The ferry runs twice a day again from May, the operator said. " * 5
+    head = "<meta property='og:site_name' content='Island Gazette'>"
+    html = f"<html><head>{head}<meta name='author' content='By Ana Lee —'></head><body>{story}"
+    assert extract(html, rules=rules).byline == "Ana Lee"
+    html = f"<html><head>{head}<meta name='author' content='Island Gazette'></head><body>{story}"
+    article = extract(html, rules=rules)
+    assert article.byline is None and article.site == "Island Gazette"

@@ -232,12 +232,39 @@ def _normalise_lang(value: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
+_ISO_DATETIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)"
+    r"(Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+def _iso(line: str) -> str | None:
+    """``line`` as ISO 8601 (a space before the time becomes "T", "+0200" becomes "+02:00"),
+    or None when it is not one ("2022-05-04-0305:49:00-10800")."""
+    match = _ISO_DATETIME.fullmatch(line)
+    if match is None:
+        return None
+    day, clock, zone = match.groups()
+    if clock is None:
+        return day
+    if zone and zone != "Z":
+        zone = zone[:3] + ":" + zone[-2:] if len(zone) > 3 else zone + ":00"
+    return f"{day}T{clock.replace(',', '.')}{zone or ''}"
+
+
 def _date(*values: Any) -> str | None:
+    """The first value that is an ISO 8601 date or time; else the day of the first that
+    opens with one, since a malformed time must not reach the reader."""
+    day = None
     for value in values:
         line = _clean(value() if callable(value) else value)
-        if line and _ISO_DATE.match(line):
-            return line
-    return None
+        if not line or not _ISO_DATE.match(line):
+            continue
+        iso = _iso(line)
+        if iso:
+            return iso
+        day = day or line[:10]
+    return day
 
 
 def _url(value: Any, base: str | None) -> str | None:
@@ -291,8 +318,9 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     )
 
     published = _date(
-        meta.get("article:published_time"),
+        # JSON-LD first: search engines check it, so it is the one sites keep well-formed.
         ld.get("datePublished"),
+        meta.get("article:published_time"),
         meta.get("datepublished"),
         meta.get("date"),
         meta.get("dc.date.issued"),
