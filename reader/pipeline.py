@@ -78,6 +78,11 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         meta = Metadata(title=title)
         links = []
     blocks = _drop_title_block(blocks, meta.title)
+    if not meta.lang:
+        # No lang attribute (or plain text): the text says, and picks the phrase rules.
+        from reader.clean.lang import detect_lang
+
+        meta.lang = detect_lang(" ".join(b.text for b in blocks[:LANG_BLOCKS]))
     cleaned = clean_blocks(blocks, links, rules, lang=meta.lang, meta=meta)
     wall = cleaned.wall or dom_wall(removed, cleaned.blocks, rules, meta.lang)
     kept = cleaned.blocks
@@ -105,6 +110,7 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
     )
 
 
+LANG_BLOCKS = 20  # blocks read to tell a text's language (SAMPLE_CHARS of them are used)
 _SHORT_ANCHOR = 12  # shorter anchors must open a block: "home" is inside too many
 
 

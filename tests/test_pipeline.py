@@ -262,3 +262,14 @@ def test_byline_is_tidied_and_not_the_site_again(rules: CleanRules) -> None:
     html = f"<html><head>{head}<meta name='author' content='Island Gazette'></head><body>{story}"
     article = extract(html, rules=rules)
     assert article.byline is None and article.site == "Island Gazette"
+
+
+def test_language_is_told_from_the_text_when_the_page_does_not_say(rules: CleanRules) -> None:
+    story = (
+        "Der Hafenrat hat am Dienstag über die Zukunft des alten Getreidepiers beraten, und "
+        "die meisten Anwohner haben gefordert, dass er repariert und nicht abgerissen wird."
+    )
+    assert extract(f"<html><body><article><p>{story}</p></article></body></html>").lang == "de"
+    assert extract(f"Der Pier\n\n{story}\n").lang == "de"  # plain text too
+    declared = f"<html lang='fr'><body><article><p>{story}</p></article></body></html>"
+    assert extract(declared, rules=rules).lang == "fr"  # the page's own word stands
