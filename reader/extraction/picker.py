@@ -80,6 +80,17 @@ class Picker(LeadDocument):
     _article_len = 0  # text length of the article being cleaned up
     _spread: list[HtmlElement] = []  # like-named segments sharing only the body with the pick
 
+    def links_in(self, elem: HtmlElement) -> list[HtmlElement]:
+        # An <a> without href is a named anchor, not a link; left unclosed (as old pages
+        # leave <a name=...>) the parser stretches it over the text that follows, and
+        # readability counted that whole text as links, nested anchors more than once.
+        return [
+            a
+            for a in elem.iterdescendants("a")
+            if a.get("href") is not None
+            and not any(anc.get("href") is not None for anc in a.iterancestors("a"))
+        ]
+
     def spare_unlikely(self, elem: HtmlElement) -> bool:
         # Inside an <article>, a class word like "header" names the story's own header
         # (title, lead, byline), not the site's; the DOM cleaner has already taken out
