@@ -225,6 +225,27 @@ def _byline(value: str | None) -> str | None:
     return text
 
 
+_HOST_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def _site(names: list[Any], page_title: str | None, url: str | None) -> str | None:
+    """The site's name: the first candidate (og:site_name, the JSON-LD publisher,
+    application-name) that the <title> or the host name bears out, else the first. Sections
+    fill og:site_name too ("U.S.", "Politics"), while the title's tail and the host carry the
+    site's own name."""
+    found = [line for line in (_clean(n) for n in names) if line]
+    if len(found) < 2:
+        return found[0] if found else None
+    said = (page_title or "").casefold()
+    host = "".join(_HOST_WORDS.findall((url or "").casefold().split("//", 1)[-1].split("/")[0]))
+    for name in found:
+        key = name.casefold()
+        squeezed = "".join(_HOST_WORDS.findall(key))
+        if (said and key in said) or (len(squeezed) >= 3 and squeezed in host):
+            return name
+    return found[0]
+
+
 def _normalise_lang(value: str | None) -> str | None:
     if not value:
         return None
@@ -286,12 +307,16 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     hints = _BodyHints(root)
     publisher = ld.get("publisher")
 
-    site = _first(meta.get("og:site_name"), _name(publisher), meta.get("application-name"))
     h1 = next(root.iter("h1"), None)
     heading = _clean(h1.text_content()) if h1 is not None else None
     head = root.find("head")
     title_elem = head.find("title") if head is not None else None
     page_title = _short_text(title_elem) if title_elem is not None else None
+    site = _site(
+        [meta.get("og:site_name"), _name(publisher), meta.get("application-name")],
+        page_title,
+        url or meta.get("og:url"),
+    )
     raw_title = _first(
         meta.get("og:title"),
         ld.get("headline"),
