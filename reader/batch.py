@@ -59,10 +59,16 @@ class _DeferredInterrupt:
 
 
 def run_batch(
-    sources: list[str], item: Callable[[str], tuple[str, int]], jobs: int, out: TextIO
+    sources: list[str],
+    item: Callable[[str], tuple[str, int]],
+    jobs: int,
+    out: TextIO,
+    *,
+    errors_to_stderr: bool = False,
 ) -> int:
     """Run ``item`` over ``sources`` on ``jobs`` threads and print each line it returns, in input
-    order; the exit code says whether any source failed. Ctrl+C prints what finished."""
+    order; the exit code says whether any source failed. Ctrl+C prints what finished.
+    ``errors_to_stderr``: a failed item's line is an error message, for stderr (text output)."""
     from concurrent.futures import ThreadPoolExecutor  # only batches use threads
 
     gc.enable()  # many pages' garbage, unlike one page's (see run)
@@ -79,8 +85,11 @@ def run_batch(
                 interrupt.check()
                 line, code = future.result()
                 interrupt.waiting = False
-                out.write(line + "\n")
-                out.flush()
+                if errors_to_stderr and code != EXIT_OK:
+                    error_line(line)
+                else:
+                    out.write(line + "\n")
+                    out.flush()
                 printed += 1
                 failed += code != EXIT_OK
                 if progress:
@@ -96,7 +105,11 @@ def run_batch(
         # without waiting for sockets that may take a full timeout to give up.
         for future in futures[printed:]:
             if future.done() and not future.cancelled():
-                out.write(future.result()[0] + "\n")
+                line, code = future.result()
+                if errors_to_stderr and code != EXIT_OK:
+                    error_line(line)
+                else:
+                    out.write(line + "\n")
                 printed += 1
         out.flush()
         if progress:

@@ -9,7 +9,7 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import __version__
@@ -23,15 +23,19 @@ from reader.errors import (
     WallError,
 )
 from reader.model import Article
+from reader.paths import cache_dir
 from reader.safety import safe_line
 
 if TYPE_CHECKING:
     pass
 
 FORMATS = ("text", "markdown", "json")
+# Subcommands of the library (reader.library.commands.COMMANDS, kept here so that reading a
+# page never imports the library).
+LIBRARY_COMMANDS = ("save", "list", "search", "open", "history", "tag", "rm", "export", "import")
 
 
-class _HelpFormatter(argparse.HelpFormatter):
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's formatter, sized without importing shutil (and with it bz2, lzma): argparse
     builds a formatter for every add_argument call, and a one-page run never prints help."""
 
@@ -42,7 +46,7 @@ class _HelpFormatter(argparse.HelpFormatter):
             columns = 0
         if columns <= 0:
             try:
-                columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+                columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]  # None: AttributeError, caught
             except (AttributeError, ValueError, OSError):
                 columns = 80
         super().__init__(prog, width=(columns or 80) - 2)
@@ -62,8 +66,8 @@ def _byte_size(value: str) -> int:
     return size
 
 
-def _positive(kind: type) -> object:
-    def parse(value: str) -> object:
+def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
+    def parse(value: str) -> float:
         try:
             number = kind(value)
         except ValueError:
@@ -80,15 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader",
         formatter_class=_HelpFormatter,
         description="Read web articles in the terminal, without ad walls, nags or boilerplate.",
-        epilog="In a terminal, one source opens the interactive reader; bare `reader` opens it "
-        "on a demo article. In a pipe, or with --format, the article is printed. Several "
-        "sources are printed as JSON Lines, one object per source, in input order.",
+        epilog=_epilog(),
     )
     parser.add_argument(
         "sources",
         nargs="*",
         metavar="SOURCE",
-        help="http(s) URL, .html/.txt file, or - for standard input",
+        help="http(s) URL (example.com/story means https://), .html/.txt file, or - for stdin",
     )
     parser.add_argument(
         "-i",
@@ -96,27 +98,36 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         action="append",
         default=[],
-        help="read sources from FILE, one per line (- for stdin)",
+        help="read sources from FILE, one per line, # starts a comment (- for stdin)",
     )
     parser.add_argument(
         "-f",
         "--format",
         choices=FORMATS,
-        help="output format (default: text when stdout is not a terminal)",
+        help="output format (default: text when stdout is not a terminal; JSON Lines for "
+        "several sources or -i)",
     )
     parser.add_argument(
-        "--links", action="store_true", help="number links [n] in the text and list them at the end"
+        "--links",
+        action="store_true",
+        help="number links [n] in the text and list them at the end (Markdown always has its "
+        "links; the interactive reader always numbers them)",
     )
     parser.add_argument(
-        "-w", "--width", type=_positive(int), metavar="N", help="wrap text to N columns"
+        "-w",
+        "--width",
+        type=_positive(int),
+        metavar="N",
+        help="wrap text to N columns (default: the terminal's width; in the interactive "
+        "reader, the column width)",
     )
     parser.add_argument(
         "--timeout",
         type=_positive(float),
         default=30.0,
         metavar="SECONDS",
-        help="give up on a page after this long in all (default 30; "
-        "connecting alone gets at most 10)",
+        help="give up on a page after this long in all, fetching and reading it "
+        "(default 30; connecting alone gets at most 10)",
     )
     parser.add_argument(
         "--max-bytes",
@@ -136,10 +147,72 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--show-removed",
         action="store_true",
-        help="print what the cleaner removed, and why, to stderr",
+        help="print what the cleaner removed, and why, to stderr (interactive: start with "
+        "it shown, as R does)",
+    )
+    parser.add_argument(
+        "--refresh", action="store_true", help="fetch again, bypassing the HTTP cache"
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="no network: read from the library or the HTTP cache only",
+    )
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="also save the article in the library and its history (see reader save)",
     )
     parser.add_argument("-V", "--version", action="version", version=f"reader {__version__}")
     return parser
+
+
+def _epilog() -> str:
+    from reader.paths import config_file
+
+    return f"""\
+In a terminal, one source opens the interactive reader; bare `reader` opens it on a demo
+article. In a pipe, or with --format, the article is printed.
+Several sources, or -i, print JSON Lines, one object per source in input order; with
+--format text or markdown, each article follows a line "==> SOURCE <==".
+
+exit codes:
+  0    success
+  1    some sources of a batch failed, or an internal error
+  2    bad usage, or a file or standard input that cannot be read
+  3    the network failed (DNS, refused, TLS, timeout, too many redirects)
+  4    the server answered with an HTTP error
+  5    not a page reader can read (PDF, image, JSON, too large, empty)
+  6    only a paywall, ad-block or consent wall is left
+  130  interrupted (Ctrl+C)
+
+files:
+  {config_file("rules.toml")}   your own cleaning rules (CSS selectors)
+  {config_file("config.toml")}  the interactive reader's theme, column and panel;
+      history = false there turns off history and reading positions
+
+environment:
+  READER_DEBUG=1   show the traceback of an internal error instead of one line
+  NO_COLOR         plain text styles in the interactive reader
+
+library: reader save|list|search|open|history|tag|rm|export|import (see reader COMMAND
+  --help); a file named like one of these is read as ./save.
+
+keys: in the interactive reader, press ? to see every key.
+"""
+
+
+def source_from_line(line: str) -> str | None:
+    """The source a line of an -i file names: ``#`` at its start or after whitespace starts
+    a comment (so ``url  # Italian`` is ``url``, while ``url#part`` keeps its fragment)."""
+    text = line.strip()
+    if text.startswith("#"):
+        return None
+    for index, char in enumerate(text):
+        if char == "#" and text[index - 1].isspace():
+            text = text[:index].rstrip()
+            break
+    return text or None
 
 
 def _read_source_list(path: str) -> list[str]:
@@ -153,7 +226,7 @@ def _read_source_list(path: str) -> list[str]:
         raise SourceError(
             f"cannot read the source list {safe_line(path)}: {exc.strerror or exc}"
         ) from None
-    return [s for line in lines if (s := line.strip()) and not s.startswith("#")]
+    return [s for line in lines if (s := source_from_line(line))]
 
 
 def internal_error(exc: Exception) -> str:
@@ -164,8 +237,14 @@ def internal_error(exc: Exception) -> str:
 def _options(args: argparse.Namespace):  # -> ReadOptions, imported late to keep --help fast
     from reader.pipeline import ReadOptions
 
+    # The HTTP cache's path is a string here; the cache module is imported only on a fetch.
+    cache = None if args.refresh else os.path.join(cache_dir(), "http-cache.sqlite3")
     return ReadOptions(
-        connect_timeout=min(10.0, args.timeout), timeout=args.timeout, max_bytes=args.max_bytes
+        connect_timeout=min(10.0, args.timeout),
+        timeout=args.timeout,
+        max_bytes=args.max_bytes,
+        cache=cache,
+        offline=args.offline,
     )
 
 
@@ -187,7 +266,23 @@ def _render(article: Article, args: argparse.Namespace, fmt: str) -> str:
         return render_markdown(article)
     from reader.render.text import render_text
 
-    return render_text(article, links=args.links, width=args.width)
+    interactive = fmt == "text" and sys.stdout.isatty()  # the reader is at a terminal
+    width = args.width or (_terminal_width() if interactive else None)
+    return render_text(article, links=args.links, width=width, hyperlinks=_hyperlinks())
+
+
+def _terminal_width() -> int | None:
+    try:
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError):
+        return None
+    return columns - 1 if columns > 20 else None  # the last column makes some terminals wrap
+
+
+def _hyperlinks() -> bool:
+    """OSC 8 links, as `ls --hyperlink=auto` decides: only for a terminal, and not for one
+    known to print them as junk (the Linux console, a dumb terminal)."""
+    return sys.stdout.isatty() and os.environ.get("TERM", "") not in ("", "dumb", "linux")
 
 
 def _check_readable(article: Article, source: str) -> None:
@@ -203,12 +298,26 @@ def _check_readable(article: Article, source: str) -> None:
 def _read_article(source: str, args: argparse.Namespace) -> Article:
     """One source through the pipeline, as both a single run and a batch item need it: the
     removals shown on request, and a page that is only a wall or empty refused."""
-    from reader.pipeline import read
+    from reader.pipeline import read, read_page
 
-    article = read(source, _options(args))
+    article = None
+    if args.offline:
+        from reader.library.commands import saved_article
+
+        article = saved_article(source)  # the library first: it needs no cache either
+    if article is not None:
+        page = None
+    elif args.save:
+        page, article = read_page(source, _options(args))
+    else:
+        page, article = None, read(source, _options(args))
     if args.show_removed:
         _show_removed(article)
     _check_readable(article, source)
+    if page is not None:
+        from reader.library.commands import keep
+
+        keep(source, page, article)
     return article
 
 
@@ -231,17 +340,26 @@ def _run_one(source: str, args: argparse.Namespace, fmt: str, out: TextIO) -> in
 
 
 def _batch_item(source: str, args: argparse.Namespace) -> tuple[str, int]:
-    """One line of JSON Lines: the article, or the reason this source failed."""
+    """One line of JSON Lines: the article, or the reason this source failed. With --format
+    text or markdown: the article after a "==> SOURCE <==" line (as head and tail print many
+    files), or the reason it failed, for stderr."""
     from reader.render.json import article_json, error_json
 
     # A source list may come from anywhere; its names are echoed, so they must be safe too.
     name = safe_line(source)
+    as_json = args.format in (None, "json")
     try:
         article = _read_article(source, args)
     except ReaderError as exc:
+        if not as_json:
+            return str(exc), exc.exit_code
         return error_json(name, safe_line(str(exc)), exc.exit_code), exc.exit_code
     except Exception as exc:  # a bug must cost one line of the batch, not the batch
+        if not as_json:
+            return f"internal error reading {name}: {internal_error(exc)}", 1
         return error_json(name, f"internal error: {internal_error(exc)}", 1), 1
+    if not as_json:
+        return f"==> {name} <==\n{_render(article, args, args.format)}", EXIT_OK
     return article_json(article, name, indent=None), EXIT_OK
 
 
@@ -250,12 +368,45 @@ def _run_tui(source: str | None, args: argparse.Namespace) -> int:
 
     gc.enable()  # a session of many pages (see run)
 
-    app = make_app(source, options=_options(args))
+    # A source that cannot be read at start is reported as pipe mode and w3m do: one line
+    # and its exit code, not a full-screen error to quit from. A file is read before the
+    # screen is taken (it takes no time worth a spinner); a URL's failure ends the app.
+    article = None
+    if source is not None and source != "-" and not _is_address(source):
+        from reader.pipeline import read
+
+        try:
+            article = read(source, _options(args))
+        except ReaderError as exc:
+            error_line(str(exc))
+            return exc.exit_code
+    app = make_app(
+        source,
+        article=article,
+        options=_options(args),
+        column=args.width,
+        quit_on_error=source is not None,
+        show_removed=args.show_removed,
+    )
     app.run()
+    if app.failure is not None:
+        error_line(app.failure.message)
+        return app.failure.exit_code
     return int(app.return_code or 0)
 
 
+def _is_address(source: str) -> bool:
+    from reader.source.load import bare_address, is_url
+
+    return is_url(source) or bare_address(source) is not None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in LIBRARY_COMMANDS:
+        from reader.library.commands import main as library_main
+
+        return library_main(argv)
     args = build_parser().parse_args(argv)
     try:
         sources = list(args.sources)
@@ -271,11 +422,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not sources:
             error_line("no source given (try `reader URL`, `reader page.html` or `reader -`)")
             return 2
-        if len(sources) > 1:
+        if len(sources) > 1 or args.input:  # a batch is a batch even with one entry
             from reader.batch import run_batch
 
             return run_batch(
-                sources, lambda source: _batch_item(source, args), args.jobs, sys.stdout
+                sources,
+                lambda source: _batch_item(source, args),
+                args.jobs,
+                sys.stdout,
+                errors_to_stderr=args.format not in (None, "json"),
             )
         return _run_one(sources[0], args, args.format or "text", sys.stdout)
     except KeyboardInterrupt:

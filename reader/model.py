@@ -33,6 +33,7 @@ class Page:
     final_url: str | None = None  # after redirects
     content_type: str | None = None
     encoding: str | None = None
+    raw: bytes | None = None  # the bytes as read, for the library (kept only while reading)
 
 
 @dataclass(slots=True, frozen=True)
@@ -69,6 +70,13 @@ class Quote:
 
     text: str
     block: int  # index into Article.blocks
+    # Who said it: the name of the source it is attributed to (a pronoun or description
+    # resolved to the person it points back to), and that source's index in Article.sources.
+    speaker: str | None = None
+    source: int | None = None
+
+
+EntityKind = Literal["person", "organisation", "outlet", "document"]
 
 
 @dataclass(slots=True)
@@ -78,7 +86,12 @@ class Source:
     name: str
     kind: Literal["attribution", "link", "source_link"]
     url: str | None = None
-    block: int | None = None
+    block: int | None = None  # the first block that cites it
+    # For attributions: what the source is, the other ways the text names it ("Mensah" for
+    # "Dr. Kofi Mensah", "CDC" for "Chinese CDC"), and every block that cites it.
+    entity: EntityKind | None = None
+    aliases: list[str] = field(default_factory=list)
+    blocks: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True, eq=False)
@@ -165,3 +178,47 @@ class Article:
             "links": [asdict(link) for link in self.links],
             "removed": [asdict(r) for r in self.removed],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The Article that :meth:`to_dict` described (the library stores articles so).
+
+        Derived fields (``text``, ``word_count``...) are recomputed, not read back.
+        """
+
+        def text(key: str) -> str | None:
+            value = data.get(key)
+            return value if isinstance(value, str) else None
+
+        blocks = [
+            Block(
+                b["kind"],
+                b["text"],
+                b.get("level", 0),
+                [Span(s["start"], s["end"], s["kind"], s.get("ref")) for s in b.get("spans", [])],
+            )
+            for b in data.get("blocks", [])
+        ]
+        return cls(
+            title=text("title") or "",
+            blocks=blocks,
+            url=text("url"),
+            final_url=text("final_url"),
+            byline=text("byline"),
+            published=text("published"),
+            site=text("site"),
+            lang=text("lang"),
+            canonical_url=text("canonical_url"),
+            source_url=text("source_url"),
+            quotes=[Quote(q["text"], q["block"]) for q in data.get("quotes", [])],
+            sources=[
+                Source(s["name"], s["kind"], s.get("url"), s.get("block"))
+                for s in data.get("sources", [])
+            ],
+            links=[Link(link["url"], link["text"]) for link in data.get("links", [])],
+            removed=[
+                Removal(r["text"], r["rule"], r.get("stage", "text"), r.get("before"))
+                for r in data.get("removed", [])
+            ],
+            wall=text("wall"),
+        )

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -54,6 +58,9 @@ def test_reading_a_file_imports_neither_httpx_nor_textual(tmp_path):
     assert "reader.pipeline" in mods  # the file really went through the pipeline
     assert "httpx" not in mods
     assert "textual" not in mods
+    # The library (and SQLite) is for the subcommands and the TUI, not for printing a page.
+    assert not {"sqlite3", "reader.library.store", "reader.library.commands"} & mods
+    assert not {"hishel", "reader.source.cache"} & mods  # the HTTP cache is for URLs only
 
 
 def test_reading_a_file_without_json_ld_imports_neither_json_nor_pathlib(tmp_path):

@@ -14,10 +14,12 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from reader.budget import check
 from reader.extraction.picker import Picker
 from reader.html.parse import INLINE_TAGS
 from reader.model import Block, BlockKind, Link, Span
 from reader.safety import safe_line, safe_text
+from reader.spaces import fold_spaces, folded_len
 
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -90,7 +92,7 @@ def _is_side_box(elem: HtmlElement) -> bool:
     if cls is None and ident is None:
         return False
     limit, must_link = _side_limit(f"{cls or ''} {ident or ''}")
-    if not limit or len(" ".join(elem.text_content().split())) >= limit:
+    if not limit or folded_len(elem.text_content()) >= limit:
         return False
     return not must_link or _links_out(elem)
 
@@ -152,6 +154,7 @@ class _Builder:
     def flush(self) -> None:
         if not self.pieces:
             return
+        check()  # per block: the page's time budget (reader.budget)
         kind, level = self.kind[-1]
         pieces, self.pieces = self.pieces, []
         out: list[str] = []
@@ -409,13 +412,13 @@ def blocks_from_text(text: str) -> tuple[str, list[Block]]:
     title = ""
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", text):
-        para = " ".join(chunk.split())
+        para = fold_spaces(chunk)
         if not para:
             continue
         if not title and not blocks:
             first, _, rest = chunk.strip().partition("\n")
-            title = " ".join(first.split())
-            para = " ".join(rest.split())
+            title = fold_spaces(first)
+            para = fold_spaces(rest)
             if not para:
                 continue
         blocks.append(Block("paragraph", para))

@@ -60,6 +60,8 @@ class FetchOptions:
     max_bytes: int = 20 * 1024 * 1024  # counts DECODED bytes while streaming
     max_redirects: int = 10
     accept_language: str | None = None  # default: from the locale (LANG/LC_ALL), plus "en;q=0.5"
+    cache: str | None = None  # the HTTP cache file (reader.source.cache); None: no cache
+    offline: bool = False  # only the cache: never the network
 
 
 def fetch(url: str, options: FetchOptions | None = None) -> Page:
@@ -74,12 +76,23 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
     }
     try:
         # The client keeps cookies across hops: consent pages often set one and redirect back.
-        client = httpx.Client(
-            headers=headers,
-            follow_redirects=False,
-            verify=_ssl_context(),
-            event_hooks={"response": [_take_location]},
-        )
+        settings: dict[str, object] = {
+            "headers": headers,
+            "follow_redirects": False,
+            "event_hooks": {"response": [_take_location]},
+        }
+        if options.cache is None and not options.offline:
+            client = httpx.Client(verify=_ssl_context(), **settings)  # type: ignore[arg-type]
+        else:
+            from reader.source.cache import cached_client
+
+            client = cached_client(
+                options.cache,
+                offline=options.offline,
+                max_bytes=options.max_bytes,
+                verify=_ssl_context(),
+                **settings,
+            )
     except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
         # What can fail here is the environment: a malformed proxy URL or CA bundle path.
         raise FetchError(
@@ -109,6 +122,7 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
         final_url=safe_line(str(target)),
         content_type=safe_line(content_type) if content_type else None,
         encoding=encoding,
+        raw=body,
     )
 
 

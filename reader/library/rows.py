@@ -1,0 +1,85 @@
+"""The rows the library hands out: saved entries, search hits, visits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.model import Article
+
+
+@dataclass(slots=True)
+class Entry:
+    """One saved article as ``reader list`` shows it."""
+
+    id: int
+    title: str
+    url: str | None
+    site: str | None
+    saved_at: str
+    read: bool
+    word_count: int
+    tags: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "site": self.site,
+            "saved_at": self.saved_at,
+            "tags": self.tags,
+            "read": self.read,
+            "word_count": self.word_count,
+        }
+
+
+@dataclass(slots=True)
+class Hit:
+    """One search result: the entry, and a snippet with the matched stretches."""
+
+    entry: Entry
+    snippet: str
+    highlights: list[tuple[int, int]]  # [start, end) offsets into snippet
+    rank: float
+
+
+@dataclass(slots=True)
+class Visit:
+    url: str
+    title: str
+    opened_at: str
+
+
+# What save_many takes per article: article, key, page bytes, tags, saved_at.
+Saving = tuple[Article, "str | None", "bytes | None", "Iterable[str]", "str | None"]
+
+ENTRY_COLUMNS = (
+    "a.id, a.title, a.url, a.site, a.saved_at, a.read_at IS NOT NULL, a.word_count, "
+    "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.article_id = a.id)"
+)
+# Snippet markers: control characters, which no stored text holds (it went through safe_text).
+OPEN, CLOSE = "\x02", "\x03"
+
+
+def entry_from_row(row: tuple[Any, ...]) -> Entry:
+    tags = sorted(row[7].split("\x1f")) if row[7] else []
+    return Entry(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6], tags)
+
+
+def split_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """The snippet on one line, and where its matches are."""
+    text: list[str] = []
+    spans: list[tuple[int, int]] = []
+    start = None
+    for char in marked:
+        if char == OPEN:
+            start = len(text)
+        elif char == CLOSE:
+            if start is not None:
+                spans.append((start, len(text)))
+            start = None
+        else:
+            text.append(" " if char == "\n" else char)
+    return "".join(text), spans
