@@ -19,7 +19,6 @@ import os
 import sys
 import time
 import traceback
-import zlib
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scoring import Score, score  # noqa: E402
+from sites import half_of, site  # noqa: E402
 
 Extractor = Callable[[str, str | None], tuple[str, str | None]]  # -> (text, detected lang)
 
@@ -141,6 +141,18 @@ def _run_page(job: tuple[str, str, dict[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def run_all(
+    page: Callable[[Any], dict[str, Any]], jobs: list[Any], systems: list[str], workers: int
+) -> list[dict[str, Any]]:
+    """``page`` over ``jobs`` with ``systems`` loaded, in this process or ``workers`` (0: all)."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        _init(systems)
+        return [page(job) for job in jobs]
+    with ProcessPoolExecutor(workers, initializer=_init, initargs=(systems,)) as pool:
+        return list(pool.map(page, jobs, chunksize=4))
+
+
 def _row(label: str, pages: int, scores: list[Score]) -> str:
     cells = "  ".join(f"{s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}" for s in scores)
     return f"{label:<8}{pages:>6}  {cells}"
@@ -200,8 +212,8 @@ def _print_worst(results: list[dict[str, Any]], worst: int) -> None:
 
 
 def _half(key: str) -> str:
-    # A stable hash (not hash(), which is salted per process) so the halves never move.
-    return "tune" if zlib.crc32(key.encode("utf-8")) % 2 == 0 else "check"
+    # By site (the key is the page's URL), so a site's template never sits in both halves.
+    return half_of(site(key, key if "://" in key else None, ""))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -216,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=["tune", "check"],
-        help="a fixed half of the pages, so a rule tuned on one half is checked on the other",
+        help="a fixed half of the sites, so a rule tuned on one half is checked on the other",
     )
     args = parser.parse_args(argv)
 
@@ -237,13 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         systems.append(name)
 
-    workers = args.jobs or os.cpu_count() or 1
-    if workers == 1:
-        _init(systems)
-        results = [_run_page(job) for job in jobs]
-    else:
-        with ProcessPoolExecutor(workers, initializer=_init, initargs=(systems,)) as pool:
-            results = list(pool.map(_run_page, jobs, chunksize=4))
+    results = run_all(_run_page, jobs, systems, args.jobs)
     report(results, systems, args.worst)
     if args.dump:
         args.dump.write_text(json.dumps(_dumpable(results), ensure_ascii=False, indent=1))

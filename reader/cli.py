@@ -252,6 +252,8 @@ def _show_removed(article: Article) -> None:
     for removal in article.removed:
         rule = removal.rule if removal.score is None else f"{removal.rule} {removal.score:.2f}"
         print(f"removed [{rule}] {safe_line(removal.text)[:200]}", file=sys.stderr)
+    for kept in article.spared:
+        print(f"kept-despite-rule [{kept.rule}] {safe_line(kept.text)[:200]}", file=sys.stderr)
 
 
 def _render(article: Article, args: argparse.Namespace, fmt: str) -> str:

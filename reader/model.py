@@ -140,6 +140,9 @@ class Article:
     links: list[Link] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     wall: str | None = None  # why the page is only a wall (paywall, ad-block wall, consent wall)
+    # What a DOM rule matched but the pass kept, because it held the article (not in JSON:
+    # nothing was removed; --show-removed lists them for tuning).
+    spared: list[Removal] = field(default_factory=list)
 
     @property
     def text(self) -> str:

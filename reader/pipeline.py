@@ -68,10 +68,13 @@ class ReadOptions:
 
 def article_from_page(page: Page, rules: CleanRules) -> Article:
     from reader.annotation.attribution import annotate
+    from reader.clean.bylines import tidy_byline
+    from reader.clean.rules import byline_words
     from reader.clean.text import clean_blocks
     from reader.clean.walls import dom_wall
 
     removed: list[Removal] = []
+    spared: list[Removal] = []
     anchors: list[str | None] = []
     if page.is_html:
         from reader.clean.dom import clean_dom
@@ -85,9 +88,9 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
         meta = read_metadata(root, base)
         check()
-        removed.extend(clean_dom(root, rules, anchors))
+        removed.extend(clean_dom(root, rules, anchors, spared))
         check()
-        blocks, links = blocks_from_html(root, base, meta.description)
+        blocks, links = blocks_from_html(root, base, meta.description, meta.title)
         if meta.body and _found_little(blocks, meta.body):
             blocks, links = _body_blocks(meta.body), []
     else:
@@ -97,6 +100,11 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         meta = Metadata(title=title)
         links = []
     blocks = _drop_title_block(blocks, meta.title)
+    if not meta.lang:
+        # No lang attribute (or plain text): the text says, and picks the phrase rules.
+        from reader.clean.lang import detect_lang
+
+        meta.lang = detect_lang(" ".join(b.text for b in blocks[:LANG_BLOCKS]))
     check()
     cleaned = clean_blocks(blocks, links, rules, lang=meta.lang, meta=meta)
     check()
@@ -112,7 +120,7 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         blocks=kept,
         url=page.url,
         final_url=page.final_url,
-        byline=meta.byline or cleaned.byline,
+        byline=tidy_byline(meta.byline or cleaned.byline, meta.site, byline_words()),
         published=meta.published,
         site=meta.site,
         lang=meta.lang,
@@ -123,9 +131,11 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         links=links,
         removed=removed + cleaned.removed,
         wall=wall,
+        spared=spared,
     )
 
 
+LANG_BLOCKS = 20  # blocks read to tell a text's language (SAMPLE_CHARS of them are used)
 _SHORT_ANCHOR = 12  # shorter anchors must open a block: "home" is inside too many
 _SEARCH_BUDGET = 4  # characters anchor searches may scan, per character of kept text
 

@@ -208,3 +208,80 @@ def test_thin_extraction_opens_with_the_page_description(rules: CleanRules) -> N
     article = extract(_described(CONSENT_BOX), rules=rules)
     assert article.wall == "consent wall"
     assert article.blocks == []
+
+
+_OLD_STORY = "<br><br>".join(
+    [
+        "The harbour board met on Tuesday to decide the future of the old grain pier, "
+        "and heard from fishermen, ferry crews and the people who live along the quay.",
+        "Most asked that the pier be repaired rather than pulled down, whatever it costs, "
+        "since the town has used it for loading, fishing and walking for a century.",
+        "The board will publish its decision, with the engineers' report, next month; "
+        "until then the pier stays closed to the public, as it has been since the storm.",
+    ]
+)
+
+
+def test_page_wrapped_in_one_form_keeps_its_story(rules: CleanRules) -> None:
+    # An ASP.NET-style page: one <form> around everything, the story between <br>s in a cell.
+    html = (
+        "<html><head><title>Pier</title></head><body><form method='post' action='/'>"
+        "<table><tr><td><a href='/'>Home</a><br><a href='/news'>News</a></td>"
+        f"<td><h1>Harbour board weighs the pier</h1>{_OLD_STORY}</td></tr></table>"
+        "<div>Search: <input name='q'></div></form></body></html>"
+    )
+    article = extract(html, rules=rules)
+    text = article.text
+    assert "repaired rather than pulled down" in text
+    assert "engineers' report" in text
+    assert [r.rule for r in article.spared] == ["dom:tag:form"]
+
+
+def test_og_title_reaches_the_picker_after_the_dom_pass_dropped_meta(rules: CleanRules) -> None:
+    # <title> names only the site; og:title names the story. Of two <article>s, the longer
+    # is a neighbour: the one headed by the og:title is asked for.
+    mine = " ".join(
+        [
+            "The ferry will run twice a day again from May, the operator said on Monday,",
+            "after a winter of single crossings that left islanders waiting on the quay.",
+        ]
+        * 3
+    )
+    other = " ".join(
+        [
+            "The town's choir, founded in 1890, sang in the cathedral for the first time,",
+            "and its conductor, retiring this year, said it was the best night of his life.",
+        ]
+        * 6
+    )
+    html = (
+        "<html><head><title>Island Gazette</title>"
+        "<meta property='og:title' content='Ferry returns to two crossings a day'></head>"
+        f"<body><article><h2>Choir sings in the cathedral</h2><p>{other}</p></article>"
+        f"<article><h2>Ferry returns to two crossings a day</h2><p>{mine}</p></article>"
+        "</body></html>"
+    )
+    article = extract(html, rules=rules)
+    assert "twice a day again" in article.text
+    assert "cathedral for the first time" not in article.text
+
+
+def test_byline_is_tidied_and_not_the_site_again(rules: CleanRules) -> None:
+    story = "<article><p>" + "The ferry runs twice a day again from May, the operator said. " * 5
+    head = "<meta property='og:site_name' content='Island Gazette'>"
+    html = f"<html><head>{head}<meta name='author' content='By Ana Lee —'></head><body>{story}"
+    assert extract(html, rules=rules).byline == "Ana Lee"
+    html = f"<html><head>{head}<meta name='author' content='Island Gazette'></head><body>{story}"
+    article = extract(html, rules=rules)
+    assert article.byline is None and article.site == "Island Gazette"
+
+
+def test_language_is_told_from_the_text_when_the_page_does_not_say(rules: CleanRules) -> None:
+    story = (
+        "Der Hafenrat hat am Dienstag über die Zukunft des alten Getreidepiers beraten, und "
+        "die meisten Anwohner haben gefordert, dass er repariert und nicht abgerissen wird."
+    )
+    assert extract(f"<html><body><article><p>{story}</p></article></body></html>").lang == "de"
+    assert extract(f"Der Pier\n\n{story}\n").lang == "de"  # plain text too
+    declared = f"<html lang='fr'><body><article><p>{story}</p></article></body></html>"
+    assert extract(declared, rules=rules).lang == "fr"  # the page's own word stands

@@ -78,3 +78,22 @@ def _name_shaped(text: str) -> bool:
     a colon or bracket says the line is something else."""
     rest = _CLOCK.sub("", text)
     return not any(ch in rest for ch in ":[]")
+
+
+# What a byline may carry around the names: quotes, dashes, bars, colons ("'Ana Lee'",
+# "Nicolas Perriault —", "By: Bo Chan |").
+_BYLINE_EDGE = " \t'\"“”‘’«»„‚‹›—–-|·•:;,"
+_LEADING_WORD = re.compile(r"(\w+)\W*")
+
+
+def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str | None:
+    """The names of a byline without a leading "By"-word or leftover punctuation; None when
+    nothing is left, or when it only repeats the site's name (printed beside it already)."""
+    if not byline:
+        return None
+    text = byline.strip(_BYLINE_EDGE)
+    while (match := _LEADING_WORD.match(text)) and match.group(1).casefold() in words.by:
+        text = text[match.end() :].strip(_BYLINE_EDGE)
+    if not text or (site and text.casefold() == site.strip().casefold()):
+        return None
+    return text

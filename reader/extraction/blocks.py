@@ -103,6 +103,30 @@ _CELL_BLOCKS = frozenset({
 })  # fmt: skip
 
 
+# A <br> among the pieces: a line break kept in the block's text (poems, addresses, lists of
+# signatories); two in a row end the paragraph, as old pages write paragraphs.
+_BREAK = -1
+
+
+# Chinese and Japanese write no spaces between words: a line break in the source between two
+# such characters is no space (as browsers render it), and no space may be added there.
+# Korean is left out: it spaces its words.
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_WRAP = re.compile(f"(?<=[{_CJK}])[^\\S\\n]*\\n\\s*(?=[{_CJK}])")
+
+
+def _cjk_pair(before: str, after: str) -> bool:
+    return bool(_CJK_CHAR.match(before) and _CJK_CHAR.match(after))
+
+
+def _words(raw: str) -> list[str]:
+    """The words of a text run; a source line break inside CJK text joins, not splits."""
+    if "\n" in raw and _CJK_CHAR.search(raw):
+        raw = _CJK_WRAP.sub("", raw)
+    return raw.split()
+
+
 class _Builder:
     """Turns a walk over an element into blocks: inline text accumulates, blocks flush it."""
 
@@ -118,6 +142,15 @@ class _Builder:
         if text:
             self.pieces.append((safe_text(text), self.link))
 
+    def line_break(self) -> None:
+        for raw, ref in reversed(self.pieces):
+            if ref == _BREAK:
+                self.flush()  # a second <br> with only blanks since the first
+                return
+            if raw.strip():
+                break
+        self.pieces.append(("", _BREAK))
+
     def flush(self) -> None:
         if not self.pieces:
             return
@@ -127,15 +160,25 @@ class _Builder:
         out: list[str] = []
         length = 0
         spans: list[Span] = []
-        space = False
+        space = broken = wrapped = False
         for raw, ref in pieces:
-            words = raw.split()
+            if ref == _BREAK:
+                broken = bool(out)
+                continue
+            words = _words(raw)
             if not words:
                 space = space or bool(raw)
+                wrapped = wrapped or "\n" in raw
                 continue
-            if out and (space or raw[0].isspace()):
-                out.append(" ")
+            if broken and kind != "heading":  # a heading is one line, wherever it broke
+                out.append("\n")
                 length += 1
+            elif out and (broken or space or raw[0].isspace()):
+                lead = raw[: len(raw) - len(raw.lstrip())]
+                if not ((wrapped or "\n" in lead) and _cjk_pair(out[-1][-1], words[0][0])):
+                    out.append(" ")
+                    length += 1
+            broken = False
             piece = " ".join(words)
             if ref is not None:
                 last = spans[-1] if spans else None
@@ -146,6 +189,7 @@ class _Builder:
             out.append(piece)
             length += len(piece)
             space = raw[-1].isspace()
+            wrapped = space and "\n" in raw[len(raw.rstrip()) :]
         text = "".join(out)
         if text:
             self.blocks.append(Block(kind, text, level, spans))
@@ -178,11 +222,20 @@ class _Builder:
 
 
 def _is_data_table(table: HtmlElement) -> bool:
+    """Cells of text only, holding all the table's text: broken markup leaves text between
+    rows (the parser keeps it in the table), and a table of blocks is layout; both are walked."""
+    in_cells = 0
     for cell in table.iter("td", "th"):
         for inner in cell.iter():
             if inner is not cell and inner.tag in _CELL_BLOCKS:
                 return False
-    return True
+        in_cells += _ink(cell.text_content())
+    return in_cells > 0 and in_cells == _ink(table.text_content())
+
+
+def _ink(text: str) -> int:
+    """Characters that are not white space (cells' words run together in text_content)."""
+    return len("".join(text.split()))
 
 
 def _table_text(table: HtmlElement) -> str:
@@ -250,7 +303,7 @@ def _walk(root: HtmlElement, builder: _Builder) -> None:
 def _leaf(elem: HtmlElement, builder: _Builder) -> None:
     tag = elem.tag
     if tag == "br":
-        builder.text(" ")
+        builder.line_break()
     elif tag == "img":
         alt = safe_line(elem.get("alt") or "")
         if len(alt.split()) >= 3 and not _figure_has_caption(elem):
@@ -276,11 +329,15 @@ def _kind_of(elem: HtmlElement, outer: tuple[BlockKind, int]) -> tuple[BlockKind
 
 
 def blocks_from_html(
-    root: HtmlElement, url: str | None = None, description: str | None = None
+    root: HtmlElement,
+    url: str | None = None,
+    description: str | None = None,
+    title: str | None = None,
 ) -> tuple[list[Block], list[Link]]:
     """The article's blocks and the links they hold, from a tree the DOM cleaner has pruned.
-    ``description`` is the page's description of itself (metadata), which marks its lead."""
-    article = Picker(root, url, description).pick()
+    ``description`` and ``title`` are the page's own (metadata): they mark its lead, and
+    the heading of the story among several."""
+    article = Picker(root, url, description, title).pick()
     builder = _Builder(url)
     _walk(article, builder)
     builder.flush()

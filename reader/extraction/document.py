@@ -82,8 +82,13 @@ class FastDocument(Document):
         # sanitize() ends by serialising the article; we read the element instead.
         return ""
 
+    def links_in(self, elem: HtmlElement) -> list[HtmlElement]:
+        """The links under ``elem`` whose text counts against it: every <a>, as readability
+        counts (a hook for subclasses)."""
+        return list(elem.iterdescendants("a"))
+
     def get_link_density(self, elem: HtmlElement) -> float:
-        linked = sum(text_len(a) for a in elem.iterdescendants("a"))
+        linked = sum(text_len(a) for a in self.links_in(elem))
         return linked / max(text_len(elem), 1)
 
     def spare_unlikely(self, elem: HtmlElement) -> bool:
@@ -150,7 +155,7 @@ class FastDocument(Document):
             check()
             length = text_len(node)
             linked = 0
-            for a in node.iterdescendants("a"):
+            for a in self.links_in(node):
                 size = anchors.get(a)
                 if size is None:
                     size = anchors[a] = text_len(a)

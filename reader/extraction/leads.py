@@ -123,12 +123,22 @@ class LeadDocument(FastDocument):
     """readability's Document with our search for an article's lead."""
 
     def __init__(
-        self, root: HtmlElement, url: str | None = None, description: str | None = None
+        self,
+        root: HtmlElement,
+        url: str | None = None,
+        description: str | None = None,
+        title: str | None = None,
     ) -> None:
         super().__init__(root, url)
-        # The page's description of itself (og:description, meta description), read before
-        # the DOM cleaner dropped <meta>.
+        # The page's description of itself (og:description, meta description) and its title
+        # (og:title, JSON-LD headline, <title>), read before the DOM cleaner dropped <meta>.
         self.description = " ".join((description or "").split())
+        # Not self.title: readability's Document.title() is a method this would shadow.
+        self.meta_title = _norm(title or "")
+
+    def page_title(self) -> str:
+        """The page's own title: the metadata's, else what the tree still says."""
+        return self.meta_title or page_title(self.html)
 
     def get_editorial_leads(self, best_elem: HtmlElement) -> list[HtmlElement]:
         """readability's leads (class words like "standfirst" inside <article>/<main>), plus
@@ -194,7 +204,7 @@ class LeadDocument(FastDocument):
         when that heading sits outside the body's container (a page header holding title,
         standfirst and picture): what follows a story's title and precedes its body is its
         lead, whatever the block is called."""
-        title = page_title(self.html)
+        title = self.page_title()
         if not title:
             return []
         heading = next((h for h in self.html.iter("h1") if names_title(h, title)), None)

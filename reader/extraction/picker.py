@@ -26,7 +26,6 @@ from reader.extraction.leads import (
     depth_below,
     named_lead,
     names_title,
-    page_title,
 )
 from reader.html.parse import text_len
 from reader.spaces import folded_len
@@ -82,6 +81,17 @@ class Picker(LeadDocument):
     _article_len = 0  # text length of the article being cleaned up
     _spread: list[HtmlElement] = []  # like-named segments sharing only the body with the pick
 
+    def links_in(self, elem: HtmlElement) -> list[HtmlElement]:
+        # An <a> without href is a named anchor, not a link; left unclosed (as old pages
+        # leave <a name=...>) the parser stretches it over the text that follows, and
+        # readability counted that whole text as links, nested anchors more than once.
+        return [
+            a
+            for a in elem.iterdescendants("a")
+            if a.get("href") is not None
+            and not any(anc.get("href") is not None for anc in a.iterancestors("a"))
+        ]
+
     def spare_unlikely(self, elem: HtmlElement) -> bool:
         # Inside an <article>, a class word like "header" names the story's own header
         # (title, lead, byline), not the site's; the DOM cleaner has already taken out
@@ -120,6 +130,11 @@ class Picker(LeadDocument):
 
     def sanitize(self, node: HtmlElement, candidates: dict, keep_all_images: bool = False) -> str:
         self._article_len = text_len(node)
+        # readability's clean-up drops every <form>; one holding most of the article is the
+        # page's wrapper (ASP.NET, many CMS templates), so its tag goes and its text stays.
+        for form in list(node.iterdescendants("form")):
+            if text_len(form) >= KEEP_SHARE * self._article_len:
+                form.drop_tag()
         return super().sanitize(node, candidates, keep_all_images)
 
     def drop_weight(self, elem: HtmlElement) -> int | None:
@@ -233,7 +248,7 @@ class Picker(LeadDocument):
         headed by the page's own title (og:title or <title>) is the article asked for;
         readability goes by text mass alone and may take a neighbour."""
         self._titled = None
-        title = page_title(self.html)
+        title = self.page_title()
         if not title:
             return best
         heading = next((h for h in self.html.iter("h1", "h2") if names_title(h, title)), None)
@@ -261,6 +276,14 @@ class Picker(LeadDocument):
             return best
         self._titled = frame
         return chosen
+
+    def add_heading_preamble(self, candidates: dict, best_elem: HtmlElement, threshold) -> None:
+        # readability takes the block before the pick as its "preamble" when it holds an
+        # <h2>: on a page of several <article>s that is the story before, not a heading.
+        previous = best_elem.getprevious()
+        if self._titled is not None and previous is not None and previous.tag == "article":
+            return
+        super().add_heading_preamble(candidates, best_elem, threshold)
 
     def get_article(self, candidates: dict, best_candidate: dict, html_partial: bool = False):
         if self._titled is not None:

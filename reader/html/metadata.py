@@ -269,6 +269,27 @@ def _byline(value: str | None) -> str | None:
     return text
 
 
+_HOST_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def _site(names: list[Any], page_title: str | None, url: str | None) -> str | None:
+    """The site's name: the first candidate (og:site_name, the JSON-LD publisher,
+    application-name) that the <title> or the host name bears out, else the first. Sections
+    fill og:site_name too ("U.S.", "Politics"), while the title's tail and the host carry the
+    site's own name."""
+    found = [line for line in (_clean(n) for n in names) if line]
+    if len(found) < 2:
+        return found[0] if found else None
+    said = (page_title or "").casefold()
+    host = "".join(_HOST_WORDS.findall((url or "").casefold().split("//", 1)[-1].split("/")[0]))
+    for name in found:
+        key = name.casefold()
+        squeezed = "".join(_HOST_WORDS.findall(key))
+        if (said and key in said) or (len(squeezed) >= 3 and squeezed in host):
+            return name
+    return found[0]
+
+
 def _normalise_lang(value: str | None) -> str | None:
     if not value:
         return None
@@ -276,12 +297,39 @@ def _normalise_lang(value: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
+_ISO_DATETIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)"
+    r"(Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+def _iso(line: str) -> str | None:
+    """``line`` as ISO 8601 (a space before the time becomes "T", "+0200" becomes "+02:00"),
+    or None when it is not one ("2022-05-04-0305:49:00-10800")."""
+    match = _ISO_DATETIME.fullmatch(line)
+    if match is None:
+        return None
+    day, clock, zone = match.groups()
+    if clock is None:
+        return day
+    if zone and zone != "Z":
+        zone = zone[:3] + ":" + zone[-2:] if len(zone) > 3 else zone + ":00"
+    return f"{day}T{clock.replace(',', '.')}{zone or ''}"
+
+
 def _date(*values: Any) -> str | None:
+    """The first value that is an ISO 8601 date or time; else the day of the first that
+    opens with one, since a malformed time must not reach the reader."""
+    day = None
     for value in values:
         line = _clean(value() if callable(value) else value)
-        if line and _ISO_DATE.match(line):
-            return line
-    return None
+        if not line or not _ISO_DATE.match(line):
+            continue
+        iso = _iso(line)
+        if iso:
+            return iso
+        day = day or line[:10]
+    return day
 
 
 def _url(value: Any, base: str | None) -> str | None:
@@ -303,12 +351,16 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     hints = _BodyHints(root)
     publisher = ld.get("publisher")
 
-    site = _first(meta.get("og:site_name"), _name(publisher), meta.get("application-name"))
     h1 = next(root.iter("h1"), None)
     heading = _clean(h1.text_content()) if h1 is not None else None
     head = root.find("head")
     title_elem = head.find("title") if head is not None else None
     page_title = _short_text(title_elem) if title_elem is not None else None
+    site = _site(
+        [meta.get("og:site_name"), _name(publisher), meta.get("application-name")],
+        page_title,
+        url or meta.get("og:url"),
+    )
     raw_title = _first(
         meta.get("og:title"),
         ld.get("headline"),
@@ -335,8 +387,9 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     )
 
     published = _date(
-        meta.get("article:published_time"),
+        # JSON-LD first: search engines check it, so it is the one sites keep well-formed.
         ld.get("datePublished"),
+        meta.get("article:published_time"),
         meta.get("datepublished"),
         meta.get("date"),
         meta.get("dc.date.issued"),

@@ -46,6 +46,25 @@ def inline(block: Block, article: Article) -> str:
     return "".join(out)
 
 
+def _lines(text: str, indent: str = "") -> str:
+    """A block's kept line breaks (<br>) as Markdown hard breaks: a backslash ending a line."""
+    return f"\\\n{indent}".join(text.split("\n"))
+
+
+def _table(text: str) -> str:
+    """A data table (rows of cells joined by " | ") as a Markdown table, its first row the
+    header; short rows are padded, so every row has the same number of cells."""
+    rows = [line.split(" | ") for line in text.split("\n") if line]
+    width = max(len(row) for row in rows)
+    lines = []
+    for i, row in enumerate(rows):
+        cells = [escape(cell) for cell in row] + [""] * (width - len(row))
+        lines.append("| " + " | ".join(cells) + " |")
+        if i == 0:
+            lines.append("|" + " --- |" * width)
+    return "\n".join(lines)
+
+
 def front_matter(article: Article, url: str | None = None) -> str:
     """The YAML block a saved article starts with (as note apps and static sites read it):
     where it came from, its title, byline and date. Values are JSON strings, which YAML reads
@@ -79,16 +98,18 @@ def render_markdown(article: Article) -> str:
         elif block.kind == "list_item":
             indent = "  " * max(0, block.level - 1)
             items.add(len(parts))
-            parts.append(f"{indent}- {inline(block, article)}")
+            parts.append(f"{indent}- {_lines(inline(block, article), indent + '  ')}")
         elif block.kind == "blockquote":
-            parts.append("\n".join(f"> {line}" for line in inline(block, article).split("\n")))
+            parts.append(_lines(inline(block, article), "> ").join(["> ", ""]))
         elif block.kind == "code":
             fence = "````" if "```" in block.text else "```"
             parts.append(f"{fence}\n{block.text}\n{fence}")
+        elif block.kind == "table" and block.text:
+            parts.append(_table(block.text))
         elif block.kind == "caption":
-            parts.append(f"*{inline(block, article)}*")
+            parts.append(f"*{_lines(inline(block, article))}*")
         else:
-            parts.append(inline(block, article))
+            parts.append(_lines(inline(block, article)))
     if article.source_url:
         parts.append(f"Source: <{_link_url(article.source_url)}>")
     # Consecutive list items read as one list, not as separate paragraphs. Joined here, not

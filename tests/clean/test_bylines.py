@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.clean.rules import CleanRules, load_rules
+from reader.clean.bylines import tidy_byline
+from reader.clean.rules import CleanRules, byline_words, load_rules
 from reader.clean.text import clean_blocks
 from reader.model import Block, Metadata
 
@@ -105,3 +106,19 @@ def test_lines_that_are_not_a_leading_byline_stay(
     result = clean(rules, first, meta)
     assert [b.text for b in result.blocks] == [*first, *STORY]
     assert result.byline is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "site", "expected"),
+    [
+        ("Nicolas Perriault —", None, "Nicolas Perriault"),
+        ("'Luana Patriolino, Raphael Felice'", None, "Luana Patriolino, Raphael Felice"),
+        ("By: Ana Ruiz |", None, "Ana Ruiz"),
+        ("Von Anna Schmidt", None, "Anna Schmidt"),
+        ("John Bywater", None, "John Bywater"),
+        ("Harbour News", "Harbour News", None),  # printed beside the site already
+        ("“ — ”", None, None),
+    ],
+)
+def test_tidy_byline(byline: str, site: str | None, expected: str | None) -> None:
+    assert tidy_byline(byline, site, byline_words()) == expected

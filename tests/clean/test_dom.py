@@ -166,7 +166,8 @@ def test_tail_text_of_dropped_element_stays(rules: CleanRules) -> None:
 
 
 def test_long_removal_text_is_capped(rules: CleanRules) -> None:
-    root = page(f'<div class="promo">{"word " * 200}</div>')
+    # Link text: a promo that is not the page's prose (prose that is would be kept).
+    root = page(f'<div class="promo"><a href="/x">{"word " * 200}</a></div>')
     (removal,) = clean_dom(root, rules)
     assert len(removal.text) <= 300
 
@@ -313,3 +314,82 @@ def test_removal_text_keeps_blocks_apart_and_inline_text_whole(rules: CleanRules
     )
     removed = clean_dom(root, rules)
     assert [r.text for r in removed] == ["Storm closes coastal road Fish market"]
+
+
+# Old table layouts: no <p>, the story is lines between <br>s in one table cell.
+_CELL_STORY = "<br>".join(
+    [
+        "The harbour board met on Tuesday to decide the future of the old grain pier.",
+        "Members heard from fishermen, ferry crews and the people who live along the quay.",
+        "Most asked that the pier be repaired rather than pulled down, whatever it costs.",
+        "The board will publish its decision, with the engineers' report, next month.",
+        "Until then the pier stays closed to the public, as it has been since the storm.",
+    ]
+)
+
+
+def test_form_wrapping_the_whole_page_is_kept(rules: CleanRules) -> None:
+    root = lxml.html.document_fromstring(
+        "<html><body><form id='aspnetForm'><h1>Harbour board weighs the pier</h1>"
+        "<table><tr><td><a href='/'>Home</a> <a href='/news'>News</a></td>"
+        f"<td>{_CELL_STORY}</td></tr></table></form></body></html>"
+    )
+    spared: list = []
+    removed = clean_dom(root, rules, spared=spared)
+    assert "repaired rather than pulled down" in text_of(root)
+    assert [r.rule for r in removed] == []
+    assert [r.rule for r in spared] == ["dom:tag:form"]
+
+
+def test_rule_matching_the_articles_ancestor_is_overruled(rules: CleanRules) -> None:
+    # A theme that calls the column holding headline and story a "sidebar" layout.
+    root = lxml.html.document_fromstring(
+        "<html><body><div class='nav'><a href='/'>Home</a></div>"
+        "<div class='with-sidebar-left'><div class='sidebar-main'>"
+        f"<h1>Harbour board weighs the pier</h1><div>{_CELL_STORY}</div></div></div>"
+        "</body></html>"
+    )
+    spared: list = []
+    clean_dom(root, rules, spared=spared)
+    assert "engineers' report" in text_of(root)
+    assert "Home" not in text_of(root)
+    assert any(r.rule.startswith("dom:aside") for r in spared)
+
+
+def test_sidebar_outweighing_a_short_post_still_goes(rules: CleanRules) -> None:
+    about = " ".join(["I write about knitting, bread, old radios and the hills I walk in."] * 12)
+    root = lxml.html.document_fromstring(
+        "<html><body><h1>A new scarf</h1><div class='post'><p>Finished the blue scarf at "
+        "last, after three weeks and two false starts.</p></div>"
+        f"<div class='sidebar'><div class='widget'>{about}</div></div></body></html>"
+    )
+    clean_dom(root, rules)
+    assert "Finished the blue scarf" in text_of(root)
+    assert "old radios" not in text_of(root)
+
+
+def test_comment_thread_outweighing_a_headless_post_still_goes(rules: CleanRules) -> None:
+    comment = "<div>I tried this recipe twice and the second loaf rose far better, thanks!</div>"
+    root = lxml.html.document_fromstring(
+        "<html><body><div class='entry'>A short note: the bakery on the corner reopens "
+        f"on Monday with its old ovens.</div><div class='comments'>{comment * 10}</div>"
+        "</body></html>"
+    )
+    clean_dom(root, rules)
+    assert "bakery on the corner" in text_of(root)
+    assert "second loaf" not in text_of(root)
+
+
+def test_story_under_a_page_wide_headline_is_kept_despite_its_wrappers_name(
+    rules: CleanRules,
+) -> None:
+    # The headline sits in a header above; the story's wrapper is named like a side column.
+    about = " ".join(["I write about knitting, bread, old radios and the hills I walk in."] * 2)
+    root = lxml.html.document_fromstring(
+        "<html><body><div class='top'><h1>Harbour board weighs the pier</h1></div>"
+        f"<div class='sidebar-left'><div class='body'>{_CELL_STORY}</div></div>"
+        f"<div class='sidebar'><div class='widget'>{about}</div></div></body></html>"
+    )
+    clean_dom(root, rules)
+    assert "engineers' report" in text_of(root)
+    assert "old radios" not in text_of(root)

@@ -296,3 +296,42 @@ def test_heading_as_long_as_a_paragraph_is_kept_before_another_heading() -> None
     )
     texts = [b.text for b in blocks_from_html(parse_html(html))[0]]
     assert texts == [lead, "The vote", FILLER]  # the short empty one still goes
+
+
+def test_line_breaks_survive_and_double_breaks_end_paragraphs() -> None:
+    page = f"""<html><body><article><h1>Letters<br>to the editor</h1>
+<p>The tide comes in across the stones,<br>the gulls complain above the quay,<br>
+and somewhere in the harbour's <a href="/bones">bones</a><br>the pier remembers being free.</p>
+<div>{FILLER}<br><br> {FILLER.upper()}</div></article></body></html>"""
+    blocks, links = blocks_from_html(parse_html(page))
+    texts = [b.text for b in blocks]
+    assert texts[0] == "Letters to the editor"  # a heading stays one line
+    poem = texts[1]
+    assert poem.split("\n") == [
+        "The tide comes in across the stones,",
+        "the gulls complain above the quay,",
+        "and somewhere in the harbour's bones",
+        "the pier remembers being free.",
+    ]
+    (span,) = blocks[1].spans
+    assert poem[span.start : span.end] == "bones" and links[span.ref].url == "/bones"
+    assert texts[2:] == [FILLER, FILLER.upper()]
+
+
+def test_text_a_broken_table_holds_outside_its_cells_is_walked() -> None:
+    # Unclosed markup leaves the story between the rows; the parser keeps it in the table.
+    page = f"""<html><body><div><table><tr><td>Menu</td></tr>
+<b>The old pier</b><p>{FILLER}</p><p>{FILLER.upper()}</p></table></div></body></html>"""
+    texts = [b.text for b in blocks_from_html(parse_html(page))[0]]
+    assert FILLER in texts and FILLER.upper() in texts
+
+
+def test_cjk_text_gets_no_space_from_source_line_breaks() -> None:
+    long_ja = "港の古い桟橋は、修理されることになった。" * 6
+    page = f"""<html><body><article><h1>桟橋</h1>
+<p>{long_ja}
+町の人々は<b>喜んで</b>
+いる。 English words, here.</p></article></body></html>"""
+    blocks, _ = blocks_from_html(parse_html(page))
+    text = blocks[-1].text
+    assert long_ja + "町の人々は喜んでいる。 English words, here." == text

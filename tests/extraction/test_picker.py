@@ -331,3 +331,16 @@ def test_footnotes_are_not_unlikely_as_a_footer() -> None:
     # A footer is still unlikely.
     html = html.replace('id="footnotes-12" class="footnotes"', 'class="site-footer"')
     assert "Stone tools" not in _words(Picker(parse_html(html)).pick())
+
+
+def test_unclosed_named_anchors_are_not_links() -> None:
+    # Old pages open <a name=...> targets and never close them: the parser stretches each
+    # over the section after it. Those are no links, so the sections are prose.
+    sections = (
+        "".join(f'<a name="s{i}"><h3>Part {i}</h3><p>{SENTENCE}</p>' for i in range(4))
+        + '<p>See <a href="/more">more</a>.</p>'
+    )
+    root = parse_html(f"<html><body><div id='text'>{sections}</div></body></html>")
+    picker = Picker(root)
+    density = picker.get_link_density(root.get_element_by_id("text"))
+    assert 0 < density < 0.01  # only "more" is a link

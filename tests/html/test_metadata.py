@@ -196,3 +196,32 @@ def test_json_ld_article_body_is_kept_when_long_and_plain() -> None:
     assert read_metadata(parse_html(page(text))).body == text
     assert read_metadata(parse_html(page("Too short."))).body is None
     assert read_metadata(parse_html(page("<p>" + text + "</p>"))).body is None  # markup
+
+
+def test_published_is_iso_8601_or_nothing_and_json_ld_comes_first() -> None:
+    ld = '{"@type": "NewsArticle", "datePublished": "2022-05-04T05:49:00Z"}'
+    broken = '<meta property="article:published_time" content="2022-05-04-0305:49:00-10800">'
+    html = f'<html><head>{broken}<script type="application/ld+json">{ld}</script></head></html>'
+    assert read_metadata(parse_html(html)).published == "2022-05-04T05:49:00Z"
+    only_broken = f"<html><head>{broken}</head></html>"
+    assert read_metadata(parse_html(only_broken)).published == "2022-05-04"  # the day holds
+    spaced = '<html><head><meta name="date" content="2022-05-04 05:49:00 +0200"></head></html>'
+    assert read_metadata(parse_html(spaced)).published is not None
+    offset = '<html><head><meta name="date" content="2022-05-04T05:49:00+0200"></head></html>'
+    assert read_metadata(parse_html(offset)).published == "2022-05-04T05:49:00+02:00"
+
+
+def test_site_is_the_site_not_a_section() -> None:
+    ld = '{"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Daily Ledger"}}'
+    html = (
+        '<html><head><meta property="og:site_name" content="U.S.">'
+        f'<script type="application/ld+json">{ld}</script>'
+        "<title>Storm closes the coast road - Daily Ledger</title></head></html>"
+    )
+    assert read_metadata(parse_html(html)).site == "Daily Ledger"
+    by_host = html.replace(" - Daily Ledger", "")
+    assert read_metadata(parse_html(by_host), "https://www.dailyledger.example/x").site == (
+        "Daily Ledger"
+    )
+    alone = '<html><head><meta property="og:site_name" content="Tagesblatt"></head></html>'
+    assert read_metadata(parse_html(alone)).site == "Tagesblatt"

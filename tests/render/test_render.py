@@ -115,3 +115,27 @@ def test_json_has_contract_fields():
 def test_error_json_line():
     data = json.loads(error_json("http://x", "HTTP 404 Not Found from x", 4))
     assert data == {"source": "http://x", "error": "HTTP 404 Not Found from x", "exit_code": 4}
+
+
+def test_line_breaks_are_hard_breaks_in_markdown_and_lines_in_text():
+    article = Article(
+        title="Address",
+        blocks=[
+            Block("paragraph", "Harbour Board\n12 Quay Street\n- Portwell"),
+            Block("list_item", "first line\nsecond line", level=1),
+        ],
+    )
+    md = render_markdown(article)
+    assert "Harbour Board\\\n12 Quay Street\\\n\\- Portwell" in md
+    assert "- first line\\\n  second line" in md
+    assert "Harbour Board\n12 Quay Street\n- Portwell" in render_text(article)
+
+
+def test_data_table_is_a_markdown_table():
+    article = Article(
+        title="Works",
+        blocks=[Block("table", "Phase | Start | Cost\nDemolition | March | 200|000\nSurvey")],
+    )
+    md = render_markdown(article)
+    assert "| Phase | Start | Cost |\n| --- | --- | --- |\n" in md
+    assert "| Demolition | March | 200\\|000 |\n| Survey |  |  |" in md

@@ -1,0 +1,73 @@
+"""Which language a text is in, for pages that do not say (no lang attribute) and plain text.
+
+Character-trigram profiles (the most frequent trigrams of each language, ranked) ship in
+clean/data/trigrams.json, built by bench/lang_profiles.py from the shared corpora; nothing is
+downloaded. A text is scored against each profile by how far its trigrams sit from their rank
+there (Cavnar and Trenkle's out-of-place measure), through an index from trigram to ranks so
+that only the languages holding a trigram are touched. Scripts that name their language
+outright (kana, hangul) decide before any counting.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import Counter
+from importlib import resources
+
+SAMPLE_CHARS = 1500  # the start of a text says its language as well as the whole
+MIN_LETTERS = 40  # fewer letters than this say nothing reliable
+TEXT_TRIGRAMS = 300  # the text's most frequent trigrams that are compared
+KANA_SHARE = 5  # Japanese when kana are at least a fifth of the letters
+_LETTERS = re.compile(r"[^\W\d_]+")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@functools.cache
+def _profiles() -> tuple[dict[str, list[tuple[str, int]]], dict[str, int]]:
+    """trigram -> [(lang, rank)], and each language's profile size."""
+    data = json.loads(resources.files("reader.clean").joinpath("data/trigrams.json").read_text())
+    index: dict[str, list[tuple[str, int]]] = {}
+    sizes: dict[str, int] = {}
+    for lang, trigrams in data["profiles"].items():
+        sizes[lang] = len(trigrams)
+        for rank, trigram in enumerate(trigrams):
+            index.setdefault(trigram, []).append((lang, rank))
+    return index, sizes
+
+
+def trigrams(text: str) -> Counter[str]:
+    """Trigrams of the text's words, lower-cased, the words joined by single spaces."""
+    # One string of the words, so the counting runs in one C-level pass; the trigrams that
+    # span a space ("e t") count as features too, the same way in profiles and texts.
+    line = " " + " ".join(_LETTERS.findall(text.lower())) + " "
+    return Counter([line[i : i + 3] for i in range(len(line) - 2)])
+
+
+def detect_lang(text: str) -> str | None:
+    """The ISO 639-1 code of the language ``text`` is most likely in, or None when it is too
+    short to tell."""
+    sample = text[:SAMPLE_CHARS]
+    letters = sum(len(w) for w in _LETTERS.findall(sample))
+    if letters < MIN_LETTERS:
+        return None
+    # A few kana or hangul in a text (a name, a quoted title) do not make it Japanese.
+    if len(_KANA.findall(sample)) * KANA_SHARE > letters:
+        return "ja"
+    if len(_HANGUL.findall(sample)) * 2 > letters:
+        return "ko"
+    if len(_HAN.findall(sample)) * 2 > letters:
+        return "zh"
+    counts = trigrams(sample)
+    index, sizes = _profiles()
+    top = [t for t, _ in counts.most_common(TEXT_TRIGRAMS)]
+    # Out-of-place distance: a trigram a profile lacks costs that profile's size; one it has
+    # costs how far its rank there is from its rank in the text.
+    distance = {lang: size * len(top) for lang, size in sizes.items()}
+    for position, trigram in enumerate(top):
+        for lang, rank in index.get(trigram, ()):
+            distance[lang] -= sizes[lang] - abs(rank - position)
+    return min(distance, key=distance.__getitem__) if distance else None
