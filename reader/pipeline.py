@@ -61,7 +61,7 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         from reader.html.parse import parse_html
 
         base = page.final_url or page.url
-        root = parse_html(page.text)
+        root = parse_html(page.text, page.source)
         # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
         meta = read_metadata(root, base)
         removed.extend(clean_dom(root, rules, anchors))
