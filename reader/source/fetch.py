@@ -80,6 +80,11 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
             verify=_ssl_context(),
             event_hooks={"response": [_take_location]},
         )
+    except ImportError as exc:  # a socks5:// proxy without httpx's optional socks support
+        raise FetchError(
+            f"cannot use the SOCKS proxy set in ALL_PROXY or HTTPS_PROXY for {_host(target)}: "
+            "it needs SOCKS support (pip install 'httpx[socks]'), or unset the variable"
+        ) from exc
     except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
         # What can fail here is the environment: a malformed proxy URL or CA bundle path.
         raise FetchError(
@@ -127,7 +132,9 @@ def _follow(
             raise
         except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, ValueError) as exc:
             if deadline.fired:
-                raise deadline.error("waiting for", _host(target)) from exc
+                connecting = isinstance(exc, httpx.ConnectTimeout | httpx.ConnectError)
+                doing = "connecting to" if connecting else "waiting for"
+                raise deadline.error(doing, _host(target)) from exc
             raise _network_error(exc, target, options) from exc
         if not isinstance(answer, httpx.URL):
             return (target, *answer)
@@ -177,11 +184,20 @@ def _parse_url(url: str) -> httpx.URL:
         raise FetchError(f"invalid URL {shown!r}: it needs to start with http:// or https://")
     if parsed.scheme not in _SCHEMES:
         raise FetchError(f"cannot fetch {shown!r}: only http and https URLs are supported")
-    if not parsed.host:
+    if not parsed.raw_host:
         raise FetchError(f"invalid URL {shown!r}: it has no host name")
+    if not _valid_host(parsed):
+        raise FetchError(f"invalid URL {shown!r}: its host name is not a valid one")
     if "%" in parsed.host:  # httpx percent-encodes what no host name may contain
         raise FetchError(f"invalid URL {shown!r}: the host name has characters it cannot have")
     return parsed
+
+
+def _valid_host(url: httpx.URL) -> bool:
+    try:  # httpx decodes an IDN host ("xn--...") only when asked, and a bad one raises then
+        return bool(url.host)
+    except (ValueError, IndexError):  # idna's errors are UnicodeErrors; some slip as IndexError
+        return False
 
 
 def _host(url: httpx.URL) -> str:
@@ -235,7 +251,7 @@ def _redirect_target(url: httpx.URL, location: str) -> httpx.URL:
         target = httpx.URL(urljoin(str(url), location.strip()))
     except (httpx.InvalidURL, ValueError) as exc:
         raise FetchError(f"{_host(url)} redirected to an invalid URL {shown!r}") from exc
-    if target.scheme not in _SCHEMES or not target.host:
+    if target.scheme not in _SCHEMES or not _valid_host(target):
         raise FetchError(f"{_host(url)} redirected to an invalid URL {shown!r}")
     return target
 
@@ -246,7 +262,11 @@ def _status_message(response: httpx.Response, url: httpx.URL) -> str:
     except ValueError:
         phrase = safe_line(response.reason_phrase)[:60]
     head = f"HTTP {response.status_code} {phrase}".rstrip()
-    missing = " (a redirect without a Location)" if response.status_code < 400 else ""
+    missing = ""
+    if response.status_code in _REDIRECT_CODES:
+        missing = " (a redirect without a Location)"
+    elif response.status_code < 400:  # 304 and kin: reader asks for no cached copy
+        missing = " (an answer without the page)"
     return f"{head} from {_host(url)}{missing}"
 
 
@@ -307,6 +327,9 @@ def _read_body(
     return b"".join(chunks)
 
 
+_LONGEST_WAIT = 365 * 86_400.0
+
+
 class _Deadline:
     """The one time limit of a fetch, enforced by shutting its sockets down when it passes.
 
@@ -321,10 +344,13 @@ class _Deadline:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.fired = False
+        if not seconds <= _LONGEST_WAIT:  # inf, nan, 1e300
+            seconds = _LONGEST_WAIT
         self._at = time.monotonic() + seconds
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._fire)
+        # A timer cannot wait for inf (or 1e300) s; a library caller may pass either.
+        self._timer = threading.Timer(min(seconds, _LONGEST_WAIT), self._fire)
         self._timer.daemon = True
         self._timer.start()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from reader.errors import ContentError, EmptyContent, SourceError, TooLarge, UnsupportedType
@@ -29,7 +30,8 @@ def load(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Page:
     """Read a source (URL, file path or "-" for stdin) into a decoded :class:`Page`."""
-    if is_url(source):
+    if is_url(source.strip()):  # " https://..." pasted with a space is still a URL
+        source = source.strip()
         from reader.source.fetch import FetchOptions, fetch
 
         return fetch(
@@ -42,6 +44,8 @@ def load(
             f"cannot read {safe_line(source)}: only http and https URLs are supported"
         )
     if source == "-":
+        if sys.stdin is None:  # started with stdin closed (`reader - <&-`)
+            raise SourceError("cannot read standard input: it is closed")
         data = _read_capped(sys.stdin.buffer, max_bytes, "standard input")
         return page_from_bytes(source, data, suffix="")
     try:
@@ -56,11 +60,22 @@ def load(
     return page_from_bytes(source, data, suffix=os.path.splitext(source)[1].lower())
 
 
-def _read_capped(handle: object, max_bytes: int, name: str) -> bytes:
-    data = handle.read(max_bytes + 1)  # type: ignore[attr-defined]
-    if len(data) > max_bytes:
-        raise TooLarge(f"{safe_line(name)} is larger than {max_bytes:,} bytes (see --max-bytes)")
-    return data
+_CHUNK = 1 << 20
+
+
+def _read_capped(handle: BinaryIO, max_bytes: int, name: str) -> bytes:
+    # In chunks: read(max_bytes + 1) allocates the whole limit up front, and a limit may be
+    # far larger than the file (or than memory).
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := handle.read(min(_CHUNK, max_bytes + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise TooLarge(
+                f"{safe_line(name)} is larger than {max_bytes:,} bytes (see --max-bytes)"
+            )
+    return b"".join(chunks)
 
 
 def page_from_bytes(source: str, data: bytes, suffix: str) -> Page:
