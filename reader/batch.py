@@ -58,50 +58,101 @@ class _DeferredInterrupt:
                 signal.signal(signal.SIGINT, previous)
 
 
+class _Output:
+    """Writes each line whole, straight to the file descriptor when there is one: a line
+    half in a buffer when Ctrl+C lands could otherwise be cut, or glued to the next one.
+    Counts the lines fully written, and notes one cut short by a second Ctrl+C."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.written = 0
+        self.cut = False
+        try:
+            out.flush()
+            self.fd: int | None = out.fileno()
+        except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation: in memory
+            self.fd = None
+
+    def line(self, text: str) -> None:
+        data = (text + "\n").encode("utf-8", "replace")
+        if self.fd is None:
+            self.out.write(text + "\n")
+            self.out.flush()
+            self.written += 1
+            return
+        view = memoryview(data)
+        try:
+            while view:
+                view = view[os.write(self.fd, view) :]
+        except KeyboardInterrupt:
+            self.cut = len(view) < len(data)
+            raise
+        self.written += 1
+
+
 def run_batch(
     sources: list[str], item: Callable[[str], tuple[str, int]], jobs: int, out: TextIO
 ) -> int:
     """Run ``item`` over ``sources`` on ``jobs`` threads and print each line it returns, in input
-    order; the exit code says whether any source failed. Ctrl+C prints what finished."""
+    order; the exit code says whether any source failed. Ctrl+C prints what finished.
+
+    Work is submitted lazily, a window of 2 x ``jobs`` sources ahead of the one printed next,
+    and a result is dropped once printed: memory follows ``jobs``, not the number of sources.
+    """
+    from collections import deque
     from concurrent.futures import ThreadPoolExecutor  # only batches use threads
 
     gc.enable()  # many pages' garbage, unlike one page's (see run)
 
     progress = sys.stderr.isatty()
     pool = ThreadPoolExecutor(max_workers=jobs)
-    futures: list[Future[tuple[str, int]]] = [pool.submit(item, s) for s in sources]
-    printed = failed = 0
+    pending = iter(sources)
+    window: deque[Future[tuple[str, int]]] = deque()
+
+    def fill() -> None:
+        while len(window) < 2 * jobs:
+            source = next(pending, None)
+            if source is None:
+                return
+            window.append(pool.submit(item, source))
+
+    output = _Output(out)
+    failed = 0
     interrupt = _DeferredInterrupt()
     try:
         with interrupt.installed():
-            for future in futures:
+            fill()
+            while window:
                 interrupt.waiting = True
                 interrupt.check()
-                line, code = future.result()
+                line, code = window[0].result()
                 interrupt.waiting = False
-                out.write(line + "\n")
-                out.flush()
-                printed += 1
+                window.popleft()
+                fill()
+                output.line(line)
+                del line
                 failed += code != EXIT_OK
                 if progress:
                     print(
-                        f"\r{printed}/{len(sources)} done, {failed} failed",
+                        f"\r{output.written}/{len(sources)} done, {failed} failed",
                         end="",
                         file=sys.stderr,
                         flush=True,
                     )
                 interrupt.check()
     except KeyboardInterrupt:
-        # Print what did finish (still in input order, skipping the unfinished), then leave
-        # without waiting for sockets that may take a full timeout to give up.
-        for future in futures[printed:]:
-            if future.done() and not future.cancelled():
-                out.write(future.result()[0] + "\n")
-                printed += 1
-        out.flush()
+        # Print what did finish (still in input order, up to the first unfinished), then
+        # leave without waiting for sockets that may take a full timeout to give up. A
+        # further Ctrl+C stops even that; the count says what really went out.
+        with contextlib.suppress(KeyboardInterrupt, OSError):
+            while window and window[0].done() and not window[0].cancelled():
+                output.line(window.popleft().result()[0])
         if progress:
             print(file=sys.stderr)
-        error_line(f"interrupted: {printed} of {len(sources)} sources finished and printed")
+        cut = ", the next one cut short" if output.cut else ""
+        error_line(
+            f"interrupted: {output.written} of {len(sources)} sources finished and printed{cut}"
+        )
         pool.shutdown(wait=False, cancel_futures=True)
         os._exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
