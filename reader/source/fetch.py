@@ -39,7 +39,13 @@ from reader.errors import (
 )
 from reader.model import Page
 from reader.safety import safe_line
-from reader.source.decode import decode_bytes, decompress, looks_binary, looks_like_html
+from reader.source.decode import (
+    TruncatedError,
+    decode_bytes,
+    decompress,
+    looks_binary,
+    looks_like_html,
+)
 
 USER_AGENT = f"reader/{__version__} (+terminal reader)"
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
@@ -319,6 +325,10 @@ def _read_body(
         if isinstance(exc, (httpx.HTTPError, OSError)):
             raise ConnectError(
                 f"the connection to {host} broke off after {size:,} bytes of the page"
+            ) from exc
+        if isinstance(exc, TruncatedError):
+            raise ConnectError(
+                f"the page from {host} was cut short: its compressed body ends early"
             ) from exc
         raise ContentError(f"{host} sent a corrupt compressed page ({_reason(exc)})") from exc
     if deadline.fired:
