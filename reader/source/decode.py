@@ -433,9 +433,7 @@ class _Brotli:
         except TypeError:
             # brotli before 1.2 cannot bound its output: 1.6 KB could inflate to 2 GB in one
             # call, before any limit applies. pyproject asks for 1.2; an older one is refused.
-            raise LookupError(
-                f"br (brotli {brotli.__version__} is too old, 1.2 is needed)"
-            ) from None
+            raise LookupError(f"br (needs brotli 1.2, not {brotli.__version__})") from None
 
     def feed(self, data: bytes) -> Iterator[bytes]:
         try:
