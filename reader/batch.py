@@ -161,6 +161,13 @@ def run_batch(
         pool.shutdown(wait=False, cancel_futures=True)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         os._exit(EXIT_OK)
+    except OSError as exc:  # a full disk, /dev/full: the rest could not be written either
+        pool.shutdown(wait=False, cancel_futures=True)
+        error_line(
+            f"cannot write the output: {exc.strerror or exc} "
+            f"({output.written} of {len(sources)} sources printed)"
+        )
+        os._exit(EXIT_SOME_FAILED)
     pool.shutdown()
     if progress:
         print(file=sys.stderr)

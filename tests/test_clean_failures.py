@@ -49,6 +49,14 @@ def test_a_full_disk_is_one_line(page):
     assert "cannot write the output: No space left on device" in _one_line(done.stderr)
 
 
+def test_a_full_disk_in_a_batch_is_one_line_and_stops_the_batch(page):
+    with open("/dev/full", "w") as full:
+        done = _raw([page] * 3, stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 1
+    line = _one_line(done.stderr)
+    assert "cannot write the output: No space left on device (0 of 3 sources printed)" in line
+
+
 def test_closed_stdout_is_one_line(page):
     done = _raw([page], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=())
     assert done.returncode == 0  # the baseline: with stdout open it works
