@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.errors import ContentError, EmptyContent, ReaderError
+from reader.errors import ContentError, EmptyContent, ReaderError, TooComplex
 from reader.model import Article, Block, Metadata, Page, Removal
 from reader.safety import safe_line
 from reader.source.load import DEFAULT_MAX_BYTES, load, page_from_bytes
@@ -61,7 +61,7 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         from reader.html.parse import parse_html
 
         base = page.final_url or page.url
-        root = parse_html(page.text, page.source)
+        root = parse_html(page.text)
         # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
         meta = read_metadata(root, base)
         removed.extend(clean_dom(root, rules, anchors))
@@ -236,6 +236,8 @@ def read(source: str, options: ReadOptions | None = None) -> Article:
 def _guarded(page: Page, rules: CleanRules) -> Article:
     try:
         return article_from_page(page, rules)
+    except TooComplex as exc:  # raised where the page's name is not known
+        raise TooComplex(f"{safe_line(page.source)}: {exc}") from None
     except ReaderError:
         raise
     except RecursionError:

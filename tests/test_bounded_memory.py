@@ -49,7 +49,7 @@ def _page(tmp_path: Path, name: str, unit: str, size: int = SIZE) -> str:
 def test_page_of_millions_of_elements_is_refused_in_little_memory(tmp_path, unit, size, fmt):
     run = run_reader(["--format", fmt, _page(tmp_path, "many.html", unit, size)], timeout=60)
     assert_one_line_failure(run, 5)
-    assert f"more than {MAX_MARKUP:,} HTML tags and attributes" in run.stderr
+    assert f"many.html: the page has more than {MAX_MARKUP:,} HTML tags and" in run.stderr
     assert run.peak_mb < 150, f"peak {run.peak_mb:.0f} MB"
 
 
@@ -78,7 +78,7 @@ def test_more_paragraphs_than_the_cap_is_refused_in_bounded_memory(tmp_path, suf
     path.write_text(text)
     run = run_reader(["--format", "json", str(path)], timeout=120)
     assert_one_line_failure(run, 5)
-    assert f"more than {MAX_BLOCKS:,} paragraphs" in run.stderr
+    assert f"paragraphs{suffix}: the page has more than {MAX_BLOCKS:,} paragraphs" in run.stderr
     assert run.peak_mb < PEAK_MB, f"peak {run.peak_mb:.0f} MB"
 
 

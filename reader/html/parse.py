@@ -14,7 +14,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from reader.errors import TooComplex
-from reader.safety import safe_line, safe_text
+from reader.safety import safe_text
 
 # huge_tree lifts libxml2's 10 MB text-node and 256-level depth limits: without it a long
 # single paragraph silently vanishes. Depth stays bounded (libxml2 stops nesting at its own
@@ -140,7 +140,7 @@ MAX_MARKUP = 300_000
 _TAG_OPEN = re.compile(r"<[A-Za-z]")
 
 
-def check_markup(text: str, name: str = "the page") -> None:
+def check_markup(text: str) -> None:
     """Refuse a page of more than MAX_MARKUP start tags and attributes, before the parser
     builds them. Counted on the text: every "=" counts as an attribute, and a tag in a script
     as an element, an overestimate that only matters far beyond any real page. A plain count
@@ -151,7 +151,7 @@ def check_markup(text: str, name: str = "the page") -> None:
     for count, _ in enumerate(_TAG_OPEN.finditer(text), attributes + 1):
         if count > MAX_MARKUP:
             raise TooComplex(
-                f"{safe_line(name)} has more than {MAX_MARKUP:,} HTML tags and attributes, "
+                f"the page has more than {MAX_MARKUP:,} HTML tags and attributes, "
                 "too many to read in bounded memory"
             )
 
@@ -160,10 +160,10 @@ def _empty_document() -> HtmlElement:
     return lxml.html.document_fromstring("<html><body></body></html>")
 
 
-def parse_html(text: str, name: str = "the page") -> HtmlElement:
+def parse_html(text: str) -> HtmlElement:
     """Return the document root (``<html>``) of ``text``, always with a ``<body>``; raise
-    :class:`TooComplex` (naming the page as ``name``) over MAX_MARKUP tags and attributes."""
-    check_markup(text, name)
+    :class:`TooComplex` over MAX_MARKUP tags and attributes."""
+    check_markup(text)
     data = _neutralised_utf8(text)
     try:
         root = lxml.html.document_fromstring(data, parser=_PARSER)
