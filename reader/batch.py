@@ -145,7 +145,7 @@ def run_batch(
         # leave without waiting for sockets that may take a full timeout to give up. A
         # further Ctrl+C stops even that; the count says what really went out.
         with contextlib.suppress(KeyboardInterrupt, OSError):
-            while window and window[0].done() and not window[0].cancelled():
+            while not output.cut and window and window[0].done() and not window[0].cancelled():
                 output.line(window.popleft().result()[0])
         if progress:
             print(file=sys.stderr)
