@@ -37,6 +37,8 @@ def _sources(handle: BinaryIO, name: str) -> list[str]:
     number = 0
     while line := handle.readline(MAX_LINE + 2):  # room for the line's own "\r\n"
         number += 1
+        if number == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")  # a byte order mark from Windows editors
         if len(line.rstrip(b"\r\n")) > MAX_LINE:
             raise SourceError(
                 f"line {number:,} of the source list {name} is longer than "
