@@ -263,7 +263,12 @@ def _run_one(source: str, args: argparse.Namespace, fmt: str, out: TextIO) -> in
             f"internal error reading {source}: {internal_error(exc)} (READER_DEBUG=1 shows where)"
         )
         return 1
-    out.write(_render(article, args, fmt))
+    if fmt == "json":  # streamed: a big article's JSON need never be whole in memory
+        from reader.render.json import write_article_json
+
+        write_article_json(article, out)
+    else:
+        out.write(_render(article, args, fmt))
     return EXIT_OK
 
 
