@@ -119,7 +119,7 @@ def make_article(words: int):  # -> reader.model.Article
 async def measure(source: str | None, words: int) -> dict[str, float]:
     from textual.geometry import Region
 
-    from reader.tui import app as app_module
+    from reader.tui import loader as app_module  # load_and_lay_out calls its load_article
     from reader.tui.app import make_app
 
     # Note when the pipeline hands its article back, to split first paint into its two parts.

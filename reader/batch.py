@@ -91,10 +91,16 @@ class _Output:
 
 
 def run_batch(
-    sources: list[str], item: Callable[[str], tuple[str, int]], jobs: int, out: TextIO
+    sources: list[str],
+    item: Callable[[str], tuple[str, int]],
+    jobs: int,
+    out: TextIO,
+    *,
+    errors_to_stderr: bool = False,
 ) -> int:
     """Run ``item`` over ``sources`` on ``jobs`` threads and print each line it returns, in input
     order; the exit code says whether any source failed. Ctrl+C prints what finished.
+    ``errors_to_stderr``: a failed item's line is an error message, for stderr (text output).
 
     Work is submitted lazily, a window of 2 x ``jobs`` sources ahead of the one printed next,
     and a result is dropped once printed: memory follows ``jobs``, not the number of sources.
@@ -117,7 +123,16 @@ def run_batch(
             window.append(pool.submit(item, source))
 
     output = _Output(out)
-    failed = 0
+    reported = failed = 0  # reported: failures sent to stderr instead of the output
+
+    def emit(line: str, code: int) -> None:
+        nonlocal reported
+        if errors_to_stderr and code != EXIT_OK:
+            error_line(line)
+            reported += 1
+        else:
+            output.line(line)
+
     interrupt = _DeferredInterrupt()
     try:
         with interrupt.installed():
@@ -129,12 +144,12 @@ def run_batch(
                 interrupt.waiting = False
                 window.popleft()
                 fill()
-                output.line(line)
+                emit(line, code)
                 del line
                 failed += code != EXIT_OK
                 if progress:
                     print(
-                        f"\r{output.written}/{len(sources)} done, {failed} failed",
+                        f"\r{output.written + reported}/{len(sources)} done, {failed} failed",
                         end="",
                         file=sys.stderr,
                         flush=True,
@@ -146,13 +161,12 @@ def run_batch(
         # further Ctrl+C stops even that; the count says what really went out.
         with contextlib.suppress(KeyboardInterrupt, OSError):
             while not output.cut and window and window[0].done() and not window[0].cancelled():
-                output.line(window.popleft().result()[0])
+                emit(*window.popleft().result())
         if progress:
             print(file=sys.stderr)
         cut = ", the next one cut short" if output.cut else ""
-        error_line(
-            f"interrupted: {output.written} of {len(sources)} sources finished and printed{cut}"
-        )
+        done = output.written + reported
+        error_line(f"interrupted: {done} of {len(sources)} sources finished and printed{cut}")
         pool.shutdown(wait=False, cancel_futures=True)
         os._exit(EXIT_INTERRUPTED)
     except BrokenPipeError:

@@ -10,7 +10,7 @@ import gc
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import __version__
@@ -46,7 +46,7 @@ sys.excepthook = _interrupted_hook
 FORMATS = ("text", "markdown", "json")
 
 
-class _HelpFormatter(argparse.HelpFormatter):
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's formatter, sized without importing shutil (and with it bz2, lzma): argparse
     builds a formatter for every add_argument call, and a one-page run never prints help."""
 
@@ -57,7 +57,7 @@ class _HelpFormatter(argparse.HelpFormatter):
             columns = 0
         if columns <= 0:
             try:
-                columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+                columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]  # None: AttributeError, caught
             except (AttributeError, ValueError, OSError):
                 columns = 80
         super().__init__(prog, width=(columns or 80) - 2)
@@ -93,8 +93,8 @@ def _physical_memory() -> int:
         return 0
 
 
-def _positive(kind: type) -> object:
-    def parse(value: str) -> object:
+def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
+    def parse(value: str) -> float:
         try:
             number = kind(value)
         except ValueError:
@@ -121,10 +121,10 @@ def _seconds(value: str) -> float:
 
 
 def _jobs(value: str) -> int:
-    jobs = _positive(int)(value)
-    if jobs > MAX_JOBS:  # type: ignore[operator]
+    jobs = int(_positive(int)(value))
+    if jobs > MAX_JOBS:
         raise argparse.ArgumentTypeError(f"at most {MAX_JOBS}")
-    return jobs  # type: ignore[return-value]
+    return jobs
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,15 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader",
         formatter_class=_HelpFormatter,
         description="Read web articles in the terminal, without ad walls, nags or boilerplate.",
-        epilog="In a terminal, one source opens the interactive reader; bare `reader` opens it "
-        "on a demo article. In a pipe, or with --format, the article is printed. Several "
-        "sources are printed as JSON Lines, one object per source, in input order.",
+        epilog=_epilog(),
     )
     parser.add_argument(
         "sources",
         nargs="*",
         metavar="SOURCE",
-        help="http(s) URL, .html/.txt file, or - for standard input",
+        help="http(s) URL (example.com/story means https://), .html/.txt file, or - for stdin",
     )
     parser.add_argument(
         "-i",
@@ -148,28 +146,37 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         action="append",
         default=[],
-        help="read sources from FILE, one per line (- for stdin); at most "
-        f"{MAX_SOURCES:,} sources of at most {MAX_LINE:,} bytes each",
+        help="read sources from FILE, one per line, # starts a comment (- for stdin); at "
+        f"most {MAX_SOURCES:,} sources of at most {MAX_LINE:,} bytes each",
     )
     parser.add_argument(
         "-f",
         "--format",
         choices=FORMATS,
-        help="output format (default: text when stdout is not a terminal)",
+        help="output format (default: text when stdout is not a terminal; JSON Lines for "
+        "several sources or -i)",
     )
     parser.add_argument(
-        "--links", action="store_true", help="number links [n] in the text and list them at the end"
+        "--links",
+        action="store_true",
+        help="number links [n] in the text and list them at the end (Markdown always has its "
+        "links; the interactive reader always numbers them)",
     )
     parser.add_argument(
-        "-w", "--width", type=_positive(int), metavar="N", help="wrap text to N columns"
+        "-w",
+        "--width",
+        type=_positive(int),
+        metavar="N",
+        help="wrap text to N columns (default: the terminal's width; in the interactive "
+        "reader, the column width)",
     )
     parser.add_argument(
         "--timeout",
         type=_seconds,
         default=30.0,
         metavar="SECONDS",
-        help="give up on a page after this long in all (default 30; "
-        "connecting alone gets at most 10)",
+        help="give up on a page after this long in all, fetching and reading it "
+        "(default 30; connecting alone gets at most 10)",
     )
     parser.add_argument(
         "--max-bytes",
@@ -189,10 +196,42 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--show-removed",
         action="store_true",
-        help="print what the cleaner removed, and why, to stderr",
+        help="print what the cleaner removed, and why, to stderr (interactive: start with "
+        "it shown, as R does)",
     )
     parser.add_argument("-V", "--version", action="version", version=f"reader {__version__}")
     return parser
+
+
+def _epilog() -> str:
+    from reader.paths import config_file
+
+    return f"""\
+In a terminal, one source opens the interactive reader; bare `reader` opens it on a demo
+article. In a pipe, or with --format, the article is printed.
+Several sources, or -i, print JSON Lines, one object per source in input order; with
+--format text or markdown, each article follows a line "==> SOURCE <==".
+
+exit codes:
+  0    success
+  1    some sources of a batch failed, or an internal error
+  2    bad usage, or a file or standard input that cannot be read
+  3    the network failed (DNS, refused, TLS, timeout, a body cut short, redirects)
+  4    the server answered with an HTTP error
+  5    not a page reader can read (PDF, image, JSON, too large or complex, empty)
+  6    only a paywall, ad-block or consent wall is left
+  130  interrupted (Ctrl+C)
+
+files:
+  {config_file("rules.toml")}   your own cleaning rules (CSS selectors)
+  {config_file("config.toml")}  the interactive reader's theme, column and panel
+
+environment:
+  READER_DEBUG=1   show the traceback of an internal error instead of one line
+  NO_COLOR         plain text styles in the interactive reader
+
+keys: in the interactive reader, press ? to see every key.
+"""
 
 
 def internal_error(exc: Exception) -> str:
@@ -224,7 +263,23 @@ def _render(article: Article, args: argparse.Namespace, fmt: str) -> str:
         return render_markdown(article)
     from reader.render.text import render_text
 
-    return render_text(article, links=args.links, width=args.width)
+    interactive = fmt == "text" and sys.stdout.isatty()  # the reader is at a terminal
+    width = args.width or (_terminal_width() if interactive else None)
+    return render_text(article, links=args.links, width=width, hyperlinks=_hyperlinks())
+
+
+def _terminal_width() -> int | None:
+    try:
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError):
+        return None
+    return columns - 1 if columns > 20 else None  # the last column makes some terminals wrap
+
+
+def _hyperlinks() -> bool:
+    """OSC 8 links, as `ls --hyperlink=auto` decides: only for a terminal, and not for one
+    known to print them as junk (the Linux console, a dumb terminal)."""
+    return sys.stdout.isatty() and os.environ.get("TERM", "") not in ("", "dumb", "linux")
 
 
 def _check_readable(article: Article, source: str) -> None:
@@ -273,17 +328,26 @@ def _run_one(source: str, args: argparse.Namespace, fmt: str, out: TextIO) -> in
 
 
 def _batch_item(source: str, args: argparse.Namespace) -> tuple[str, int]:
-    """One line of JSON Lines: the article, or the reason this source failed."""
+    """One line of JSON Lines: the article, or the reason this source failed. With --format
+    text or markdown: the article after a "==> SOURCE <==" line (as head and tail print many
+    files), or the reason it failed, for stderr."""
     from reader.render.json import article_json, error_json
 
     # A source list may come from anywhere; its names are echoed, so they must be safe too.
     name = safe_line(source)
+    as_json = args.format in (None, "json")
     try:
         article = _read_article(source, args)
     except ReaderError as exc:
+        if not as_json:
+            return str(exc), exc.exit_code
         return error_json(name, safe_line(str(exc)), exc.exit_code), exc.exit_code
     except Exception as exc:  # a bug must cost one line of the batch, not the batch
+        if not as_json:
+            return f"internal error reading {name}: {internal_error(exc)}", 1
         return error_json(name, f"internal error: {internal_error(exc)}", 1), 1
+    if not as_json:
+        return f"==> {name} <==\n{_render(article, args, args.format)}", EXIT_OK
     return article_json(article, name, indent=None), EXIT_OK
 
 
@@ -292,9 +356,37 @@ def _run_tui(source: str | None, args: argparse.Namespace) -> int:
 
     gc.enable()  # a session of many pages (see run)
 
-    app = make_app(source, options=_options(args))
+    # A source that cannot be read at start is reported as pipe mode and w3m do: one line
+    # and its exit code, not a full-screen error to quit from. A file is read before the
+    # screen is taken (it takes no time worth a spinner); a URL's failure ends the app.
+    article = None
+    if source is not None and source != "-" and not _is_address(source):
+        from reader.pipeline import read
+
+        try:
+            article = read(source, _options(args))
+        except ReaderError as exc:
+            error_line(str(exc))
+            return exc.exit_code
+    app = make_app(
+        source,
+        article=article,
+        options=_options(args),
+        column=args.width,
+        quit_on_error=source is not None,
+        show_removed=args.show_removed,
+    )
     app.run()
+    if app.failure is not None:
+        error_line(app.failure.message)
+        return app.failure.exit_code
     return int(app.return_code or 0)
+
+
+def _is_address(source: str) -> bool:
+    from reader.source.load import bare_address, is_url
+
+    return is_url(source) or bare_address(source) is not None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -317,11 +409,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not sources:
             error_line("no source given (try `reader URL`, `reader page.html` or `reader -`)")
             return 2
-        if len(sources) > 1:
+        if len(sources) > 1 or args.input:  # a batch is a batch even with one entry
             from reader.batch import run_batch
 
             return run_batch(
-                sources, lambda source: _batch_item(source, args), args.jobs, sys.stdout
+                sources,
+                lambda source: _batch_item(source, args),
+                args.jobs,
+                sys.stdout,
+                errors_to_stderr=args.format not in (None, "json"),
             )
         code = _run_one(sources[0], args, args.format or "text", sys.stdout)
         sys.stdout.flush()  # here, where a full disk can be reported, not at exit

@@ -5,6 +5,7 @@ ReaderError                      exit 1   anything reader can explain in one lin
 ├── FetchError                   exit 3   the network let us down
 │   ├── ConnectError                      DNS failure, refused connection, TLS error, reset
 │   ├── FetchTimeout                      no answer, or the body took too long
+│   │   └── PageTimeout                   fetching and reading together took over --timeout
 │   ├── TooManyRedirects
 │   └── UnsafeRedirect                    redirect to a scheme other than http(s)
 ├── HTTPStatusError              exit 4   the server answered 4xx/5xx
@@ -47,6 +48,11 @@ class ConnectError(FetchError):
 
 class FetchTimeout(FetchError):
     pass
+
+
+class PageTimeout(FetchTimeout):
+    """--timeout is one budget for a page, fetched and read: running out of it while reading
+    is the same failure, with the same exit code, as running out of it while fetching."""
 
 
 class TooManyRedirects(FetchError):

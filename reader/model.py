@@ -69,6 +69,13 @@ class Quote:
 
     text: str
     block: int  # index into Article.blocks
+    # Who said it: the name of the source it is attributed to (a pronoun or description
+    # resolved to the person it points back to), and that source's index in Article.sources.
+    speaker: str | None = None
+    source: int | None = None
+
+
+EntityKind = Literal["person", "organisation", "outlet", "document"]
 
 
 @dataclass(slots=True)
@@ -78,7 +85,12 @@ class Source:
     name: str
     kind: Literal["attribution", "link", "source_link"]
     url: str | None = None
-    block: int | None = None
+    block: int | None = None  # the first block that cites it
+    # For attributions: what the source is, the other ways the text names it ("Mensah" for
+    # "Dr. Kofi Mensah", "CDC" for "Chinese CDC"), and every block that cites it.
+    entity: EntityKind | None = None
+    aliases: list[str] = field(default_factory=list)
+    blocks: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True, eq=False)

@@ -7,12 +7,17 @@ load (file / stdin / fetch) -> decode -> parse -> metadata -> clean DOM -> extra
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from reader.budget import check, read_within
 from reader.errors import ContentError, EmptyContent, ReaderError, TooComplex
 from reader.model import Article, Block, Metadata, Page, Removal
 from reader.safety import safe_line
 from reader.source.load import DEFAULT_MAX_BYTES, load, page_from_bytes
+from reader.spaces import fold_key as _norm  # the form removals and blocks are compared in
+from reader.spaces import fold_spaces
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -62,9 +67,12 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
 
         base = page.final_url or page.url
         root = parse_html(page.text)
+        check()
         # Metadata first: the DOM cleaner drops <script>, and JSON-LD lives there.
         meta = read_metadata(root, base)
+        check()
         removed.extend(clean_dom(root, rules, anchors))
+        check()
         blocks, links = blocks_from_html(root, base, meta.description)
         if meta.body and _found_little(blocks, meta.body):
             blocks, links = _body_blocks(meta.body), []
@@ -75,12 +83,15 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         meta = Metadata(title=title)
         links = []
     blocks = _drop_title_block(blocks, meta.title)
+    check()
     cleaned = clean_blocks(blocks, links, rules, lang=meta.lang, meta=meta)
+    check()
     wall = cleaned.wall or dom_wall(removed, cleaned.blocks, rules, meta.lang)
     kept = cleaned.blocks
     if page.is_html and not wall:  # a wall's page is reported as such, not summarised
         kept = _with_description(kept, meta, cleaned.removed)
     _place_dom_removals(removed, anchors, kept, cleaned.removed, meta.title)
+    check()
     quotes, sources = annotate(kept, links, cleaned.source_url)
     return Article(
         title=meta.title,
@@ -102,14 +113,42 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
 
 
 _SHORT_ANCHOR = 12  # shorter anchors must open a block: "home" is inside too many
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
+_SEARCH_BUDGET = 4  # characters anchor searches may scan, per character of kept text
 
 
 def _found(anchor: str, text: str) -> bool:
     return text.startswith(anchor) if len(anchor) < _SHORT_ANCHOR else anchor in text
+
+
+class _BlockFinder:
+    """Finds the kept block an anchor text landed in, in time linear in the page.
+
+    The blocks' texts are joined by newlines (a normalised text has none), so one C-level
+    find covers every block. Removals come in document order, like the blocks, so a search
+    starts where the last one landed, then wraps around to the start. Every search is
+    charged what it scans against a budget proportional to the text: thousands of removals
+    over thousands of blocks once cost seconds of block-by-block tests; past the budget, a
+    removal is left unplaced (the TUI shows it at the end) rather than slowing the page.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.joined = "\n" + "\n".join(texts)
+        self.starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+        self.cursor = 0
+        self.budget = _SEARCH_BUDGET * len(self.joined) + 100_000
+
+    def find(self, anchor: str) -> int | None:
+        needle = "\n" + anchor if len(anchor) < _SHORT_ANCHOR else anchor
+        for lo, hi in ((self.cursor, len(self.joined)), (0, self.cursor + len(needle))):
+            hi = min(hi, lo + self.budget)
+            if hi <= lo:
+                continue
+            at = self.joined.find(needle, lo, hi)
+            self.budget -= (at + len(needle) if at >= 0 else hi) - lo
+            if at >= 0:
+                self.cursor = at
+                return bisect_right(self.starts, at) - 1
+        return None
 
 
 def _place_dom_removals(
@@ -122,21 +161,33 @@ def _place_dom_removals(
     """Set ``before`` of each DOM removal to the kept block its following text landed in, so
     the TUI shows it in place. The title stands before block 0; when the following text went
     too (another removal, a text-pass drop) that one's place is taken; else the end."""
-    texts = [_norm(b.text) for b in blocks]
+    finder = _BlockFinder([_norm(b.text) for b in blocks])
     heading = _norm(title)
     pairs = list(zip(removed, anchors, strict=True))
     for removal, anchor in pairs:
+        check()
         if anchor:
-            removal.before = next((i for i, t in enumerate(texts) if _found(anchor, t)), None)
+            removal.before = finder.find(anchor)
             if removal.before is None and heading and _found(anchor, heading):
                 removal.before = 0
     # An ad before an ad before a paragraph: in document order, so resolve from the last.
-    placed = [(_norm(r.text), r.before) for r in text_removed if r.before is not None]
+    # Placed removals are indexed by every prefix an anchor can be (anchors are short), the
+    # first placed winning, as a scan of them in order would find.
+    longest = max((len(a) for a in anchors if a), default=0)
+    placed: dict[str, int] = {}
+
+    def place(text: str, before: int) -> None:
+        for k in range(1, min(len(text), longest) + 1):
+            placed.setdefault(text[:k], before)
+
+    for r in text_removed:
+        if r.before is not None:
+            place(_norm(r.text), r.before)
     for removal, anchor in reversed(pairs):
         if anchor and removal.before is None:
-            removal.before = next((i for t, i in placed if t.startswith(anchor)), None)
+            removal.before = placed.get(anchor)
         if removal.before is not None:
-            placed.append((_norm(removal.text), removal.before))
+            place(_norm(removal.text), removal.before)
 
 
 # Under THIN_TEXT characters of extraction, the page's description of itself (og:description,
@@ -153,10 +204,10 @@ def _with_description(
 ) -> list[Block]:
     """The blocks, opened by the page's description when the extraction is thin and lacks
     it; the text pass's removals, placed before kept blocks, move down one place with them."""
-    described = " ".join((meta.description or "").split())
+    described = fold_spaces(meta.description or "")
     if len(described) < DESCRIPTION_TEXT:
         return blocks
-    text = " ".join(" ".join(b.text for b in blocks).split())
+    text = fold_spaces(" ".join(b.text for b in blocks))
     probe = described[:DESCRIPTION_PROBE]
     if len(text) >= THIN_TEXT or probe in text or probe in meta.title:
         return blocks
@@ -177,7 +228,7 @@ def _found_little(blocks: list[Block], body: str) -> bool:
 
 def _body_blocks(body: str) -> list[Block]:
     """JSON-LD articleBody as paragraphs: one per line (sites put one newline or two)."""
-    paras = (" ".join(line.split()) for line in body.splitlines())
+    paras = (fold_spaces(line) for line in body.splitlines())
     return [Block("paragraph", p) for p in paras if p]
 
 
@@ -189,7 +240,7 @@ def _drop_title_block(blocks: list[Block], title: str) -> list[Block]:
 
 
 def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return _norm(a) == _norm(b)
 
 
 def extract(
@@ -224,13 +275,18 @@ def read(source: str, options: ReadOptions | None = None) -> Article:
     Raises a :class:`reader.errors.ReaderError` subclass with a one-line message on failure.
     """
     options = options or ReadOptions()
-    page = load(
-        source,
-        connect_timeout=options.connect_timeout,
-        timeout=options.timeout,
-        max_bytes=options.max_bytes,
-    )
-    return _guarded(page, options.rules)
+    rules = options.rules  # first: a broken rules file is named as such, not as the page
+    # One budget for the page, fetched and read (see reader.budget): the fetch is bounded by
+    # the same timeout, and every stage after it checks the clock at its loop points.
+    with read_within(options.timeout, source):
+        page = load(
+            source,
+            connect_timeout=options.connect_timeout,
+            timeout=options.timeout,
+            max_bytes=options.max_bytes,
+        )
+        check()
+        return _guarded(page, rules)
 
 
 def _guarded(page: Page, rules: CleanRules) -> Article:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from reader.spaces import fold_spaces
+
 # Whole escape sequences first, so their parameters ("]52;c;...") do not survive as text.
 # Compiled on first need: almost no page holds a control character, and every run would
 # otherwise pay for parsing this pattern at start-up.
@@ -45,7 +47,7 @@ def safe_text(text: str) -> str:
 
 def safe_line(text: str) -> str:
     """Like :func:`safe_text`, for one-line fields (titles, link texts, URLs, error messages)."""
-    return " ".join(safe_text(text).split())
+    return fold_spaces(safe_text(text))
 
 
 def is_safe(text: str) -> bool:

@@ -33,6 +33,8 @@ from tests.helpers.servers import (
     respond,
 )
 
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
+
 TIMEOUT = 2.0
 
 

@@ -88,6 +88,7 @@ def test_links_option_numbers_links(page, capsys):
     assert "1. https://port.example/report" in out
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 def test_stdin_plain_text_is_cleaned():
     result = run(["-", "--format", "text"], stdin=PLAIN)
     assert result.returncode == 0, result.stderr
@@ -98,6 +99,7 @@ def test_stdin_plain_text_is_cleaned():
     assert "cannot be free" not in result.stdout
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 def test_show_removed_lists_rules_on_stderr():
     result = run(["-", "--format", "text", "--show-removed"], stdin=PLAIN)
     assert result.returncode == 0
@@ -105,6 +107,7 @@ def test_show_removed_lists_rules_on_stderr():
     assert "removed [" in result.stderr
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 def test_missing_file_is_one_line_exit_2():
     result = run(["--format", "text", "/nonexistent/page.html"])
     assert result.returncode == 2
@@ -113,6 +116,7 @@ def test_missing_file_is_one_line_exit_2():
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 @pytest.mark.parametrize(
     ("content", "code", "words"),
     [
@@ -131,24 +135,28 @@ def test_unreadable_files_exit_with_one_line(tmp_path, content, code, words):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 def test_directory_source_is_an_error(tmp_path):
     result = run(["--format", "text", str(tmp_path)])
     assert result.returncode == 2
     assert "directory" in result.stderr
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 def test_unsupported_scheme_refused():
     result = run(["--format", "text", "ftp://example.org/x"])
     assert result.returncode == 2
     assert "only http and https" in result.stderr
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 def test_no_source_in_a_pipe_is_a_usage_error():
     result = run([])
     assert result.returncode == 2
     assert "no source" in result.stderr
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 @pytest.mark.parametrize(
     "args",
     [
@@ -164,12 +172,14 @@ def test_bad_option_values_are_usage_errors(args):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 def test_max_bytes_applies_to_files(page):
     result = run(["--format", "text", "--max-bytes", "100", str(page)])
     assert result.returncode == 5
     assert "larger than" in result.stderr
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 def test_batch_of_files_is_json_lines_in_order_and_failures_inline(page, tmp_path):
     listing = tmp_path / "sources.txt"
     listing.write_text(f"# my reading list\n{page}\n\n/nonexistent.html\n")
@@ -182,6 +192,7 @@ def test_batch_of_files_is_json_lines_in_order_and_failures_inline(page, tmp_pat
     assert lines[2]["exit_code"] == 2
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 def test_wall_page_exits_6_without_printing_the_wall(tmp_path):
     wall = tmp_path / "wall.html"
     wall.write_text(
@@ -194,12 +205,14 @@ def test_wall_page_exits_6_without_printing_the_wall(tmp_path):
     assert "Subscribe to continue" not in result.stdout
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 def test_version():
     result = run(["--version"])
     assert result.returncode == 0
     assert result.stdout.startswith("reader ")
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 def test_the_command_reads_a_page_without_collecting_and_freezes_at_exit(page):
     # run() owns its process, so it is checked in a child: no cyclic collection while the one
     # page is read, every object frozen so the interpreter's exit does not scan them.
@@ -218,6 +231,7 @@ def test_the_command_reads_a_page_without_collecting_and_freezes_at_exit(page):
     assert result.stdout.rstrip().endswith("collector False True")
 
 
+@pytest.mark.slow  # runs the command as a subprocess
 def test_the_command_exits_with_the_code_main_returns(tmp_path):
     code = (
         f"import sys; sys.argv = ['reader', '--format', 'text', {str(tmp_path / 'no.html')!r}]\n"

@@ -98,23 +98,51 @@ def test_a_damaged_cache_costs_only_a_build(tmp_path: Path) -> None:
     assert build.calls == 2
 
 
-def test_an_unwritable_cache_dir_still_works(tmp_path: Path) -> None:
-    path = source(tmp_path)
-    (tmp_path / "__pycache__").write_text("a file where the cache dir would go")
+def test_a_package_dir_that_cannot_hold_the_cache_uses_the_user_cache_dir(tmp_path: Path) -> None:
+    # A read-only (system-wide) install: the cache goes to $XDG_CACHE_HOME/reader instead, so
+    # only the first start pays for the build.
+    data = tmp_path / "package"
+    data.mkdir()
+    path = source(data)
+    (data / "__pycache__").write_text("a file where the cache dir would go")
     build = Builder(path)
     for _ in range(2):
         assert datafiles.cached("words", [str(path)], build)["count"] == 3
-    assert build.calls == 2
-    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob("__pycache__*.tmp"))
+    assert build.calls == 1
+    user = Path(datafiles.user_cache_path("words", [str(path)]))
+    assert user.is_relative_to(tmp_path / "cache" / "reader") and user.exists()
+    assert not list(data.glob("*.tmp")) and not list(user.parent.glob("*.tmp"))
 
 
-def test_nothing_is_written_under_dont_write_bytecode(
+def test_under_dont_write_bytecode_the_cache_goes_to_the_user_cache_dir(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
-    path = source(tmp_path)
-    assert datafiles.cached("words", [str(path)], Builder(path))["count"] == 3
-    assert not (tmp_path / "__pycache__").exists()
+    data = tmp_path / "package"
+    data.mkdir()
+    path = source(data)
+    build = Builder(path)
+    for _ in range(2):
+        assert datafiles.cached("words", [str(path)], build)["count"] == 3
+    assert build.calls == 1
+    assert not (data / "__pycache__").exists()  # nothing beside the package
+    assert os.path.exists(datafiles.user_cache_path("words", [str(path)]))
+
+
+def test_two_installs_keep_apart_caches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    paths = []
+    for name, text in (("one", "alpha beta"), ("two", "alpha beta gamma delta")):
+        (tmp_path / name).mkdir()
+        paths.append(source(tmp_path / name, text))
+    builds = [Builder(p) for p in paths]
+    for _ in range(2):
+        counts = [
+            datafiles.cached("words", [str(p)], b)["count"]
+            for p, b in zip(paths, builds, strict=True)
+        ]
+        assert counts == [2, 4]
+    assert [b.calls for b in builds] == [1, 1]  # neither overwrote the other's cache
 
 
 def test_a_missing_source_raises_what_build_raises(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Golden outputs: every page under snapshots/pages/ gives exactly the stored text and JSON.
+"""Golden outputs: every page under snapshots/pages/ gives exactly the stored text, JSON and
+Markdown.
 
 `UPDATE_SNAPSHOTS=1 make test` rewrites them; review the diff before committing it.
 """
@@ -44,3 +45,4 @@ def test_page_matches_golden(page: Path):
         assert is_safe(out)
     check(GOLDEN / f"{page.stem}.txt", text)
     check(GOLDEN / f"{page.stem}.json", dumped)
+    check(GOLDEN / f"{page.stem}.md", markdown)

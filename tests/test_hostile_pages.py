@@ -18,6 +18,8 @@ from reader.pipeline import extract
 from reader.safety import is_safe
 from tests.helpers.reader_process import assert_one_line_failure, run_reader
 
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
+
 WORDS = "The harbour reopened on Tuesday after three weeks of repairs, the port authority said. "
 ARTICLE = "".join(f"<p>{WORDS * 3}Paragraph {n} ends here.</p>" for n in range(6))
 SMALL_PEAK_MB = 100  # any page under 2 MB (measured: 32-35 MB)

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -67,8 +67,20 @@ def test_removal_inside_a_paragraph_points_at_that_paragraph(rules: CleanRules) 
 def test_demo_page_removals_are_placed(rules: CleanRules) -> None:
     demo = Path(__file__).resolve().parent.parent / "reader" / "demo" / "demo.html"
     article = extract(demo.read_bytes(), rules=rules)
-    dom = [r for r in article.removed if r.stage == "dom"]
-    assert dom and any(r.before is not None for r in dom)
+    # Each removal sits before the kept block that followed it on the page; None: after the
+    # last one. The byline goes above the first paragraph, the trailing lines at the end.
+    places = {r.rule: r.before for r in article.removed}
+    assert places == {
+        "dom:cookie": 0,
+        "dom:header": 0,
+        "dom:newsletter": 2,  # between the quote paragraph and "The regional transport ..."
+        "dom:aside": None,
+        "dom:footer": None,
+        "text:byline:meta": 0,
+        "text:source:en": None,
+        "text:adblock:en": None,
+    }
+    assert article.blocks[2].text.startswith("The regional transport authority")
 
 
 CONSENT_BOX = (

@@ -24,6 +24,8 @@ from reader.model import Article
 from reader.pipeline import extract
 from reader.safety import is_safe
 
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
+
 PROFILE = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Words a real article, a boilerplate box or an attacker would put in a page.

@@ -32,6 +32,20 @@ _LIST_KEYS = (
     "after_needs_speech",
     "speech_next",
     "institution_suffixes",
+    # Optional per language (a language may leave them out):
+    "institutions",  # lower-case heads of institutions that speak ("police", "ministry")
+    "credit_lines",  # "(Con información de AFP, EFE y Reuters)"
+    "citation_labels",  # "Source: Regional Parks Authority"
+    "fragment_cues",  # words that attribute a short quoted fragment ("called it ...")
+    "title_nouns",  # a quote right after one of these is a title ("the film “Joker”")
+    "agencies",  # news agencies and outlets, for a source's kind
+    "recipients",  # before-cues whose name received the words ("told", "gegenüber")
+    "outlet_words",  # words that make a source an outlet ("Zeitung", "Times")
+    "organisation_words",  # ... an organisation ("ministry", "Institut")
+    "document_words",  # ... a document ("report", "Bericht")
+    "roles",  # role words in front of a person's name ("U.S. Attorney", "Bischof")
+    "recipient_articles",  # "sagte Stenger der Zeitung": the outlet after the speaker
+    "indefinites",  # "said a neighbour": someone new, not the last person named
 )
 
 
@@ -61,6 +75,19 @@ class Grammar:
     auxiliaries: frozenset[str]
     needs_speech: frozenset[str]
     speech_next: frozenset[str]
+    institutions: frozenset[str]
+    credit_lines: frozenset[str]
+    citation_labels: frozenset[str]
+    fragment_cues: frozenset[str]
+    title_nouns: frozenset[str]
+    agencies: frozenset[str]  # as written: "AP" is an agency, "ap" is not
+    recipients: frozenset[str]
+    outlet_words: frozenset[str]
+    organisation_words: frozenset[str]
+    document_words: frozenset[str]
+    roles: frozenset[str]
+    recipient_articles: frozenset[str]
+    indefinites: frozenset[str]
 
     def __init__(self, **fields: Any) -> None:
         self.__dict__.update(fields)
@@ -86,7 +113,7 @@ class Grammar:
             if phrase.lower() != phrase or any(t in phrase for t in _FOLD_TRAPS):
                 free.add(phrase)
             else:
-                by_run.setdefault(_RUN.match(phrase).group(), set()).add(phrase)  # type: ignore[union-attr]
+                by_run.setdefault(_RUN.match(phrase).group(), set()).add(phrase)  # type: ignore[union-attr]  # \w* always matches
                 words[phrase] = frozenset(_RUNS.findall(phrase))
         return by_run, words, free, {}
 
@@ -191,7 +218,8 @@ def _cue_source(phrases: set[str]) -> str:
 
 
 def _name_source(exact: dict[str, set[str]], sets: dict[str, set[str]]) -> str:
-    cap = rf"[{_uppercase_class()}][^\W_]*(?:[-'\u2019.][^\W_]+)*"
+    # "PG&E", "Kosiniak-Kamysz", and "U.S." with its last dot (after an inner one only).
+    cap = rf"[{_uppercase_class()}][^\W_]*(?:[-'\u2019.&][^\W_]+)*(?:(?<=\.[^\W_])\.)?"
     title = rf"(?:(?:{trie(exact['titles'])})\s+)"
     conn = trie(sets["connectors"])
     return rf"{title}*{cap}(?:\s+(?:\d{{1,3}}(?![^\W_])|{cap})|(?:\s+(?:{conn})(?!\w))+\s+{cap})*"
@@ -212,7 +240,7 @@ def _lead_source(exact: dict[str, set[str]], sets: dict[str, set[str]]) -> str:
 def compile_grammar(raw: dict[str, Any]) -> Grammar:
     """Merge every language's lists from ``raw`` (the data file's shape) into one :class:`Grammar`."""
     langs = [d for lang, d in raw.items() if not lang.startswith("_")]
-    exact = {key: {p for d in langs for p in d[key]} for key in _LIST_KEYS}
+    exact = {key: {p for d in langs for p in d.get(key, ())} for key in _LIST_KEYS}
     sets = {key: {p.casefold() for p in exact[key]} for key in _LIST_KEYS}
     needs_lead = {p[2:] for p in sets["before"] if p.startswith(", ")}
     before = {p for p in sets["before"] if not p.startswith(", ")} | needs_lead
@@ -241,6 +269,19 @@ def compile_grammar(raw: dict[str, Any]) -> Grammar:
         auxiliaries=frozenset(sets["auxiliaries"]),
         needs_speech=frozenset(sets["after_needs_speech"]),
         speech_next=frozenset(sets["speech_next"]),
+        institutions=frozenset(sets["institutions"]),
+        credit_lines=frozenset(sets["credit_lines"]),
+        citation_labels=frozenset(sets["citation_labels"]),
+        fragment_cues=frozenset(sets["fragment_cues"]),
+        title_nouns=frozenset(sets["title_nouns"]),
+        agencies=frozenset(exact["agencies"]),
+        recipients=frozenset(sets["recipients"]),
+        outlet_words=frozenset(sets["outlet_words"]),
+        organisation_words=frozenset(sets["organisation_words"]),
+        document_words=frozenset(sets["document_words"]),
+        roles=frozenset(sets["roles"]),
+        recipient_articles=frozenset(sets["recipient_articles"]),
+        indefinites=frozenset(sets["indefinites"]),
     )
 
 

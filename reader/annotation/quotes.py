@@ -18,8 +18,9 @@ MAX_NAME_WORDS = 6
 # Opener -> the characters that may close it. „ closes with “ (German) or ” (Polish);
 # »…« is the German book style.
 _CLOSERS = {
-    "\u201c": "\u201d",
-    "\u201e": "\u201c\u201d",
+    "\u201c": '\u201d"',  # sloppy copy closes “ with "
+    "\u201d": "\u201d\u201c",  # the reversed opener (see _REVERSED_OPENER)
+    "\u201e": '\u201c\u201d"',
     "\u00ab": "\u00bb",
     "\u00bb": "\u00ab",
     "\u2018": "\u2019",
@@ -28,9 +29,17 @@ _CLOSERS = {
     "\u300e": "\u300f",
     '"': '"',
 }
+# Doubled single marks stand for double ones: AP copy closes with ’’, old wire copy writes
+# ``…'' and ‘‘…’’. Each counts as one mark, or ’’ would close nothing and merge two quotes.
+_DOUBLED = {"\u2019\u2019": "\u201d", "\u2018\u2018": "\u201c", "``": "\u201c", "''": "\u201d"}
 _QUOTE_MARK = re.compile(
+    "\u2019\u2019|\u2018\u2018|``|''|"
     '[\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u300c\u300d\u300e\u300f"]'
 )
+# A closing ” may open a quote too (some copy writes ”…” throughout), but only where no
+# quote is open and it stands before a word, after a space.
+_REVERSED_OPENER = "\u201d"
+_MAX_DEPTH = 8  # nesting deeper than this is not prose: an opener this deep is left alone
 # Marks that only open after a non-letter: they double as apostrophes or inch/second signs.
 _WORD_SENSITIVE = '\u2018\u201a\u00bb"\u2019'
 _SPACES = " \t\n\u00a0\u202f\u2009"
@@ -49,31 +58,42 @@ def _has_cjk(text: str) -> bool:
 
 
 def scan_quotes(text: str) -> list[tuple[int, int]]:
-    """Outermost quoted stretches of ``text`` as (start, end) of the content, marks excluded."""
-    stack: list[tuple[str, int]] = []
+    """Outermost quoted stretches of ``text`` as (start, end) of the content, marks excluded.
+
+    Linear in the text: each mark looks at no more than the top ``_MAX_DEPTH`` open quotes."""
+    stack: list[tuple[str, int, int]] = []  # (opener, its position, where its content starts)
     found: list[tuple[int, int]] = []
     n = len(text)
     for m in _QUOTE_MARK.finditer(text):
-        c, i = m.group(), m.start()
+        c, i, after = m.group(), m.start(), m.end()
+        c = _DOUBLED.get(c, c)
         prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < n else " "
+        nxt = text[after] if after < n else " "
         if c == "\u2019" and prev.isalnum() and nxt.isalnum():
             continue  # don’t, l’État: an apostrophe
-        for k in range(len(stack) - 1, -1, -1):
+        for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _MAX_DEPTH), -1):
             if c in _CLOSERS[stack[k][0]]:
-                found.append((stack[k][1] + 1, i))
+                found.append((stack[k][2], i))
                 del stack[k:]
                 break
         else:
-            if c not in _CLOSERS or (c in _WORD_SENSITIVE and prev.isalnum()):
+            if c == _REVERSED_OPENER:
+                if stack or not prev.isspace() or not nxt.isalpha():
+                    continue
+            elif c not in _CLOSERS or (c in _WORD_SENSITIVE and prev.isalnum()):
                 continue
             if nxt.isspace() and c != "\u00ab":  # « may be followed by a French space
                 continue
-            stack.append((c, i))
+            if len(stack) < _MAX_DEPTH:
+                stack.append((c, i, after))
     # An opener left unclosed counts only when it starts the paragraph (after at most a dash
-    # or colon); anywhere else it is more likely a stray mark than a quotation.
-    if stack and _LEAD_IN.fullmatch(text, 0, stack[0][1]):
-        found.append((stack[0][1] + 1, n))
+    # or colon) or follows a colon ('Raman wrote: “I raised…'): a quotation that goes on in
+    # the next paragraph. Anywhere else it is more likely a stray mark than a quotation.
+    if stack and (
+        _LEAD_IN.fullmatch(text, 0, stack[0][1])
+        or text[: stack[0][1]].rstrip(_SPACES).endswith(":")
+    ):
+        found.append((stack[0][2], n))
     found.sort(key=lambda se: (se[0], -se[1]))
     outer: list[tuple[int, int]] = []
     for s, e in found:

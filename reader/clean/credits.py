@@ -127,7 +127,7 @@ def cut_credit(block: Block) -> Block | None:
         return block
     match = _tail().search(end) if marked else None
     by = match is None
-    if by:
+    if match is None:
         match = _by_tail().search(end)
         if match is None:
             return block

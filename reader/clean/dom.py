@@ -15,9 +15,11 @@ from itertools import repeat
 import lxml.etree
 import lxml.html
 
+from reader.budget import check
 from reader.clean.rules import CleanRules, DomRules, short_text
 from reader.html.parse import INLINE_TAGS
 from reader.model import Removal
+from reader.spaces import fold_spaces
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^\w\u0400-\u04ff]+|_")
@@ -175,7 +177,9 @@ def _verdict(
     if tag in dom.drop_tags:
         return "tag", tag
     if _TELLING_ATTRS.isdisjoint(attrs):
-        hit = (dom.layout_tags[tag], tag) if tag in dom.layout_tags else None
+        hit: tuple[str, str] | None = (
+            (dom.layout_tags[tag], tag) if tag in dom.layout_tags else None
+        )
         return None if hit is None or (hit[0] in dom.layout_rules and in_article) else hit
     if el.get("hidden") is not None:
         return "hidden", "hidden"
@@ -184,7 +188,7 @@ def _verdict(
     style = el.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return "hidden", "style"
-    hit: tuple[str, str] | None = None
+    hit = None
     if tag in dom.layout_tags:
         hit = dom.layout_tags[tag], tag
     role = el.get("role")
@@ -229,7 +233,7 @@ def _anchor(el: lxml.html.HtmlElement) -> str | None:
 
 
 def _anchor_text(text: str) -> str:
-    return " ".join(text.split())[:_ANCHOR_CHARS].casefold()
+    return fold_spaces(text)[:_ANCHOR_CHARS].casefold()
 
 
 def clean_dom(
@@ -273,6 +277,7 @@ def clean_dom(
     Item = tuple[lxml.html.HtmlElement, lxml.html.HtmlElement | None]
     stack: list[Item] = [(root, None)]  # (element, nearest <article>/<main> ancestor)
     while stack:
+        check()  # per element: the page's time budget (reader.budget)
         el, container = stack.pop()
         tag = el.tag
         if not isinstance(tag, str):

@@ -16,10 +16,19 @@ import marshal
 import re
 from collections.abc import Iterable, Iterator
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from reader.clean.phrase_regex import TAIL, compile_phrases, first_words, word_group
+from reader.spaces import fold_spaces
+
+if TYPE_CHECKING:
+    from typing import Literal
 
 TAIL_WORDS = 3
+# A matcher's index: (category, phrase) pairs; phrase numbers by key; numbers of phrases without
+# a fixed first word (they may match anywhere); each phrase's needs. Plain containers, so
+# marshal stores it (see rules.py).
+PhraseIndex = tuple[list[tuple[str, str]], dict[str, list[int]], list[int], list[str]]
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -53,7 +62,7 @@ def normalise(text: str) -> str:
     text = _SPACED_PUNCT.sub(r"\1", text.casefold())  # French "Source :" -> "source:"
     # translate() with a mapping is slow per character; ASCII text needs just one swap.
     text = text.replace("`", "'") if text.isascii() else text.translate(_QUOTES)
-    return " ".join(_INNER_HYPHEN.sub(" ", text).split())
+    return fold_spaces(_INNER_HYPHEN.sub(" ", text))
 
 
 def word_chars(text: str) -> int:
@@ -88,7 +97,7 @@ def opening_keys(norm: str) -> set[str]:
 
 
 def _run(text: str) -> str:
-    return _WORD_RUN.match(text).group()  # type: ignore[union-attr]
+    return _WORD_RUN.match(text).group()  # type: ignore[union-attr]  # \w* always matches
 
 
 def _second_runs(word: str | None) -> list[str] | None:
@@ -109,7 +118,7 @@ def _phrase_keys(phrase: str) -> list[str] | None:
         return None
     words = phrase.split(" ", 2)
     seconds = _second_runs(words[1] if len(words) > 1 else None)
-    keys = []
+    keys: list[str] = []
     for first in firsts:
         head, _, rest = first.partition(" ")  # an alternative may hold several words
         key = _run(head)
@@ -165,20 +174,16 @@ class _Matcher:
     def __init__(self, lines: list[tuple[str, str]], anchored: bool) -> None:
         self._lines = lines  # (category, phrase line): normalised on first use
         self._anchored = anchored
-        # (category, phrase) pairs; phrase numbers by key; numbers of phrases without a fixed
-        # first word (they may match anywhere); each phrase's needs.
-        self._index_: (
-            tuple[list[tuple[str, str]], dict[str, list[int]], list[int], list[str]] | bytes | None
-        ) = None
-        self._full: re.Pattern[str] | None | bool = False  # False: not compiled yet
+        # A PhraseIndex, its marshal dump (unpacked on first use), or None: not built yet.
+        self._index_: PhraseIndex | bytes | None = None
+        self._full: re.Pattern[str] | None | Literal[False] = False  # False: not compiled yet
         self._part: re.Pattern[str] | None = None
         self._chosen: frozenset[int] = frozenset()  # the phrases _part was compiled for
 
-    def _index(
-        self,
-    ) -> tuple[list[tuple[str, str]], dict[str, list[int]], list[int], list[str]]:
+    def _index(self) -> PhraseIndex:
         if isinstance(self._index_, bytes):
-            self._index_ = marshal.loads(self._index_)
+            unpacked: PhraseIndex = marshal.loads(self._index_)
+            self._index_ = unpacked
         elif self._index_ is None:
             pairs: list[tuple[str, str]] = []
             by_key: dict[str, list[int]] = {}
@@ -200,20 +205,20 @@ class _Matcher:
             self._index_ = (pairs, by_key, free, needs)
         return self._index_
 
-    def index_state(self) -> tuple[object, ...]:
+    def index_state(self) -> PhraseIndex:
         """The index, as plain containers :mod:`marshal` can store (see rules.py)."""
         return self._index()
 
-    def load_index(self, state: tuple[object, ...] | bytes) -> None:
+    def load_index(self, state: PhraseIndex | bytes) -> None:
         """Take an index :meth:`index_state` gave for the same lines, or its marshal dump,
         then loaded on first use."""
-        self._index_ = state  # type: ignore[assignment]
+        self._index_ = state
 
     @property
     def full(self) -> re.Pattern[str] | None:
         if self._full is False:
             self._full = compile_phrases(self._index()[0], self._anchored)
-        return self._full  # type: ignore[return-value]
+        return self._full
 
     def _candidates(
         self, keys: set[str] | frozenset[str], words: set[str] | frozenset[str] | None
@@ -265,13 +270,13 @@ class PhraseSet:
         self._anywhere = _Matcher(anywhere, False)
         self._labels = _Matcher(labels, True)
 
-    def index_state(self) -> tuple[object, ...]:
+    def index_state(self) -> tuple[PhraseIndex, PhraseIndex]:
         return (self._anywhere.index_state(), self._labels.index_state())
 
-    def load_index(self, state: tuple[object, ...]) -> None:
+    def load_index(self, state: tuple[PhraseIndex | bytes, PhraseIndex | bytes]) -> None:
         anywhere, labels = state
-        self._anywhere.load_index(anywhere)  # type: ignore[arg-type]
-        self._labels.load_index(labels)  # type: ignore[arg-type]
+        self._anywhere.load_index(anywhere)
+        self._labels.load_index(labels)
 
     @property
     def anywhere(self) -> re.Pattern[str] | None:
@@ -311,6 +316,25 @@ def _normalise_phrase(line: str) -> str:
     # {a|b} groups must survive normalise's whitespace handling as one word.
     protected = _ALTS.sub(lambda m: m.group(0).replace(" ", "\u0000"), line)
     return normalise(protected)  # _phrase_regex turns the NULs back into spaces
+
+
+# Each "*" may take 0-3 words and each optional "{a|}" word 0 or 1, and a regex that fails
+# after them tries every combination: 4**k ways for k wildcards. Built-in phrases use at most
+# two; more in a user's phrase made one 47-word block take seconds, and 14 over a minute.
+MAX_WILDCARDS = 3
+
+
+def check_phrase(line: str) -> None:
+    """Raise ValueError for a phrase line whose wildcards would make matching it slow."""
+    phrase = _normalise_phrase(line.strip().removeprefix("^").strip()).removesuffix(" *")
+    words = phrase.split(" ")
+    count = sum(1 for w in words[1:] if w == "*")  # a leading "*" adds nothing to the regex
+    count += sum(1 for w in words if (g := word_group(w)) is not None and "" in g[0])
+    if count > MAX_WILDCARDS:
+        raise ValueError(
+            f"phrase {line!r} has {count} wildcards (* or an optional {{a|}} word); at most "
+            f"{MAX_WILDCARDS} are allowed, as each one multiplies the work of matching it"
+        )
 
 
 def build_phrase_set(lang: str, entries: Iterable[tuple[str, str]]) -> PhraseSet:

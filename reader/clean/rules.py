@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.clean.phrases import PhraseSet, build_phrase_set, parse_phrase_file
+from reader.clean.phrases import PhraseSet, build_phrase_set, check_phrase, parse_phrase_file
 from reader.datafiles import cached, load_toml, read_toml
 from reader.errors import ReaderError
 from reader.paths import config_dir as default_config_dir
@@ -25,6 +25,10 @@ from reader.safety import safe_line
 
 if TYPE_CHECKING:
     from os import PathLike
+
+    from lxml.html import HtmlElement
+
+    from reader.clean.phrases import PhraseIndex
 
 _WORDS = re.compile(r"\w+")
 USER_CATEGORY = "user"
@@ -124,7 +128,9 @@ class CleanRules:
     dom: DomRules
     text: TextSettings
     phrases: dict[str, PhraseSet]
-    selectors: list[tuple[str, Callable[[Any], list[Any]]]] = field(default_factory=list)
+    selectors: list[tuple[str, Callable[[HtmlElement], list[HtmlElement]]]] = field(
+        default_factory=list
+    )
 
     def phrase_sets(self, lang: str | None) -> list[PhraseSet]:
         """Phrases that apply to a page in ``lang``: its language, English (boilerplate
@@ -216,7 +222,7 @@ def _builtin_phrases() -> dict[str, PhraseSet]:
     return phrases
 
 
-def _phrase_index_states() -> dict[str, tuple[object, ...]]:
+def _phrase_index_states() -> dict[str, tuple[bytes, PhraseIndex]]:
     states = {}
     for lang, entries in _phrase_entries().items():
         anywhere, labels = build_phrase_set(lang, entries).index_state()
@@ -226,10 +232,11 @@ def _phrase_index_states() -> dict[str, tuple[object, ...]]:
     return states
 
 
-def _compile_selector(selector: str) -> Callable[[Any], list[Any]]:
+def _compile_selector(selector: str) -> Callable[[HtmlElement], list[HtmlElement]]:
     from lxml.cssselect import CSSSelector  # cssselect comes with readability-lxml
 
-    return CSSSelector(selector)
+    # lxml-stubs type a call as any XPath result; a CSS selector's is a list of elements.
+    return CSSSelector(selector)  # type: ignore[return-value]
 
 
 def _user_rules(path: str) -> CleanRules:
@@ -239,6 +246,12 @@ def _user_rules(path: str) -> CleanRules:
         return _parse_user_rules(path)
     except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
         raise ReaderError(f"cannot use rules file {path}: {exc}") from exc
+    except RecursionError:
+        # tomllib parses nested arrays and tables recursively: the file is at fault, not
+        # the page being read, and it must say so.
+        raise ReaderError(
+            f"cannot use rules file {path}: it is nested too deeply to parse"
+        ) from None
 
 
 def _parse_user_rules(path: str) -> CleanRules:
@@ -254,6 +267,8 @@ def _parse_user_rules(path: str) -> CleanRules:
     for lang, lines in user_phrases.items():
         if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
             raise ValueError(f"phrases.{lang} must be a list of strings")
+        for line in lines:
+            check_phrase(line)
         code = lang.lower()
         entries = list(_phrase_entries().get(code, ()))
         entries += [(USER_CATEGORY, line) for line in lines]

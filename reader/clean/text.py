@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reader.budget import check
 from reader.clean.bylines import byline_line
 from reader.clean.credits import cut_credit
 from reader.clean.phrases import (
@@ -35,7 +36,7 @@ _TEASER_KINDS = frozenset({"paragraph", "list_item"})
 # Up to two words, then a web address and nothing else: what follows a label such as "More
 # information" when the block only points elsewhere.
 _ADDRESS = re.compile(r"\s*(?:\S+\s+){0,2}(?:https?://|www\.)\S+?[.!]?\s*")
-_BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]++(?:\.[\w-]++)++")
 _URL = re.compile(
     r"https?://[^\s<>\"']+"
 )  # share of a list item's text in links that makes it a teaser entry
@@ -90,6 +91,7 @@ def _merged_chars(text: str, spans: list[tuple[int, int]]) -> int:
 
 def _norm(block: Block, cfg: TextSettings) -> str | None:
     """The normalised text of a block the phrases may judge; None for content by its size."""
+    check()  # per block, in the first of the text pass's passes (reader.budget)
     if block.kind in _SKIP_KINDS:
         return None
     words = len(block.text.split())
@@ -112,6 +114,7 @@ def _judge(
     labels: list[tuple[str, re.Pattern[str] | None]],
     cfg: TextSettings,
 ) -> _Verdict:
+    check()  # per block: the page's time budget (reader.budget)
     verdict = _Verdict()
     if norm is None:
         return verdict
@@ -295,10 +298,20 @@ def _wall(
     return cfg.walls[category]
 
 
+def _keys(norm: str) -> set[str]:
+    check()  # per block (reader.budget)
+    return word_keys(norm)
+
+
 def _cut_credits(blocks: list[Block]) -> set[int]:
     """Cut trailing credits off captions; return which blocks are only a credit: those go
     under the phrase rules' reason if one matches ("Quelle: dpa" is a source line)."""
-    return {i for i, block in enumerate(blocks) if cut_credit(block) is None}
+    only: set[int] = set()
+    for i, block in enumerate(blocks):
+        check()  # per block (reader.budget)
+        if cut_credit(block) is None:
+            only.add(i)
+    return only
 
 
 def clean_blocks(
@@ -317,7 +330,7 @@ def clean_blocks(
     credit_only = _cut_credits(blocks)
     norms = [_norm(b, cfg) for b in blocks]
     # Only phrases whose first word occurs on the page are compiled (see phrases._Matcher).
-    block_keys = [None if norm is None else word_keys(norm) for norm in norms]
+    block_keys = [None if norm is None else _keys(norm) for norm in norms]
     keys: set[str] = set().union(*(k for k in block_keys if k is not None))
     openings: set[str] = set()
     opening_words: set[str] = set()

@@ -14,11 +14,13 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from reader.budget import check
 from reader.errors import TooComplex
 from reader.extraction.picker import Picker
 from reader.html.parse import INLINE_TAGS
 from reader.model import Block, BlockKind, Link, Span
 from reader.safety import safe_line, safe_text
+from reader.spaces import fold_spaces, folded_len
 
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -91,7 +93,7 @@ def _is_side_box(elem: HtmlElement) -> bool:
     if cls is None and ident is None:
         return False
     limit, must_link = _side_limit(f"{cls or ''} {ident or ''}")
-    if not limit or len(" ".join(elem.text_content().split())) >= limit:
+    if not limit or folded_len(elem.text_content()) >= limit:
         return False
     return not must_link or _links_out(elem)
 
@@ -104,7 +106,7 @@ _CELL_BLOCKS = frozenset({
 
 # Links kept per article; past this their words stay as plain text. A link costs ~3 KB from
 # here to JSON output, so 500,000 of them took GBs; a long encyclopedia article holds ~5,000.
-MAX_LINKS = 10_000
+MAX_LINKS = 25_000
 # A block costs ~2 KB from here to JSON output (the text pass and the renderers hold a few
 # objects each), so 400,000 one-word paragraphs took 830 MB. A book on one page has ~10,000.
 MAX_BLOCKS = 50_000
@@ -136,6 +138,7 @@ class _Builder:
     def flush(self) -> None:
         if not self.pieces:
             return
+        check()  # per block: the page's time budget (reader.budget)
         kind, level = self.kind[-1]
         pieces, self.pieces = self.pieces, []
         out: list[str] = []
@@ -369,13 +372,13 @@ def blocks_from_text(text: str) -> tuple[str, list[Block]]:
     title = ""
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", text):
-        para = " ".join(chunk.split())
+        para = fold_spaces(chunk)
         if not para:
             continue
         if not title and not blocks:
             first, _, rest = chunk.strip().partition("\n")
-            title = " ".join(first.split())
-            para = " ".join(rest.split())
+            title = fold_spaces(first)
+            para = fold_spaces(rest)
             if not para:
                 continue
         _add_block(blocks, Block("paragraph", para))

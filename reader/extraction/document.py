@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 
 from lxml import etree
 from lxml.html import HtmlElement
 from readability.readability import REGEXES, Document
+
+from reader.budget import check
+from reader.html.parse import text_len
+from reader.spaces import folded_len
 
 # Tags whose presence inside a div makes readability keep it a div: its divToPElementsRe
 # matches them as a prefix of the serialised tag name, so "picture" counts as "p".
@@ -31,12 +36,10 @@ _HIDDEN_STYLE = REGEXES["displayNoneRe"]
 _CALL_TO_ACTION = REGEXES["callToActionRe"]
 # A plain attribute test in C, the style regex in Python: string functions in the XPath
 # cost twice as much as the whole search.
-_STYLED_OR_HIDDEN = etree.XPath("//*[@style or @hidden]")
-
-
-def text_len(elem: HtmlElement) -> int:
-    """Length of an element's text with whitespace runs counted as one character."""
-    return len(" ".join((elem.text_content() or "").split()))
+# (lxml-stubs type an XPath call as any XPath result; this one selects elements.)
+_STYLED_OR_HIDDEN: Callable[[HtmlElement], list[HtmlElement]] = etree.XPath(  # type: ignore[assignment]
+    "//*[@style or @hidden]"
+)
 
 
 _UNLIKELY_SEEN: dict[str, bool] = {}
@@ -57,6 +60,7 @@ class FastDocument(Document):
     """readability's Document, fed a tree and giving back an element instead of HTML."""
 
     unlikely_text = 0  # text the last ruthless pass dropped as unlikely (for callers' checks)
+    html: HtmlElement  # readability starts it as None; each pass sets the tree first
 
     def __init__(self, root: HtmlElement, url: str | None = None) -> None:
         super().__init__(root, url=url)
@@ -94,6 +98,7 @@ class FastDocument(Document):
             cls, ident = elem.get("class"), elem.get("id")
             if cls is None and ident is None:
                 continue
+            check()
             if not _is_unlikely(f"{cls or ''} {ident or ''}"):
                 continue
             if elem.tag in ("pre", "code") or any(True for _ in elem.iterancestors("pre", "code")):
@@ -123,11 +128,12 @@ class FastDocument(Document):
         candidates: dict[HtmlElement, dict] = {}
         for tag in ("p", "pre", "td", "blockquote"):
             for elem in self.html.iterdescendants(tag):
+                check()
                 parent = elem.getparent()
                 if parent is None:
                     continue
                 text = elem.text_content() or ""
-                length = len(" ".join(text.split()))
+                length = folded_len(text)
                 if length < min_len:
                     continue
                 points = 2 + text.count(",") + min(length / 100, 3)
@@ -141,6 +147,7 @@ class FastDocument(Document):
                     entry["content_score"] += points * share
         anchors: dict[HtmlElement, int] = {}  # nested candidates share their links
         for node, entry in candidates.items():
+            check()
             length = text_len(node)
             linked = 0
             for a in node.iterdescendants("a"):
@@ -204,6 +211,7 @@ class FastDocument(Document):
             if self.class_weight(header) < 0 or self.get_link_density(header) > 0.33:
                 header.drop_tree()
         for para in list(node.iterdescendants("p")):
+            check()
             if _CALL_TO_ACTION.search(para.text_content()) and self.get_link_density(para) > 0.2:
                 para.drop_tree()
         # Forms go; so do iframes, which readability keeps for video players (as the word
@@ -213,6 +221,7 @@ class FastDocument(Document):
         allowed = self.get_preserved_elements(node)
         for tag in ("table", "ul", "div", "aside", "header", "footer", "section"):
             for elem in reversed(node.findall(".//" + tag)):
+                check()
                 if elem not in allowed and self._drops(elem, candidates, allowed):
                     elem.drop_tree()
         self.html = node
@@ -239,7 +248,7 @@ class FastDocument(Document):
         for inner in elem.iterdescendants("p", "img", "li", "a", "embed", "input"):
             if inner.tag != "input" or inner.get("type") != "hidden":
                 counts[inner.tag] += 1
-        length = len(" ".join(text.split()))
+        length = folded_len(text)
         density = self.get_link_density(elem)
         paras, imgs = counts["p"], counts["img"]
         short = length < self.min_text_length
@@ -276,15 +285,20 @@ class FastDocument(Document):
     def run_pass(self, ruthless: bool) -> tuple[HtmlElement, bool]:
         """One pass of readability's summary(): the article element, and whether scoring
         found a candidate at all (False: the element is the whole body)."""
+        check()  # between readability's steps: the page's time budget (reader.budget)
         self.html = self._parse(self.input)
+        check()
         for elem in list(self.html.iter("script", "style", "noscript")):
             elem.drop_tree()
         for body in self.html.iter("body"):
             body.set("id", "readabilityBody")  # readability scores its body by this id
         if ruthless:
             self.remove_unlikely_candidates()
+        check()
         self.transform_misused_divs_into_paragraphs()
+        check()
         candidates = self.score_paragraphs()
+        check()
         best = self.select_best_candidate(candidates)
         if best:
             best = self.get_semantic_article_candidate(candidates, best)
@@ -295,5 +309,6 @@ class FastDocument(Document):
             article = self.html.find("body")
             if article is None:
                 article = self.html
+        check()
         self.sanitize(article, candidates)
         return article, bool(best)

@@ -15,11 +15,18 @@ reader.extraction.picker.Picker builds on it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from reader.extraction.document import FastDocument, text_len
+from reader.extraction.document import FastDocument
+from reader.html.parse import text_len
+from reader.spaces import fold_key as _norm  # the form titles and descriptions are compared in
+
+if TYPE_CHECKING:
+    from reader.html.parse import NodeText
 
 _LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "section", "ul", "ol"})
 _NOT_LEAD_FRAMES = frozenset({"nav", "aside", "figure", "form"})
@@ -51,10 +58,6 @@ def depth_below(elem: HtmlElement, ancestor: HtmlElement) -> int:
     return 1_000
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def page_title(root: HtmlElement) -> str:
     for meta in root.iter("meta"):
         if meta.get("property") == "og:title" and meta.get("content"):
@@ -80,7 +83,10 @@ TITLED_DEPTH = 6  # the body at most this many levels below what it shares with 
 DESCRIBED_TEXT = 60  # a description this long, matched on its start
 DESCRIBED_START = 20  # characters of it sought in text nodes first
 _DESCRIBED_TAGS = frozenset({*_LEAD_TAGS, "h4"})
-_OPENING = etree.XPath("//body//text()[starts-with(normalize-space(.), $start)]")
+# lxml-stubs type an XPath call as any XPath result; this one selects text nodes.
+_OPENING: Callable[..., list[NodeText]] = etree.XPath(  # type: ignore[assignment]
+    "//body//text()[starts-with(normalize-space(.), $start)]"
+)
 _LEAD_TOKENS = frozenset({
     "lead", "intro", "introtext", "standfirst", "subhead", "subheadline", "dek", "deck",
     "bajada", "chapo", "chapeau", "vorspann", "excerpt", "abstract",

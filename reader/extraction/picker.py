@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from reader.extraction.document import text_len
 from reader.extraction.leads import (
     LEAD_TEXT,
     OUTER_LEAD_TEXT,
@@ -29,6 +28,8 @@ from reader.extraction.leads import (
     names_title,
     page_title,
 )
+from reader.html.parse import text_len
+from reader.spaces import folded_len
 
 # readability retries without its "unlikely candidate" pruning when the pick's HTML is under
 # 250 characters; we measure text, which is stricter, so the bar is a little lower.
@@ -133,7 +134,7 @@ class Picker(LeadDocument):
 
     def _is_prose(self, elem: HtmlElement) -> bool:
         text = elem.text_content()
-        if len(" ".join(text.split())) < PROSE_TEXT or text.count(",") < PROSE_COMMAS:
+        if folded_len(text) < PROSE_TEXT or text.count(",") < PROSE_COMMAS:
             return False
         return self.get_link_density(elem) <= PROSE_LINKS
 

@@ -8,8 +8,9 @@ fill in for sharing and search engines) to the most incidental (<title>, the fir
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections import deque
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -18,12 +19,17 @@ from lxml.html import HtmlElement
 from reader.model import Metadata
 from reader.safety import safe_line, safe_text
 
+if TYPE_CHECKING:
+    from reader.html.parse import NodeText
+
 # Types whose fields describe the article itself rather than the site or a breadcrumb.
 _ARTICLE_TYPE = re.compile(r"Article$|BlogPosting|Report|Posting$|^Review$", re.I)
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.I)
 _JSONLD_LIMIT = 2_000_000  # a larger script is a data dump, not metadata
+TITLE_LIMIT = 1000
+BYLINE_LIMIT = 200  # as for bylines found in the markup (_short_text): longer names no one
 BODY_MIN_CHARS = 500  # a shorter articleBody is a teaser, no fallback for a failed extraction
 
 
@@ -52,18 +58,18 @@ def _jsonld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
 
         try:
             data = json.loads(raw, strict=False)
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop(0)
+        except (ValueError, RecursionError):
+            continue  # a script nested past the parser's depth is no metadata, not a bad page
+        queue = deque([data])  # breadth first: a page's top-level objects before nested ones
+        while queue:
+            item = queue.popleft()
             if isinstance(item, list):
-                stack.extend(item)
+                queue.extend(item)
             elif isinstance(item, dict):
                 yield item
                 graph = item.get("@graph")
                 if isinstance(graph, list):
-                    stack.extend(graph)
+                    queue.extend(graph)
 
 
 def _types(obj: dict[str, Any]) -> list[str]:
@@ -95,7 +101,9 @@ def _name(value: Any) -> str | None:
         name = value.get("name")
         return name if isinstance(name, str) else None
     if isinstance(value, list):
-        names = [n for n in (_name(v) for v in value) if n]
+        # One level only: a list of lists is no byline, and recursing would let a deeply
+        # nested value overflow the stack.
+        names = [n for v in value if not isinstance(v, list) and (n := _name(v))]
         return ", ".join(dict.fromkeys(names)) or None
     return None
 
@@ -117,7 +125,8 @@ def _first(*values: Any) -> str | None:
     return None
 
 
-_HINT_ATTRS = etree.XPath(
+# lxml-stubs type an XPath call as any XPath result; this one selects attribute nodes.
+_HINT_ATTRS: Callable[[HtmlElement], list[NodeText]] = etree.XPath(  # type: ignore[assignment]
     "//@itemprop | //a/@rel | //time/@datetime | //@class[contains(., 'byline')]"
 )
 
@@ -177,33 +186,56 @@ def _short_text(elem: HtmlElement) -> str | None:
 
 
 def strip_site_suffix(title: str, site: str | None = None, heading: str | None = None) -> str:
-    """Drop a " | Site" or " - Site" tail (or "Site | " head) from a title.
+    """Drop " | Site" or " - Site" tails (or a "Site | " head) from a title.
 
     A part is dropped when it names the site, or when it is short next to the rest: sites
-    append their name far more often than a headline contains a spaced separator.
+    append their name far more often than a headline contains a spaced separator. A loop, not
+    recursion: a title of thousands of " | X" parts must not overflow the stack, and each
+    round costs one pass over a title of at most TITLE_LIMIT characters.
     """
     site_key = (site or "").casefold()
     if heading and heading.casefold() != site_key:
         for sep in _SEPARATORS:
             if title.startswith(heading + sep) or title.endswith(sep + heading):
                 return heading
+    while True:
+        shorter = _strip_one_part(title, site_key)
+        if shorter is None:
+            return title
+        title, last = shorter
+        if last:
+            return title
+
+
+def _strip_one_part(title: str, site_key: str) -> tuple[str, bool] | None:
+    """``title`` less one site part, and whether no further part may go; None: none goes."""
     for sep in _SEPARATORS:
         if sep not in title:
             continue
         head, _, tail = title.rpartition(sep)
         if site_key and tail.strip().casefold() == site_key:
-            return strip_site_suffix(head.strip(), site)
+            return head.strip(), False
         first, _, rest = title.partition(sep)
         if site_key and first.strip().casefold() == site_key:
-            return rest.strip()
+            return rest.strip(), True
         if (
-            len(tail.split()) <= 4
-            and len(head.split()) >= 3
+            len(tail.split(None, 4)) <= 4
+            and len(head.split(None, 2)) >= 3
             and len(tail) < len(head)
             and not tail.strip()[:1].islower()  # "X - and why it matters" is one headline
         ):
-            return strip_site_suffix(head.strip(), site)
-    return title
+            return head.strip(), False
+    return None
+
+
+def _cut_title(title: str) -> str:
+    """A title of at most TITLE_LIMIT characters, cut at a word: longer is keyword stuffing
+    or an attack, and stripping site parts from it would cost rounds over all of it."""
+    if len(title) <= TITLE_LIMIT:
+        return title
+    return (
+        title[:TITLE_LIMIT].rsplit(None, 1)[0].rstrip(" |-:/\u2013\u2014\u00b7\u2022\u00ab\u00bb")
+    )
 
 
 def _without_site_part(candidate: str, page_title: str) -> str | None:
@@ -215,12 +247,24 @@ def _without_site_part(candidate: str, page_title: str) -> str | None:
     return None
 
 
+_URL_STARTS = ("https://", "http://", "www.")
+_DOMAIN = re.compile(r"[\w-]++(?:\.[\w-]++)++")  # possessive: nothing to give back
+
+
 def _byline(value: str | None) -> str | None:
     """Drop URLs from a byline ("Ann Lee - https://ann.example"); a bare domain is no name."""
     if not value:
         return None
-    text = re.sub(r"\s*[-|–,]?\s*(?:https?://|www\.)\S+\s*$", "", value).strip(" -|–,")
-    if not text or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", text):
+    text = value.rstrip()
+    # The URL is the line's last word, from where a URL start first shows in it. Found with
+    # str methods: a regex for "separator, URL, end of line" retried from every "www." of a
+    # long word that was not last, which took quadratic time.
+    word = len(text) - len(text.rsplit(None, 1)[-1]) if text else 0
+    starts = [p for p in (text.find(s, word) for s in _URL_STARTS) if p >= 0]
+    if starts:
+        text = text[: min(starts)]
+    text = text.strip(" -|\u2013,")
+    if not text or len(text) > BYLINE_LIMIT or _DOMAIN.fullmatch(text):
         return None
     return text
 
@@ -276,7 +320,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     if raw_title and page_title:
         # og:title filled with the site's name, which <title> carries as its tail.
         raw_title = _without_site_part(raw_title, page_title) or raw_title
-    title = strip_site_suffix(raw_title, site, heading) if raw_title else ""
+    title = strip_site_suffix(_cut_title(raw_title), site, heading) if raw_title else ""
 
     author = meta.get("author") or meta.get("article:author") or meta.get("byl")
     if author and re.match(r"https?://", author):

@@ -8,6 +8,7 @@ traceback. The one refusal is a page with more elements than can be read in boun
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import lxml.etree
 import lxml.html
@@ -15,6 +16,18 @@ from lxml.html import HtmlElement
 
 from reader.errors import TooComplex
 from reader.safety import safe_text
+
+if TYPE_CHECKING:
+
+    class NodeText(str):
+        """What an XPath gives for a text or attribute node of a tree parsed here (lxml's
+        "smart string"); lxml-stubs say its parent is an _Element, here always an HtmlElement."""
+
+        is_tail: bool
+        attrname: str
+
+        def getparent(self) -> HtmlElement | None: ...
+
 
 # huge_tree lifts libxml2's 10 MB text-node and 256-level depth limits: without it a long
 # single paragraph silently vanishes. Depth stays bounded (libxml2 stops nesting at its own
@@ -86,8 +99,9 @@ INLINE_TAGS = frozenset({
 })  # fmt: skip
 
 
-def _text_len(elem: HtmlElement) -> int:
-    return len(" ".join((elem.text_content() or "").split()))
+def text_len(elem: HtmlElement) -> int:
+    """Length of an element's text with whitespace runs counted as one character."""
+    return len(" ".join((elem.text_content() or "").split()))  # folded_len inline: hot
 
 
 def _has_long_noscript(data: bytes) -> bool:
@@ -115,8 +129,8 @@ def _visible_len(root: HtmlElement) -> int:
     body = root.find("body")
     if body is None:
         return 0
-    hidden = sum(_text_len(elem) for elem in body.iter("script", "style"))
-    return max(_text_len(body) - hidden, 1)
+    hidden = sum(text_len(elem) for elem in body.iter("script", "style"))
+    return max(text_len(body) - hidden, 1)
 
 
 def _unwrap_noscript_page(root: HtmlElement) -> None:
@@ -124,7 +138,7 @@ def _unwrap_noscript_page(root: HtmlElement) -> None:
     for noscript in list(root.iter("noscript")):
         if len(noscript) == 0 or noscript.getparent() is None:
             continue  # plain text only: a message, not a page
-        length = _text_len(noscript)
+        length = text_len(noscript)
         if length < NOSCRIPT_TEXT:
             continue
         body_len = body_len or _visible_len(root)

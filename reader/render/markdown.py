@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from reader.model import Article, Block
@@ -45,8 +46,28 @@ def inline(block: Block, article: Article) -> str:
     return "".join(out)
 
 
+def front_matter(article: Article, url: str | None = None) -> str:
+    """The YAML block a saved article starts with (as note apps and static sites read it):
+    where it came from, its title, byline and date. Values are JSON strings, which YAML reads
+    as they are, so a title with a colon or quote cannot break the block."""
+    fields = {
+        "url": url or article.final_url or article.url or article.canonical_url,
+        "title": article.title,
+        "byline": article.byline,
+        "date": article.published,
+        "site": article.site,
+    }
+    lines = [
+        f"{name}: {json.dumps(value, ensure_ascii=False)}"
+        for name, value in fields.items()
+        if value
+    ]
+    return "---\n" + "".join(line + "\n" for line in lines) + "---\n\n"
+
+
 def render_markdown(article: Article) -> str:
     parts: list[str] = []
+    items: set[int] = set()  # where in parts the list items are
     if article.title:
         parts.append(f"# {escape(article.title)}")
     if line := meta_line_iso(article):
@@ -57,6 +78,7 @@ def render_markdown(article: Article) -> str:
             parts.append(f"{'#' * level} {inline(block, article)}")
         elif block.kind == "list_item":
             indent = "  " * max(0, block.level - 1)
+            items.add(len(parts))
             parts.append(f"{indent}- {inline(block, article)}")
         elif block.kind == "blockquote":
             parts.append("\n".join(f"> {line}" for line in inline(block, article).split("\n")))
@@ -69,6 +91,11 @@ def render_markdown(article: Article) -> str:
             parts.append(inline(block, article))
     if article.source_url:
         parts.append(f"Source: <{_link_url(article.source_url)}>")
-    # Consecutive list items read as one list, not as separate paragraphs.
-    text = "\n\n".join(parts)
-    return re.sub(r"(?m)^(\s*- .*)\n\n(?=\s*- )", r"\1\n", text) + "\n"
+    # Consecutive list items read as one list, not as separate paragraphs. Joined here, not
+    # by a regex over the whole text: one that began at each line and skipped blank lines
+    # took quadratic time on a code block of many empty lines.
+    out = parts[:1]
+    for i in range(1, len(parts)):
+        tight = i - 1 in items and i in items and "\n" not in parts[i - 1]
+        out.append(("\n" if tight else "\n\n") + parts[i])
+    return "".join(out) + "\n"

@@ -7,11 +7,45 @@ as `lynx -dump` does, and wrapping to a width.
 from __future__ import annotations
 
 import textwrap
+from urllib.parse import quote, urljoin, urlsplit
 
 from reader.model import Article, Block
 
 LIST_BULLET = "• "
 QUOTE_BAR = "│ "
+
+# Where an OSC 8 hyperlink opens and closes while the text is wrapped: private-use characters,
+# which stick to the words they touch, so a link's text wraps as it would without them (its
+# line may end a cell or two early). They become escape sequences only after wrapping.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_OSC8_SAFE = "".join(chr(c) for c in range(0x21, 0x7F))
+_NO_MARKERS = str.maketrans({_OPEN: "\ufffd", _CLOSE: "\ufffd"})  # page text never has them
+
+
+def hyperlink_target(url: str, base: str | None) -> str | None:
+    """The URL an OSC 8 hyperlink may carry: absolute, printable ASCII (non-ASCII is
+    percent-encoded). None for any URL with a control character, which no escape sequence
+    may ever carry, or one that cannot be made absolute."""
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in url):
+        return None
+    target = quote(urljoin(base, url) if base else url, safe=_OSC8_SAFE)
+    scheme = urlsplit(target).scheme.lower()
+    return target if scheme in ("http", "https", "mailto", "file") else None
+
+
+def _osc8(text: str, targets: list[str | None]) -> str:
+    """Turn the markers into OSC 8 sequences, the n-th pair carrying ``targets[n]``."""
+    out: list[str] = []
+    pos = n = 0
+    while (start := text.find(_OPEN, pos)) >= 0:
+        end = text.find(_CLOSE, start)
+        out.append(text[pos:start])
+        url = targets[n] if n < len(targets) else None
+        inner = text[start + 1 : end]
+        out.append(f"\x1b]8;;{url}\x1b\\{inner}\x1b]8;;\x1b\\" if url else inner)
+        pos, n = end + 1, n + 1
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def meta_line_iso(article: Article) -> str:
@@ -31,21 +65,37 @@ def _date_only(published: str | None) -> str | None:
     return published
 
 
-def block_text_with_refs(block: Block, article: Article, numbers: dict[str, int]) -> str:
-    """Block text with `[n]` after each linked stretch; `numbers` maps URL -> reference number."""
+def block_text_with_refs(
+    block: Block,
+    article: Article,
+    numbers: dict[str, int],
+    *,
+    refs: bool = True,
+    targets: list[str | None] | None = None,
+) -> str:
+    """Block text with `[n]` after each linked stretch (``refs``; `numbers` maps URL ->
+    reference number) and, given ``targets``, hyperlink markers around it, whose URLs are
+    appended to ``targets`` in order (see :func:`_osc8`)."""
     links = sorted(
         (s for s in block.spans if s.kind == "link" and s.ref is not None), key=lambda s: s.end
     )
+    text = block.text if targets is None else block.text.translate(_NO_MARKERS)
     out: list[str] = []
     pos = 0
     for span in links:
         assert span.ref is not None
         url = article.links[span.ref].url
-        number = numbers.setdefault(url, len(numbers) + 1)
-        out.append(block.text[pos : span.end])
-        out.append(f"[{number}]")
-        pos = span.end
-    out.append(block.text[pos:])
+        start = max(pos, span.start)  # overlapping spans: the later one starts where one ends
+        out.append(text[pos:start])
+        linked = text[start : span.end]
+        if targets is not None and linked:
+            targets.append(hyperlink_target(url, article.final_url or article.url))
+            linked = _OPEN + linked + _CLOSE
+        out.append(linked)
+        if refs:
+            out.append(f"[{numbers.setdefault(url, len(numbers) + 1)}]")
+        pos = max(pos, span.end)
+    out.append(text[pos:])
     return "".join(out)
 
 
@@ -73,17 +123,31 @@ def _format_block(block: Block, text: str, width: int | None) -> str:
 
 
 def render_text(
-    article: Article, *, links: bool = False, width: int | None = None, title: bool = True
+    article: Article,
+    *,
+    links: bool = False,
+    width: int | None = None,
+    title: bool = True,
+    hyperlinks: bool = False,
 ) -> str:
+    """The article as text; ``hyperlinks`` makes linked words OSC 8 hyperlinks (for a
+    terminal: the CLI asks for them only when stdout is one)."""
     numbers: dict[str, int] = {}
+    targets: list[str | None] | None = [] if hyperlinks else None
     parts: list[str] = []
+    # With hyperlinks, page text must not hold the markers that become escape sequences.
+    table = _NO_MARKERS if hyperlinks else {}
     if title and article.title:
-        parts.append(_format_block(Block("heading", article.title), article.title, width))
-        if line := meta_line_iso(article):
+        heading = article.title.translate(table)
+        parts.append(_format_block(Block("heading", heading), heading, width))
+        if line := meta_line_iso(article).translate(table):
             parts.append(_format_block(Block("paragraph", line), line, width))
     previous: Block | None = None
     for block in article.blocks:
-        text = block_text_with_refs(block, article, numbers) if links else block.text
+        if links or hyperlinks:
+            text = block_text_with_refs(block, article, numbers, refs=links, targets=targets)
+        else:
+            text = block.text
         formatted = _format_block(block, text, width)
         if previous is not None and previous.kind == block.kind == "list_item":
             # Items of one list read as a list: one line apart, not a paragraph apart.
@@ -92,6 +156,12 @@ def render_text(
             parts.append(formatted)
         previous = block
     if links and numbers:
-        refs = [f"{n:>3}. {url}" for url, n in numbers.items()]
+        refs = []
+        for url, n in numbers.items():
+            if targets is not None:
+                targets.append(hyperlink_target(url, article.final_url or article.url))
+                url = _OPEN + url.translate(_NO_MARKERS) + _CLOSE
+            refs.append(f"{n:>3}. {url}")
         parts.append("References\n\n" + "\n".join(refs))
-    return "\n\n".join(parts) + "\n"
+    text = "\n\n".join(parts) + "\n"
+    return _osc8(text, targets) if targets is not None else text

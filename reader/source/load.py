@@ -6,20 +6,55 @@ httpx is imported only when the source is a URL; files and stdin need only the d
 from __future__ import annotations
 
 import os
+import re
 import sys
-from typing import BinaryIO
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from reader.errors import ContentError, EmptyContent, SourceError, TooLarge, UnsupportedType
 from reader.model import Page
 from reader.safety import safe_line
 
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+# Files that are not pages, refused as the same types are over HTTP.
+NOT_PAGES = {
+    ".json": "JSON data",
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp"), "an image"),
+    **dict.fromkeys((".ico", ".svg", ".tif", ".tiff", ".heic"), "an image"),
+}
+# A host name with a dot (or localhost), an optional port, then a path, query or nothing:
+# what curl and w3m take to mean an http(s) address when no such file exists.
+_BARE_ADDRESS = re.compile(
+    r"(?:localhost|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])"
+    r"(?::\d{1,5})?(?:[/?#]\S*)?",
+    re.IGNORECASE,
+)
+# Names of files, not hosts: `reader story.html` for a missing file says "no such file".
+_FILE_ENDINGS = {s.lstrip(".") for s in (*HTML_SUFFIXES, *NOT_PAGES)} | {"txt", "md", "xml", "pdf"}
+# The start of a whole HTML document, however the file is named.
+_HTML_DOCUMENT = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s/>]",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
+
+
+def bare_address(source: str) -> str | None:
+    """``https://`` + ``source`` when it reads as an address typed without its scheme
+    (``example.com/story``) and no file has that name; else None."""
+    if not _BARE_ADDRESS.fullmatch(source) or os.path.exists(source):
+        return None
+    host = re.split(r"[/?#:]", source, maxsplit=1)[0]
+    if host.rsplit(".", 1)[-1].lower() in _FILE_ENDINGS and host == source:
+        return None
+    return "https://" + source
 
 
 def load(
@@ -30,10 +65,14 @@ def load(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Page:
     """Read a source (URL, file path or "-" for stdin) into a decoded :class:`Page`."""
-    if is_url(source.strip()):  # " https://..." pasted with a space is still a URL
-        source = source.strip()
+    stripped = source.strip()  # " https://..." pasted with a space is still a URL
+    if is_url(stripped):
+        source = stripped
+    address = None if is_url(source) else bare_address(source)
+    if is_url(source) or address:
         from reader.source.fetch import FetchOptions, fetch
 
+        source = address or source
         return fetch(
             source,
             FetchOptions(connect_timeout=connect_timeout, timeout=timeout, max_bytes=max_bytes),
@@ -89,6 +128,33 @@ def page_from_bytes(source: str, data: bytes, suffix: str) -> Page:
         raise ContentError(f"{safe_line(source)} is a PDF document, not a web page")
     if looks_binary(data):
         raise UnsupportedType(f"{safe_line(source)} holds binary data, not a page")
+    if suffix in NOT_PAGES:
+        raise UnsupportedType(
+            f"{safe_line(source)} is {NOT_PAGES[suffix]}, not a web page "
+            "(reader reads HTML and plain text)"
+        )
     text, encoding = decode_bytes(data)
-    is_html = suffix in HTML_SUFFIXES or (suffix != ".txt" and looks_like_html(text))
+    if _is_json(text):
+        raise UnsupportedType(
+            f"{safe_line(source)} holds JSON data, not a web page "
+            "(reader reads HTML and plain text)"
+        )
+    # A .txt name says plain text unless the file is plainly a whole HTML document (a page
+    # saved under the wrong name); any other name lets the content decide.
+    is_html = suffix in HTML_SUFFIXES or (
+        _HTML_DOCUMENT.match(text) is not None if suffix == ".txt" else looks_like_html(text)
+    )
     return Page(source=source, text=text, is_html=is_html, encoding=encoding)
+
+
+def _is_json(text: str) -> bool:
+    head = text.lstrip()[:1]
+    if head not in ("{", "["):
+        return False
+    import json
+
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True

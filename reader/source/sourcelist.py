@@ -32,6 +32,19 @@ def read_source_list(path: str) -> list[str]:
         raise SourceError(f"cannot read the source list {name}: {exc.strerror or exc}") from None
 
 
+def source_from_line(line: str) -> str | None:
+    """The source a line of an -i file names: ``#`` at its start or after whitespace starts
+    a comment (so ``url  # Italian`` is ``url``, while ``url#part`` keeps its fragment)."""
+    text = line.strip()
+    if text.startswith("#"):
+        return None
+    for index, char in enumerate(text):
+        if char == "#" and text[index - 1].isspace():
+            text = text[:index].rstrip()
+            break
+    return text or None
+
+
 def _sources(handle: BinaryIO, name: str) -> list[str]:
     sources: list[str] = []
     number = 0
@@ -44,8 +57,8 @@ def _sources(handle: BinaryIO, name: str) -> list[str]:
                 f"line {number:,} of the source list {name} is longer than "
                 f"{MAX_LINE:,} bytes: is it a list of sources, one per line?"
             )
-        source = line.decode("utf-8", "replace").strip()
-        if not source or source.startswith("#"):
+        source = source_from_line(line.decode("utf-8", "replace"))
+        if source is None:
             continue
         if len(sources) >= MAX_SOURCES:
             raise SourceError(

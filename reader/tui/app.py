@@ -13,33 +13,43 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import ContentSwitcher, Footer, Input
+from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from reader.model import Article
-from reader.tui.loader import DEMO_LABEL, in_daemon_thread, load_article
+from reader.safety import safe_line
+from reader.tui.load_control import LoadControl, PageLoaded
+from reader.tui.loader import DEMO_LABEL, LoadFailure, in_daemon_thread, load_and_lay_out
 from reader.tui.navigation import AddressHistory, Entry, History, resolve_link
 from reader.tui.page_actions import PageActions
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.links import LinksScreen
+from reader.tui.settings import SettingsFile
+from reader.tui.targets import LinkTargets
+from reader.tui.view_options import DARK, LIGHT, ViewOptions
 from reader.tui.widgets.address_bar import AddressBar
-from reader.tui.widgets.article_view import COLUMN_STEP, ArticleView
+from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.error_view import ErrorView
 from reader.tui.widgets.header import ArticleHeader
 from reader.tui.widgets.search_bar import SearchBar
 from reader.tui.widgets.side_panel import SidePanel
+from reader.tui.wrap import Laid
 
 if TYPE_CHECKING:
     from reader.pipeline import ReadOptions
 
-DARK, LIGHT = "textual-dark", "textual-light"
+NARROW = 90  # below this many cells the side panel takes the whole width (see app.tcss)
 
 
-class ReaderApp(PageActions, App[None]):
+class ReaderApp(LoadControl, LinkTargets, ViewOptions, PageActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "reader"
     ENABLE_COMMAND_PALETTE = False
+    # Below 90 cells the side panel takes the whole width and help stacks its columns.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # First, so a narrow footer that has room for one key still shows the way to the rest.
+        Binding("question_mark", "help", "Keys"),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
         Binding("o,ctrl+l", "open_address", "Open"),
@@ -48,8 +58,10 @@ class ReaderApp(PageActions, App[None]):
         Binding("slash", "search", "Search"),
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Previous match", show=False),
-        Binding("b,alt+left", "history_back", "Back", show=False),
-        Binding("f,alt+right", "history_forward", "Forward", show=False),
+        # b and f turn pages, as in less; B goes back, as in w3m.
+        Binding("B,alt+left", "history_back", "Back", show=False),
+        Binding("F,alt+right", "history_forward", "Forward", show=False),
+        Binding("escape,ctrl+g", "stop_loading", "Stop loading", show=False, priority=True),
         Binding("r", "reload", "Reload", show=False),
         Binding("R", "toggle_removed", "Removed"),
         Binding("t", "toggle_theme", "Light/dark", show=False),
@@ -58,7 +70,6 @@ class ReaderApp(PageActions, App[None]):
         Binding("O", "open_browser", "Open in browser", show=False),
         Binding("plus,equals_sign", "wider", "Wider column", show=False),
         Binding("minus", "narrower", "Narrower column", show=False),
-        Binding("question_mark", "help", "All keys"),
     ]
 
     def __init__(
@@ -68,8 +79,12 @@ class ReaderApp(PageActions, App[None]):
         options: ReadOptions | None = None,
         article: Article | None = None,
         export_dir: Path | None = None,
+        column: int | None = None,
+        quit_on_error: bool = False,
+        show_removed: bool = False,
     ) -> None:
         super().__init__()
+        self.start_with_removed = show_removed  # --show-removed: as if R had been pressed
         self.source = source
         self.options = options
         self.initial_article = article
@@ -79,12 +94,22 @@ class ReaderApp(PageActions, App[None]):
         self.loading_source: str | None = None
         self.last_message = ""  # what the last notification said (tests read it)
         self.error: str | None = None
-        self.theme = DARK
+        self.error_header = ""  # what the header says over the error view
+        self.settings = SettingsFile()
+        self.theme = LIGHT if self.settings.settings.theme == "light" else DARK
+        self.column = column  # --width: this session's column, not saved
+        # The command line's `reader SOURCE`: a first page that cannot be read ends the app,
+        # and the CLI prints the error as pipe mode does (see failure).
+        self.quit_on_error = quit_on_error
+        self.failure: LoadFailure | None = None
+        self._load_token = 0  # the newest load; results of any other are dropped
 
     # ----------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
-        yield ArticleHeader(id="header")
+        with Horizontal(id="top"):
+            yield ArticleHeader(id="header")
+            yield Static("", id="position", markup=False)
         yield AddressBar(self.addresses, id="address")
         with Horizontal(id="body"):
             with ContentSwitcher(initial="view", id="main"):
@@ -104,18 +129,45 @@ class ReaderApp(PageActions, App[None]):
         return entry.article if entry and self.error is None else None
 
     def on_mount(self) -> None:
+        settings = self.settings.settings
+        self.view.set_column(self.column or settings.column)
+        self.view.show_removed = self.start_with_removed
+        # A panel that would cover the article does not open by itself.
+        self.query_one(SidePanel).display = settings.side_panel and self.size.width >= NARROW
+        self.watch(self.view, "scroll_y", self._show_position, init=False)
+        self.watch(self.view, "virtual_size", self._show_position, init=False)
+        self.watch(self.view, "typed", self._show_position, init=False)
         self.view.focus()
+        if self.settings.problem:
+            self.say(self.settings.problem, error=True)
         if self.initial_article is not None:
             entry = Entry(self.source, self.initial_article)
             self.history.visit(entry)
             self._show_entry(entry)
         else:
+            # Even the demo opens on the article: a first `q` must quit, not type "q".
             self.load(self.source)
-            if self.source is None:
-                self.query_one(AddressBar).open()
+
+    def save_setting(self, **changes: object) -> None:
+        problem = self.settings.update(**changes)
+        if problem:
+            self.say(problem, error=True)
+
+    def _show_position(self) -> None:
+        view = self.view
+        text = f"Link {view.typed}…  Enter follows" if view.typed else view.position()
+        entry = self.history.current
+        if entry is not None and entry.source is None and self.initial_article is None:
+            # The demo is where newcomers start: say, where it is never cut, how to go on.
+            text = f"o or Ctrl+L opens an address  {text}"
+        self.query_one("#position", Static).update(text if self.article is not None else "")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_position)
 
     def say(self, message: str, *, error: bool = False) -> None:
-        """Notify without markup: messages can quote page titles and URLs."""
+        """Notify without markup or control codes: messages can quote titles and URLs."""
+        message = safe_line(message)
         self.last_message = message
         self.notify(message, severity="error" if error else "information", markup=False)
 
@@ -123,29 +175,42 @@ class ReaderApp(PageActions, App[None]):
 
     def load(self, source: str | None, *, replace: bool = False) -> None:
         """Start reading ``source`` in the background; a newer load cancels this one."""
+        self._load_token += 1
         self.loading_source = source
         self.query_one("#main").loading = True
-        label = DEMO_LABEL if source is None else source
-        self.query_one(ArticleHeader).set_article(None, f"Loading {label}…")
-        self._load_worker(source, replace)
+        label = DEMO_LABEL if source is None else safe_line(source)
+        self.query_one(ArticleHeader).set_article(None, f"Loading {label}…  (Esc stops)")
+        self._load_worker(self._load_token, source, replace)
 
     @work(exclusive=True, group="load", exit_on_error=False)
-    async def _load_worker(self, source: str | None, replace: bool) -> None:
+    async def _load_worker(self, token: int, source: str | None, replace: bool) -> None:
         # The pipeline is synchronous: it runs in a daemon thread (see in_daemon_thread) while
-        # this exclusive worker waits; a newer load cancels the wait, not the thread.
-        result = await in_daemon_thread(load_article, source, self.options)
-        self._loaded(source, result, replace)
+        # this exclusive worker waits; cancelling the worker drops the wait, not the thread,
+        # whose late result then has nowhere to go. Layout runs there too (see Laid).
+        view = self.view
+        result, laid = await in_daemon_thread(
+            load_and_lay_out, source, self.options, view.text_width(), view.show_removed
+        )
+        self.post_message(PageLoaded(token, source, result, replace, laid))
 
-    def _loaded(self, source: str | None, result: Article | str, replace: bool) -> None:
-        if source != self.loading_source:
-            return  # an older load that finished after a newer one started
+    def _loaded(
+        self,
+        source: str | None,
+        result: Article | LoadFailure,
+        replace: bool,
+        laid: Laid | None = None,
+    ) -> None:
         self.loading_source = None
         self.query_one("#main").loading = False
-        if isinstance(result, str):
-            self._show_error(DEMO_LABEL if source is None else source, result)
+        if isinstance(result, LoadFailure):
+            if self.quit_on_error and self.history.current is None and self.error is None:
+                self.failure = result
+                self.exit(return_code=result.exit_code)
+                return
+            self._show_error(DEMO_LABEL if source is None else source, result.message)
             return
         self._save_scroll()
-        entry = Entry(source, result)
+        entry = Entry(source, result, laid=laid)
         if replace:
             entry.scroll_y = int(self.view.scroll_y)
             self.history.replace(entry)
@@ -157,20 +222,27 @@ class ReaderApp(PageActions, App[None]):
         self.error = None
         self.query_one(ContentSwitcher).current = "view"
         self.query_one(ArticleHeader).set_article(entry.article)
-        self.view.show(entry.article, scroll_y=entry.scroll_y)
+        self.view.show(entry.article, scroll_y=entry.scroll_y, laid=entry.laid)
         self.query_one(SidePanel).set_article(entry.article)
         if not self.query_one(AddressBar).has_focus:
             self.view.focus()
+        self._show_position()
 
-    def _show_error(self, source: str, message: str) -> None:
+    def _show_error(self, source: str, message: str, *, stopped: bool = False) -> None:
+        # The source is shown, so it gets the page text's sanitiser: a file name can hold
+        # escape codes that would set the terminal's title, or a bidi override.
+        source, message = safe_line(source), safe_line(message)
         self.error = message
         self.last_message = message
         self.query_one(ErrorView).show_error(
-            source, message, can_go_back=self.history.current is not None
+            source, message, can_go_back=self.history.current is not None, stopped=stopped
         )
         self.query_one(ContentSwitcher).current = "error"
-        self.query_one(ArticleHeader).set_article(None, f"Could not read {source}")
+        verb = "Stopped loading" if stopped else "Could not read"
+        self.error_header = f"{verb} {source}"
+        self.query_one(ArticleHeader).set_article(None, self.error_header)
         self.query_one(SidePanel).set_article(None)
+        self._show_position()
 
     def _save_scroll(self) -> None:
         entry = self.history.current
@@ -181,7 +253,7 @@ class ReaderApp(PageActions, App[None]):
 
     def action_open_address(self) -> None:
         entry = self.history.current
-        self.query_one(AddressBar).open(entry.source or "" if entry else "")
+        self.query_one(AddressBar).open(safe_line(entry.source or "") if entry else "")
 
     @on(Input.Submitted, "#address")
     def _address_submitted(self, event: Input.Submitted) -> None:
@@ -236,6 +308,7 @@ class ReaderApp(PageActions, App[None]):
     def action_toggle_panel(self) -> None:
         panel = self.query_one(SidePanel)
         panel.display = not panel.display
+        self.save_setting(side_panel=bool(panel.display))
         if panel.display:
             panel.focus_first()
         else:
@@ -243,6 +316,8 @@ class ReaderApp(PageActions, App[None]):
 
     @on(SidePanel.Leave)
     def _leave_panel(self) -> None:
+        if self.size.width < NARROW:  # the panel covers the article: leaving closes it
+            self.query_one(SidePanel).display = False
         self.view.focus()
 
     @on(SidePanel.Picked)
@@ -250,6 +325,8 @@ class ReaderApp(PageActions, App[None]):
         article = self.article
         if article is None:
             return
+        if self.size.width < NARROW:  # show the place picked, not the panel over it
+            self._leave_panel()
         view = self.view
         if event.what == "quote":
             quote = article.quotes[event.index]
@@ -270,7 +347,12 @@ class ReaderApp(PageActions, App[None]):
         if article is None or not article.links:
             self.say("This article has no links")
             return
-        self.push_screen(LinksScreen(article.links), self._follow_link)
+        entry = self.history.current
+        base = entry.source if entry else None
+        self.push_screen(
+            LinksScreen(article.links, lambda href: resolve_link(article, base, href)),
+            self._follow_link,
+        )
 
     @on(ArticleView.LinkClicked)
     def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
@@ -278,14 +360,20 @@ class ReaderApp(PageActions, App[None]):
 
     def _follow_link(self, index: int | None) -> None:
         article = self.article
-        if index is None or article is None or not 0 <= index < len(article.links):
+        if index is None or article is None:
+            return
+        if not 0 <= index < len(article.links):
+            count = len(article.links)
+            self.say(f"No link {index + 1}: this article has {count} link{'s' * (count != 1)}")
             return
         entry = self.history.current
-        self.load(resolve_link(article, entry.source if entry else None, article.links[index].url))
+        href = article.links[index].url
+        self.open_target(href, resolve_link(article, entry.source if entry else None, href))
 
     # ----------------------------------------------------------------- history
 
     def _go(self, step: int) -> None:
+        self.stop_loading()  # going back or forward abandons the page on its way
         if self.error is not None and step < 0 and self.history.current is not None:
             self._show_entry(self.history.current)  # back from an error: the page before it
             return
@@ -310,29 +398,6 @@ class ReaderApp(PageActions, App[None]):
         else:
             self.load(entry.source, replace=True)
 
-    # ----------------------------------------------------------------- view options
-
-    def action_toggle_removed(self) -> None:
-        article = self.article
-        if article is None:
-            return
-        view = self.view
-        view.set_show_removed(not view.show_removed)
-        if view.show_removed:
-            count = len(article.removed)
-            self.say(f"Showing {count} removed item{'s' if count != 1 else ''}, dimmed")
-        else:
-            self.say("Removed items hidden")
-
-    def action_toggle_theme(self) -> None:
-        self.theme = LIGHT if self.theme == DARK else DARK
-
-    def action_wider(self) -> None:
-        self.say(f"Column: {self.view.set_column(self.view.column + COLUMN_STEP)} cells")
-
-    def action_narrower(self) -> None:
-        self.say(f"Column: {self.view.set_column(self.view.column - COLUMN_STEP)} cells")
-
     def action_help(self) -> None:
         groups = [
             ("Reader", self.BINDINGS),
@@ -353,9 +418,22 @@ def make_app(
     options: ReadOptions | None = None,
     article: Article | None = None,
     export_dir: Path | None = None,
+    column: int | None = None,
+    quit_on_error: bool = False,
+    show_removed: bool = False,
 ) -> ReaderApp:
-    """The app for ``source`` (URL, path or "-"); None opens the demo with the address bar ready.
+    """The app for ``source`` (URL, path or "-"); None opens the demo.
 
-    ``article`` shows an Article already in hand (tests and the bench) instead of loading one.
+    ``article`` shows an Article already in hand (tests and the bench) instead of loading one;
+    ``column`` is --width; ``quit_on_error`` ends the app if the first page cannot be read;
+    ``show_removed`` starts with removed boilerplate shown.
     """
-    return ReaderApp(source, options=options, article=article, export_dir=export_dir)
+    return ReaderApp(
+        source,
+        options=options,
+        article=article,
+        export_dir=export_dir,
+        column=column,
+        quit_on_error=quit_on_error,
+        show_removed=show_removed,
+    )

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from reader.tui.wrap import Laid
 
 
 @dataclass(slots=True)
@@ -19,6 +23,7 @@ class Entry:
     source: str | None  # what was loaded: URL, path, "-"; None for the built-in demo
     article: Article
     scroll_y: int = 0
+    laid: Laid | None = None  # the article wrapped off the event loop, while it still fits
 
 
 class History:

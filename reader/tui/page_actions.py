@@ -5,13 +5,13 @@ system browser, export it as Markdown. A mixin of :class:`reader.tui.app.ReaderA
 from __future__ import annotations
 
 import re
-import threading
-import webbrowser
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from reader.model import Article
+from reader.paths import downloads_dir
+from reader.tui.external import open_in_browser, open_with_system
 from reader.tui.navigation import History
 
 
@@ -29,6 +29,10 @@ class PageActions:
         def say(self, message: str, *, error: bool = False) -> None: ...
 
         def copy_to_clipboard(self, text: str) -> None: ...
+
+        def run_worker(self, work: Any, *args: Any, **kwargs: Any) -> Any: ...
+
+        def call_from_thread(self, callback: Any, *args: Any, **kwargs: Any) -> Any: ...
 
     def page_url(self) -> str | None:
         """The address of what is shown: its URL, or a file's file:// URL."""
@@ -55,24 +59,36 @@ class PageActions:
         if url is None:
             self.say("This article has no URL to open")
             return
-        self._open_in_browser(url)
-        self.say(f"Opening {url} in the browser")
+        self.say(f"Opening {url} in the browser…")
+        self._hand_over(url, open_in_browser, "Opened {url} in the browser")
 
-    def _open_in_browser(self, url: str) -> None:
-        # A console browser could hold its thread for long; a daemon thread never delays quit.
-        threading.Thread(
-            target=webbrowser.open, args=(url,), name="reader-browser", daemon=True
-        ).start()
+    def open_elsewhere(self, url: str) -> None:
+        """A link reader cannot read (mailto:, tel:...): to the system's handler for it."""
+        self.say(f"Handing {url} to the system…")
+        self._hand_over(url, open_with_system, "Opened {url} with the system's handler")
+
+    def _hand_over(self, url: str, opener: object, done: str) -> None:
+        # Starting a program can take seconds (a first browser window): off the event loop.
+        def run() -> None:
+            problem = opener(url)  # type: ignore[operator]
+            if problem is None:
+                self.call_from_thread(self.say, done.format(url=url))
+            else:
+                self.call_from_thread(self.say, f"Could not open {url}: {problem}", error=True)
+
+        self.run_worker(run, thread=True, group="external", exit_on_error=False)
 
     def action_export(self) -> None:
         article = self.article
         if article is None:
             return
         try:
-            from reader.render.markdown import render_markdown
+            from reader.render.markdown import front_matter, render_markdown
 
-            text = render_markdown(article)
-            path = export_path(article, self.export_dir or Path.cwd())
+            text = front_matter(article, self.page_url()) + render_markdown(article)
+            directory = self.export_dir or Path(downloads_dir())
+            directory.mkdir(parents=True, exist_ok=True)
+            path = export_path(article, directory)
             path.write_text(text, encoding="utf-8")
         except (ImportError, OSError) as error:
             self.say(f"Could not export: {error}", error=True)

@@ -268,6 +268,7 @@ def _fragment(draw: st.DrawFn, depth: int = 0) -> str:
     return f'<{tag} class="{cls}"{hidden}>{inner}</{tag}>'
 
 
+@pytest.mark.slow
 @given(st.lists(_fragment(), max_size=5))
 @settings(max_examples=100, deadline=None)
 def test_dom_cleaning_is_idempotent_and_spares_the_article(

@@ -446,6 +446,7 @@ _FRAGMENTS = [
     ),
     st.sampled_from(["en", "de", None]),
 )
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 def test_cleaning_is_idempotent_and_keeps_order(
     rules: CleanRules, specs: list[tuple[str, list[str]]], lang: str | None

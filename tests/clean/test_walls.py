@@ -23,7 +23,9 @@ def test_a_page_that_was_only_a_cookie_dialog_is_a_consent_wall(rules: CleanRule
 
 def test_consent_phrases_in_a_removal_count_without_a_cookie_rule(rules: CleanRules) -> None:
     removed = [Removal(CONSENT, "dom:overlay:modal", stage="dom")]
-    assert dom_wall(removed, [Block("paragraph", "Menu")], rules, "en") is not None
+    # The modal's own rule names no category; its consent phrases do.
+    wall = dom_wall(removed, [Block("paragraph", "Menu")], rules, "en")
+    assert wall == rules.text.walls["consent"]
 
 
 def test_a_cookie_banner_above_a_story_is_no_wall(rules: CleanRules) -> None:

@@ -97,3 +97,66 @@ def assert_one_line_failure(run: Run, code: int) -> None:
     assert len(run.stderr_lines) == 1, run.stderr
     assert run.stderr.startswith("reader: ")
     assert is_safe(run.stderr)
+
+
+def run_in_terminal(
+    args: list[str],
+    *,
+    timeout: float,
+    columns: int = 80,
+    rows: int = 24,
+    keys: bytes = b"",
+    keys_after: bytes = b"\x1b[?1049h",
+    env: dict[str, str] | None = None,
+) -> Run:
+    """Run `reader ARGS` in a pseudo-terminal of ``columns`` x ``rows`` (stdin, stdout and
+    stderr, as in a person's terminal; Textual draws on stderr), type ``keys`` once the screen
+    shows ``keys_after`` (the alternate screen: the TUI is up). ``stdout`` is everything the
+    terminal got, with line ends as the terminal sends them (\r\n)."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    proc = subprocess.Popen(
+        command(args),
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        start_new_session=True,
+        env={**os.environ, "TERM": "xterm-256color", **(env or {})},
+    )
+    os.close(slave)
+    output = b""
+    deadline = time.monotonic() + timeout
+    typed = not keys
+    try:
+        while True:
+            if time.monotonic() > deadline:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+                raise Hung(f"reader {args} still running after {timeout} s")
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the child closed the terminal
+                    chunk = b""
+                if chunk:
+                    output += chunk
+                    if not typed and keys_after in output:
+                        time.sleep(0.5)  # let the first screen settle before typing
+                        os.write(master, keys)
+                        typed = True
+                    continue
+            if proc.poll() is not None:
+                break
+            if ready:
+                time.sleep(0.05)  # end of output while the child is still exiting
+    finally:
+        os.close(master)
+    return Run(code=proc.wait(), stdout=output.decode("utf-8", "replace"), stderr="", peak_mb=0.0)

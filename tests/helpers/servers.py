@@ -202,6 +202,22 @@ def trickle(body: bytes, interval: float, content_type: str = "text/html") -> Ha
     return handle
 
 
+def pause_mid_body(body: bytes, pause: float, content_type: str = "text/html") -> Handler:
+    """Send the headers and half the body, wait ``pause`` seconds, then send the rest: a fetch
+    that spends part of a page's time budget before the reading starts."""
+
+    def handle(req: _RequestHandler) -> None:
+        _headers(req, content_type, {"Content-Length": str(len(body))})
+        half = len(body) // 2
+        req.wfile.write(body[:half])
+        req.wfile.flush()
+        if req.server.owner.stopping.wait(pause):
+            return
+        req.wfile.write(body[half:])
+
+    return handle
+
+
 def trickle_headers(interval: float) -> Handler:
     """Send a status line, then 30 header bytes one every ``interval`` seconds (each well
     within any per-read timeout), then an empty page."""

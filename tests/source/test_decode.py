@@ -217,6 +217,7 @@ def test_binary_garbage_decodes_to_something() -> None:
     assert "\x00" not in text
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     body=st.binary(max_size=3000),
@@ -237,6 +238,7 @@ def test_never_raises_and_never_returns_nul(body: bytes, content_type: str | Non
     assert "\x00" not in text
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     content_type=st.one_of(

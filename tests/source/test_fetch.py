@@ -52,6 +52,8 @@ from tests.helpers.servers import (
     trickle_headers,
 )
 
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
+
 ARTICLE = "<html><body><h1>Storm</h1><p>The river rose two metres overnight.</p></body></html>"
 FAST = FetchOptions(connect_timeout=1.0, timeout=1.0)
 HOST = "127.0.0.1"

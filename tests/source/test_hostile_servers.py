@@ -32,6 +32,8 @@ from tests.helpers.servers import (
     trickle,
 )
 
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
+
 TIMEOUT = 2.0
 PEAK_MB = 400
 NETWORK, HTTP, CONTENT = 3, 4, 5  # reader.errors exit codes

@@ -23,6 +23,8 @@ from tests.helpers.tui import (
     wall_article,
 )
 
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
+
 # ------------------------------------------------------------------------- quitting
 
 
@@ -404,22 +406,6 @@ def test_e_exports_markdown_and_says_where(tmp_path: Path) -> None:
     assert "Harbour budget approved" in text
     assert "council report" in text
     assert second.read_text(encoding="utf-8") == text
-
-
-def test_capital_o_opens_the_system_browser(monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
-
-    async def steps(pilot: Pilot, app: ReaderApp) -> None:
-        await pilot.press("O")
-        for _ in range(100):
-            if opened:
-                break
-            await pilot.pause(0.02)
-        assert app.last_message == "Opening https://news.example/harbour-budget in the browser"
-
-    drive(make(), steps)
-    assert opened == ["https://news.example/harbour-budget"]
 
 
 def test_highlights_over_several_lines_never_change_the_text() -> None:

@@ -21,6 +21,8 @@ from reader.tui.widgets.error_view import ErrorView
 from tests.helpers.servers import TestServer, hang, respond, trickle
 from tests.helpers.tui import SIZE, drive, visible_text
 
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
+
 
 def page(title: str, body: str) -> str:
     paragraphs = "".join(
@@ -54,17 +56,16 @@ def test_a_file_is_read_through_the_pipeline(tmp_path: Path) -> None:
     drive(make_app(str(path)), steps)
 
 
-def test_the_demo_shows_a_cleaned_article_with_the_address_bar_ready() -> None:
+def test_the_demo_shows_a_cleaned_article_focused_on_the_article() -> None:
     async def steps(pilot: Pilot, app: ReaderApp) -> None:
         article = app.article
         assert article is not None and article.wall is None
         assert "ferry" in article.title.lower()
         bar = app.query_one(AddressBar)
-        assert bar.display and app.focused is bar
+        assert not bar.display and app.focused is app.view
+        assert "o or Ctrl+L opens an address" in str(app.query_one("#position").render())
         assert article.removed, "the demo exists to show what gets stripped"
         assert article.quotes and article.links
-        await pilot.press("escape")
-        assert app.focused is app.view
         await pilot.press("R")
         assert "removed by" in visible_text(app) or "removed by" in "".join(
             u.text for u in app.view.units
@@ -95,7 +96,7 @@ def test_address_bar_opens_addresses_and_remembers_them(tmp_path: Path) -> None:
 
     async def steps(pilot: Pilot, app: ReaderApp) -> None:
         bar = app.query_one(AddressBar)
-        await pilot.press("escape", "o")
+        await pilot.press("o")
         assert bar.display and app.focused is bar
         assert bar.value == str(first)  # the current address, ready to edit
         bar.value = str(second)
@@ -112,7 +113,7 @@ def test_address_bar_opens_addresses_and_remembers_them(tmp_path: Path) -> None:
         await pilot.press("down")
         assert bar.value == ""
         await pilot.press("escape")
-        await pilot.press("b")
+        await pilot.press("B")
         assert app.article.title == "First story"
 
     app = make_app(str(first))
@@ -120,7 +121,7 @@ def test_address_bar_opens_addresses_and_remembers_them(tmp_path: Path) -> None:
     drive(app, steps)
 
 
-@pytest.mark.parametrize(("back", "forward"), [("b", "f"), ("alt+left", "alt+right")])
+@pytest.mark.parametrize(("back", "forward"), [("B", "F"), ("alt+left", "alt+right")])
 def test_links_are_followed_inside_reader_and_history_goes_back_and_forward(
     server: TestServer, back: str, forward: str
 ) -> None:
@@ -160,7 +161,7 @@ def test_r_reloads_the_page(server: TestServer) -> None:
     drive(make_app(url), steps)
 
 
-def test_a_failed_link_shows_the_error_and_b_returns(server: TestServer) -> None:
+def test_a_failed_link_shows_the_error_and_shift_b_returns(server: TestServer) -> None:
     home = server.add("/home", respond(page("Home page", 'See <a href="/gone">this</a>.')))
 
     async def steps(pilot: Pilot, app: ReaderApp) -> None:
@@ -170,7 +171,7 @@ def test_a_failed_link_shows_the_error_and_b_returns(server: TestServer) -> None
             pipeline.read(server.url("/gone"))
         assert app.error == str(raised.value)
         assert str(raised.value) in str(app.query_one(ErrorView).render())
-        await pilot.press("b")
+        await pilot.press("B")
         assert app.error is None and app.article.title == "Home page"
 
     drive(make_app(home), steps)
@@ -264,7 +265,7 @@ def test_clicking_a_link_follows_it_and_back_restores_the_place(server: TestServ
         await pilot.click("#view", offset=cell)
         await wait_for(pilot, lambda: app.article is not None and app.article.title == "Next story")
         assert view.scroll_y == 0
-        await pilot.press("b")
+        await pilot.press("B")
         assert app.article.title == "Home page"
         assert view.scroll_y == bottom
 

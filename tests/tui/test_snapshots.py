@@ -9,10 +9,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
+import pytest
 from textual.pilot import Pilot
 
 from reader.tui.app import ReaderApp, make_app
 from tests.helpers.tui import SIZE, assert_snapshot, make, settle
+
+pytestmark = pytest.mark.slow  # see the marker in pyproject.toml
 
 Steps = Callable[[Pilot, ReaderApp], Awaitable[None]]
 
@@ -21,9 +24,11 @@ async def nothing(pilot: Pilot, app: ReaderApp) -> None:
     pass
 
 
-def snapshot(name: str, app: ReaderApp, steps: Steps = nothing) -> None:
+def snapshot(
+    name: str, app: ReaderApp, steps: Steps = nothing, size: tuple[int, int] = SIZE
+) -> None:
     async def main() -> None:
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=size) as pilot:
             await settle(pilot, app)
             await steps(pilot, app)
             await pilot.pause()
@@ -86,3 +91,15 @@ def test_demo_as_it_starts() -> None:
 
 def test_demo_light_with_removed_shown() -> None:
     snapshot("demo-light-removed", make_app(), keys("escape", "t", "R", "G"))
+
+
+# A 60-column terminal: the side panel takes the width, help has one column, ? stays in the
+# footer.
+
+
+def test_narrow_side_panel() -> None:
+    snapshot("narrow-side-panel", make(), keys("s"), size=(60, 24))
+
+
+def test_narrow_help() -> None:
+    snapshot("narrow-help", make(), keys("question_mark"), size=(60, 24))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -37,7 +38,15 @@ def test_wrap_cuts_words_wider_than_the_column_and_keeps_every_character() -> No
     text = "see https://example.org/a/very/long/path/that/never/ends now"
     lines = lines_of(text, 12)
     assert all(cell_len(line) <= 12 for line in lines)
-    assert "".join(line.replace(" ", "") for line in lines) == text.replace(" ", "")
+    # The long word starts its own line and is cut there; the next word joins its last piece.
+    assert lines == [
+        "see",
+        "https://exam",
+        "ple.org/a/ve",
+        "ry/long/path",
+        "/that/never/",
+        "ends now",
+    ]
 
 
 def test_wrap_keeps_newlines_and_blank_lines() -> None:
@@ -47,6 +56,8 @@ def test_wrap_keeps_newlines_and_blank_lines() -> None:
 def test_wrap_measures_wide_characters_in_cells() -> None:
     lines = lines_of("日本語の文章 とても長い文章です", 8)
     assert all(cell_len(line) <= 8 for line in lines)
+    # Four two-cell characters fill a line of eight cells.
+    assert lines == ["日本語の", "文章", "とても長", "い文章で", "す"]
 
 
 def test_fold_cuts_by_cells() -> None:
@@ -99,6 +110,22 @@ def test_layout_sets_lists_and_quotes_apart_and_separates_units() -> None:
     for line in lines:
         if line.unit >= 0:
             assert cell_len(line.prefix + units[line.unit].text[line.start : line.end]) <= 40
+    # Every unit is laid out once, in order, its lines consecutive and together its whole text;
+    # a blank line (unit -1) separates units, never the lines of one.
+    order = [line.unit for line in lines]
+    assert [u for i, u in enumerate(order) if u >= 0 and (i == 0 or order[i - 1] != u)] == list(
+        range(len(units))
+    )
+    for i, unit in enumerate(units):
+        own = [line for line in lines if line.unit == i]
+        assert all(a.end <= b.start for a, b in zip(own, own[1:], strict=False))
+        shown = " ".join(unit.text[line.start : line.end] for line in own)
+        assert shown.split() == unit.text.split()
+    code = units.index(next(u for u in units if u.kind == "code"))
+    assert [units[code].text[line.start : line.end] for line in lines if line.unit == code] == [
+        "year  budget",
+        "2026  4.1m",
+    ]  # code keeps its own lines and spacing
 
 
 def test_offset_at_cell_counts_wide_characters_as_two_cells() -> None:
@@ -134,6 +161,7 @@ def test_styled_segments_clip_overlays_to_the_line() -> None:
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     text=st.text(
@@ -157,6 +185,7 @@ def test_wrapping_fits_the_width_and_loses_no_text(text: str, width: int) -> Non
     assert len(offsets) >= text.count("\n") + 1  # every line break is kept
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     text=st.text(min_size=1, max_size=60),

@@ -33,8 +33,26 @@ _KEY_NAMES = {
 }
 
 
+def _key_name(key: str) -> str:
+    if key in _KEY_NAMES or len(key) == 1:
+        return _KEY_NAMES.get(key, key)
+    return "+".join(part.capitalize() for part in key.split("+"))  # ctrl+d -> Ctrl+D
+
+
 def key_label(keys: str) -> str:
-    return " ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+    names = [k.strip() for k in keys.split(",")]
+    if len(names) == 10 and "".join(sorted(names)) == "0123456789":
+        return "0-9"
+    return " ".join(_key_name(k) for k in names)
+
+
+def _merged(bindings: list[BindingType]) -> list[tuple[str, str]]:
+    """(keys, description) rows; bindings that share a description share a row (0-9)."""
+    rows: dict[str, list[str]] = {}
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.description:
+            rows.setdefault(binding.description, []).append(binding.key)
+    return [(key_label(",".join(keys)), description) for description, keys in rows.items()]
 
 
 def bindings_table(groups: list[tuple[str, list[BindingType]]]) -> Content:
@@ -42,12 +60,8 @@ def bindings_table(groups: list[tuple[str, list[BindingType]]]) -> Content:
     lines: list[Content] = []
     for title, bindings in groups:
         lines.append(Content.assemble((title, "bold underline")))
-        for binding in bindings:
-            if not isinstance(binding, Binding) or not binding.description:
-                continue
-            lines.append(
-                Content.assemble((f"  {key_label(binding.key):<16}", "bold"), binding.description)
-            )
+        for keys, description in _merged(bindings):
+            lines.append(Content.assemble((f"  {keys:<16}", "bold"), description))
         lines.append(Content(""))
     return Content("\n").join(lines)
 

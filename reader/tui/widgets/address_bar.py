@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
+from reader.safety import safe_line
 from reader.tui.navigation import AddressHistory
 
 
@@ -24,14 +25,16 @@ class AddressBar(Input):
 
     def __init__(self, history: AddressHistory, *, id: str | None = None) -> None:
         super().__init__(
-            placeholder="Type a URL or a file path and press Enter (Esc to close)",
+            # Short enough to show whole in a 60-column terminal.
+            placeholder="URL or file path; Enter opens, Esc closes",
             id=id,
         )
         self.history = history
         self._position: int | None = None  # index into history while walking it
 
     def open(self, value: str = "") -> None:
-        """Show the bar, focused, holding ``value``."""
+        """Show the bar, focused, holding ``value`` (sanitised: it may be a hostile file name)."""
+        value = safe_line(value)
         self._position = None
         self.suggester = SuggestFromList(reversed(self.history.items), case_sensitive=False)
         self.display = True
@@ -67,5 +70,6 @@ class AddressBar(Input):
         self._set(items[self._position])
 
     def _set(self, value: str) -> None:
+        value = safe_line(value)
         self.value = value
         self.cursor_position = len(value)

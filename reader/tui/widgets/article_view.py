@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -23,11 +23,14 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article
+from reader.tui.widgets.link_cursor import LINK_BINDINGS, LinkCursor
 from reader.tui.wrap import (
+    Laid,
     Line,
     Unit,
     build_units,
@@ -37,6 +40,9 @@ from reader.tui.wrap import (
     run_at,
     styled_segments,
 )
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
 
 MIN_COLUMN, MAX_COLUMN, COLUMN_STEP = 40, 160, 8
 FLASH_SECONDS = 1.5
@@ -56,18 +62,23 @@ _KIND_STYLES = {
 }
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(LinkCursor, ScrollView, can_focus=True):
     """A centred reading column that draws only the lines in view."""
 
+    # The keys of less: Space/f and b turn pages, Ctrl+D/Ctrl+U half pages, g/G the ends.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "line_down", "Down", show=False),
         Binding("k,up", "line_up", "Up", show=False),
-        Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("space,f,pagedown", "page_down", "Page down", show=False),
+        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "Bottom", show=False),
-        Binding("escape", "clear_search", "Clear search highlights", show=False),
+        Binding("escape", "clear_search", "Clear search, number", show=False),
+        *LINK_BINDINGS,
     ]
+    typed: reactive[str] = reactive("")  # a link number being typed (LinkCursor)
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *_KIND_STYLES.values(),
@@ -79,6 +90,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--search",
         "article--search-current",
         "article--flash",
+        "article--link-focus",
     }
 
     class LinkClicked(Message):
@@ -105,20 +117,30 @@ class ArticleView(ScrollView, can_focus=True):
         self._unit_matches: dict[int, list[tuple[int, int]]] = {}
         self.match_index = -1
         self.flash: tuple[int, int, int] | None = None
-        self._flash_timer = None
+        self._flash_timer: Timer | None = None
         self._painted = False
         self.paint_time: float | None = None  # when this article's first line was drawn (bench)
 
     # ----------------------------------------------------------------- content
 
-    def show(self, article: Article | None, *, scroll_y: int = 0) -> None:
-        """Display ``article`` from ``scroll_y``; search and flash state start fresh."""
+    def show(self, article: Article | None, *, scroll_y: int = 0, laid: Laid | None = None) -> None:
+        """Display ``article`` from ``scroll_y``; search and flash state start fresh.
+
+        ``laid`` is the article already wrapped off the event loop (:func:`lay_out`); it is
+        used when it was wrapped for this view's width and removed-items setting."""
         self.article = article
         self.matches, self._unit_matches, self.match_index = [], {}, -1
         self.flash = None
+        self.focused_link, self.typed = None, ""
         self._painted = False
-        self._rebuild()
+        usable = laid is not None and laid.show_removed == self.show_removed
+        self._rebuild(laid=laid if usable else None)
         self.scroll_to(y=scroll_y, animate=False, force=True)
+
+    def text_width(self) -> int:
+        """The width the column's text is wrapped to, at the view's current size."""
+        view_width = self.scrollable_content_region.width or self.size.width or 80
+        return max(20, min(self.column, view_width - 2))
 
     def set_show_removed(self, show: bool) -> None:
         anchor = self._anchor()
@@ -130,14 +152,19 @@ class ArticleView(ScrollView, can_focus=True):
         self._relayout(self._anchor())
         return self.column
 
-    def _rebuild(self, anchor: tuple[str, int, int] | None = None) -> None:
+    def _rebuild(
+        self, anchor: tuple[str, int, int] | None = None, laid: Laid | None = None
+    ) -> None:
         article = self.article
-        self.units = build_units(article, show_removed=self.show_removed) if article else []
+        if laid is not None:
+            self.units = laid.units
+        else:
+            self.units = build_units(article, show_removed=self.show_removed) if article else []
         self._block_unit = {u.block: i for i, u in enumerate(self.units) if u.block is not None}
         if self.matches and self._query:
             self.search(self._query, keep_position=True)
         self._layout_width = 0
-        self._relayout(anchor)
+        self._relayout(anchor, laid)
 
     def _anchor(self) -> tuple[str, int, int] | None:
         """What sits at the top of the screen, in terms that survive a re-wrap."""
@@ -165,14 +192,19 @@ class ArticleView(ScrollView, can_focus=True):
                 return self.line_of(u, offset)
         return None
 
-    def _relayout(self, anchor: tuple[str, int, int] | None = None) -> None:
+    def _relayout(
+        self, anchor: tuple[str, int, int] | None = None, laid: Laid | None = None
+    ) -> None:
         view_width = self.scrollable_content_region.width or self.size.width or 80
-        text_width = max(20, min(self.column, view_width - 2))
+        text_width = self.text_width()
         self._left = max(0, (view_width - text_width) // 2)
         rewrap = text_width != self._layout_width or not self.lines
         if rewrap:
             self._layout_width = text_width
-            self.lines = layout(self.units, text_width)
+            if laid is not None and laid.width == text_width:
+                self.lines = laid.lines
+            else:
+                self.lines = layout(self.units, text_width)
             self._first_line = [0] * len(self.units)
             for n in range(len(self.lines) - 1, -1, -1):
                 if self.lines[n].unit >= 0:
@@ -185,6 +217,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
+        if self.size.width < 8:
+            return  # squeezed out by a full-width side panel: keep the layout to return to
         self._relayout(self._anchor())
 
     def line_of(self, unit: int, offset: int) -> int:
@@ -245,6 +279,22 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_clear_search(self) -> None:
         self.clear_search()
+        self.clear_link_cursor()
+
+    def _redraw(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _link_clicked(self, ref: int) -> LinkClicked:
+        return self.LinkClicked(ref)
+
+    def position(self) -> str:
+        """Where the reader is, as less shows it: the share of the article at or above the
+        bottom of the screen ("All" when it fits)."""
+        total, height = len(self.lines), self.size.height
+        if total <= height or height <= 0:
+            return "All"
+        return f"{min(100, (int(self.scroll_y) + height) * 100 // total)}%"
 
     # ----------------------------------------------------------------- mouse
 
@@ -327,6 +377,9 @@ class ArticleView(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         self.scroll_to(y=self.scroll_y - max(1, self.size.height - 2), animate=False)
 
+    def action_half_page(self, direction: int) -> None:
+        self.scroll_to(y=self.scroll_y + direction * max(1, self.size.height // 2), animate=False)
+
     def action_top(self) -> None:
         self.scroll_to(y=0, animate=False)
 
@@ -397,6 +450,9 @@ class ArticleView(ScrollView, can_focus=True):
                         else "article--search"
                     )
                     yield m_start, m_end, self._style(name, True)
+        focused = self.focused_link
+        if focused and focused[0] == line.unit and focused[1] < end and focused[2] > start:
+            yield focused[1], focused[2], self._style("article--link-focus", True)
         flash = self.flash
         if flash and flash[0] == line.unit and flash[1] < end and flash[2] > start:
             yield flash[1], flash[2], self._style("article--flash", True)

@@ -6,16 +6,18 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.model import Article
+from reader.safety import safe_line
 from reader.tui.wrap import nice_date
 
 
 def header_content(article: Article | None, status: str | None = None) -> Content:
-    """Build the header from plain strings: a page's title is never read as markup."""
+    """Build the header from plain strings: a page's title is never read as markup, and a
+    status quotes a source string (a URL, a file name), so it goes through the sanitiser."""
     if status:
-        return Content.assemble((status, "italic"))
+        return Content.assemble((safe_line(status), "italic"))
     if article is None:
         return Content("reader")
-    parts: list[str | tuple[str, str]] = [(article.title or "Untitled", "bold")]
+    parts: list[str | tuple[str, str]] = [(safe_line(article.title) or "Untitled", "bold")]
     details = [d for d in (article.site, nice_date(article.published)) if d]
     if article.reading_minutes:
         details.append(f"{article.reading_minutes} min read")

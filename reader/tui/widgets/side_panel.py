@@ -26,9 +26,14 @@ def _clip(text: str) -> str:
 
 
 def quote_options(article: Article) -> list[Option]:
-    return [
-        Option(Content(_clip(f"“{q.text}”")), id=f"quote-{i}") for i, q in enumerate(article.quotes)
-    ]
+    """Each quote, clipped, with who said it after a dash when the text says so."""
+    options: list[Option] = []
+    for i, q in enumerate(article.quotes):
+        label = Content(_clip(f"“{q.text}”"))
+        if q.speaker:
+            label = Content.assemble(label, (f" — {_clip(q.speaker)}", "italic"))
+        options.append(Option(label, id=f"quote-{i}"))
+    return options
 
 
 def source_options(article: Article) -> list[Option]:
