@@ -58,6 +58,38 @@ class _DeferredInterrupt:
                 signal.signal(signal.SIGINT, previous)
 
 
+class _Output:
+    """Writes each line whole, straight to the file descriptor when there is one: a line
+    half in a buffer when Ctrl+C lands could otherwise be cut, or glued to the next one.
+    Counts the lines fully written, and notes one cut short by a second Ctrl+C."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.written = 0
+        self.cut = False
+        try:
+            out.flush()
+            self.fd: int | None = out.fileno()
+        except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation: in memory
+            self.fd = None
+
+    def line(self, text: str) -> None:
+        data = (text + "\n").encode("utf-8", "replace")
+        if self.fd is None:
+            self.out.write(text + "\n")
+            self.out.flush()
+            self.written += 1
+            return
+        view = memoryview(data)
+        try:
+            while view:
+                view = view[os.write(self.fd, view) :]
+        except KeyboardInterrupt:
+            self.cut = len(view) < len(data)
+            raise
+        self.written += 1
+
+
 def run_batch(
     sources: list[str],
     item: Callable[[str], tuple[str, int]],
@@ -68,53 +100,73 @@ def run_batch(
 ) -> int:
     """Run ``item`` over ``sources`` on ``jobs`` threads and print each line it returns, in input
     order; the exit code says whether any source failed. Ctrl+C prints what finished.
-    ``errors_to_stderr``: a failed item's line is an error message, for stderr (text output)."""
+    ``errors_to_stderr``: a failed item's line is an error message, for stderr (text output).
+
+    Work is submitted lazily, a window of 2 x ``jobs`` sources ahead of the one printed next,
+    and a result is dropped once printed: memory follows ``jobs``, not the number of sources.
+    """
+    from collections import deque
     from concurrent.futures import ThreadPoolExecutor  # only batches use threads
 
     gc.enable()  # many pages' garbage, unlike one page's (see run)
 
     progress = sys.stderr.isatty()
     pool = ThreadPoolExecutor(max_workers=jobs)
-    futures: list[Future[tuple[str, int]]] = [pool.submit(item, s) for s in sources]
-    printed = failed = 0
+    pending = iter(sources)
+    window: deque[Future[tuple[str, int]]] = deque()
+
+    def fill() -> None:
+        while len(window) < 2 * jobs:
+            source = next(pending, None)
+            if source is None:
+                return
+            window.append(pool.submit(item, source))
+
+    output = _Output(out)
+    reported = failed = 0  # reported: failures sent to stderr instead of the output
+
+    def emit(line: str, code: int) -> None:
+        nonlocal reported
+        if errors_to_stderr and code != EXIT_OK:
+            error_line(line)
+            reported += 1
+        else:
+            output.line(line)
+
     interrupt = _DeferredInterrupt()
     try:
         with interrupt.installed():
-            for future in futures:
+            fill()
+            while window:
                 interrupt.waiting = True
                 interrupt.check()
-                line, code = future.result()
+                line, code = window[0].result()
                 interrupt.waiting = False
-                if errors_to_stderr and code != EXIT_OK:
-                    error_line(line)
-                else:
-                    out.write(line + "\n")
-                    out.flush()
-                printed += 1
+                window.popleft()
+                fill()
+                emit(line, code)
+                del line
                 failed += code != EXIT_OK
                 if progress:
                     print(
-                        f"\r{printed}/{len(sources)} done, {failed} failed",
+                        f"\r{output.written + reported}/{len(sources)} done, {failed} failed",
                         end="",
                         file=sys.stderr,
                         flush=True,
                     )
                 interrupt.check()
     except KeyboardInterrupt:
-        # Print what did finish (still in input order, skipping the unfinished), then leave
-        # without waiting for sockets that may take a full timeout to give up.
-        for future in futures[printed:]:
-            if future.done() and not future.cancelled():
-                line, code = future.result()
-                if errors_to_stderr and code != EXIT_OK:
-                    error_line(line)
-                else:
-                    out.write(line + "\n")
-                printed += 1
-        out.flush()
+        # Print what did finish (still in input order, up to the first unfinished), then
+        # leave without waiting for sockets that may take a full timeout to give up. A
+        # further Ctrl+C stops even that; the count says what really went out.
+        with contextlib.suppress(KeyboardInterrupt, OSError):
+            while not output.cut and window and window[0].done() and not window[0].cancelled():
+                emit(*window.popleft().result())
         if progress:
             print(file=sys.stderr)
-        error_line(f"interrupted: {printed} of {len(sources)} sources finished and printed")
+        cut = ", the next one cut short" if output.cut else ""
+        done = output.written + reported
+        error_line(f"interrupted: {done} of {len(sources)} sources finished and printed{cut}")
         pool.shutdown(wait=False, cancel_futures=True)
         os._exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
@@ -123,6 +175,13 @@ def run_batch(
         pool.shutdown(wait=False, cancel_futures=True)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         os._exit(EXIT_OK)
+    except OSError as exc:  # a full disk, /dev/full: the rest could not be written either
+        pool.shutdown(wait=False, cancel_futures=True)
+        error_line(
+            f"cannot write the output: {exc.strerror or exc} "
+            f"({output.written} of {len(sources)} sources printed)"
+        )
+        os._exit(EXIT_SOME_FAILED)
     pool.shutdown()
     if progress:
         print(file=sys.stderr)

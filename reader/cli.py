@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -19,15 +20,29 @@ from reader.errors import (
     EXIT_OK,
     EmptyContent,
     ReaderError,
-    SourceError,
     WallError,
 )
 from reader.model import Article
 from reader.paths import cache_dir
 from reader.safety import safe_line
+from reader.source.sourcelist import MAX_LINE, MAX_SOURCES, read_source_list
 
 if TYPE_CHECKING:
     pass
+
+
+def _interrupted_hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        print("reader: interrupted", file=sys.stderr)
+        return
+    _default_hook(kind, value, tb)  # type: ignore[arg-type]
+
+
+# Ctrl+C while the command is still importing (before main can catch it) is one line too, not
+# a traceback; set first, before the slow part of a start. The interpreter then
+# ends itself by SIGINT, as the shell expects of a Ctrl+C. Only the command imports this module.
+_default_hook = sys.excepthook
+sys.excepthook = _interrupted_hook
 
 FORMATS = ("text", "markdown", "json")
 # Subcommands of the library (reader.library.commands.COMMANDS, kept here so that reading a
@@ -58,12 +73,28 @@ def _byte_size(value: str) -> int:
     factor = units.get(text[-1:], 1)
     number = text[:-1] if text[-1:] in units else text
     try:
-        size = int(float(number) * factor)
+        size = float(number) * factor
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a size: {value!r} (try 20M or 500k)") from None
-    if size <= 0:
+    if not math.isfinite(size):
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (try 20M or 500k)")
+    if size < 1:
         raise argparse.ArgumentTypeError("the size must be positive")
-    return size
+    # A page takes ~20 times its size in memory once parsed; one larger than the machine's
+    # memory could never be read, and would only fail after downloading all of it.
+    memory = _physical_memory()
+    if memory and size > memory:
+        raise argparse.ArgumentTypeError(
+            f"{value} is more than this machine's memory ({memory / 1024**3:.0f}G)"
+        )
+    return int(size)
+
+
+def _physical_memory() -> int:
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):  # not on every platform
+        return 0
 
 
 def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
@@ -77,6 +108,27 @@ def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
         return number
 
     return parse
+
+
+MAX_TIMEOUT = 86_400.0  # a day; beyond, a timeout is no limit (and timers cannot hold inf)
+MAX_JOBS = 128  # threads: more than this is no faster and may not start at all
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < seconds <= MAX_TIMEOUT:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most {MAX_TIMEOUT:g} s")
+    return seconds
+
+
+def _jobs(value: str) -> int:
+    jobs = int(_positive(int)(value))
+    if jobs > MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_JOBS}")
+    return jobs
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,7 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         action="append",
         default=[],
-        help="read sources from FILE, one per line, # starts a comment (- for stdin)",
+        help="read sources from FILE, one per line, # starts a comment (- for stdin); at "
+        f"most {MAX_SOURCES:,} sources of at most {MAX_LINE:,} bytes each",
     )
     parser.add_argument(
         "-f",
@@ -123,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--timeout",
-        type=_positive(float),
+        type=_seconds,
         default=30.0,
         metavar="SECONDS",
         help="give up on a page after this long in all, fetching and reading it "
@@ -139,10 +192,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-j",
         "--jobs",
-        type=_positive(int),
+        type=_jobs,
         default=8,
         metavar="N",
-        help="sources fetched at once in a batch (default 8)",
+        help=f"sources fetched at once in a batch (default 8, at most {MAX_JOBS})",
     )
     parser.add_argument(
         "--show-removed",
@@ -180,9 +233,9 @@ exit codes:
   0    success
   1    some sources of a batch failed, or an internal error
   2    bad usage, or a file or standard input that cannot be read
-  3    the network failed (DNS, refused, TLS, timeout, too many redirects)
+  3    the network failed (DNS, refused, TLS, timeout, a body cut short, redirects)
   4    the server answered with an HTTP error
-  5    not a page reader can read (PDF, image, JSON, too large, empty)
+  5    not a page reader can read (PDF, image, JSON, too large or complex, empty)
   6    only a paywall, ad-block or consent wall is left
   130  interrupted (Ctrl+C)
 
@@ -200,33 +253,6 @@ library: reader save|list|search|open|history|tag|rm|export|import (see reader C
 
 keys: in the interactive reader, press ? to see every key.
 """
-
-
-def source_from_line(line: str) -> str | None:
-    """The source a line of an -i file names: ``#`` at its start or after whitespace starts
-    a comment (so ``url  # Italian`` is ``url``, while ``url#part`` keeps its fragment)."""
-    text = line.strip()
-    if text.startswith("#"):
-        return None
-    for index, char in enumerate(text):
-        if char == "#" and text[index - 1].isspace():
-            text = text[:index].rstrip()
-            break
-    return text or None
-
-
-def _read_source_list(path: str) -> list[str]:
-    try:
-        if path == "-":
-            lines = sys.stdin.read().splitlines()
-        else:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                lines = handle.read().splitlines()
-    except OSError as exc:
-        raise SourceError(
-            f"cannot read the source list {safe_line(path)}: {exc.strerror or exc}"
-        ) from None
-    return [s for line in lines if (s := source_from_line(line))]
 
 
 def internal_error(exc: Exception) -> str:
@@ -336,7 +362,12 @@ def _run_one(source: str, args: argparse.Namespace, fmt: str, out: TextIO) -> in
             f"internal error reading {source}: {internal_error(exc)} (READER_DEBUG=1 shows where)"
         )
         return 1
-    out.write(_render(article, args, fmt))
+    if fmt == "json":  # streamed: a big article's JSON need never be whole in memory
+        from reader.render.json import write_article_json
+
+        write_article_json(article, out)
+    else:
+        out.write(_render(article, args, fmt))
     return EXIT_OK
 
 
@@ -409,15 +440,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return library_main(argv)
     args = build_parser().parse_args(argv)
+    if sys.stdout is None:  # started with stdout closed (`reader URL >&-`)
+        error_line("standard output is closed: there is nowhere to print to")
+        return 1
     try:
         sources = list(args.sources)
         for path in args.input:
-            sources.extend(_read_source_list(path))
-    except ReaderError as exc:
-        error_line(str(exc))
-        return exc.exit_code
-    interactive = sys.stdout.isatty() and sys.stdin.isatty() and args.format is None
-    try:
+            sources.extend(read_source_list(path))
+        interactive = (
+            sys.stdout.isatty()
+            and sys.stdin is not None
+            and sys.stdin.isatty()
+            and args.format is None
+        )
         if interactive and len(sources) <= 1 and not args.input:
             return _run_tui(sources[0] if sources else None, args)
         if not sources:
@@ -433,15 +468,30 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sys.stdout,
                 errors_to_stderr=args.format not in (None, "json"),
             )
-        return _run_one(sources[0], args, args.format or "text", sys.stdout)
+        code = _run_one(sources[0], args, args.format or "text", sys.stdout)
+        sys.stdout.flush()  # here, where a full disk can be reported, not at exit
+        return code
+    except ReaderError as exc:  # the source list
+        error_line(str(exc))
+        return exc.exit_code
     except KeyboardInterrupt:
         error_line("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `reader URL | head`: the reader of our output left; that is not an error.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_output()
         return EXIT_OK
+    except OSError as exc:  # writing the output: a full disk, /dev/full, an I/O error
+        _drop_output()
+        error_line(f"cannot write the output: {exc.strerror or exc}")
+        return 1
+
+
+def _drop_output() -> None:
+    """Point stdout at /dev/null, so that what is still buffered is not written again (and
+    fails again, with a traceback) when the interpreter flushes it at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def run() -> NoReturn:
@@ -454,7 +504,11 @@ def run() -> NoReturn:
     goes with the process.
     """
     gc.disable()
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt:  # Ctrl+C before main's own handler (parsing the arguments)
+        error_line("interrupted")
+        code = EXIT_INTERRUPTED
     # At exit the interpreter collects over every object still alive, the start-up ones too,
     # only to free memory the OS takes back anyway: ~13 ms, a tenth of a one-page run. Frozen
     # objects are skipped; atexit handlers and flushing output still run as usual.

@@ -12,6 +12,7 @@ ReaderError                      exit 1   anything reader can explain in one lin
 ├── ContentError                 exit 5   the answer is not a page we can read
 │   ├── UnsupportedType                   PDF, image, JSON...
 │   ├── TooLarge                          over --max-bytes (decoded)
+│   ├── TooComplex                        more elements than reader reads in bounded memory
 │   └── EmptyContent                      empty body, or nothing readable in it
 └── WallError                    exit 6   all that is left is a paywall/ad-block/consent wall
 
@@ -79,6 +80,10 @@ class UnsupportedType(ContentError):
 
 
 class TooLarge(ContentError):
+    pass
+
+
+class TooComplex(ContentError):
     pass
 
 

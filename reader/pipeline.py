@@ -12,7 +12,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from reader.budget import check, read_within
-from reader.errors import ContentError, EmptyContent, ReaderError
+from reader.errors import ContentError, EmptyContent, ReaderError, TooComplex
 from reader.model import Article, Block, Metadata, Page, Removal
 from reader.safety import safe_line
 from reader.source.load import DEFAULT_MAX_BYTES, load, page_from_bytes
@@ -323,6 +323,8 @@ def read_page(source: str, options: ReadOptions | None = None) -> tuple[Page, Ar
 def _guarded(page: Page, rules: CleanRules) -> Article:
     try:
         return article_from_page(page, rules)
+    except TooComplex as exc:  # raised where the page's name is not known
+        raise TooComplex(f"{safe_line(page.source)}: {exc}") from None
     except ReaderError:
         raise
     except RecursionError:

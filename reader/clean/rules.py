@@ -281,7 +281,10 @@ def _parse_user_rules(path: str) -> CleanRules:
         entries += [(USER_CATEGORY, line) for line in lines]
         phrases[code] = build_phrase_set(code, entries)
     selectors = []
-    drop = data.get("selectors", {}).get("drop", [])
+    table = data.get("selectors", {})
+    if not isinstance(table, dict):
+        raise ValueError("selectors must be a table: [selectors] with drop = [CSS selectors]")
+    drop = table.get("drop", [])
     if not isinstance(drop, list) or not all(isinstance(x, str) for x in drop):
         raise ValueError("selectors.drop must be a list of CSS selectors")
     for selector in drop:

@@ -15,6 +15,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.budget import check
+from reader.errors import TooComplex
 from reader.extraction.picker import Picker
 from reader.html.parse import INLINE_TAGS
 from reader.model import Block, BlockKind, Link, Span
@@ -127,6 +128,22 @@ def _words(raw: str) -> list[str]:
     return raw.split()
 
 
+# Links kept per article; past this their words stay as plain text. A link costs ~3 KB from
+# here to JSON output, so 500,000 of them took GBs; a long encyclopedia article holds ~5,000.
+MAX_LINKS = 25_000
+# A block costs ~2 KB from here to JSON output (the text pass and the renderers hold a few
+# objects each), so 400,000 one-word paragraphs took 830 MB. A book on one page has ~10,000.
+MAX_BLOCKS = 50_000
+
+
+def _add_block(blocks: list[Block], block: Block) -> None:
+    if len(blocks) >= MAX_BLOCKS:
+        raise TooComplex(
+            f"the page has more than {MAX_BLOCKS:,} paragraphs, too many to read in bounded memory"
+        )
+    blocks.append(block)
+
+
 class _Builder:
     """Turns a walk over an element into blocks: inline text accumulates, blocks flush it."""
 
@@ -192,16 +209,16 @@ class _Builder:
             wrapped = space and "\n" in raw[len(raw.rstrip()) :]
         text = "".join(out)
         if text:
-            self.blocks.append(Block(kind, text, level, spans))
+            _add_block(self.blocks, Block(kind, text, level, spans))
 
     def add(self, kind: BlockKind, text: str, level: int = 0) -> None:
         self.flush()
         if text:
-            self.blocks.append(Block(kind, text, level))
+            _add_block(self.blocks, Block(kind, text, level))
 
     def open_link(self, href: str | None) -> None:
         href = safe_line(href or "")
-        if not href:
+        if not href or len(self.links) >= MAX_LINKS:
             return
         try:
             url = urljoin(self.base, href) if self.base else href
@@ -421,5 +438,5 @@ def blocks_from_text(text: str) -> tuple[str, list[Block]]:
             para = fold_spaces(rest)
             if not para:
                 continue
-        blocks.append(Block("paragraph", para))
+        _add_block(blocks, Block("paragraph", para))
     return title, blocks

@@ -39,7 +39,13 @@ from reader.errors import (
 )
 from reader.model import Page
 from reader.safety import safe_line
-from reader.source.decode import decode_bytes, decompress, looks_binary, looks_like_html
+from reader.source.decode import (
+    TruncatedError,
+    decode_bytes,
+    decompress,
+    looks_binary,
+    looks_like_html,
+)
 
 USER_AGENT = f"reader/{__version__} (+terminal reader)"
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
@@ -93,6 +99,11 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
                 verify=_ssl_context(),
                 **settings,
             )
+    except ImportError as exc:  # a socks5:// proxy without httpx's optional socks support
+        raise FetchError(
+            f"cannot use the SOCKS proxy set in ALL_PROXY or HTTPS_PROXY for {_host(target)}: "
+            "it needs SOCKS support (pip install 'httpx[socks]'), or unset the variable"
+        ) from exc
     except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
         # What can fail here is the environment: a malformed proxy URL or CA bundle path.
         raise FetchError(
@@ -141,7 +152,9 @@ def _follow(
             raise
         except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, ValueError) as exc:
             if deadline.fired:
-                raise deadline.error("waiting for", _host(target)) from exc
+                connecting = isinstance(exc, httpx.ConnectTimeout | httpx.ConnectError)
+                doing = "connecting to" if connecting else "waiting for"
+                raise deadline.error(doing, _host(target)) from exc
             raise _network_error(exc, target, options) from exc
         if not isinstance(answer, httpx.URL):
             return (target, *answer)
@@ -191,11 +204,20 @@ def _parse_url(url: str) -> httpx.URL:
         raise FetchError(f"invalid URL {shown!r}: it needs to start with http:// or https://")
     if parsed.scheme not in _SCHEMES:
         raise FetchError(f"cannot fetch {shown!r}: only http and https URLs are supported")
-    if not parsed.host:
+    if not parsed.raw_host:
         raise FetchError(f"invalid URL {shown!r}: it has no host name")
+    if not _valid_host(parsed):
+        raise FetchError(f"invalid URL {shown!r}: its host name is not a valid one")
     if "%" in parsed.host:  # httpx percent-encodes what no host name may contain
         raise FetchError(f"invalid URL {shown!r}: the host name has characters it cannot have")
     return parsed
+
+
+def _valid_host(url: httpx.URL) -> bool:
+    try:  # httpx decodes an IDN host ("xn--...") only when asked, and a bad one raises then
+        return bool(url.host)
+    except (ValueError, IndexError):  # idna's errors are UnicodeErrors; some slip as IndexError
+        return False
 
 
 def _host(url: httpx.URL) -> str:
@@ -249,7 +271,7 @@ def _redirect_target(url: httpx.URL, location: str) -> httpx.URL:
         target = httpx.URL(urljoin(str(url), location.strip()))
     except (httpx.InvalidURL, ValueError) as exc:
         raise FetchError(f"{_host(url)} redirected to an invalid URL {shown!r}") from exc
-    if target.scheme not in _SCHEMES or not target.host:
+    if target.scheme not in _SCHEMES or not _valid_host(target):
         raise FetchError(f"{_host(url)} redirected to an invalid URL {shown!r}")
     return target
 
@@ -260,7 +282,11 @@ def _status_message(response: httpx.Response, url: httpx.URL) -> str:
     except ValueError:
         phrase = safe_line(response.reason_phrase)[:60]
     head = f"HTTP {response.status_code} {phrase}".rstrip()
-    missing = " (a redirect without a Location)" if response.status_code < 400 else ""
+    missing = ""
+    if response.status_code in _REDIRECT_CODES:
+        missing = " (a redirect without a Location)"
+    elif response.status_code < 400:  # 304 and kin: reader asks for no cached copy
+        missing = " (an answer without the page)"
     return f"{head} from {_host(url)}{missing}"
 
 
@@ -314,11 +340,18 @@ def _read_body(
             raise ConnectError(
                 f"the connection to {host} broke off after {size:,} bytes of the page"
             ) from exc
+        if isinstance(exc, TruncatedError):
+            raise ConnectError(
+                f"the page from {host} was cut short: its compressed body ends early"
+            ) from exc
         raise ContentError(f"{host} sent a corrupt compressed page ({_reason(exc)})") from exc
     if deadline.fired:
         # A body without length ends at EOF, so a cut connection can look like a whole page.
         raise deadline.error("reading from", host)
     return b"".join(chunks)
+
+
+_LONGEST_WAIT = 365 * 86_400.0
 
 
 class _Deadline:
@@ -335,10 +368,13 @@ class _Deadline:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.fired = False
+        if not seconds <= _LONGEST_WAIT:  # inf, nan, 1e300
+            seconds = _LONGEST_WAIT
         self._at = time.monotonic() + seconds
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._fire)
+        # A timer cannot wait for inf (or 1e300) s; a library caller may pass either.
+        self._timer = threading.Timer(min(seconds, _LONGEST_WAIT), self._fire)
         self._timer.daemon = True
         self._timer.start()
 

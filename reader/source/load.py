@@ -70,6 +70,9 @@ def load(
 
     ``cache`` is the HTTP cache file to read URLs through; ``offline`` reads them only
     from it (see reader.source.cache)."""
+    stripped = source.strip()  # " https://..." pasted with a space is still a URL
+    if is_url(stripped):
+        source = stripped
     address = None if is_url(source) else bare_address(source)
     if is_url(source) or address:
         from reader.source.fetch import FetchOptions, fetch
@@ -91,6 +94,8 @@ def load(
             f"cannot read {safe_line(source)}: only http and https URLs are supported"
         )
     if source == "-":
+        if sys.stdin is None:  # started with stdin closed (`reader - <&-`)
+            raise SourceError("cannot read standard input: it is closed")
         data = _read_capped(sys.stdin.buffer, max_bytes, "standard input")
         return page_from_bytes(source, data, suffix="")
     try:
@@ -105,11 +110,22 @@ def load(
     return page_from_bytes(source, data, suffix=os.path.splitext(source)[1].lower())
 
 
+_CHUNK = 1 << 20
+
+
 def _read_capped(handle: BinaryIO, max_bytes: int, name: str) -> bytes:
-    data = handle.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise TooLarge(f"{safe_line(name)} is larger than {max_bytes:,} bytes (see --max-bytes)")
-    return data
+    # In chunks: read(max_bytes + 1) allocates the whole limit up front, and a limit may be
+    # far larger than the file (or than memory).
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := handle.read(min(_CHUNK, max_bytes + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise TooLarge(
+                f"{safe_line(name)} is larger than {max_bytes:,} bytes (see --max-bytes)"
+            )
+    return b"".join(chunks)
 
 
 def page_from_bytes(source: str, data: bytes, suffix: str) -> Page:

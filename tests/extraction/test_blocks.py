@@ -335,3 +335,29 @@ def test_cjk_text_gets_no_space_from_source_line_breaks() -> None:
     blocks, _ = blocks_from_html(parse_html(page))
     text = blocks[-1].text
     assert long_ja + "町の人々は喜んでいる。 English words, here." == text
+
+
+def test_links_past_the_cap_keep_their_words_as_text(monkeypatch) -> None:
+    from reader.extraction import blocks
+
+    monkeypatch.setattr(blocks, "MAX_LINKS", 3)
+    items = " ".join(f'<a href="/story/{n}">story{n}</a>' for n in range(6))
+    page = f"<html><body><article><p>{FILLER} {items}</p></article></body></html>"
+    found, links = blocks_from_html(parse_html(page), "https://example.org/")
+    assert [link.text for link in links] == ["story0", "story1", "story2"]
+    assert "story5" in found[-1].text
+
+
+def test_more_blocks_than_the_cap_is_refused(monkeypatch) -> None:
+    import pytest
+
+    from reader.errors import TooComplex
+    from reader.extraction import blocks
+
+    monkeypatch.setattr(blocks, "MAX_BLOCKS", 5)
+    with pytest.raises(TooComplex, match="more than 5 paragraphs"):
+        blocks_from_text("Title\n\n" + "A short paragraph.\n\n" * 6)
+    page = "<html><body><article>" + f"<p>{FILLER}</p>" * 6 + "</article></body></html>"
+    with pytest.raises(TooComplex, match="more than 5 paragraphs"):
+        blocks_from_html(parse_html(page))
+    assert len(blocks_from_text("Title\n\n" + "A short paragraph.\n\n" * 5)[1]) == 5

@@ -156,3 +156,25 @@ def test_small_or_minor_noscripts_stay() -> None:
     root = parse_html(page)
     # The pixel is short; the message is long but a small share of the page.
     assert len(list(root.iter("noscript"))) == 2
+
+
+def test_markup_over_the_cap_is_refused_before_parsing(monkeypatch) -> None:
+    from reader.errors import TooComplex
+    from reader.html import parse
+
+    monkeypatch.setattr(parse, "MAX_MARKUP", 50)
+    # 40 tags and 10 attributes: at the cap, read as usual.
+    parse_html("<p class=a>x</p>" * 10 + "<br>" * 30)
+    with pytest.raises(TooComplex, match=r"the page has more than 50 HTML tags and attributes"):
+        parse_html("<br>" * 51)
+    with pytest.raises(TooComplex):
+        parse_html("<p a=1 b=2 c=3 d=4 e=5>x</p>" * 9)
+
+
+def test_angle_brackets_and_equals_in_text_are_not_tags(monkeypatch) -> None:
+    from reader.html import parse
+
+    monkeypatch.setattr(parse, "MAX_MARKUP", 50)
+    # "<" that opens no tag, closing tags and comments build no element: only "<p" counts.
+    root = parse_html("<p>" + "a < b, </i><!-- c --> " * 100 + "</p>")
+    assert "a < b" in root.find("body").text_content()

@@ -139,3 +139,18 @@ def test_data_table_is_a_markdown_table():
     md = render_markdown(article)
     assert "| Phase | Start | Cost |\n| --- | --- | --- |\n" in md
     assert "| Demolition | March | 200\\|000 |\n| Survey |  |  |" in md
+
+
+def test_streamed_json_is_exactly_article_json(monkeypatch) -> None:
+    import io
+
+    from reader.model import Article, Block, Span
+    from reader.render import json as json_render
+
+    monkeypatch.setattr(json_render, "_BATCH", 7)  # many small writes
+    text = 'Tea \u2014 "quoted" said Ida. ' * 20
+    spans = [Span(i, i + 3, "quote") for i in range(0, len(text) - 3, 25)]
+    article = Article(title="T\u00e9a", blocks=[Block("paragraph", text, spans=spans)])
+    out = io.StringIO()
+    json_render.write_article_json(article, out)
+    assert out.getvalue() == json_render.article_json(article) + "\n"

@@ -8,6 +8,7 @@ child's peak memory.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import random
@@ -57,6 +58,29 @@ def _fast_gzip_bomb(size: int) -> bytes:
     return first + again * (count - 1) + final_empty_block + trailer
 
 
+def _brotli_bomb(size: int) -> bytes:
+    """A valid brotli stream inflating to ``size`` bytes, compressed 1 MiB at a time."""
+    import brotli
+
+    packer = brotli.Compressor(quality=1)
+    block = b"<p>" + b"a" * (1024 * 1024 - 3)
+    return b"".join(packer.process(block) for _ in range(size // len(block))) + packer.finish()
+
+
+def _cut(data: bytes) -> bytes:
+    return data[: len(data) // 2]  # sent with a Content-Length that matches the half
+
+
+def _long_page() -> bytes:
+    return ("<html><body>" + PAGE * 400 + "</body></html>").encode()
+
+
+def _brotli_cut_source() -> bytes:
+    import brotli
+
+    return brotli.compress(_long_page())
+
+
 def _binary_garbage() -> bytes:
     return random.Random(7).randbytes(200_000)
 
@@ -71,6 +95,28 @@ ROUTES: dict[str, tuple[Callable[[], object], int, str]] = {
         ),
         CONTENT,
         "larger than",
+    ),
+    "brotli-bomb": (
+        lambda: respond(
+            _brotli_bomb(512 * 1024**2), "text/html", headers={"Content-Encoding": "br"}
+        ),
+        CONTENT,
+        "larger than",
+    ),
+    "gzip-cut-short": (
+        lambda: respond(_cut(gzip.compress(_long_page())), headers={"Content-Encoding": "gzip"}),
+        NETWORK,
+        "cut short",
+    ),
+    "deflate-cut-short": (
+        lambda: respond(_cut(zlib.compress(_long_page())), headers={"Content-Encoding": "deflate"}),
+        NETWORK,
+        "cut short",
+    ),
+    "brotli-cut-short": (
+        lambda: respond(_cut(_brotli_cut_source()), headers={"Content-Encoding": "br"}),
+        NETWORK,
+        "cut short",
     ),
     "chunked-60mb": (lambda: chunked(60 * 1024 * 1024), CONTENT, "larger than"),
     "redirect-loop": (lambda: redirect("/redirect-loop"), NETWORK, "too many redirects"),
