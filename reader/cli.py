@@ -260,7 +260,7 @@ def internal_error(exc: Exception) -> str:
     return safe_line(f"{type(exc).__name__}: {exc}")[:300]
 
 
-def _options(args: argparse.Namespace):  # -> ReadOptions, imported late to keep --help fast
+def _options(args: argparse.Namespace, *, annotate: bool = True):  # -> ReadOptions, lazily
     from reader.pipeline import ReadOptions
 
     # The HTTP cache's path is a string here; the cache module is imported only on a fetch.
@@ -271,6 +271,7 @@ def _options(args: argparse.Namespace):  # -> ReadOptions, imported late to keep
         max_bytes=args.max_bytes,
         cache=cache,
         offline=args.offline,
+        annotate=annotate or bool(getattr(args, "save", False)),  # the library keeps them
     )
 
 
@@ -322,7 +323,7 @@ def _check_readable(article: Article, source: str) -> None:
         raise EmptyContent(f"{safe_line(source)}: no article text found")
 
 
-def _read_article(source: str, args: argparse.Namespace) -> Article:
+def _read_article(source: str, args: argparse.Namespace, *, annotate: bool = True) -> Article:
     """One source through the pipeline, as both a single run and a batch item need it: the
     removals shown on request, and a page that is only a wall or empty refused."""
     from reader.pipeline import read, read_page
@@ -335,9 +336,9 @@ def _read_article(source: str, args: argparse.Namespace) -> Article:
     if article is not None:
         page = None
     elif args.save:
-        page, article = read_page(source, _options(args))
+        page, article = read_page(source, _options(args))  # saved whole, annotated
     else:
-        page, article = None, read(source, _options(args))
+        page, article = None, read(source, _options(args, annotate=annotate))
     if args.show_removed:
         _show_removed(article)
     _check_readable(article, source)
@@ -350,7 +351,7 @@ def _read_article(source: str, args: argparse.Namespace) -> Article:
 
 def _run_one(source: str, args: argparse.Namespace, fmt: str, out: TextIO) -> int:
     try:
-        article = _read_article(source, args)
+        article = _read_article(source, args, annotate=fmt == "json")
     except ReaderError as exc:
         error_line(str(exc))
         return exc.exit_code
@@ -381,7 +382,7 @@ def _batch_item(source: str, args: argparse.Namespace) -> tuple[str, int]:
     name = safe_line(source)
     as_json = args.format in (None, "json")
     try:
-        article = _read_article(source, args)
+        article = _read_article(source, args, annotate=as_json)
     except ReaderError as exc:
         if not as_json:
             return str(exc), exc.exit_code

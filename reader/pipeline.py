@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.budget import check, read_within
 from reader.errors import ContentError, EmptyContent, ReaderError, TooComplex
-from reader.model import Article, Block, Metadata, Page, Removal
+from reader.model import Article, Block, Metadata, Page, Quote, Removal, Source
 from reader.safety import safe_line
 from reader.source.load import DEFAULT_MAX_BYTES, load, page_from_bytes
 from reader.spaces import fold_key as _norm  # the form removals and blocks are compared in
@@ -34,6 +34,7 @@ class ReadOptions:
         "config_dir",
         "cache",
         "offline",
+        "annotate",
         "_rules",
     )
 
@@ -46,6 +47,7 @@ class ReadOptions:
         _rules: CleanRules | None = None,
         cache: str | None = None,
         offline: bool = False,
+        annotate: bool = True,
     ) -> None:
         self.connect_timeout = connect_timeout
         self.timeout = timeout
@@ -55,6 +57,9 @@ class ReadOptions:
         # platform cache dir), and whether to read only from it.
         self.cache = cache
         self.offline = offline
+        # Quotes and sources: text and Markdown output show neither, so the CLI leaves them
+        # out there, and a one-page run does not pay for the attribution grammar.
+        self.annotate = annotate
         self._rules = _rules
 
     @property
@@ -66,8 +71,7 @@ class ReadOptions:
         return self._rules
 
 
-def article_from_page(page: Page, rules: CleanRules) -> Article:
-    from reader.annotation.attribution import annotate
+def article_from_page(page: Page, rules: CleanRules, *, annotate: bool = True) -> Article:
     from reader.clean.bylines import tidy_byline
     from reader.clean.rules import byline_words
     from reader.clean.text import clean_blocks
@@ -114,7 +118,12 @@ def article_from_page(page: Page, rules: CleanRules) -> Article:
         kept = _with_description(kept, meta, cleaned.removed)
     _place_dom_removals(removed, anchors, kept, cleaned.removed, meta.title)
     check()
-    quotes, sources = annotate(kept, links, cleaned.source_url)
+    quotes: list[Quote] = []
+    sources: list[Source] = []
+    if annotate:
+        from reader.annotation.attribution import annotate as attribute
+
+        quotes, sources = attribute(kept, links, cleaned.source_url)
     return Article(
         title=meta.title,
         blocks=kept,
@@ -317,12 +326,12 @@ def read_page(source: str, options: ReadOptions | None = None) -> tuple[Page, Ar
             offline=options.offline,
         )
         check()
-        return page, _guarded(page, rules)
+        return page, _guarded(page, rules, annotate=options.annotate)
 
 
-def _guarded(page: Page, rules: CleanRules) -> Article:
+def _guarded(page: Page, rules: CleanRules, *, annotate: bool = True) -> Article:
     try:
-        return article_from_page(page, rules)
+        return article_from_page(page, rules, annotate=annotate)
     except TooComplex as exc:  # raised where the page's name is not known
         raise TooComplex(f"{safe_line(page.source)}: {exc}") from None
     except ReaderError:

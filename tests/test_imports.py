@@ -3,6 +3,7 @@
 Checked in a fresh interpreter, since this test process has imported everything already.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -81,7 +82,9 @@ def test_reading_a_file_without_json_ld_imports_neither_json_nor_pathlib(tmp_pat
     )
     modules_after(code, env)
     mods = modules_after(code, env, new=True)
-    assert {"reader.clean.text", "reader.annotation.attribution", "reader.clean.credits"} <= mods
+    assert {"reader.clean.text", "reader.clean.credits"} <= mods
+    # Text output shows no quotes or sources, so it does not load the attribution grammar.
+    assert not {m for m in mods if m.startswith("reader.annotation")}
     assert "json" not in mods
     assert "pathlib" not in mods
 
@@ -96,3 +99,21 @@ def test_the_judge_runs_without_numpy_or_scikit_learn(tmp_path):
     )
     assert "reader.clean.judge" in mods
     assert not {"numpy", "scipy", "sklearn"} & mods
+
+
+def test_json_output_is_annotated_and_text_output_is_not(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html lang='en'><head><title>A story</title></head><body><article><p>"
+        + "The harbour reopened on Tuesday, according to Nordpress Agency. " * 8
+        + "</p><p>“We are ready,” said Mayor Lena Korhonen.</p></article></body></html>"
+    )
+    run = [sys.executable, "-m", "reader"]
+    done = subprocess.run([*run, "--format", "json", str(page)], capture_output=True, cwd=ROOT)
+    data = json.loads(done.stdout)
+    assert [q["speaker"] for q in data["quotes"]] == ["Lena Korhonen"]
+    assert "Nordpress Agency" in [s["name"] for s in data["sources"]]
+    text = subprocess.run([*run, "--format", "text", str(page)], capture_output=True, cwd=ROOT)
+    assert (
+        text.returncode == 0 and "“We are ready,” said Mayor Lena Korhonen." in text.stdout.decode()
+    )
