@@ -236,18 +236,32 @@ def annotate(
         new.extend(Span(s, e, "source", ref) for s, e, ref, _ in located)
         starts = [s for s, _, _, _ in located]
         quote_starts = [s for s, _ in quoted]
+        # "— Dr. Helen Marsh, researcher" under a blockquote credits the quote above it.
+        if (
+            whole
+            and not quoted
+            and named
+            and quotes
+            and quotes[-1].block == index - 1
+            and (quotes[-1].source is None or blocks[index - 1].kind == "blockquote")
+        ):
+            quotes[-1].source = located[0][2]
         for s, e in quoted:
             said_by = speaker_for((s, e), located, starts, quote_starts)
             if said_by is None and _cue_follows(text, e, cue, quoted):
                 said_by = _pronoun_speaker(blocks, index, s, registry, new, last_named, quoted)
-            # A quote with no speaker of its own goes on from the last one.
-            said_by = last_ref if said_by is None else said_by
+            # A quote with no speaker of its own goes on from the last one, but only where it
+            # continues it: in the same paragraph, or opening the next one (a quotation over
+            # several paragraphs). A blockquote is credited below it, not by what came before.
+            if said_by is None and not whole and quotes and _continues(quotes[-1], index, text, s):
+                said_by = last_ref
             quotes.append(Quote(text[s:e], index, source=said_by))
             last_ref = said_by
         persons = [ref for s, _, ref, speaker in located if speaker and text[s].isupper()]
         last_named = persons[-1] if persons else last_named
         if new:
             block.spans = sorted([*block.spans, *new], key=lambda sp: (sp.start, -sp.end))
+    _credit_back(quotes, blocks)
     sources = registry.sources()
     for quote in quotes:
         if quote.source is not None:
@@ -269,15 +283,52 @@ def annotate(
 _PRONOUN_CUE_REACH = 60  # ',” the 56-year-old said at a news conference'
 
 
+def _credit_back(quotes: list[Quote], blocks: list[Block]) -> None:
+    """A quotation left open at a paragraph's end goes on in the next one, whose attribution
+    ('..., she added') names who said both parts."""
+    for i in range(len(quotes) - 2, -1, -1):
+        first, then = quotes[i], quotes[i + 1]
+        if first.source is not None or then.source is None or then.block != first.block + 1:
+            continue
+        here, there = blocks[first.block].text, blocks[then.block].text
+        runs_to_end = here.rstrip().endswith(first.text.rstrip())
+        opens_next = not there[: max(0, there.find(then.text))].strip(_OPENING_MARKS)
+        if runs_to_end and opens_next:
+            first.source = then.source
+
+
+def _continues(previous: Quote, index: int, text: str, start: int) -> bool:
+    """Whether a quote at ``text[start:]`` of block ``index`` goes on from ``previous``."""
+    if previous.block == index:
+        return True
+    return previous.block == index - 1 and not text[:start].strip(_OPENING_MARKS)
+
+
+_OPENING_MARKS = " \t\u00a0\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2014\u2013-"
+
+
+_SET_OFF = re.compile(r"\W{0,6}")  # the marks and spaces between a quote's words and its tag
+_TAG_MARKS = frozenset(",.!?\u2026\u2014\u2013")
+
+
 def _cue_follows(text: str, end: int, cue: re.Pattern[str] | None, quoted: list[Range]) -> bool:
     """Whether a speech cue follows the quote closely, before any other quotation, and does
     not introduce someone new ('a ajouté un ténor de la droite', 'said a neighbour')."""
     if cue is None:
         return False
+    # A speech tag is set off from its quote ('…,” she added', '…” — he said'); without that,
+    # the verb belongs to the sentence around the quote ('called it “long overdue” and asked').
+    # _SET_OFF matches the empty string too, so it always matches.
+    gap = text[end - 1 : end] + _SET_OFF.match(text, end).group()  # type: ignore[union-attr]
+    if not _TAG_MARKS.intersection(gap):
+        return False
     k = bisect.bisect_right(quoted, (end, end))
     stop = min(len(text), end + _PRONOUN_CUE_REACH, quoted[k][0] if k < len(quoted) else len(text))
     m = cue.search(text, end, stop)
     if m is None:
+        return False
+    # 'a spokesperson for the coastguard said': someone new, before the cue as after it.
+    if any(w.casefold() in GRAMMAR.indefinites for w in TOKEN.findall(text, end, m.start())):
         return False
     nxt = TOKEN.match(text, skip_space(text, m.end(), len(text)))
     return not (nxt and nxt.group().casefold() in GRAMMAR.indefinites)

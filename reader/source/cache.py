@@ -74,11 +74,18 @@ def _transports() -> tuple[type, type]:
     return Cached, Offline
 
 
+def _proxied() -> bool:
+    names = ("http_proxy", "https_proxy", "all_proxy")
+    return any(os.environ.get(n) or os.environ.get(n.upper()) for n in names)
+
+
 def cached_client(
     path: str | None, *, offline: bool, max_bytes: int, verify: Any, **kwargs: Any
 ) -> httpx.Client:
     """An httpx client that reads through the cache at ``path`` (None: no cache)."""
-    if path is None and not offline:
+    if (path is None or _proxied()) and not offline:
+        # A proxy from the environment needs httpx's own transport for it (and its errors,
+        # such as a SOCKS proxy without SOCKS support): such requests bypass the cache.
         return httpx.Client(verify=verify, **kwargs)
     try:
         storage = _storage(path or cache_path(), max_bytes)
