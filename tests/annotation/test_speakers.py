@@ -35,8 +35,11 @@ def test_a_blockquote_is_credited_by_the_line_under_it() -> None:
 
 
 def test_a_quotation_over_two_paragraphs_takes_its_speaker_from_the_second() -> None:
-    assert _speakers(
-        ("paragraph", "“The roads are closed,” Dr. Mira Halden told reporters at the harbour."),
-        ("paragraph", "“The first thing is to move valuables upstairs and charge phones."),
-        ("paragraph", "“And if you are told to leave, leave,” she added."),
-    ) == ["Dr. Mira Halden"] * 3
+    assert (
+        _speakers(
+            ("paragraph", "“The roads are closed,” Dr. Mira Halden told reporters at the harbour."),
+            ("paragraph", "“The first thing is to move valuables upstairs and charge phones."),
+            ("paragraph", "“And if you are told to leave, leave,” she added."),
+        )
+        == ["Dr. Mira Halden"] * 3
+    )
