@@ -139,6 +139,17 @@ class Grammar:
         cache["part"] = re.compile(_cue_source(phrases), re.IGNORECASE), phrases
         return cache["part"][0]
 
+    def may_hold_cue(self, runs: set[str] | frozenset[str] | None) -> bool:
+        """Whether a cue can match in a text whose :func:`cue_runs` are ``runs``: False lets
+        a caller skip a block without scanning it, as :meth:`cue_for` would return None."""
+        if runs is None:
+            return True
+        by_run, words, free, _ = self._cue_index
+        if free:
+            return True
+        # Most blocks share no word with the first words of the cues: a set operation in C.
+        return any(words[p] <= runs for r in by_run.keys() & runs for p in by_run[r])
+
     @functools.cached_property
     def lead(self) -> re.Pattern[str]:
         """[article] [head] [descriptor] then the name, after a before-cue."""
@@ -202,15 +213,23 @@ def cue_runs(texts: Iterable[str]) -> frozenset[str] | None:
     lower-casing one of them differs from what re.IGNORECASE compares."""
     runs = {""}
     for text in texts:
-        low = text.lower()
-        fold = text.casefold()
-        # ß folds to "ss" but matches only ß and ẞ: no cue (casefolded) holds it, either way.
-        if (low != fold and low.replace("\u00df", "ss") != fold) or any(
-            t in text for t in _FOLD_TRAPS
-        ):
+        own = text_runs(text)
+        if own is None:
             return None
-        runs.update(_RUNS.findall(low))
+        runs.update(own)
     return frozenset(runs)
+
+
+def text_runs(text: str) -> set[str] | None:
+    """:func:`cue_runs` of one text."""
+    low = text.lower()
+    fold = text.casefold()
+    # ß folds to "ss" but matches only ß and ẞ: no cue (casefolded) holds it, either way.
+    if (low != fold and low.replace("\u00df", "ss") != fold) or any(t in text for t in _FOLD_TRAPS):
+        return None
+    runs = set(_RUNS.findall(low))
+    runs.add("")
+    return runs
 
 
 def _cue_source(phrases: set[str]) -> str:

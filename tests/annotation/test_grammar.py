@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from reader.annotation.grammar import GRAMMAR, compile_grammar, cue_runs, read_data, trie
+from reader.annotation.grammar import (
+    GRAMMAR,
+    compile_grammar,
+    cue_runs,
+    read_data,
+    text_runs,
+    trie,
+)
 
 
 def test_every_language_has_every_list() -> None:
@@ -93,6 +100,21 @@ def test_cue_subset_finds_what_the_full_pattern_finds() -> None:
 def test_cue_subset_needs_nothing_for_text_without_cues() -> None:
     fresh = compile_grammar(read_data())
     assert fresh.cue_for(cue_runs(["Tokens refill slowly while the bucket drains."])) is None
+
+
+def test_a_block_may_hold_a_cue_exactly_when_the_cue_pattern_finds_one() -> None:
+    # annotate() skips the cue scans of a block for which may_hold_cue is False.
+    texts = {
+        "The mayor said the bridge would reopen.": True,
+        "Laut Polizei war die Straße gesperrt.": True,
+        "Tokens refill slowly while the bucket drains.": False,
+        "According to nobody in particular.": True,
+        "The accord was signed in Toronto.": False,  # "accord", "to": no whole cue
+    }
+    for text, holds in texts.items():
+        assert GRAMMAR.may_hold_cue(text_runs(text)) is holds
+        assert bool(GRAMMAR.cue.search(text)) is holds
+    assert GRAMMAR.may_hold_cue(text_runs("İstanbul dedi"))  # cannot tell: scanned
 
 
 def test_cue_runs_refuse_text_that_lowercases_unlike_the_regex() -> None:
