@@ -27,6 +27,7 @@ from reader.clean.phrases import (
     word_keys,
 )
 from reader.clean.rules import CleanRules, TextSettings, byline_words, short_text
+from reader.clean.walls import teaser_end
 from reader.model import Block, Link, Metadata, Removal
 
 _SKIP_KINDS = frozenset({"code"})
@@ -52,6 +53,7 @@ class TextCleanResult:
     source_url: str | None
     wall: str | None
     byline: str | None = None  # the author named by a dropped byline line
+    partial: bool = False  # the wall stands after a teaser of the article
 
 
 @dataclass(slots=True)
@@ -404,6 +406,15 @@ def clean_blocks(
     judged = judge_blocks(blocks, reasons, cfg)  # last: it reads what all the rules kept
     for i, (kind, _) in judged.items():
         reasons[i] = f"text:judge:{kind}"
+    # A paywall after the article's start is a teaser's end: the page is read, marked partial.
+    # Nothing more goes for it: what the wall's lines left must stay for a second cleaning
+    # to agree with the first (a dropped line no longer marks where the wall began).
+    walled = [v.wall_category in cfg.teaser_walls for v in verdicts]
+    # Not only when _wall found one: the teaser's paywall may lose to a louder ad-block appeal.
+    end = teaser_end(blocks, reasons, walled, cfg.teaser_min_words, cfg.wall_max_words)
+    if end >= 0:
+        wall = cfg.walls[verdicts[end].wall_category or ""]
+    partial = end >= 0
 
     kept: list[Block] = []
     removed: list[Removal] = []
@@ -420,4 +431,4 @@ def clean_blocks(
                 removal.score = round(judged[i][1], 3)
             removed.append(removal)
             pending.append(removal)
-    return TextCleanResult(kept, removed, source_url, wall, byline)
+    return TextCleanResult(kept, removed, source_url, wall, byline, partial)
