@@ -39,6 +39,7 @@ _TEASER_KINDS = frozenset({"paragraph", "list_item"})
 # information" when the block only points elsewhere.
 _ADDRESS = re.compile(r"\s*(?:\S+\s+){0,2}(?:https?://|www\.)\S+?[.!]?\s*")
 _BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]++(?:\.[\w-]++)++")
+_ADDRESS_IN = re.compile(r"(?:https?://|www\.)\S|\w\.[a-z]{2,}(?:/|\b)")
 _URL = re.compile(
     r"https?://[^\s<>\"']+"
 )  # share of a list item's text in links that makes it a teaser entry
@@ -209,6 +210,46 @@ def _source_url(block: Block, links: list[Link]) -> str | None:
             return links[span.ref].url
     m = _URL.search(block.text)
     return m.group().rstrip(".,;:)]}>\"'”’") if m else None
+
+
+def _citations_and_bare_labels(
+    blocks: list[Block],
+    norms: list[str | None],
+    verdicts: list[_Verdict],
+    reasons: list[str | None],
+    labels: list[tuple[str, re.Pattern[str] | None]],
+    cfg: TextSettings,
+) -> None:
+    """A source label opening a name ("Source: CDC", "Источник: ТАСС") is a citation: it stays,
+    and annotation lists it among the sources. The label left alone ("Quelle", "Fuente"), its
+    link lost, points nowhere and goes; so does a label with a link or address ("Source link").
+    """
+    # Where the story ends is weighed on the words kept, so cleaning again agrees. A label
+    # line in the story's first part, repeated, or one of several credits a photo instead.
+    words = [len(b.text.split()) if r is None else 0 for b, r in zip(blocks, reasons, strict=True)]
+    total = sum(words)
+    texts = Counter(b.text.strip() for b in blocks)
+    cited = [
+        v.category == "source" and v.label_words > 0 and reasons[i] == f"text:source:{v.lang}"
+        for i, v in enumerate(verdicts)
+    ]
+    for i, (block, norm, verdict) in enumerate(zip(blocks, norms, verdicts, strict=True)):
+        if norm is None:
+            continue
+        if cited[i]:
+            named = len(norm.split()) > verdict.label_words
+            linked = any(s.kind == "link" for s in block.spans) or _ADDRESS_IN.search(block.text)
+            late = sum(words[:i]) >= cfg.footer_start * total
+            if named and not linked and late and sum(cited) == 1 and texts[block.text.strip()] == 1:
+                reasons[i] = None
+        elif reasons[i] is None and block.kind != "heading":
+            bare = norm.rstrip(" .:") + ":"  # labels are written with their colon
+            opening = _opening(bare, cfg)
+            for lang, pattern in labels:
+                m = pattern.fullmatch(opening) if pattern and opening else None
+                if m and category_of(m) == "source":
+                    reasons[i] = f"text:source:{lang}"
+                    break
 
 
 def _footer_start(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettings) -> int | None:
@@ -388,12 +429,14 @@ def clean_blocks(
 
     for i in credit_only:
         reasons[i] = reasons[i] or "text:credit"
+    _citations_and_bare_labels(blocks, norms, verdicts, reasons, labels, cfg)
 
     keep = [r is None for r in reasons]
     source_url = None
     credits = _credit_lines(blocks, verdicts, cfg)
     for i, (block, verdict, reason) in enumerate(zip(blocks, verdicts, reasons, strict=True)):
-        if reason and verdict.category == "source" and source_url is None and i not in credits:
+        source = verdict.category == "source" or (reason or "").startswith("text:source:")
+        if reason and source and source_url is None and i not in credits:
             source_url = _source_url(block, links)
 
     # After the source line gave its address and the wall was weighed on the phrases alone.
