@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reader.budget import check
 from reader.clean.bylines import byline_line
+from reader.clean.citations import drop_bare_labels, keep_citations
 from reader.clean.credits import cut_credit
 from reader.clean.judge import judge_blocks
 from reader.clean.phrases import (
@@ -39,7 +40,6 @@ _TEASER_KINDS = frozenset({"paragraph", "list_item"})
 # information" when the block only points elsewhere.
 _ADDRESS = re.compile(r"\s*(?:\S+\s+){0,2}(?:https?://|www\.)\S+?[.!]?\s*")
 _BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]++(?:\.[\w-]++)++")
-_ADDRESS_IN = re.compile(r"(?:https?://|www\.)\S|\w\.[a-z]{2,}(?:/|\b)")
 _URL = re.compile(
     r"https?://[^\s<>\"']+"
 )  # share of a list item's text in links that makes it a teaser entry
@@ -210,46 +210,6 @@ def _source_url(block: Block, links: list[Link]) -> str | None:
             return links[span.ref].url
     m = _URL.search(block.text)
     return m.group().rstrip(".,;:)]}>\"'”’") if m else None
-
-
-def _citations_and_bare_labels(
-    blocks: list[Block],
-    norms: list[str | None],
-    verdicts: list[_Verdict],
-    reasons: list[str | None],
-    labels: list[tuple[str, re.Pattern[str] | None]],
-    cfg: TextSettings,
-) -> None:
-    """A source label opening a name ("Source: CDC", "Источник: ТАСС") is a citation: it stays,
-    and annotation lists it among the sources. The label left alone ("Quelle", "Fuente"), its
-    link lost, points nowhere and goes; so does a label with a link or address ("Source link").
-    """
-    # Where the story ends is weighed on the words kept, so cleaning again agrees. A label
-    # line in the story's first part, repeated, or one of several credits a photo instead.
-    words = [len(b.text.split()) if r is None else 0 for b, r in zip(blocks, reasons, strict=True)]
-    total = sum(words)
-    texts = Counter(b.text.strip() for b in blocks)
-    cited = [
-        v.category == "source" and v.label_words > 0 and reasons[i] == f"text:source:{v.lang}"
-        for i, v in enumerate(verdicts)
-    ]
-    for i, (block, norm, verdict) in enumerate(zip(blocks, norms, verdicts, strict=True)):
-        if norm is None:
-            continue
-        if cited[i]:
-            named = len(norm.split()) > verdict.label_words
-            linked = any(s.kind == "link" for s in block.spans) or _ADDRESS_IN.search(block.text)
-            late = sum(words[:i]) >= cfg.footer_start * total
-            if named and not linked and late and sum(cited) == 1 and texts[block.text.strip()] == 1:
-                reasons[i] = None
-        elif reasons[i] is None and block.kind != "heading":
-            bare = norm.rstrip(" .:") + ":"  # labels are written with their colon
-            opening = _opening(bare, cfg)
-            for lang, pattern in labels:
-                m = pattern.fullmatch(opening) if pattern and opening else None
-                if m and category_of(m) == "source":
-                    reasons[i] = f"text:source:{lang}"
-                    break
 
 
 def _footer_start(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettings) -> int | None:
@@ -429,7 +389,14 @@ def clean_blocks(
 
     for i in credit_only:
         reasons[i] = reasons[i] or "text:credit"
-    _citations_and_bare_labels(blocks, norms, verdicts, reasons, labels, cfg)
+    cited = [
+        v.label_words if v.category == "source" and reasons[i] == f"text:source:{v.lang}" else 0
+        for i, v in enumerate(verdicts)
+    ]
+    # Label phrases are written with their colon: a label left alone may have lost it.
+    alone = [None if n is None else _opening(n.rstrip(" .:") + ":", cfg) for n in norms]
+    keep_citations(blocks, norms, cited, reasons, cfg.footer_start)
+    drop_bare_labels(blocks, alone, reasons, labels)
 
     keep = [r is None for r in reasons]
     source_url = None
