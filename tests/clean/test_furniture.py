@@ -42,6 +42,16 @@ def cleaned(rules: CleanRules, line: str, lang: str) -> list[str]:
         ("pl", "Galeria (15 zdjęć)"),
         ("fr", "Diaporama : 12 photos"),
         ("es", "Galería: 10 fotos"),
+        # A posting timestamp line.
+        ("en", "Posted on 12 March 2024 | Updated on 13 March 2024"),
+        ("en", "Updated on March 13, 2024 at 9:00 am"),
+        ("de", "Veröffentlicht am 12.03.2024, aktualisiert am 13.03.2024"),
+        ("fr", "Publié le 12 mars 2024 à 10h15, mis à jour le 13 mars 2024"),
+        ("es", "Publicado el 12 de marzo de 2024, actualizado el 13 de marzo"),
+        # A bracketed read-more link cut off from its teaser.
+        ("pl", "[więcej]"),
+        ("pl", "[czytaj więcej]"),
+        ("en", "[Read more]"),
     ],
 )
 def test_media_furniture_goes(rules: CleanRules, lang: str, line: str) -> None:
@@ -55,6 +65,9 @@ def test_media_furniture_goes(rules: CleanRules, lang: str, line: str) -> None:
         ("en", "The gallery will show 40 images of the harbour from the last century."),
         ("de", "Die Galerie zeigt ab Montag 40 Bilder des Hafens aus dem letzten Jahrhundert."),
         ("en", "Your browser history is not something the council can see, the clerk said."),
+        ("en", "It was posted on Monday by the mayor, who said the harbour would reopen soon."),
+        ("es", "El informe fue publicado el martes por el ministerio de sanidad."),
+        ("pl", "Rada miasta chce więcej pieniędzy na szkoły i drogi w przyszłym roku."),
     ],
 )
 def test_prose_with_the_same_words_stays(rules: CleanRules, lang: str, line: str) -> None:
