@@ -314,7 +314,7 @@ def _hyperlinks() -> bool:
 
 
 def _check_readable(article: Article, source: str) -> None:
-    if article.wall:
+    if article.wall and not article.partial:  # a teaser before the wall is read
         a = "an" if article.wall[:1].lower() in "aeiou" else "a"
         raise WallError(
             f"{safe_line(source)}: only {a} {article.wall} is left, no article (see --show-removed)"
@@ -369,6 +369,8 @@ def _run_one(source: str, args: argparse.Namespace, fmt: str, out: TextIO) -> in
         write_article_json(article, out)
     else:
         out.write(_render(article, args, fmt))
+    if article.partial:  # said after the text, where a reader of the pipe's end looks
+        error_line(f"{safe_line(source)}: the rest is behind a {article.wall}")
     return EXIT_OK
 
 

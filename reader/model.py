@@ -140,6 +140,7 @@ class Article:
     links: list[Link] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     wall: str | None = None  # why the page is only a wall (paywall, ad-block wall, consent wall)
+    partial: bool = False  # the wall stands after the article's start: blocks are a teaser
     # What a DOM rule matched but the pass kept, because it held the article (not in JSON:
     # nothing was removed; --show-removed lists them for tuning).
     spared: list[Removal] = field(default_factory=list)
@@ -172,6 +173,7 @@ class Article:
             "word_count": self.word_count,
             "reading_minutes": self.reading_minutes,
             "wall": self.wall,
+            "partial": self.partial,
             "text": self.text,
             "blocks": [asdict(b) for b in self.blocks],
             "quotes": [asdict(q) for q in self.quotes],
@@ -222,4 +224,5 @@ class Article:
                 for r in data.get("removed", [])
             ],
             wall=text("wall"),
+            partial=data.get("partial") is True,
         )

@@ -113,8 +113,9 @@ def article_from_page(page: Page, rules: CleanRules, *, annotate: bool = True) -
     cleaned = clean_blocks(blocks, links, rules, lang=meta.lang, meta=meta)
     check()
     wall = cleaned.wall or dom_wall(removed, cleaned.blocks, rules, meta.lang)
+    partial = bool(wall) and cleaned.partial  # a DOM wall leaves nothing: never a teaser
     kept = cleaned.blocks
-    if page.is_html and not wall:  # a wall's page is reported as such, not summarised
+    if page.is_html and (partial or not wall):  # a wall's page is reported, not summarised
         kept = _with_description(kept, meta, cleaned.removed)
     _place_dom_removals(removed, anchors, kept, cleaned.removed, meta.title)
     check()
@@ -140,6 +141,7 @@ def article_from_page(page: Page, rules: CleanRules, *, annotate: bool = True) -
         links=links,
         removed=removed + cleaned.removed,
         wall=wall,
+        partial=partial,
         spared=spared,
     )
 

@@ -253,3 +253,48 @@ def test_a_batch_collects_garbage_even_when_the_command_turned_collection_off(pa
     finally:
         gc.enable()
     assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+# A story's opening paragraph, then the paywall: what a metered page shows a new reader.
+TEASER = """<html lang="en"><head><title>Ferry fares rise | Coast Times</title></head><body>
+<article><h1>Ferry fares rise</h1>
+<p>Ferry fares to the islands will rise by a fifth in April, the operator said on Monday,
+blaming the price of fuel and the cost of repairing two of its oldest boats after the storms.</p>
+<div class="paywall"><p>Subscribe to continue reading.</p>
+<p>Already a subscriber? Log in</p></div>
+</article></body></html>"""
+
+
+@pytest.mark.slow  # runs the command as a subprocess
+def test_teaser_before_a_paywall_is_printed_with_one_line_on_stderr(tmp_path):
+    teaser = tmp_path / "teaser.html"
+    teaser.write_text(TEASER)
+    result = run(["--format", "text", str(teaser)])
+    assert result.returncode == 0, result.stderr
+    assert "Ferry fares to the islands will rise" in result.stdout
+    assert "Subscribe to continue" not in result.stdout
+    assert result.stderr.strip().splitlines() == [f"reader: {teaser}: the rest is behind a paywall"]
+
+
+@pytest.mark.slow  # runs the command as a subprocess
+def test_teaser_json_says_partial_and_the_batch_reads_it(tmp_path, page):
+    teaser = tmp_path / "teaser.html"
+    teaser.write_text(TEASER)
+    wall = tmp_path / "wall.html"
+    wall.write_text(
+        "<html><body><h1>Big story</h1><div class='paywall'><p>Subscribe to continue reading."
+        "</p><p>Already a subscriber? Log in</p></div></body></html>"
+    )
+    single = run(["--format", "json", str(teaser)])
+    assert single.returncode == 0, single.stderr
+    data = json.loads(single.stdout)
+    assert (data["wall"], data["partial"]) == ("paywall", True)
+    listing = tmp_path / "sources.txt"
+    listing.write_text(f"{teaser}\n{page}\n{wall}\n")
+    batch = run(["-i", str(listing)])
+    assert batch.returncode == 1  # the page that is only a wall still fails
+    lines = [json.loads(line) for line in batch.stdout.splitlines()]
+    assert (lines[0]["wall"], lines[0]["partial"]) == ("paywall", True)
+    assert "Ferry fares" in lines[0]["text"]
+    assert (lines[1]["wall"], lines[1]["partial"]) == (None, False)
+    assert lines[2]["exit_code"] == 6

@@ -101,7 +101,8 @@ EXPECT: dict[str, tuple[list[str], list[str]]] = {
     "aggregator.txt": ([], ["Source link", "cannot give it away for free"]),
 }
 
-WALLS = {"cookie-wall.html": "consent wall", "paywall-teaser.html": "paywall"}
+# page -> (wall, partial): the paywall stands after the story's opening paragraph.
+WALLS = {"cookie-wall.html": ("consent wall", False), "paywall-teaser.html": ("paywall", True)}
 
 
 def words(text: str) -> str:
@@ -119,8 +120,9 @@ def test_page_keeps_the_article_and_drops_the_boilerplate(name: str):
 
 
 @pytest.mark.parametrize(("name", "wall"), sorted(WALLS.items()))
-def test_wall_pages_are_reported_as_walls(name: str, wall: str):
-    assert read(str(PAGES / name)).wall == wall
+def test_wall_pages_are_reported_as_walls(name: str, wall: tuple[str, bool]):
+    article = read(str(PAGES / name))
+    assert (article.wall, article.partial) == wall
 
 
 def test_aggregator_copy_keeps_its_source_url_and_every_paragraph_in_order():

@@ -73,6 +73,8 @@ class TextSettings:
     wall_max_words: int
     wall_ratio: float
     soft_walls: frozenset[str]
+    teaser_walls: frozenset[str]  # wall categories that may stand after an article's teaser
+    teaser_min_words: int  # article prose before such a wall that makes the page a teaser
     island_categories: frozenset[str]
     island_max_words: int
     dom_wall_rules: dict[str, str]  # DOM rule -> wall category, when almost nothing is left

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reader.budget import check
 from reader.clean.bylines import byline_line
+from reader.clean.citations import drop_bare_labels, keep_citations
 from reader.clean.credits import cut_credit
 from reader.clean.judge import judge_blocks
 from reader.clean.phrases import (
@@ -27,6 +28,7 @@ from reader.clean.phrases import (
     word_keys,
 )
 from reader.clean.rules import CleanRules, TextSettings, byline_words, short_text
+from reader.clean.walls import teaser_end
 from reader.model import Block, Link, Metadata, Removal
 
 _SKIP_KINDS = frozenset({"code"})
@@ -52,6 +54,7 @@ class TextCleanResult:
     source_url: str | None
     wall: str | None
     byline: str | None = None  # the author named by a dropped byline line
+    partial: bool = False  # the wall stands after a teaser of the article
 
 
 @dataclass(slots=True)
@@ -386,12 +389,21 @@ def clean_blocks(
 
     for i in credit_only:
         reasons[i] = reasons[i] or "text:credit"
+    cited = [
+        v.label_words if v.category == "source" and reasons[i] == f"text:source:{v.lang}" else 0
+        for i, v in enumerate(verdicts)
+    ]
+    # Label phrases are written with their colon: a label left alone may have lost it.
+    alone = [None if n is None else _opening(n.rstrip(" .:") + ":", cfg) for n in norms]
+    keep_citations(blocks, norms, cited, reasons, cfg.footer_start)
+    drop_bare_labels(blocks, alone, reasons, labels)
 
     keep = [r is None for r in reasons]
     source_url = None
     credits = _credit_lines(blocks, verdicts, cfg)
     for i, (block, verdict, reason) in enumerate(zip(blocks, verdicts, reasons, strict=True)):
-        if reason and verdict.category == "source" and source_url is None and i not in credits:
+        source = verdict.category == "source" or (reason or "").startswith("text:source:")
+        if reason and source and source_url is None and i not in credits:
             source_url = _source_url(block, links)
 
     # After the source line gave its address and the wall was weighed on the phrases alone.
@@ -404,6 +416,15 @@ def clean_blocks(
     judged = judge_blocks(blocks, reasons, cfg)  # last: it reads what all the rules kept
     for i, (kind, _) in judged.items():
         reasons[i] = f"text:judge:{kind}"
+    # A paywall after the article's start is a teaser's end: the page is read, marked partial.
+    # Nothing more goes for it: what the wall's lines left must stay for a second cleaning
+    # to agree with the first (a dropped line no longer marks where the wall began).
+    walled = [v.wall_category in cfg.teaser_walls for v in verdicts]
+    # Not only when _wall found one: the teaser's paywall may lose to a louder ad-block appeal.
+    end = teaser_end(blocks, reasons, walled, cfg.teaser_min_words, cfg.wall_max_words)
+    if end >= 0:
+        wall = cfg.walls[verdicts[end].wall_category or ""]
+    partial = end >= 0
 
     kept: list[Block] = []
     removed: list[Removal] = []
@@ -420,4 +441,4 @@ def clean_blocks(
                 removal.score = round(judged[i][1], 3)
             removed.append(removal)
             pending.append(removal)
-    return TextCleanResult(kept, removed, source_url, wall, byline)
+    return TextCleanResult(kept, removed, source_url, wall, byline, partial)

@@ -1,7 +1,8 @@
 """Walls the DOM pass reveals: a page whose text went almost all as a cookie or consent dialog.
 
 The text pass judges walls in what extraction kept (clean/text.py); this judges what the DOM
-pass took, for the page where nothing is left to extract.
+pass took, for the page where nothing is left to extract, and how much of the article a wall
+left to read (a paywall after a teaser).
 """
 
 from __future__ import annotations
@@ -11,6 +12,30 @@ from collections import Counter
 from reader.clean.phrases import category_of, normalise, word_keys
 from reader.clean.rules import CleanRules
 from reader.model import Block, Removal
+
+# Prose kinds: a headline, a caption or a table beside a wall is not yet the article to read.
+_PROSE = frozenset({"paragraph", "list_item", "blockquote"})
+
+
+def teaser_end(
+    blocks: list[Block], reasons: list[str | None], walled: list[bool], least: int, most: int
+) -> int:
+    """Where a paywall's teaser ends: the first block holding the wall's phrases, when the
+    article prose kept before it runs to ``least`` words and what is kept after it does not
+    (the wall's pitch, its log-in line); -1 when the page is no teaser.
+
+    A page with as much prose after the wall's first line is left as the wall pass judged it, since it is no article cut short; over ``most``
+    words before it, the article is there and the box under it is a pitch, not a wall."""
+    prose = [
+        len(block.text.split()) if reason is None and block.kind in _PROSE and not wall else 0
+        for block, reason, wall in zip(blocks, reasons, walled, strict=True)
+    ]
+    # The wall's first line after the article began: a pitch above the headline starts no wall.
+    begun = next((i for i, words in enumerate(prose) if words), len(blocks))
+    start = next((i for i in range(begun, len(blocks)) if walled[i]), -1)
+    if start < 0:
+        return -1
+    return start if most >= sum(prose[:start]) >= least > sum(prose[start:]) else -1
 
 
 def dom_wall(

@@ -142,7 +142,7 @@ def build_units(article: Article, *, show_removed: bool = False) -> list[Unit]:
             if key is not None and not 0 <= key < len(article.blocks):
                 key = None
             removed_before.setdefault(key, []).append(i)
-    if article.wall:
+    if article.wall and not article.partial:
         # A wall is not an article: say so instead of dressing the wall text up as one.
         units.append(Unit("notice", "This page is only a wall."))
         units.append(Unit("paragraph", f"reader found nothing to read here: {article.wall}."))
@@ -157,6 +157,8 @@ def build_units(article: Article, *, show_removed: bool = False) -> list[Unit]:
         units.append(block_unit(article, b))
     for i in removed_before.get(None, ()):
         units.extend(removal_units(article, i))
+    if article.partial:  # the teaser stops where the wall began: say why it ends there
+        units.append(Unit("notice", f"The rest of this article is behind a {article.wall}."))
     return units
 
 

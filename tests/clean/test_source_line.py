@@ -56,3 +56,80 @@ def test_demo_page_source_link_becomes_source_url() -> None:
     assert article.source_url == "https://harbour-authority.example/press/battery-ferry"
     assert [s.url for s in article.sources if s.kind == "source_link"] == [article.source_url]
     assert not any("Source link" in b.text for b in article.blocks)
+
+
+# (lang, a citation naming an agency or document, written for these tests).
+CITATIONS = [
+    ("en", "Source: CDC, Chicago Department of Public Health"),
+    ("ru", "Источник: ТАСС"),
+    ("de", "Quelle: dpa, Statistisches Bundesamt"),
+    ("es", "Fuente: Instituto Nacional de Estadística"),
+    ("fr", "Source : Insee, enquête emploi 2025"),
+    ("pl", "Źródło: GUS"),
+    ("pt", "Fonte: IBGE"),
+]
+
+
+@pytest.mark.parametrize(("lang", "citation"), CITATIONS)
+def test_a_citation_under_the_story_stays_in_the_text(
+    rules: CleanRules, lang: str, citation: str
+) -> None:
+    blocks = [Block("paragraph", BODY), Block("paragraph", BODY), Block("paragraph", citation)]
+    result = clean_blocks(blocks, [], rules, lang)
+    assert [b.text for b in result.blocks] == [BODY, BODY, citation]
+    assert result.removed == [] and result.source_url is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [
+        ("ru", "Источник"),
+        ("de", "Quelle"),
+        ("pt", "Fonte"),
+        ("pl", "Źródło"),
+        ("es", "Fuente"),
+        ("en", "Source"),
+        ("en", "Source:"),
+    ],
+)
+def test_a_source_label_left_without_its_link_goes(
+    rules: CleanRules, lang: str, label: str
+) -> None:
+    blocks = [Block("paragraph", BODY), Block("paragraph", BODY), Block("paragraph", label)]
+    result = clean_blocks(blocks, [], rules, lang)
+    assert [b.text for b in result.blocks] == [BODY, BODY]
+    assert [r.rule for r in result.removed] == [f"text:source:{lang}"]
+
+
+def test_a_heading_that_is_only_a_label_stays(rules: CleanRules) -> None:
+    blocks = [Block("paragraph", BODY), Block("heading", "Sources", 2), Block("list_item", "CDC")]
+    assert len(clean_blocks(blocks, [], rules, "en").blocks) == 3
+
+
+@pytest.mark.parametrize("line", ["Source link", "Read the original"])
+def test_a_link_only_line_goes_and_gives_the_source_url(rules: CleanRules, line: str) -> None:
+    block = Block("paragraph", line, spans=[Span(0, len(line), "link", 0)])
+    blocks = [Block("paragraph", BODY), Block("paragraph", BODY), block]
+    result = clean_blocks(blocks, [LINK], rules, "en")
+    assert [b.text for b in result.blocks] == [BODY, BODY]
+    assert result.source_url == LINK.url
+
+
+def test_a_citation_with_an_address_is_a_source_link(rules: CleanRules) -> None:
+    line = "Source: authority.example/press/budget"
+    blocks = [Block("paragraph", BODY), Block("paragraph", BODY), Block("paragraph", line)]
+    assert len(clean_blocks(blocks, [], rules, "en").blocks) == 2
+
+
+def test_a_kept_citation_is_listed_among_the_sources(tmp_path: Path) -> None:
+    page = tmp_path / "flu.txt"
+    page.write_text(
+        "Flu cases rise\n\n"
+        + "Flu cases in the city rose by a third in January, officials said on Friday. " * 3
+        + "\n\nSource: CDC, Chicago Department of Public Health\n",
+        encoding="utf-8",
+    )
+    article = read(str(page))
+    assert article.blocks[-1].text == "Source: CDC, Chicago Department of Public Health"
+    names = {s.name for s in article.sources}
+    assert {"CDC", "Chicago Department of Public Health"} <= names

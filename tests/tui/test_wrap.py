@@ -201,3 +201,12 @@ def test_styled_segments_always_draw_exactly_the_line(
     overlays = [(a, b, Style(bold=True)) for a, b in spans]
     drawn = "".join(s.text for s in styled_segments(text, start, end, Style(), overlays))
     assert drawn == text[start:end]
+
+
+def test_a_teaser_is_shown_with_a_banner_after_it() -> None:
+    article = sample_article()
+    article.wall, article.partial = "paywall", True
+    units = build_units(article)
+    assert units[-1].kind == "notice" and "behind a paywall" in units[-1].text
+    assert any(u.block == 0 for u in units)  # the teaser itself is shown, not a wall notice
+    assert not any("only a wall" in u.text for u in units)
