@@ -21,6 +21,12 @@ def error_line(message: str) -> None:
     print(f"reader: {safe_line(message)}", file=sys.stderr, flush=True)
 
 
+def drop_output() -> None:
+    """Point stdout at /dev/null, so that what is still buffered is not written again (and
+    fails again, with a traceback) when the interpreter flushes it at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 class _DeferredInterrupt:
     """SIGINT handler for a batch: Ctrl+C interrupts a wait for the next result at once, but
     one that lands while a line is being written waits until the line is out, so a line is
@@ -173,7 +179,7 @@ def run_batch(
         # `reader -i list | head`: nobody reads the rest, so do not fetch it either; queued
         # work would otherwise run to the end before the interpreter could exit.
         pool.shutdown(wait=False, cancel_futures=True)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        drop_output()
         os._exit(EXIT_OK)
     except OSError as exc:  # a full disk, /dev/full: the rest could not be written either
         pool.shutdown(wait=False, cancel_futures=True)

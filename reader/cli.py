@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import __version__
-from reader.batch import error_line
+from reader.batch import drop_output, error_line
 from reader.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -482,19 +482,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `reader URL | head`: the reader of our output left; that is not an error.
-        _drop_output()
+        drop_output()
         return EXIT_OK
     except OSError as exc:  # writing the output: a full disk, /dev/full, an I/O error
-        _drop_output()
+        drop_output()
         error_line(f"cannot write the output: {exc.strerror or exc}")
         return 1
-
-
-def _drop_output() -> None:
-    """Point stdout at /dev/null, so that what is still buffered is not written again (and
-    fails again, with a traceback) when the interpreter flushes it at exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
 
 
 def run() -> NoReturn:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from reader.batch import error_line
+from reader.batch import drop_output, error_line
 from reader.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, ReaderError
 from reader.safety import safe_line, safe_text
 
@@ -123,8 +123,7 @@ def main(argv: Sequence[str]) -> int:
         error_line("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        drop_output()
         return EXIT_OK
     except Exception as exc:
         if os.environ.get("READER_DEBUG"):
