@@ -11,10 +11,11 @@ outright (kana, hangul) decide before any counting.
 from __future__ import annotations
 
 import functools
-import json
+import os
 import re
 from collections import Counter
-from importlib import resources
+
+from reader.datafiles import cached
 
 SAMPLE_CHARS = 1500  # the start of a text says its language as well as the whole
 MIN_LETTERS = 40  # fewer letters than this say nothing reliable
@@ -28,8 +29,18 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 @functools.cache
 def _profiles() -> tuple[dict[str, list[tuple[str, int]]], dict[str, int]]:
-    """trigram -> [(lang, rank)], and each language's profile size."""
-    data = json.loads(resources.files("reader.clean").joinpath("data/trigrams.json").read_text())
+    """trigram -> [(lang, rank)], and each language's profile size: from the data files'
+    cache (reader.datafiles), like every other data file, so a start needs neither the JSON
+    parser nor rebuilding the index."""
+    path = os.path.join(os.path.dirname(__file__), "data", "trigrams.json")
+    return cached("trigrams", [path], lambda: _build_profiles(path))
+
+
+def _build_profiles(path: str) -> tuple[dict[str, list[tuple[str, int]]], dict[str, int]]:
+    import json  # only when the cache cannot serve
+
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
     index: dict[str, list[tuple[str, int]]] = {}
     sizes: dict[str, int] = {}
     for lang, trigrams in data["profiles"].items():
