@@ -151,10 +151,24 @@ class Library:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         self._check_version(version)
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
+            self._enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints; safe in WAL
         if version < SCHEMA_VERSION:
             self._migrate()
+
+    def _enable_wal(self) -> None:
+        # Switching a file to WAL needs it to itself, and SQLite answers "locked" at once,
+        # without its busy wait, while another process has it open: on a new library that is
+        # most often a second reader making the same switch. Wait as a busy wait would.
+        give_up = time.monotonic() + BUSY_TIMEOUT
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")  # a no-op once it is WAL
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > give_up:
+                    raise
+            time.sleep(0.01)
 
     def _check_version(self, version: int) -> None:
         if version > SCHEMA_VERSION:
