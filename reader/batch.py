@@ -96,6 +96,18 @@ class _Output:
         self.written += 1
 
 
+def _result(future: Future[tuple[str, int]]) -> tuple[str, int]:
+    """The future's result, waited for in short steps. Ctrl+C reaches a process through any of
+    its threads; one delivered to a worker does not wake a main thread blocked on the
+    future's lock, so the batch would sit out the page's whole timeout before the handler
+    ran. Between steps Python runs the handler in the main thread."""
+    while True:
+        try:
+            return future.result(timeout=0.1)
+        except TimeoutError:
+            continue
+
+
 def run_batch(
     sources: list[str],
     item: Callable[[str], tuple[str, int]],
@@ -146,7 +158,7 @@ def run_batch(
             while window:
                 interrupt.waiting = True
                 interrupt.check()
-                line, code = window[0].result()
+                line, code = _result(window[0])
                 interrupt.waiting = False
                 window.popleft()
                 fill()
