@@ -423,8 +423,19 @@ def _prune_links(builder: _Builder) -> list[Link]:
     return links
 
 
+# A pasted story often starts with its first paragraph, not a headline: a line of prose that
+# ends a sentence is kept as text. Headlines may end in "?" or "!", rarely in a full stop.
+TITLE_WORDS = 30
+_SENTENCE_END = re.compile(r"[^.][.;,:]$")
+
+
+def _reads_as_title(line: str) -> bool:
+    return len(line.split()) <= TITLE_WORDS and not _SENTENCE_END.search(line)
+
+
 def blocks_from_text(text: str) -> tuple[str, list[Block]]:
-    """Plain text: the first non-empty line is the title, blank lines separate paragraphs."""
+    """Plain text: a first line that reads as a headline is the title; blank lines separate
+    paragraphs."""
     text = safe_text(text)
     title = ""
     blocks: list[Block] = []
@@ -434,9 +445,10 @@ def blocks_from_text(text: str) -> tuple[str, list[Block]]:
             continue
         if not title and not blocks:
             first, _, rest = chunk.strip().partition("\n")
-            title = fold_spaces(first)
-            para = fold_spaces(rest)
-            if not para:
-                continue
+            if _reads_as_title(fold_spaces(first)):
+                title = fold_spaces(first)
+                para = fold_spaces(rest)
+                if not para:
+                    continue
         _add_block(blocks, Block("paragraph", para))
     return title, blocks

@@ -361,3 +361,16 @@ def test_more_blocks_than_the_cap_is_refused(monkeypatch) -> None:
     with pytest.raises(TooComplex, match="more than 5 paragraphs"):
         blocks_from_html(parse_html(page))
     assert len(blocks_from_text("Title\n\n" + "A short paragraph.\n\n" * 5)[1]) == 5
+
+
+def test_blocks_from_text_keeps_a_first_line_of_prose() -> None:
+    prose = "The council voted on Tuesday to close the old bridge to lorries after inspectors found cracks."
+    assert blocks_from_text(prose + "\n\nSecond paragraph.") == (
+        "",
+        [_para(prose), _para("Second paragraph.")],
+    )
+    long_line = " ".join(["word"] * 40)
+    assert blocks_from_text(long_line + "\n\nbody")[0] == ""
+    # Headlines end in a question, an exclamation or an ellipsis as often as in nothing.
+    assert blocks_from_text("Is the bridge safe?\n\nbody")[0] == "Is the bridge safe?"
+    assert blocks_from_text("Waiting for the bridge...\n\nbody")[0] == "Waiting for the bridge..."
