@@ -1,6 +1,6 @@
 """The library's subcommands: ``reader save|list|search|open|history|tag|rm|export|import``.
 
-:func:`reader.cli.main` hands argv here when its first word is one of :data:`COMMANDS`; a
+:mod:`reader.entry` hands argv here when its first word is one of :data:`COMMANDS`; a
 source with such a name is read as ``./save``. Output for scripts is stable: ``save`` prints
 ``ID<TAB>title``, ``--format json`` prints one object per line.
 """
@@ -14,8 +14,16 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from reader.batch import drop_output, error_line
-from reader.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, ReaderError
+from reader.errors import ReaderError
+from reader.exits import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    drop_output,
+    error_line,
+    exit_code,
+    internal_error,
+)
 from reader.safety import safe_line, safe_text
 
 if TYPE_CHECKING:
@@ -38,7 +46,7 @@ def _article_id(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from reader.cli import _HelpFormatter, _positive
+    from reader.arguments import _HelpFormatter, _positive
 
     _positive_int = _positive(int)
 
@@ -118,7 +126,7 @@ def main(argv: Sequence[str]) -> int:
         return handler(args)
     except ReaderError as exc:
         error_line(str(exc))
-        return exc.exit_code
+        return exit_code(exc)
     except KeyboardInterrupt:
         error_line("interrupted")
         return EXIT_INTERRUPTED
@@ -128,8 +136,6 @@ def main(argv: Sequence[str]) -> int:
     except Exception as exc:
         if os.environ.get("READER_DEBUG"):
             raise
-        from reader.cli import internal_error
-
         error_line(f"internal error: {internal_error(exc)} (READER_DEBUG=1 shows where)")
         return 1
 
@@ -208,7 +214,7 @@ def _save(args: argparse.Namespace) -> int:
                     raise
                 error_line(str(exc))
                 failures += 1
-                code = exc.exit_code
+                code = exit_code(exc)
                 continue
             print(f"{article_id}\t{safe_line(article.title)}", flush=True)
     if failures and len(args.sources) > 1:
@@ -325,7 +331,7 @@ def _rm(args: argparse.Namespace) -> int:
                 library.remove(article_id)
             except NotInLibrary as exc:
                 error_line(str(exc))
-                code = exc.exit_code
+                code = exit_code(exc)
     return code
 
 

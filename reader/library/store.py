@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 
 from reader.errors import ReaderError
+from reader.exits import UsageError
 from reader.library.rows import (
     CLOSE,
     ENTRY_COLUMNS,
@@ -49,12 +50,12 @@ class LibraryError(ReaderError):
     """The library cannot be used: damaged, newer than this reader, locked, unwritable."""
 
 
-class NotInLibrary(ReaderError):
-    exit_code = 2
+class NotInLibrary(UsageError):
+    pass
 
 
-class QuerySyntaxError(ReaderError):
-    exit_code = 2
+class QuerySyntaxError(UsageError):
+    pass
 
 
 def library_path() -> str:
