@@ -166,7 +166,7 @@ def test_history_setting(tmp_path: Path) -> None:
 def test_a_broad_query_is_ranked_among_its_newest_matches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.library import store
+    from reader.library import search as store
 
     with Library(str(tmp_path / "lib.sqlite3")) as library:
         oldest = library.save(article(0, "Harbour harbour harbour"), key="0")
