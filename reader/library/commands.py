@@ -75,8 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     search = add(
         "search",
         "full-text search, best match first (FTS5 syntax; columns: title, text, site, quote, "
-        "source, e.g. source:TASS); a query matching more than 2,000 articles is ranked "
-        "among the newest 2,000 of them",
+        "source, e.g. source:TASS); a query matching more than 20,000 articles is ranked "
+        "among the newest 20,000 of them",
     )
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
@@ -238,14 +238,14 @@ def entry_line(entry: Entry) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with open_library() as library:
-        entries = library.entries(tag=args.tag, unread=args.unread, limit=args.limit)
     out = sys.stdout
-    for entry in entries:
+    with open_library() as library:
         if args.format == "json":
-            _json_line(entry.to_dict(), out)
+            lines = library.iter_json(tag=args.tag, unread=args.unread, limit=args.limit)
+            out.writelines(line + "\n" for line in lines)
         else:
-            out.write(entry_line(entry) + "\n")
+            entries = library.iter_entries(tag=args.tag, unread=args.unread, limit=args.limit)
+            out.writelines(entry_line(entry) + "\n" for entry in entries)
     return EXIT_OK
 
 

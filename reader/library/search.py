@@ -7,11 +7,12 @@ import sqlite3
 from reader.exits import UsageError
 from reader.library.connection import Connection
 from reader.library.rows import CLOSE, OPEN, Entry, Hit, split_snippet
-from reader.library.schema import SEARCH_COLUMNS, SEARCH_WEIGHTS
+from reader.library.schema import SEARCH_COLUMNS
 from reader.safety import safe_line
 
-# A query matching more articles than this is ranked among the newest this many of them.
-RANKED = 2000
+# A query matching more articles than this is ranked among the newest this many of them
+# (ranking costs ~2 µs a match: 20,000 take 40 ms).
+RANKED = 20_000
 
 
 class QuerySyntaxError(UsageError):
@@ -29,34 +30,29 @@ class Searching(Connection):
         among the newest :data:`RANKED` matches when there are more.
 
         Raises :class:`QuerySyntaxError` when SQLite cannot parse the query."""
-        weights = ", ".join(str(w) for w in SEARCH_WEIGHTS)
         with self._lock:
             try:
-                # bm25 costs a lookup per match (~2 µs): a word in a third of 100,000
-                # articles would take 70 ms. So the best are found among the newest
-                # RANKED matches; finding where those start walks the index only.
+                # bm25 costs ~2 µs a match: ranking every one of a word that nearly every
+                # article holds ("the": 100,000) would take 200 ms. Such a word says next
+                # to nothing about an article (its bm25 weight is near nought), so past
+                # RANKED matches the best are found among the newest RANKED; finding where
+                # those start walks the index alone, with no ranking.
+                start = self.db.execute(
+                    "SELECT rowid FROM search WHERE search MATCH ? "
+                    "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                    (query, RANKED - 1),
+                ).fetchone()
+                # The snippet from the text when it matched there (the title is on the hit
+                # already), else from whichever column matched best (a quote, a source).
+                # FTS5 makes them for the rows the LIMIT keeps, not for every match.
                 ranked = self.db.execute(
-                    f"SELECT rowid, bm25(search, {weights}) AS score FROM search "
-                    "WHERE search MATCH ?1 AND rowid >= coalesce((SELECT rowid FROM search "
-                    "WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0) "
-                    "ORDER BY score LIMIT ?2",
-                    (query, limit, RANKED - 1),
+                    f"SELECT rowid, rank, snippet(search, 1, ?1, ?2, '…', {int(tokens)}), "
+                    f"snippet(search, -1, ?1, ?2, '…', {int(tokens)}) FROM search "
+                    "WHERE search MATCH ?3 AND rowid >= ?4 ORDER BY rank LIMIT ?5",
+                    (OPEN, CLOSE, query, start[0] if start else 0, limit),
                 ).fetchall()
                 if not ranked:
                     return []
-                ids = [row[0] for row in ranked]
-                # From the text when it matched there (the title is on the hit already),
-                # else from whichever column matched best (a quote, a source). One row at a
-                # time: with rowid IN (...) FTS5 expands a prefix query for every match.
-                snippets = {}
-                for rowid in ids:
-                    text, best = self.db.execute(
-                        f"SELECT snippet(search, 1, ?1, ?2, '…', {int(tokens)}), "
-                        f"snippet(search, -1, ?1, ?2, '…', {int(tokens)}) "
-                        "FROM search WHERE search MATCH ?3 AND rowid = ?4",
-                        (OPEN, CLOSE, query, rowid),
-                    ).fetchone() or ("", "")
-                    snippets[rowid] = text if OPEN in text else best
             except sqlite3.OperationalError as exc:
                 if not any(word in str(exc) for word in ("locked", "busy", "malformed")):
                     raise QuerySyntaxError(
@@ -69,10 +65,10 @@ class Searching(Connection):
             except sqlite3.DatabaseError:
                 with self._errors():
                     raise
-        entries = {e.id: e for e in self.entries(ids=ids)}
+        entries = {e.id: e for e in self.entries(ids=[row[0] for row in ranked])}
         hits = []
-        for article_id, score in ranked:
+        for article_id, score, text, best in ranked:
             if article_id in entries:
-                text, spans = split_snippet(snippets.get(article_id, ""))
-                hits.append(Hit(entries[article_id], text, spans, float(score)))
+                snippet, spans = split_snippet(text if OPEN in text else best)
+                hits.append(Hit(entries[article_id], snippet, spans, float(score)))
         return hits
