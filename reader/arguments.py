@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable
 
 from reader import __version__
-from reader.source.sourcelist import MAX_LINE, MAX_SOURCES
 
 FORMATS = ("text", "markdown", "json")
 
@@ -99,6 +98,9 @@ def _jobs(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Here, not at the top: the library's subcommands use the types above, not this parser.
+    from reader.source.sourcelist import MAX_LINE, MAX_SOURCES
+
     parser = argparse.ArgumentParser(
         prog="reader",
         formatter_class=_HelpFormatter,

@@ -8,7 +8,6 @@ source with such a name is read as ``./save``. Output for scripts is stable: ``s
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -226,6 +225,8 @@ def _save(args: argparse.Namespace) -> int:
 
 
 def _json_line(data: object, out: TextIO) -> None:
+    import json  # here: `reader list` prints JSON that SQLite made, and needs no json
+
     out.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 

@@ -10,7 +10,6 @@ exactly as it is: the user's saved articles are never replaced by an empty libra
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
@@ -84,6 +83,8 @@ class Library(Searching):
         tags: Iterable[str],
         saved_at: str | None,
     ) -> int:
+        import json  # here, as below: listing and searching never need it
+
         data = article.to_dict()
         blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"))
         raw = zlib.compress(page) if page is not None else None
@@ -134,6 +135,8 @@ class Library(Searching):
             ).fetchone()
         if row is None:
             raise NotInLibrary(f"no article {article_id} in the library")
+        import json
+
         data = json.loads(zlib.decompress(row[8]).decode("utf-8"))
         return entry_from_row(row), Article.from_dict(data)
 
