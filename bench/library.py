@@ -197,7 +197,12 @@ def main() -> None:
         article_bytes = library.db.execute("SELECT sum(length(article)) FROM articles").fetchone()[
             0
         ]
-    size = os.path.getsize(path)
+        # A migration that rebuilt a table leaves its old pages free, for later saves to reuse
+        # (a VACUUM would copy the whole file): the size in use is what articles cost.
+        free = library.db.execute("PRAGMA freelist_count").fetchone()[0]
+        free *= library.db.execute("PRAGMA page_size").fetchone()[0]
+    size = os.path.getsize(path) - free
+    print(f"file {os.path.getsize(path) / 1e6:,.0f} MB, of which free pages {free / 1e6:,.0f} MB")
     print(f"library: {count:,} articles, {size / 1e6:.0f} MB, {size / count:,.0f} bytes/article "
           f"(compressed page {page_bytes / count:,.0f}, article JSON {article_bytes / count:,.0f}, "
           f"index and rest {(size - page_bytes - article_bytes) / count:,.0f})")  # fmt: skip

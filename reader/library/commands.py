@@ -74,8 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     search = add(
         "search",
         "full-text search, best match first (FTS5 syntax; columns: title, text, site, quote, "
-        "source, e.g. source:TASS); a query matching more than 20,000 articles is ranked "
-        "among the newest 20,000 of them",
+        "source, e.g. source:TASS); a query matching more than 5,000 articles is ranked "
+        "among the newest 5,000 of them",
     )
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
