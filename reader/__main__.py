@@ -1,3 +1,3 @@
-from reader.cli import run
+from reader.entry import run
 
 run()

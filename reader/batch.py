@@ -10,21 +10,10 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
-from reader.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED
-from reader.safety import safe_line
+from reader.exits import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, drop_output, error_line
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
-
-
-def error_line(message: str) -> None:
-    print(f"reader: {safe_line(message)}", file=sys.stderr, flush=True)
-
-
-def drop_output() -> None:
-    """Point stdout at /dev/null, so that what is still buffered is not written again (and
-    fails again, with a traceback) when the interpreter flushes it at exit."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 class _DeferredInterrupt:

@@ -1,13 +1,13 @@
 """Failures of the world around reader, each one line and a non-zero exit, never a traceback:
 a full disk, closed standard streams, options that cannot work, source lists without end,
-a SOCKS proxy without SOCKS support, a rules file of the wrong shape, an early Ctrl+C."""
+a SOCKS proxy without SOCKS support, a rules file of the wrong shape. (An early Ctrl+C is
+tests/test_cli_entry.py's.)"""
 
 from __future__ import annotations
 
 import os
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -163,19 +163,6 @@ def _wait_for_import(proc: subprocess.Popen[bytes]) -> None:
         except OSError:
             pass
         time.sleep(0.05)
-
-
-def test_ctrl_c_as_the_command_starts_is_one_line(page):
-    # SIGINT raised once reader's command module is loading, before main can catch it.
-    code = (
-        "import os, signal, sys\n"
-        "import reader.cli\n"
-        "os.kill(os.getpid(), signal.SIGINT)\n"
-        "import time; time.sleep(5)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
-    assert done.returncode == -signal.SIGINT
-    assert _one_line(done.stderr) == "reader: interrupted\n"
 
 
 def test_socks_proxy_without_socks_support_is_exit_3(page):

@@ -117,3 +117,41 @@ def test_json_output_is_annotated_and_text_output_is_not(tmp_path):
     assert (
         text.returncode == 0 and "“We are ready,” said Mayor Lena Korhonen." in text.stdout.decode()
     )
+
+
+CONSOLE_SCRIPT = Path(sys.executable).parent / "reader"
+
+
+def test_the_console_script_lists_the_library_without_the_page_reader(tmp_path):
+    # `reader list` answers from SQLite alone: its cold start must not pay for lxml, httpx,
+    # textual or the page-reading CLI. Run as the user runs it, through the console script.
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('\\n'.join(sys.modules)))\n"
+        f"sys.argv = [{str(CONSOLE_SCRIPT)!r}, 'list']\n"
+        f"exec(open({str(CONSOLE_SCRIPT)!r}).read())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    mods = set(done.stderr.split())
+    assert "reader.library.commands" in mods  # the command really ran
+    assert not {"lxml", "httpx", "textual", "reader.cli", "reader.pipeline"} & mods
+
+
+def test_the_console_script_starts_with_the_small_entry_module():
+    text = CONSOLE_SCRIPT.read_text()
+    assert "from reader.entry import run" in text
+    package = modules_after("import reader", new=True)
+    # Beyond the package itself: os and sys, which start-up has loaded, and signal (its
+    # enums over the built-in _signal), nothing else before the handler is set.
+    assert modules_after("import reader.entry", new=True) - package <= {"reader.entry", "signal"}
+
+
+def test_the_entry_knows_every_library_command():
+    from reader.entry import LIBRARY_COMMANDS
+    from reader.library.commands import COMMANDS
+
+    assert LIBRARY_COMMANDS == COMMANDS

@@ -1,6 +1,6 @@
 """The library's subcommands: ``reader save|list|search|open|history|tag|rm|export|import``.
 
-:func:`reader.cli.main` hands argv here when its first word is one of :data:`COMMANDS`; a
+:mod:`reader.entry` hands argv here when its first word is one of :data:`COMMANDS`; a
 source with such a name is read as ``./save``. Output for scripts is stable: ``save`` prints
 ``ID<TAB>title``, ``--format json`` prints one object per line.
 """
@@ -8,14 +8,21 @@ source with such a name is read as ``./save``. Output for scripts is stable: ``s
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from reader.batch import drop_output, error_line
-from reader.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, ReaderError
+from reader.errors import ReaderError
+from reader.exits import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    drop_output,
+    error_line,
+    exit_code,
+    internal_error,
+)
 from reader.safety import safe_line, safe_text
 
 if TYPE_CHECKING:
@@ -38,7 +45,7 @@ def _article_id(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from reader.cli import _HelpFormatter, _positive
+    from reader.arguments import _HelpFormatter, _positive
 
     _positive_int = _positive(int)
 
@@ -67,8 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     search = add(
         "search",
         "full-text search, best match first (FTS5 syntax; columns: title, text, site, quote, "
-        "source, e.g. source:TASS); a query matching more than 2,000 articles is ranked "
-        "among the newest 2,000 of them",
+        "source, e.g. source:TASS); a query matching more than 5,000 articles is ranked "
+        "among the newest 5,000 of them",
     )
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
@@ -118,7 +125,7 @@ def main(argv: Sequence[str]) -> int:
         return handler(args)
     except ReaderError as exc:
         error_line(str(exc))
-        return exc.exit_code
+        return exit_code(exc)
     except KeyboardInterrupt:
         error_line("interrupted")
         return EXIT_INTERRUPTED
@@ -128,8 +135,6 @@ def main(argv: Sequence[str]) -> int:
     except Exception as exc:
         if os.environ.get("READER_DEBUG"):
             raise
-        from reader.cli import internal_error
-
         error_line(f"internal error: {internal_error(exc)} (READER_DEBUG=1 shows where)")
         return 1
 
@@ -208,7 +213,7 @@ def _save(args: argparse.Namespace) -> int:
                     raise
                 error_line(str(exc))
                 failures += 1
-                code = exc.exit_code
+                code = exit_code(exc)
                 continue
             print(f"{article_id}\t{safe_line(article.title)}", flush=True)
     if failures and len(args.sources) > 1:
@@ -220,6 +225,8 @@ def _save(args: argparse.Namespace) -> int:
 
 
 def _json_line(data: object, out: TextIO) -> None:
+    import json  # here: `reader list` prints JSON that SQLite made, and needs no json
+
     out.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
@@ -232,14 +239,14 @@ def entry_line(entry: Entry) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with open_library() as library:
-        entries = library.entries(tag=args.tag, unread=args.unread, limit=args.limit)
     out = sys.stdout
-    for entry in entries:
+    with open_library() as library:
         if args.format == "json":
-            _json_line(entry.to_dict(), out)
+            lines = library.iter_json(tag=args.tag, unread=args.unread, limit=args.limit)
+            out.writelines(line + "\n" for line in lines)
         else:
-            out.write(entry_line(entry) + "\n")
+            entries = library.iter_entries(tag=args.tag, unread=args.unread, limit=args.limit)
+            out.writelines(entry_line(entry) + "\n" for entry in entries)
     return EXIT_OK
 
 
@@ -325,7 +332,7 @@ def _rm(args: argparse.Namespace) -> int:
                 library.remove(article_id)
             except NotInLibrary as exc:
                 error_line(str(exc))
-                code = exc.exit_code
+                code = exit_code(exc)
     return code
 
 

@@ -21,7 +21,8 @@ from collections.abc import Callable, Sequence
 from html import escape
 from urllib.parse import urljoin, urlsplit
 
-from reader.errors import EXIT_OK, ReaderError
+from reader.errors import ReaderError
+from reader.exits import EXIT_OK
 from reader.model import Article, Block
 from reader.safety import safe_line
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from reader.batch import error_line
-from reader.errors import EXIT_OK, EXIT_SOME_FAILED, ReaderError, SourceError
+from reader.errors import ReaderError, SourceError
+from reader.exits import EXIT_OK, EXIT_SOME_FAILED, error_line
 from reader.safety import safe_line
 
 # Folders and states that say "read" rather than naming a topic.

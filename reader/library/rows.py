@@ -59,6 +59,13 @@ ENTRY_COLUMNS = (
     "a.id, a.title, a.url, a.site, a.saved_at, a.read_at IS NOT NULL, a.word_count, "
     "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.article_id = a.id)"
 )
+# Entry.to_dict() as SQLite writes it, keys in the same order; tags sorted as entry_from_row's.
+ENTRY_JSON = (
+    "json_object('id', a.id, 'title', a.title, 'url', a.url, 'site', a.site, "
+    "'saved_at', a.saved_at, 'tags', (SELECT json_group_array(tag) FROM (SELECT t.tag FROM "
+    "tags t WHERE t.article_id = a.id ORDER BY t.tag)), "
+    "'read', json(iif(a.read_at IS NULL, 'false', 'true')), 'word_count', a.word_count)"
+)
 # Snippet markers: control characters, which no stored text holds (it went through safe_text).
 OPEN, CLOSE = "\x02", "\x03"
 

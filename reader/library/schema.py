@@ -6,6 +6,7 @@ from __future__ import annotations
 # FTS5 columns, in order; the names are what a query's column filter uses (`source:TASS`).
 SEARCH_COLUMNS = ("title", "text", "site", "quote", "source")
 # bm25 weights, same order: a word in the title says more about the article than one in the text.
+# The migrations store them as the table's rank (a test keeps the two equal).
 SEARCH_WEIGHTS = (10.0, 1.0, 2.0, 2.0, 3.0)
 
 # MIGRATIONS[n] takes a library from version n to n + 1. Never edit a released step: add one.
@@ -49,6 +50,31 @@ MIGRATIONS: tuple[str, ...] = (
         scroll_y INTEGER NOT NULL,
         updated_at TEXT NOT NULL
     ) WITHOUT ROWID;
+    """,
+    # 2 -> 3: bm25 with the column weights of SEARCH_WEIGHTS as the table's rank, so that
+    # `ORDER BY rank LIMIT n` keeps only the best n while it scans the matches.
+    """
+    INSERT INTO search (search, rank) VALUES ('rank', 'bm25(10.0, 1.0, 2.0, 2.0, 3.0)')
+    """,
+    # 3 -> 4: `reader list` reads this index alone, newest first, never the article rows
+    # (each a page or more, with its compressed article and page).
+    """
+    CREATE INDEX articles_list ON articles (saved_at, id, read_at, title, url, site, word_count);
+    DROP INDEX articles_saved
+    """,
+    # 4 -> 5: prefix indexes of 2 and 3 characters, for search as you type ("ha*", "har*").
+    # FTS5 sets them only when a table is made: copy the index into a new one.
+    """
+    CREATE VIRTUAL TABLE search_prefixed USING fts5 (
+        title, text, site, quote, source, tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3'
+    );
+    INSERT INTO search_prefixed (rowid, title, text, site, quote, source)
+        SELECT rowid, title, text, site, quote, source FROM search;
+    INSERT INTO search_prefixed (search_prefixed, rank)
+        VALUES ('rank', 'bm25(10.0, 1.0, 2.0, 2.0, 3.0)');
+    DROP TABLE search;
+    ALTER TABLE search_prefixed RENAME TO search
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3,6 +3,7 @@ files it must refuse rather than overwrite. Real SQLite files in tmp."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -11,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.schema import MIGRATIONS, SCHEMA_VERSION
+from reader.library.rows import ENTRY_COLUMNS
+from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, SEARCH_WEIGHTS
 from reader.library.settings import history_enabled
 from reader.library.store import Library, LibraryError, NotInLibrary
 from reader.model import Article, Block, Quote, Source
@@ -163,10 +165,86 @@ def test_history_setting(tmp_path: Path) -> None:
         history_enabled(str(tmp_path))
 
 
+def old_library(path: Path, version: int) -> None:
+    """A library as the release at ``version`` wrote it, with three articles."""
+    db = sqlite3.connect(path)
+    for step in MIGRATIONS[:version]:
+        db.executescript(step)
+    for n, title in ((1, "Harbour harbour harbour"), (2, "Grain talks"), (3, "Ferry fares")):
+        db.execute(
+            "INSERT INTO articles (id, url, title, site, word_count, saved_at, article) "
+            "VALUES (?, ?, ?, 'Old Site', 3, ?, ?)",
+            (n, f"https://old.example/{n}", title, f"2025-01-0{n}T00:00:00Z", b"x"),
+        )
+        db.execute(
+            "INSERT INTO search (rowid, title, text, site, quote, source) "
+            "VALUES (?, ?, 'the harbour council met', 'Old Site', '', 'Interfax')",
+            (n, title),
+        )
+    db.execute("INSERT INTO tags VALUES ('kept', 2)")
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("version", range(2, SCHEMA_VERSION))
+def test_migrates_forward_from_every_later_schema(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "old.sqlite3"
+    old_library(path, version)
+    with Library(str(path)) as library:
+        assert [e.id for e in library.entries()] == [3, 2, 1]
+        assert [e.tags for e in library.entries(tag="kept")] == [["kept"]]
+        # Every match ranked by the weighted bm25: the title's three harbours win.
+        assert [h.entry.id for h in library.search("harbour")][0] == 1
+        assert [h.entry.id for h in library.search("gr*")] == [2]  # the prefix index
+        assert len(library.search("source:Interfax")) == 3
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.execute("INSERT INTO search (search) VALUES ('integrity-check')")  # raises if damaged
+
+
+def test_the_stored_rank_is_the_weights_of_the_schema(tmp_path: Path) -> None:
+    with Library(str(tmp_path / "lib.sqlite3")) as library:
+        config = dict(library.db.execute("SELECT k, v FROM search_config").fetchall())
+    weights = ", ".join(str(w) for w in SEARCH_WEIGHTS)
+    assert config["rank"] == f"bm25({weights})"
+    assert (
+        sqlite3.connect(tmp_path / "lib.sqlite3")
+        .execute("SELECT sql FROM sqlite_master WHERE name = 'search'")
+        .fetchone()[0]
+        .count("prefix = '2 3'")
+        == 1
+    )
+
+
+def test_list_reads_the_covering_index_alone(tmp_path: Path) -> None:
+    with Library(str(tmp_path / "lib.sqlite3")) as library:
+        for n in range(3):
+            library.save(article(n), key=str(n), tags=["b", "a"] if n == 1 else [])
+        plan = " ".join(
+            row[3]
+            for row in library.db.execute(
+                "EXPLAIN QUERY PLAN "
+                + library._entry_query(ENTRY_COLUMNS, None, False, None, 50)[0]
+            )
+        )
+        assert "COVERING INDEX articles_list" in plan
+        # The JSON lines SQLite writes are Entry.to_dict(), tags sorted, read a boolean.
+        library.mark_read(2)  # the second saved, tagged b and a
+        rows = [json.loads(line) for line in library.iter_json()]
+        assert rows == [e.to_dict() for e in library.entries()]
+        assert [(row["id"], row["tags"], row["read"]) for row in rows] == [
+            (3, [], False),
+            (2, ["a", "b"], True),
+            (1, [], False),
+        ]
+
+
 def test_a_broad_query_is_ranked_among_its_newest_matches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.library import store
+    from reader.library import search as store
 
     with Library(str(tmp_path / "lib.sqlite3")) as library:
         oldest = library.save(article(0, "Harbour harbour harbour"), key="0")

@@ -10,7 +10,6 @@ Page text only ever becomes ``Segment(text, style)``: it is never parsed as mark
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
@@ -29,6 +28,7 @@ from textual.strip import Strip
 
 from reader.model import Article
 from reader.tui.widgets.link_cursor import LINK_BINDINGS, LinkCursor
+from reader.tui.widgets.text_search import TextSearch
 from reader.tui.wrap import (
     Laid,
     Line,
@@ -62,7 +62,7 @@ _KIND_STYLES = {
 }
 
 
-class ArticleView(LinkCursor, ScrollView, can_focus=True):
+class ArticleView(TextSearch, LinkCursor, ScrollView, can_focus=True):
     """A centred reading column that draws only the lines in view."""
 
     # The keys of less: Space/f and b turn pages, Ctrl+D/Ctrl+U half pages, g/G the ends.
@@ -113,9 +113,7 @@ class ArticleView(LinkCursor, ScrollView, can_focus=True):
         self._left = 0
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
-        self.matches: list[tuple[int, int, int]] = []  # (unit, start, end)
-        self._unit_matches: dict[int, list[tuple[int, int]]] = {}
-        self.match_index = -1
+        self._init_search()
         self.flash: tuple[int, int, int] | None = None
         self._flash_timer: Timer | None = None
         self._painted = False
@@ -232,54 +230,6 @@ class ArticleView(LinkCursor, ScrollView, can_focus=True):
 
     def unit_of_block(self, block: int) -> int | None:
         return self._block_unit.get(block)
-
-    # ----------------------------------------------------------------- search
-
-    _query = ""
-
-    def search(self, query: str, *, keep_position: bool = False) -> int:
-        """Highlight every case-insensitive match of ``query``; return how many there are."""
-        self._query = query
-        self.matches = []
-        if query:
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
-            for u, unit in enumerate(self.units):
-                self.matches.extend((u, m.start(), m.end()) for m in pattern.finditer(unit.text))
-        self._unit_matches = {}
-        for u, start, end in self.matches:
-            self._unit_matches.setdefault(u, []).append((start, end))
-        self.match_index = -1
-        self._cache.clear()
-        self.refresh()
-        if self.matches and not keep_position:
-            self.next_match()
-        return len(self.matches)
-
-    def next_match(self, step: int = 1) -> int:
-        """Move to the next (or, with ``step=-1``, previous) match; return its 1-based number."""
-        if not self.matches:
-            return 0
-        if self.match_index < 0:
-            # The first jump goes to the first match at or below the top of the screen.
-            top = int(self.scroll_y)
-            found = [i for i, (u, s, _e) in enumerate(self.matches) if self.line_of(u, s) >= top]
-            self.match_index = found[0] if found else 0
-            if step < 0:
-                self.match_index = (self.match_index - 1) % len(self.matches)
-        else:
-            self.match_index = (self.match_index + step) % len(self.matches)
-        unit, start, _end = self.matches[self.match_index]
-        self._scroll_into_view(self.line_of(unit, start))
-        self._cache.clear()
-        self.refresh()
-        return self.match_index + 1
-
-    def clear_search(self) -> None:
-        self.search("")
-
-    def action_clear_search(self) -> None:
-        self.clear_search()
-        self.clear_link_cursor()
 
     def _redraw(self) -> None:
         self._cache.clear()
