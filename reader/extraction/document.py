@@ -84,7 +84,8 @@ class FastDocument(Document):
 
     def links_in(self, elem: HtmlElement) -> list[HtmlElement]:
         """The links under ``elem`` whose text counts against it: every <a>, as readability
-        counts (a hook for subclasses)."""
+        counts (a hook for subclasses). Whether a link counts may not depend on ``elem``:
+        score_paragraphs asks once for the whole tree."""
         return list(elem.iterdescendants("a"))
 
     def get_link_density(self, elem: HtmlElement) -> float:
@@ -150,17 +151,19 @@ class FastDocument(Document):
                     if entry is None:
                         entry = candidates[node] = self.score_node(node)
                     entry["content_score"] += points * share
-        anchors: dict[HtmlElement, int] = {}  # nested candidates share their links
+        # One walk up from each link instead of a search under each candidate: nested
+        # candidates share their links, and a page holds far fewer links than candidates
+        # times their subtrees.
+        linked = dict.fromkeys(candidates, 0)
+        for a in self.links_in(self.html):
+            size = text_len(a)
+            for anc in a.iterancestors():
+                if anc in linked:
+                    linked[anc] += size
         for node, entry in candidates.items():
             check()
             length = text_len(node)
-            linked = 0
-            for a in self.links_in(node):
-                size = anchors.get(a)
-                if size is None:
-                    size = anchors[a] = text_len(a)
-                linked += size
-            entry["content_score"] *= 1 - linked / max(length, 1)
+            entry["content_score"] *= 1 - linked[node] / max(length, 1)
             entry["length"] = length  # for subclasses; readability reads only the score
         return candidates
 
