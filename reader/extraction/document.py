@@ -42,6 +42,12 @@ _STYLED_OR_HIDDEN: Callable[[HtmlElement], list[HtmlElement]] = etree.XPath(  # 
 )
 
 
+# A paragraph's points grow with its length up to _LENGTH_CAP characters (readability's
+# min_text_length is far below it); the first _FOLD_ENOUGH characters of a text settle that
+# unless they are nearly all whitespace, and then the whole text is folded.
+_LENGTH_CAP = 300
+_FOLD_ENOUGH = 2000
+
 _UNLIKELY_SEEN: dict[str, bool] = {}
 
 
@@ -139,7 +145,11 @@ class FastDocument(Document):
                 if parent is None:
                     continue
                 text = elem.text_content() or ""
-                length = folded_len(text)
+                # Folding a prefix gives a prefix of the folded text: a layout cell holding
+                # the whole page (old pages nest them deep) is not folded at every level.
+                length = folded_len(text[:_FOLD_ENOUGH] if len(text) > _FOLD_ENOUGH else text)
+                if length < _LENGTH_CAP and len(text) > _FOLD_ENOUGH:
+                    length = folded_len(text)
                 if length < min_len:
                     continue
                 points = 2 + text.count(",") + min(length / 100, 3)
@@ -156,9 +166,10 @@ class FastDocument(Document):
         # times their subtrees.
         linked = dict.fromkeys(candidates, 0)
         for a in self.links_in(self.html):
-            size = text_len(a)
-            for anc in a.iterancestors():
-                if anc in linked:
+            held = [anc for anc in a.iterancestors() if anc in linked]
+            if held:
+                size = text_len(a)
+                for anc in held:
                     linked[anc] += size
         for node, entry in candidates.items():
             check()
