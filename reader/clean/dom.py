@@ -427,6 +427,7 @@ def clean_dom(
             else:
                 drop(el, "user", selector)
 
+    judged_bare = dom.drop_tags | dom.layout_tags.keys() | frozenset(_CONTAINERS)
     Item = tuple[lxml.html.HtmlElement, lxml.html.HtmlElement | None]
     stack: list[Item] = [(root, None)]  # (element, nearest <article>/<main> ancestor)
     while stack:
@@ -437,6 +438,10 @@ def clean_dom(
             continue  # comments and processing instructions
         tag = tag.lower()
         attrs = el.keys()
+        if not attrs and tag not in judged_bare:
+            # Most elements: no attribute and a tag no rule names, so nothing to judge.
+            stack.extend(zip(reversed(el), repeat(container)))
+            continue
         is_container = _is_container(el, tag, attrs)
         if tag not in dom.never_drop and not is_container and el.getparent() is not None:
             hit = _verdict(el, tag, dom, container is not None, attrs)

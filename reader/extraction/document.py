@@ -42,6 +42,12 @@ _STYLED_OR_HIDDEN: Callable[[HtmlElement], list[HtmlElement]] = etree.XPath(  # 
 )
 
 
+# A paragraph's points grow with its length up to _LENGTH_CAP characters (readability's
+# min_text_length is far below it); the first _FOLD_ENOUGH characters of a text settle that
+# unless they are nearly all whitespace, and then the whole text is folded.
+_LENGTH_CAP = 300
+_FOLD_ENOUGH = 2000
+
 _UNLIKELY_SEEN: dict[str, bool] = {}
 
 
@@ -84,7 +90,8 @@ class FastDocument(Document):
 
     def links_in(self, elem: HtmlElement) -> list[HtmlElement]:
         """The links under ``elem`` whose text counts against it: every <a>, as readability
-        counts (a hook for subclasses)."""
+        counts (a hook for subclasses). Whether a link counts may not depend on ``elem``:
+        score_paragraphs asks once for the whole tree."""
         return list(elem.iterdescendants("a"))
 
     def get_link_density(self, elem: HtmlElement) -> float:
@@ -138,7 +145,11 @@ class FastDocument(Document):
                 if parent is None:
                     continue
                 text = elem.text_content() or ""
-                length = folded_len(text)
+                # Folding a prefix gives a prefix of the folded text: a layout cell holding
+                # the whole page (old pages nest them deep) is not folded at every level.
+                length = folded_len(text[:_FOLD_ENOUGH] if len(text) > _FOLD_ENOUGH else text)
+                if length < _LENGTH_CAP and len(text) > _FOLD_ENOUGH:
+                    length = folded_len(text)
                 if length < min_len:
                     continue
                 points = 2 + text.count(",") + min(length / 100, 3)
@@ -150,17 +161,20 @@ class FastDocument(Document):
                     if entry is None:
                         entry = candidates[node] = self.score_node(node)
                     entry["content_score"] += points * share
-        anchors: dict[HtmlElement, int] = {}  # nested candidates share their links
+        # One walk up from each link instead of a search under each candidate: nested
+        # candidates share their links, and a page holds far fewer links than candidates
+        # times their subtrees.
+        linked = dict.fromkeys(candidates, 0)
+        for a in self.links_in(self.html):
+            held = [anc for anc in a.iterancestors() if anc in linked]
+            if held:
+                size = text_len(a)
+                for anc in held:
+                    linked[anc] += size
         for node, entry in candidates.items():
             check()
             length = text_len(node)
-            linked = 0
-            for a in self.links_in(node):
-                size = anchors.get(a)
-                if size is None:
-                    size = anchors[a] = text_len(a)
-                linked += size
-            entry["content_score"] *= 1 - linked / max(length, 1)
+            entry["content_score"] *= 1 - linked[node] / max(length, 1)
             entry["length"] = length  # for subclasses; readability reads only the score
         return candidates
 

@@ -20,10 +20,12 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 # How much of the document a <meta charset> may hide in, and how much chardet gets to read
-# (from the first non-ASCII byte on): chardet is pure Python and costs about 10 ms per KB of
-# Japanese, while its verdict is settled within a few KB of text.
+# (from the first non-ASCII byte on): chardet is pure Python and costs about 1.4 ms per KB
+# even of Latin text, while its verdict is settled within a few KB. On the 132 undeclared
+# legacy pages of the four corpora, 4 KB gives the verdict of 16 KB (2 KB misses one) at a
+# third of the cost (22 -> 8 ms a page).
 _META_WINDOW = 4096
-_DETECT_WINDOW = 16 * 1024
+_DETECT_WINDOW = 4096
 _DETECT_STEP = 4096
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
