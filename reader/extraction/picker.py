@@ -6,7 +6,8 @@ On top sit general additions, each measured on the corpus benchmark (bench/corpu
 - inside an <article>, class words like "header" do not make an element unlikely;
 - a candidate with little text cannot win on class-name bonuses alone;
 - an article split into like-named segments is taken whole (a thread's posts, a page
-  builder's text modules), and like-named prose sections sharing only the body are gathered;
+  builder's text modules), and like-named prose sections sharing only the body are gathered
+  (a pick named by an id and no class is one block, never widened);
 - on a page of several <article>s, the one headed by the page's title wins;
 - the article's lead is looked for where readability does not look (reader/leads.py);
 - a negative class word found inside another word does not cost a block of prose its place;
@@ -204,6 +205,10 @@ class Picker(LeadDocument):
             return None
         best = self._titled_article(candidates, best)
         elem = best["elem"]
+        if elem.get("class") is None and elem.get("id"):
+            # Named by its id alone, the pick is one block, not a segment: "like-named" would
+            # mean every classless block of its tag on the page.
+            return best
         key = (elem.tag, elem.get("class"))
         floor = best["content_score"] * SEGMENT_SHARE
         segments = [

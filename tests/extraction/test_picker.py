@@ -344,3 +344,14 @@ def test_unclosed_named_anchors_are_not_links() -> None:
     picker = Picker(root)
     density = picker.get_link_density(root.get_element_by_id("text"))
     assert 0 < density < 0.01  # only "more" is a link
+
+
+def test_pick_with_an_id_and_no_class_is_not_widened_to_classless_neighbours() -> None:
+    # Both blocks are classless <div>s: "like-named" by tag and class alone, yet the story is
+    # named by its id and the other block is a different story in another column.
+    story = ("<p>" + SENTENCE + "</p>") * 4
+    other = ("<p>" + SENTENCE.replace("harbour", "museum") + "</p>") * 5
+    columns = f'<div class="col-a"><div id="story">{story}</div></div>'
+    columns += f'<div class="col-b"><div>{other}</div></div>'
+    picked = _words(Picker(parse_html(_page(f'<div class="wrap">{columns}</div>'))).pick())
+    assert ("harbour authority" in picked, "museum authority" in picked) == (True, False)
