@@ -355,3 +355,22 @@ def test_pick_with_an_id_and_no_class_is_not_widened_to_classless_neighbours() -
     columns += f'<div class="col-b"><div>{other}</div></div>'
     picked = _words(Picker(parse_html(_page(f'<div class="wrap">{columns}</div>'))).pick())
     assert ("harbour authority" in picked, "museum authority" in picked) == (True, False)
+
+
+def test_short_story_under_the_title_beats_a_longer_sidebar() -> None:
+    bio = (
+        "<p>Marta writes about gardens, orchards, old roses, and the people who keep them, and"
+        " she has lived, for twenty years, in a small town by the sea, with two cats.</p>"
+    )
+    html = (
+        "<html><head><title>Harbour repairs begin in spring | Coast News</title></head><body>"
+        '<div class="main"><h1>Harbour repairs begin in spring</h1><div class="story">'
+        + ("<p>" + SENTENCE + "</p>") * 2
+        + '</div></div><div class="aside-profile"><div class="profile-text">'
+        + bio * 6
+        + "</div></div></body></html>"
+    )
+    assert "Marta writes" in _words(Document(html).summary(html_partial=True))
+    text = _words(Picker(parse_html(html)).pick())
+    assert "harbour authority" in text
+    assert "Marta writes" not in text
