@@ -6,8 +6,10 @@ On top sit general additions, each measured on the corpus benchmark (bench/corpu
 - inside an <article>, class words like "header" do not make an element unlikely;
 - a candidate with little text cannot win on class-name bonuses alone;
 - an article split into like-named segments is taken whole (a thread's posts, a page
-  builder's text modules), and like-named prose sections sharing only the body are gathered;
+  builder's text modules), and like-named prose sections sharing only the body are gathered
+  (a pick named by an id and no class is one block, never widened);
 - on a page of several <article>s, the one headed by the page's title wins;
+- a short pick sitting under the page's title heading beats a longer, sidebar-sized one elsewhere;
 - the article's lead is looked for where readability does not look (reader/leads.py);
 - a negative class word found inside another word does not cost a block of prose its place;
 - footnotes are not unlikely as a footer;
@@ -60,6 +62,12 @@ _TABLE_BLOCKS = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "blockquote"
 SEGMENT_SHARE = 0.5
 SEGMENT_COUNT = 2
 SEGMENT_DEPTH = 8
+# A pick under SIDEBAR_TEXT characters may be a sidebar, a bio or a teaser box: a candidate
+# under the heading naming the page's title (what follows it in its container, at most
+# UNDER_DEPTH levels up) wins over it when it has UNDER_TEXT characters and a positive score.
+SIDEBAR_TEXT = 2500
+UNDER_DEPTH = 3
+UNDER_TEXT = 140
 
 
 def _common_ancestor(elems: list[HtmlElement]) -> HtmlElement | None:
@@ -203,7 +211,12 @@ class Picker(LeadDocument):
         if best is None:
             return None
         best = self._titled_article(candidates, best)
+        best = self._under_title(candidates, best)
         elem = best["elem"]
+        if elem.get("class") is None and elem.get("id"):
+            # Named by its id alone, the pick is one block, not a segment: "like-named" would
+            # mean every classless block of its tag on the page.
+            return best
         key = (elem.tag, elem.get("class"))
         floor = best["content_score"] * SEGMENT_SHARE
         segments = [
@@ -275,6 +288,42 @@ class Picker(LeadDocument):
         if chosen["content_score"] <= 0 or text_len(chosen["elem"]) < 200:
             return best
         self._titled = frame
+        return chosen
+
+    def _under_title(self, candidates: dict, best: dict) -> dict:
+        """A short story under its title heading, rather than a longer box elsewhere on the
+        page: readability goes by score alone, and a sidebar of link-poor prose (an author
+        bio, a blog profile, a teaser list) can outscore a story of three paragraphs."""
+        elem = best["elem"]
+        if self._titled is not None or text_len(elem) >= SIDEBAR_TEXT:
+            return best
+        title = self.page_title()
+        if not title:
+            return best
+        heading = next((h for h in self.html.iter("h1", "h2", "h3") if names_title(h, title)), None)
+        if heading is None or elem in set(heading.iterancestors()):
+            return best  # the pick holds the title: it is the story
+        order = {e: i for i, e in enumerate(self.html.iter())}
+        at = order[heading]
+        container = heading
+        under: list[dict] = []
+        for _ in range(UNDER_DEPTH):
+            container = container.getparent()
+            if container is None or container.tag in ("body", "html"):
+                return best
+            under = [
+                entry
+                for entry in candidates.values()
+                if order.get(entry["elem"], -1) > at
+                and container in set(entry["elem"].iterancestors())
+            ]
+            if under:
+                break
+        if not under or elem is container or container in set(elem.iterancestors()):
+            return best  # the pick is already under the title
+        chosen = max(under, key=lambda e: e["content_score"])
+        if chosen["content_score"] <= 0 or text_len(chosen["elem"]) < UNDER_TEXT:
+            return best
         return chosen
 
     def add_heading_preamble(self, candidates: dict, best_elem: HtmlElement, threshold) -> None:

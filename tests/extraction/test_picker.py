@@ -344,3 +344,33 @@ def test_unclosed_named_anchors_are_not_links() -> None:
     picker = Picker(root)
     density = picker.get_link_density(root.get_element_by_id("text"))
     assert 0 < density < 0.01  # only "more" is a link
+
+
+def test_pick_with_an_id_and_no_class_is_not_widened_to_classless_neighbours() -> None:
+    # Both blocks are classless <div>s: "like-named" by tag and class alone, yet the story is
+    # named by its id and the other block is a different story in another column.
+    story = ("<p>" + SENTENCE + "</p>") * 4
+    other = ("<p>" + SENTENCE.replace("harbour", "museum") + "</p>") * 5
+    columns = f'<div class="col-a"><div id="story">{story}</div></div>'
+    columns += f'<div class="col-b"><div>{other}</div></div>'
+    picked = _words(Picker(parse_html(_page(f'<div class="wrap">{columns}</div>'))).pick())
+    assert ("harbour authority" in picked, "museum authority" in picked) == (True, False)
+
+
+def test_short_story_under_the_title_beats_a_longer_sidebar() -> None:
+    bio = (
+        "<p>Marta writes about gardens, orchards, old roses, and the people who keep them, and"
+        " she has lived, for twenty years, in a small town by the sea, with two cats.</p>"
+    )
+    html = (
+        "<html><head><title>Harbour repairs begin in spring | Coast News</title></head><body>"
+        '<div class="main"><h1>Harbour repairs begin in spring</h1><div class="story">'
+        + ("<p>" + SENTENCE + "</p>") * 2
+        + '</div></div><div class="aside-profile"><div class="profile-text">'
+        + bio * 6
+        + "</div></div></body></html>"
+    )
+    assert "Marta writes" in _words(Document(html).summary(html_partial=True))
+    text = _words(Picker(parse_html(html)).pick())
+    assert "harbour authority" in text
+    assert "Marta writes" not in text
