@@ -395,7 +395,6 @@ def clean_blocks(
     ]
     # Label phrases are written with their colon: a label left alone may have lost it.
     alone = [None if n is None else _opening(n.rstrip(" .:") + ":", cfg) for n in norms]
-    keep_citations(blocks, norms, cited, reasons, cfg.footer_start)
     drop_bare_labels(blocks, alone, reasons, labels)
 
     keep = [r is None for r in reasons]
@@ -416,6 +415,11 @@ def clean_blocks(
     judged = judge_blocks(blocks, reasons, cfg)  # last: it reads what all the rules kept
     for i, (kind, _) in judged.items():
         reasons[i] = f"text:judge:{kind}"
+    # Citations come back only now, weighed on what every rule kept: a line the judge drops
+    # above one would otherwise move where the story's last part starts, and a second
+    # cleaning, without that line, would disagree. Until here every rule saw them dropped,
+    # on both cleanings alike.
+    keep_citations(blocks, norms, cited, reasons, cfg.footer_start)
     # A paywall after the article's start is a teaser's end: the page is read, marked partial.
     # Nothing more goes for it: what the wall's lines left must stay for a second cleaning
     # to agree with the first (a dropped line no longer marks where the wall began).
