@@ -24,6 +24,7 @@ from reader.clean.footers import (
     link_share,
     link_teaser,
 )
+from reader.clean.headings import title_copies
 from reader.clean.judge import judge_blocks
 from reader.clean.phrases import (
     TAIL_WORDS,
@@ -221,8 +222,8 @@ def clean_blocks(
 ) -> TextCleanResult:
     """Drop boilerplate blocks (whole, so link spans stay valid) and detect walls.
 
-    With ``meta``, a byline line among the first blocks goes too: the renderers print the
-    author and date from the metadata already."""
+    With ``meta``, a byline line and a copy of the title among the first blocks go too: the
+    renderers print the title, author and date from the metadata already."""
     cfg = rules.text
     credit_only = _cut_credits(blocks)
     norms = [_norm(b, cfg) for b in blocks]
@@ -266,6 +267,9 @@ def clean_blocks(
             and len(blocks[i].text.split()) <= cfg.island_max_words
         ):
             reasons[i] = reasons[i - 1]
+    title, site = (meta.title, meta.site) if meta is not None else ("", None)
+    for i in title_copies(blocks, title, site):
+        reasons[i] = "text:title"  # the renderers print the title already
     byline = None
     if meta is not None and (meta.byline or meta.published):
         words = byline_words()
