@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reader.budget import check
 from reader.clean.bylines import byline_line
 from reader.clean.citations import drop_bare_labels, keep_citations
+from reader.clean.counters import is_counter
 from reader.clean.credits import cut_credit
 from reader.clean.footers import (
     Verdict,
@@ -201,13 +202,13 @@ def _keys(norm: str) -> set[str]:
     return word_keys(norm)
 
 
-def _cut_credits(blocks: list[Block]) -> set[int]:
+def _cut_credits(blocks: list[Block], skip: set[int]) -> set[int]:
     """Cut trailing credits off captions; return which blocks are only a credit: those go
     under the phrase rules' reason if one matches ("Quelle: dpa" is a source line)."""
     only: set[int] = set()
     for i, block in enumerate(blocks):
         check()  # per block (reader.budget)
-        if cut_credit(block) is None:
+        if i not in skip and cut_credit(block) is None:
             only.add(i)
     return only
 
@@ -225,7 +226,9 @@ def clean_blocks(
     With ``meta``, a byline line and a copy of the title among the first blocks go too: the
     renderers print the title, author and date from the metadata already."""
     cfg = rules.text
-    credit_only = _cut_credits(blocks)
+    # Before credits are cut: "Galeria de fotos: 9 imagens" would lose "fotos: 9 imagens".
+    counters = {i for i, block in enumerate(blocks) if is_counter(block)}
+    credit_only = _cut_credits(blocks, counters)
     norms = [_norm(b, cfg) for b in blocks]
     # Only phrases whose first word occurs on the page are compiled (see phrases._Matcher).
     block_keys = [None if norm is None else _keys(norm) for norm in norms]
@@ -267,6 +270,8 @@ def clean_blocks(
             and len(blocks[i].text.split()) <= cfg.island_max_words
         ):
             reasons[i] = reasons[i - 1]
+    for i in counters:
+        reasons[i] = "text:counter"  # the name of what it is, over a phrase's ("ui")
     title, site = (meta.title, meta.site) if meta is not None else ("", None)
     for i in title_copies(blocks, title, site):
         reasons[i] = "text:title"  # the renderers print the title already
