@@ -21,16 +21,17 @@ _WORDS = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"\s+[|\-–—:·•«»/]+\s+|\s*::\s*")
 
 
-def _key(text: str) -> str:
+def words_key(text: str) -> str:
+    """``text`` as its case-folded words alone, for comparing titles and headlines."""
     return " ".join(_WORDS.findall(text.casefold()))
 
 
 def title_keys(title: str, site: str | None = None) -> set[str]:
     """The forms of ``title`` its copy may take: the whole, and the longest part between
     separators of more than one word that is not the site's name (the headline)."""
-    keys = {_key(title)}
-    parts = [_key(p) for p in _SEPARATOR.split(title)]
-    named = {_key(site or "")}
+    keys = {words_key(title)}
+    parts = [words_key(p) for p in _SEPARATOR.split(title)]
+    named = {words_key(site or "")}
     headlines = [p for p in parts if " " in p and p not in named]
     if len(parts) > 1 and headlines:
         keys.add(max(headlines, key=lambda p: len(p.split())))
@@ -49,7 +50,7 @@ def title_copies(blocks: list[Block], title: str, site: str | None = None) -> li
     for i, block in enumerate(blocks):
         if others >= TITLE_BLOCKS or not keys:
             break
-        if block.kind == "heading" and _key(block.text) in keys:
+        if block.kind == "heading" and words_key(block.text) in keys:
             found.append(i)
         else:
             others += 1

@@ -38,6 +38,7 @@ from reader.clean.phrases import (
     word_keys,
 )
 from reader.clean.rules import CleanRules, TextSettings, byline_words, short_text
+from reader.clean.shares import share_lines
 from reader.clean.walls import teaser_end
 from reader.model import Block, Link, Metadata, Removal
 
@@ -275,6 +276,8 @@ def clean_blocks(
     title, site = (meta.title, meta.site) if meta is not None else ("", None)
     for i in title_copies(blocks, title, site):
         reasons[i] = "text:title"  # the renderers print the title already
+    for i in share_lines(blocks, title, site):
+        reasons[i] = reasons[i] or "text:share_line"
     byline = None
     if meta is not None and (meta.byline or meta.published):
         words = byline_words()
