@@ -39,11 +39,17 @@ def title_keys(title: str, site: str | None = None) -> set[str]:
     return keys
 
 
-def title_copies(blocks: list[Block], title: str, site: str | None = None) -> list[int]:
+def title_copies(
+    blocks: list[Block],
+    title: str,
+    site: str | None = None,
+    dropped: list[str | None] | None = None,
+) -> list[int]:
     """Indices of the headings among the first blocks that repeat the page's title.
 
-    The window counts only the other blocks, so a second cleaning, the copies gone, looks
-    at the same blocks."""
+    The window counts only the other blocks still kept (``dropped[i]``: the reason block i
+    already goes for, if any), so a second cleaning, without the copies and those blocks,
+    looks at the same ones."""
     keys = title_keys(title, site) if title else set()
     found: list[int] = []
     others = 0
@@ -52,6 +58,6 @@ def title_copies(blocks: list[Block], title: str, site: str | None = None) -> li
             break
         if block.kind == "heading" and words_key(block.text) in keys:
             found.append(i)
-        else:
+        elif dropped is None or dropped[i] is None:
             others += 1
     return found

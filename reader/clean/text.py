@@ -274,15 +274,19 @@ def clean_blocks(
     for i in counters:
         reasons[i] = "text:counter"  # the name of what it is, over a phrase's ("ui")
     title, site = (meta.title, meta.site) if meta is not None else ("", None)
-    for i in title_copies(blocks, title, site):
+    copies = title_copies(blocks, title, site, reasons)
+    for i in copies:
         reasons[i] = "text:title"  # the renderers print the title already
     for i in share_lines(blocks, title, site):
         reasons[i] = reasons[i] or "text:share_line"
     byline = None
     if meta is not None and (meta.byline or meta.published):
         words = byline_words()
-        for i, block in enumerate(blocks[: words.max_blocks]):
-            found = byline_line(block, meta, words) if reasons[i] is None else None
+        # The title's copies take no place among the first blocks: a second cleaning, without
+        # them, must look at the same ones (the pipeline used to drop the copy beforehand).
+        top = [i for i in range(len(blocks)) if i not in copies][: words.max_blocks]
+        for i in top:
+            found = byline_line(blocks[i], meta, words) if reasons[i] is None else None
             if found:
                 reasons[i] = f"text:byline:{found[0]}"
                 byline = byline or found[1] or None

@@ -70,3 +70,17 @@ def test_the_window_counts_other_blocks_so_a_second_cleaning_agrees(rules: Clean
     twice = clean_blocks(once.blocks, [], rules, "en", meta=meta)
     assert [b.text for b in twice.blocks] == [b.text for b in once.blocks]
     assert "Harbour reopens" not in [b.text for b in once.blocks]
+
+
+def test_blocks_already_dropped_take_no_place_in_the_window(rules: CleanRules) -> None:
+    blocks = [
+        Block("paragraph", "Bild 3 von 12"),
+        Block("paragraph", "Slideshow ( 15 images )"),
+        Block("paragraph", "1 / 15"),
+        Block("heading", "Harbour reopens"),
+        Block("paragraph", BODY),
+    ]
+    meta = Metadata(title="Harbour reopens")
+    once = clean_blocks(blocks, [], rules, "en", meta=meta)
+    assert [b.text for b in once.blocks] == [BODY]
+    assert [b.text for b in clean_blocks(once.blocks, [], rules, "en", meta=meta).blocks] == [BODY]
