@@ -103,7 +103,6 @@ def article_from_page(page: Page, rules: CleanRules, *, annotate: bool = True) -
         title, blocks = blocks_from_text(page.text)
         meta = Metadata(title=title)
         links = []
-    blocks = _drop_title_block(blocks, meta.title)
     if not meta.lang:
         # No lang attribute (or plain text): the text says, and picks the phrase rules.
         from reader.clean.lang import detect_lang
@@ -265,17 +264,6 @@ def _body_blocks(body: str) -> list[Block]:
     """JSON-LD articleBody as paragraphs: one per line (sites put one newline or two)."""
     paras = (fold_spaces(line) for line in body.splitlines())
     return [Block("paragraph", p) for p in paras if p]
-
-
-def _drop_title_block(blocks: list[Block], title: str) -> list[Block]:
-    # Readability usually keeps the <h1>; the renderers print the title already.
-    if blocks and blocks[0].kind == "heading" and _same_text(blocks[0].text, title):
-        return blocks[1:]
-    return blocks
-
-
-def _same_text(a: str, b: str) -> bool:
-    return _norm(a) == _norm(b)
 
 
 def extract(

@@ -76,6 +76,7 @@ def test_demo_page_removals_are_placed(rules: CleanRules) -> None:
         "dom:newsletter": 2,  # between the quote paragraph and "The regional transport ..."
         "dom:aside": None,
         "dom:footer": None,
+        "text:title": 0,  # the <h1> repeating the title, above everything kept
         "text:byline:meta": 0,
         "text:source:en": None,
         "text:adblock:en": None,

@@ -189,7 +189,15 @@ def test_text_cleaner_is_idempotent_on_extracted_blocks(html):
     assert twice.blocks == once.blocks
 
 
+# The judge drops "¹©" above the citation: where the story's last part starts must not move.
+JUDGED_ABOVE_CITATION = (
+    "The harbour reopened on Tuesday after repairs,\n\n¹©\n\nSource: Agence Example\n\n"
+    "[link=https://evil.example]x[/link]"
+)
+
+
 @given(st.lists(text, max_size=12).map("\n\n".join))
+@example(JUDGED_ABOVE_CITATION)
 @PROFILE
 def test_text_cleaner_is_idempotent_on_plain_text(source):
     _, blocks = blocks_from_text(source)

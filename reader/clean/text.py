@@ -9,13 +9,23 @@ last part of the article, the short blocks after it are that footer and go too.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from reader.budget import check
 from reader.clean.bylines import byline_line
 from reader.clean.citations import drop_bare_labels, keep_citations
+from reader.clean.counters import is_counter
 from reader.clean.credits import cut_credit
+from reader.clean.footers import (
+    Verdict,
+    closing_appeals,
+    credit_lines,
+    footer_start,
+    link_address,
+    link_share,
+    link_teaser,
+)
+from reader.clean.headings import title_copies
 from reader.clean.judge import judge_blocks
 from reader.clean.phrases import (
     TAIL_WORDS,
@@ -28,21 +38,17 @@ from reader.clean.phrases import (
     word_keys,
 )
 from reader.clean.rules import CleanRules, TextSettings, byline_words, short_text
+from reader.clean.shares import share_lines
 from reader.clean.walls import teaser_end
 from reader.model import Block, Link, Metadata, Removal
 
 _SKIP_KINDS = frozenset({"code"})
-_LINKY = 0.7
+_LINKY = 0.7  # share of a list item's text in links that makes it a teaser entry
 _OPENERS = "\"'([{<>-*|»•·› /"
 _WORD = re.compile(r"\w+")
-_TEASER_KINDS = frozenset({"paragraph", "list_item"})
 # Up to two words, then a web address and nothing else: what follows a label such as "More
 # information" when the block only points elsewhere.
 _ADDRESS = re.compile(r"\s*(?:\S+\s+){0,2}(?:https?://|www\.)\S+?[.!]?\s*")
-_BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]++(?:\.[\w-]++)++")
-_URL = re.compile(
-    r"https?://[^\s<>\"']+"
-)  # share of a list item's text in links that makes it a teaser entry
 
 
 @dataclass(slots=True)
@@ -55,21 +61,6 @@ class TextCleanResult:
     wall: str | None
     byline: str | None = None  # the author named by a dropped byline line
     partial: bool = False  # the wall stands after a teaser of the article
-
-
-@dataclass(slots=True)
-class _Verdict:
-    """One block's judgement by the phrases."""
-
-    category: str | None = None  # set when the block is boilerplate
-    lang: str = ""
-    wall_words: int = 0  # words of wall phrases found in the block (dropped or not)
-    wall_category: str | None = None
-    label_words: int = 0  # words of the opening label ("Source:") that made it boilerplate
-    # Share of the block's word characters covered by appeal phrases, and the reason it goes
-    # under if it is a closing appeal: "text:<category>:<lang>".
-    appeal: float = 0.0
-    appeal_reason: str = ""
 
 
 def _tail_end(text: str, end: int) -> int:
@@ -117,9 +108,9 @@ def _judge(
     keys: set[str] | None,
     labels: list[tuple[str, re.Pattern[str] | None]],
     cfg: TextSettings,
-) -> _Verdict:
+) -> Verdict:
     check()  # per block: the page's time budget (reader.budget)
-    verdict = _Verdict()
+    verdict = Verdict()
     if norm is None:
         return verdict
     words = len(norm.split())
@@ -182,106 +173,11 @@ def _owns_block(label: str, rest: str, words: int, block: Block) -> bool:
         return True
     if _ADDRESS.fullmatch(rest):
         return True  # "More information at www.example.org": a pointer away, nothing more
-    return words <= len(label.split()) + 1 or _link_share(block) >= 0.5
-
-
-def _link_share(block: Block) -> float:
-    linked = sum(s.end - s.start for s in block.spans if s.kind == "link")
-    return linked / max(len(block.text), 1)
-
-
-def _link_teaser(block: Block, cfg: TextSettings) -> bool:
-    """A short paragraph or list item that is mostly link text ("Read also: <a>another
-    story</a>") points away from the article; a sentence that merely holds a link does not,
-    nor does a bare web or e-mail address, which names where to read or write (a source)."""
-    return (
-        block.kind in _TEASER_KINDS
-        and len(block.text) < cfg.link_block_max_chars
-        and _link_share(block) >= cfg.link_block_share
-        and not _BARE_ADDRESS.fullmatch(block.text.strip())
-    )
-
-
-def _source_url(block: Block, links: list[Link]) -> str | None:
-    """The address a "Source link" line points to: its link, or a URL written out in it
-    (plain-text input has no links)."""
-    for span in block.spans:
-        if span.kind == "link" and span.ref is not None and 0 <= span.ref < len(links):
-            return links[span.ref].url
-    m = _URL.search(block.text)
-    return m.group().rstrip(".,;:)]}>\"'”’") if m else None
-
-
-def _footer_start(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettings) -> int | None:
-    """Index of the footer marker whose trailing blocks are all short, if any.
-
-    A bare one-word label ("Source:", "Quelle:") is as often an image credit, so it does not
-    count ("Source link:" does); a marker repeated down the page is a credit line too.
-    """
-    counts = [len(b.text.split()) for b in blocks]
-    texts = Counter(b.text.strip() for b in blocks)
-    total = sum(counts)
-    before = 0
-    for i, verdict in enumerate(verdicts):
-        if (
-            verdict.category in cfg.footer_markers
-            and verdict.label_words != 1
-            and texts[blocks[i].text.strip()] == 1
-            and before >= cfg.footer_start * total
-        ):
-            tail = counts[i + 1 :]
-            if (
-                all(c <= cfg.footer_block_words for c in tail)
-                and sum(tail) <= cfg.footer_total_words
-            ):
-                return i
-        before += counts[i]
-    return None
-
-
-def _closing_appeals(
-    blocks: list[Block], verdicts: list[_Verdict], reasons: list[str | None], cfg: TextSettings
-) -> None:
-    """Drop a closing appeal among the last paragraphs still kept ("Join our Telegram channel
-    from your phone at this invitation link"): there, appeal phrases need cover only part of
-    it, since the rest is the outlet's own words. Earlier paragraphs are the article's.
-
-    A dropped appeal does not count among the last paragraphs, so cleaning the result again
-    finds nothing more."""
-    seen = 0
-    for i in range(len(blocks) - 1, -1, -1):
-        if reasons[i] is not None:
-            continue
-        if seen == cfg.appeal_last_blocks:
-            return
-        verdict = verdicts[i]
-        if blocks[i].kind == "paragraph" and verdict.appeal >= cfg.appeal_coverage:
-            reasons[i] = verdict.appeal_reason
-        else:
-            seen += 1
-
-
-def _credit_lines(blocks: list[Block], verdicts: list[_Verdict], cfg: TextSettings) -> set[int]:
-    """Blocks opened by a bare one-word label ("Source:", "Quelle:") that are credits, not the
-    article's source line: repeated down the page, or not in its last part. "Source: <a>Harbour
-    Authority press release</a>" once near the end names where the story comes from; the same
-    line under a photo mid-article credits the photo."""
-    texts = Counter(b.text.strip() for b in blocks if b.text.strip())
-    total = sum(len(b.text.split()) for b in blocks)
-    bare = [v.category == "source" and v.label_words == 1 for v in verdicts]
-    credits = set()
-    before = 0
-    for i, block in enumerate(blocks):
-        if bare[i] and (
-            texts[block.text.strip()] > 1 or sum(bare) > 1 or before < cfg.footer_start * total
-        ):
-            credits.add(i)
-        before += len(block.text.split())
-    return credits
+    return words <= len(label.split()) + 1 or link_share(block) >= 0.5
 
 
 def _wall(
-    blocks: list[Block], keep: list[bool], verdicts: list[_Verdict], cfg: TextSettings
+    blocks: list[Block], keep: list[bool], verdicts: list[Verdict], cfg: TextSettings
 ) -> str | None:
     wall_words: dict[str, int] = {}
     kept_words = 0
@@ -307,13 +203,13 @@ def _keys(norm: str) -> set[str]:
     return word_keys(norm)
 
 
-def _cut_credits(blocks: list[Block]) -> set[int]:
+def _cut_credits(blocks: list[Block], skip: set[int]) -> set[int]:
     """Cut trailing credits off captions; return which blocks are only a credit: those go
     under the phrase rules' reason if one matches ("Quelle: dpa" is a source line)."""
     only: set[int] = set()
     for i, block in enumerate(blocks):
         check()  # per block (reader.budget)
-        if cut_credit(block) is None:
+        if i not in skip and cut_credit(block) is None:
             only.add(i)
     return only
 
@@ -328,10 +224,12 @@ def clean_blocks(
 ) -> TextCleanResult:
     """Drop boilerplate blocks (whole, so link spans stay valid) and detect walls.
 
-    With ``meta``, a byline line among the first blocks goes too: the renderers print the
-    author and date from the metadata already."""
+    With ``meta``, a byline line and a copy of the title among the first blocks go too: the
+    renderers print the title, author and date from the metadata already."""
     cfg = rules.text
-    credit_only = _cut_credits(blocks)
+    # Before credits are cut: "Galeria de fotos: 9 imagens" would lose "fotos: 9 imagens".
+    counters = {i for i, block in enumerate(blocks) if is_counter(block)}
+    credit_only = _cut_credits(blocks, counters)
     norms = [_norm(b, cfg) for b in blocks]
     # Only phrases whose first word occurs on the page are compiled (see phrases._Matcher).
     block_keys = [None if norm is None else _keys(norm) for norm in norms]
@@ -360,7 +258,7 @@ def clean_blocks(
             while (
                 j < len(blocks)
                 and blocks[j].kind == "list_item"
-                and _link_share(blocks[j]) >= _LINKY
+                and link_share(blocks[j]) >= _LINKY
             ):
                 reasons[j] = reasons[j] or reasons[i]
                 j += 1
@@ -373,15 +271,26 @@ def clean_blocks(
             and len(blocks[i].text.split()) <= cfg.island_max_words
         ):
             reasons[i] = reasons[i - 1]
+    for i in counters:
+        reasons[i] = "text:counter"  # the name of what it is, over a phrase's ("ui")
+    title, site = (meta.title, meta.site) if meta is not None else ("", None)
+    copies = title_copies(blocks, title, site, reasons)
+    for i in copies:
+        reasons[i] = "text:title"  # the renderers print the title already
+    for i in share_lines(blocks, title, site):
+        reasons[i] = reasons[i] or "text:share_line"
     byline = None
     if meta is not None and (meta.byline or meta.published):
         words = byline_words()
-        for i, block in enumerate(blocks[: words.max_blocks]):
-            found = byline_line(block, meta, words) if reasons[i] is None else None
+        # The title's copies take no place among the first blocks: a second cleaning, without
+        # them, must look at the same ones (the pipeline used to drop the copy beforehand).
+        top = [i for i in range(len(blocks)) if i not in copies][: words.max_blocks]
+        for i in top:
+            found = byline_line(blocks[i], meta, words) if reasons[i] is None else None
             if found:
                 reasons[i] = f"text:byline:{found[0]}"
                 byline = byline or found[1] or None
-    start = _footer_start(blocks, verdicts, cfg)
+    start = footer_start(blocks, verdicts, cfg)
     if start is not None:
         footer = f"text:footer:{verdicts[start].lang}"
         for j in range(start + 1, len(blocks)):
@@ -395,27 +304,31 @@ def clean_blocks(
     ]
     # Label phrases are written with their colon: a label left alone may have lost it.
     alone = [None if n is None else _opening(n.rstrip(" .:") + ":", cfg) for n in norms]
-    keep_citations(blocks, norms, cited, reasons, cfg.footer_start)
     drop_bare_labels(blocks, alone, reasons, labels)
 
     keep = [r is None for r in reasons]
     source_url = None
-    credits = _credit_lines(blocks, verdicts, cfg)
+    credits = credit_lines(blocks, verdicts, cfg)
     for i, (block, verdict, reason) in enumerate(zip(blocks, verdicts, reasons, strict=True)):
         source = verdict.category == "source" or (reason or "").startswith("text:source:")
         if reason and source and source_url is None and i not in credits:
-            source_url = _source_url(block, links)
+            source_url = link_address(block, links)
 
     # After the source line gave its address and the wall was weighed on the phrases alone.
     for i, block in enumerate(blocks):
-        if reasons[i] is None and _link_teaser(block, cfg):
+        if reasons[i] is None and link_teaser(block, cfg):
             reasons[i] = "text:link_teaser"
     # Last: which paragraphs are the last ones kept must not change when cleaning again.
-    _closing_appeals(blocks, verdicts, reasons, cfg)
+    closing_appeals(blocks, verdicts, reasons, cfg)
     wall = _wall(blocks, keep, verdicts, cfg)
     judged = judge_blocks(blocks, reasons, cfg)  # last: it reads what all the rules kept
     for i, (kind, _) in judged.items():
         reasons[i] = f"text:judge:{kind}"
+    # Citations come back only now, weighed on what every rule kept: a line the judge drops
+    # above one would otherwise move where the story's last part starts, and a second
+    # cleaning, without that line, would disagree. Until here every rule saw them dropped,
+    # on both cleanings alike.
+    keep_citations(blocks, norms, cited, reasons, cfg.footer_start)
     # A paywall after the article's start is a teaser's end: the page is read, marked partial.
     # Nothing more goes for it: what the wall's lines left must stay for a second cleaning
     # to agree with the first (a dropped line no longer marks where the wall began).

@@ -35,6 +35,9 @@ def cleaned(rules: CleanRules, line: str, lang: str) -> list[str]:
         ("pl", "Twoja przeglądarka nie obsługuje wideo."),
         ("fr", "Votre navigateur ne prend pas en charge la vidéo."),
         ("es", "Tu navegador no admite el vídeo."),
+        ("it", "Il tuo browser non supporta il video."),
+        ("pt", "O seu navegador não suporta o vídeo."),
+        ("ru", "Ваш браузер не поддерживает видео."),
         # A gallery's picture counter.
         ("en", "Slideshow ( 15 images )"),
         ("en", "Gallery: 12 photos"),
@@ -42,12 +45,20 @@ def cleaned(rules: CleanRules, line: str, lang: str) -> list[str]:
         ("pl", "Galeria (15 zdjęć)"),
         ("fr", "Diaporama : 12 photos"),
         ("es", "Galería: 10 fotos"),
+        ("it", "Fotogalleria: 14 foto"),
+        ("pt", "Galeria de fotos: 9 imagens"),
+        ("ru", "Фотогалерея: 7 фото"),
         # A posting timestamp line.
         ("en", "Posted on 12 March 2024 | Updated on 13 March 2024"),
         ("en", "Updated on March 13, 2024 at 9:00 am"),
         ("de", "Veröffentlicht am 12.03.2024, aktualisiert am 13.03.2024"),
         ("fr", "Publié le 12 mars 2024 à 10h15, mis à jour le 13 mars 2024"),
         ("es", "Publicado el 12 de marzo de 2024, actualizado el 13 de marzo"),
+        ("en", "Posted 2 hours ago"),
+        ("en", "Updated about 3 days ago"),
+        ("it", "Pubblicato il 12 marzo 2024, aggiornato alle 10:15"),
+        ("pt", "Publicado em 12/03/2024 às 10h15, atualizado em 13/03/2024"),
+        ("ru", "Опубликовано 12 марта 2024, обновлено 13 марта 2024"),
         # A bracketed read-more link cut off from its teaser.
         ("pl", "[więcej]"),
         ("pl", "[czytaj więcej]"),
@@ -68,6 +79,11 @@ def test_media_furniture_goes(rules: CleanRules, lang: str, line: str) -> None:
         ("en", "It was posted on Monday by the mayor, who said the harbour would reopen soon."),
         ("es", "El informe fue publicado el martes por el ministerio de sanidad."),
         ("pl", "Rada miasta chce więcej pieniędzy na szkoły i drogi w przyszłym roku."),
+        ("en", "She posted the video of the flooded harbour two days ago on her channel."),
+        ("it", "Il rapporto è stato pubblicato il 12 marzo dal ministero della salute."),
+        ("pt", "O relatório foi publicado em março pelo ministério da saúde do país."),
+        ("ru", "Доклад был опубликован во вторник министерством здравоохранения страны."),
+        ("it", "La galleria espone da lunedì 40 foto del porto del secolo scorso."),
     ],
 )
 def test_prose_with_the_same_words_stays(rules: CleanRules, lang: str, line: str) -> None:

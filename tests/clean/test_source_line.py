@@ -133,3 +133,18 @@ def test_a_kept_citation_is_listed_among_the_sources(tmp_path: Path) -> None:
     assert article.blocks[-1].text == "Source: CDC, Chicago Department of Public Health"
     names = {s.name for s in article.sources}
     assert {"CDC", "Chicago Department of Public Health"} <= names
+
+
+def test_a_line_the_judge_drops_above_a_citation_does_not_change_a_second_cleaning(
+    rules: CleanRules,
+) -> None:
+    # Kept, "¹©" would put the citation in the story's second half; dropped, in its first.
+    blocks = [
+        Block("paragraph", "¹©"),
+        Block("paragraph", "Source: Agence Example"),
+        Block("paragraph", "Reopened."),
+    ]
+    once = clean_blocks(blocks, [], rules, "en")
+    twice = clean_blocks(once.blocks, [], rules, "en")
+    assert "¹©" in [r.text for r in once.removed]
+    assert [b.text for b in twice.blocks] == [b.text for b in once.blocks]
