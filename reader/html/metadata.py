@@ -247,6 +247,39 @@ def _without_site_part(candidate: str, page_title: str) -> str | None:
     return None
 
 
+def _author_name(value: Any) -> str | None:
+    """The JSON-LD author's name, unless it is typed an organisation (then the site's name
+    more often than not, which a person named elsewhere should beat)."""
+    if isinstance(value, dict) and any("Organization" in k for k in _types(value)):
+        return None
+    if isinstance(value, list):
+        value = [v for v in value if not isinstance(v, dict) or _author_name(v)] or None
+    return _name(value)
+
+
+def _org_name(value: Any) -> str | None:
+    return _name(value) if isinstance(value, dict) and not _author_name(value) else None
+
+
+def _person(values: list[Any], orgs: list[str | None]) -> str | None:
+    """The first candidate byline that names a person: not a profile URL, not a domain, not
+    the site's or publisher's name; else the first usable one. Sites fill ``author`` with
+    their own name as often as with the writer's, and a writer named in another field is
+    what a reader wants to see."""
+    org_keys = {o.strip().casefold() for o in orgs if o}
+    fallback = None
+    for value in values:
+        line = _clean(value() if callable(value) else value)
+        if not line or line.lower().startswith(("http://", "https://")):
+            continue  # article:author is often a profile URL, not a name
+        key = line.casefold()
+        if key in org_keys or _DOMAIN.fullmatch(line):
+            fallback = fallback or line
+            continue
+        return line
+    return fallback
+
+
 _URL_STARTS = ("https://", "http://", "www.")
 _DOMAIN = re.compile(r"[\w-]++(?:\.[\w-]++)++")  # possessive: nothing to give back
 
@@ -374,15 +407,19 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         raw_title = _without_site_part(raw_title, page_title) or raw_title
     title = strip_site_suffix(_cut_title(raw_title), site, heading) if raw_title else ""
 
-    author = meta.get("author") or meta.get("article:author") or meta.get("byl")
-    if author and re.match(r"https?://", author):
-        author = None  # article:author is often a profile URL, not a name
     byline = _byline(
-        _first(
-            author,
-            _name(ld.get("author")),
-            lambda: hints.author,
-            lambda: hints.byline,
+        _person(
+            [
+                meta.get("author"),
+                meta.get("article:author"),
+                meta.get("byl"),
+                meta.get("dc.creator"),
+                _author_name(ld.get("author")),
+                lambda: hints.author,
+                lambda: hints.byline,
+                _name(ld.get("author")),  # typed an organisation: only when no one is named
+            ],
+            [site, _name(publisher), meta.get("application-name"), _org_name(ld.get("author"))],
         )
     )
 
