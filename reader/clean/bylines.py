@@ -86,14 +86,69 @@ _BYLINE_EDGE = " \t'\"“”‘’«»„‚‹›—–-|·•:;,"
 _LEADING_WORD = re.compile(r"(\w+)\W*")
 
 
+# An address or handle ("ann@example.org", "(@annlee)") and whatever follows an "@" that
+# stands alone ("Ann Lee @ 10:30") are contact details, not the name.
+_CONTACT = re.compile(r"\(?[\w.+-]*@[\w.-]+\)?|\s@\s.*$", re.S)
+# A footer (copyright line) in a byline slot names the publisher and a year, never a writer.
+_FOOTER = re.compile(r"©|\(c\)\s*\d|\bcopyright\b", re.I)
+_SITE_SEPARATORS = re.compile(r"\s[|·•—–/-]\s|,\s")
+_BYLINE_MAX_WORDS = 12  # more is a sentence or a list of tags, not names
+
+
 def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str | None:
-    """The names of a byline without a leading "By"-word or leftover punctuation; None when
-    nothing is left, or when it only repeats the site's name (printed beside it already)."""
-    if not byline:
+    """The names of a byline without a leading "By"-word ("Posted by"), trailing date or
+    time, contact details, the site's name, or leftover punctuation; None when nothing is left,
+    when it only repeats the site's name (printed beside it already), or when it is a footer."""
+    if not byline or _FOOTER.search(byline):
         return None
-    text = byline.strip(_BYLINE_EDGE)
+    text = _CONTACT.sub(" ", byline).strip(_BYLINE_EDGE)
     while (match := _LEADING_WORD.match(text)) and match.group(1).casefold() in words.by:
         text = text[match.end() :].strip(_BYLINE_EDGE)
-    if not text or (site and text.casefold() == site.strip().casefold()):
+    text = _without_date(text, words).strip(_BYLINE_EDGE)
+    site_key = (site or "").strip().casefold()
+    if site_key:
+        parts = _SITE_SEPARATORS.split(text)
+        kept = [p for p in parts if p.strip(_BYLINE_EDGE).casefold() != site_key]
+        if kept and len(kept) < len(parts):
+            text = ", ".join(p.strip(_BYLINE_EDGE) for p in kept)
+    text = " ".join(text.split())
+    if not text or text.casefold() == site_key or len(text.split()) > _BYLINE_MAX_WORDS:
         return None
     return text
+
+
+def _without_date(text: str, words: BylineWords) -> str:
+    """``text`` cut before its first date or time ("Ann Lee, May 4, 2019 10:30"): a digit,
+    or a date word ("May", "Monday") with a digit after it. Joiners left dangling ("on",
+    "at") go too."""
+    cut = None
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if any(ch.isdigit() for ch in word):
+            cut = m.start()
+            break
+        low = word.casefold()
+        if (
+            low in words.markers
+            and low not in words.by
+            and any(ch.isdigit() for ch in text[m.end() :])
+        ):
+            cut = m.start()
+            break
+    if cut is None:
+        return text
+    if cut == 0:  # a date first ("04.05.2019 | Ann Lee"): the name may follow it
+        rest = next(
+            (
+                m.start()
+                for m in _WORD.finditer(text)
+                if not any(ch.isdigit() for ch in m.group())
+                and m.group().casefold() not in words.markers | words.joiners
+            ),
+            None,
+        )
+        return "" if rest is None else _without_date(text[rest:], words)
+    head = text[:cut].rstrip(_BYLINE_EDGE)
+    while (last := head.rsplit(None, 1)) and len(last) == 2 and last[1].casefold() in words.joiners:
+        head = last[0].rstrip(_BYLINE_EDGE)
+    return head

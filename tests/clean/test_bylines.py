@@ -118,6 +118,24 @@ def test_lines_that_are_not_a_leading_byline_stay(
         ("John Bywater", None, "John Bywater"),
         ("Harbour News", "Harbour News", None),  # printed beside the site already
         ("“ — ”", None, None),
+        ("Ann Lee, May 4, 2019", None, "Ann Lee"),
+        ("Ann Lee on Monday, 4 May 2019 at 10:30", None, "Ann Lee"),
+        ("Ann Lee | 04.05.2019 10:30", None, "Ann Lee"),
+        ("04.05.2019 | Ann Lee", None, "Ann Lee"),
+        ("Ann Lee @ 10:30 am", None, "Ann Lee"),
+        ("Posted by Ann Lee", None, "Ann Lee"),
+        ("Ann Lee (@annlee)", None, "Ann Lee"),
+        ("Ann Lee ann.lee@example.org", None, "Ann Lee"),
+        ("Ann Lee - Harbour News", "Harbour News", "Ann Lee"),
+        ("Ann Lee, Harbour News", "Harbour News", "Ann Lee"),
+        ("Ann May", None, "Ann May"),  # a month's name with no date after it is a name
+        ("Copyright © 2004 Harbour Media", None, None),  # a footer, not a writer
+        ("© Ann Lee", None, None),
+        (
+            "Ann Lee writes about the harbour, the fleet and the town council every week here",
+            None,
+            None,
+        ),
     ],
 )
 def test_tidy_byline(byline: str, site: str | None, expected: str | None) -> None:
