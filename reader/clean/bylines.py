@@ -82,7 +82,7 @@ def _name_shaped(text: str) -> bool:
 
 # What a byline may carry around the names: quotes, dashes, bars, colons ("'Ana Lee'",
 # "Nicolas Perriault —", "By: Bo Chan |").
-_BYLINE_EDGE = " \t'\"“”‘’«»„‚‹›—–-|·•:;,"
+_BYLINE_EDGE = " \t/'\"“”‘’«»„‚‹›—–-|·•:;,"
 _LEADING_WORD = re.compile(r"(\w+)\W*")
 
 
@@ -102,7 +102,7 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
     if not byline or _FOOTER.search(byline):
         return None
     text = _CONTACT.sub(" ", byline).strip(_BYLINE_EDGE)
-    while (match := _LEADING_WORD.match(text)) and match.group(1).casefold() in words.by:
+    while (match := _LEADING_WORD.match(text)) and _leads(match, text, words):
         text = text[match.end() :].strip(_BYLINE_EDGE)
     text = _without_date(text, words).strip(_BYLINE_EDGE)
     site_key = (site or "").strip().casefold()
@@ -112,9 +112,23 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
         if kept and len(kept) < len(parts):
             text = ", ".join(p.strip(_BYLINE_EDGE) for p in kept)
     text = " ".join(text.split())
+    if all(w.casefold() in words.markers | words.joiners for w in _WORD.findall(text)):
+        return None  # "Updated", "Published on": a byline slot that holds no name
+    if text.rsplit(None, 1)[-1].casefold() in words.by:
+        return None  # "Article by": a label whose name sits elsewhere
     if not text or text.casefold() == site_key or len(text.split()) > _BYLINE_MAX_WORDS:
         return None
     return text
+
+
+def _leads(match: re.Match[str], text: str, words: BylineWords) -> bool:
+    """Whether a leading word is a label before the name: a "by" word, or a marker such
+    as "Published" right before one ("Published by Ann Lee")."""
+    low = match.group(1).casefold()
+    if low in words.by:
+        return True
+    after = _LEADING_WORD.match(text, match.end())
+    return low in words.markers and after is not None and after.group(1).casefold() in words.by
 
 
 def _without_date(text: str, words: BylineWords) -> str:

@@ -124,6 +124,11 @@ def test_lines_that_are_not_a_leading_byline_stay(
         ("04.05.2019 | Ann Lee", None, "Ann Lee"),
         ("Ann Lee @ 10:30 am", None, "Ann Lee"),
         ("Posted by Ann Lee", None, "Ann Lee"),
+        ("// posted by Ann Lee @ 12:30 AM 23 comments", None, "Ann Lee"),
+        ("Article by", None, None),
+        ("Updated 4 May 2019", None, None),  # a byline element with a date and no name
+        ("Published on", None, None),
+        ("Published by Ann Lee", None, "Ann Lee"),
         ("Ann Lee (@annlee)", None, "Ann Lee"),
         ("Ann Lee ann.lee@example.org", None, "Ann Lee"),
         ("Ann Lee - Harbour News", "Harbour News", "Ann Lee"),
