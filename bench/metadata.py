@@ -252,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpora", type=Path, nargs="+")
     parser.add_argument("--cache", type=Path, help="a JSON file of trafilatura's results")
-    parser.add_argument("--list", type=int, default=0, help="print N disagreements (tune half)")
+    parser.add_argument("--list", type=int, default=0, help="print N disagreements")
+    parser.add_argument("--list-half", choices=["tune", "check"], default="tune")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages a corpus")
     parser.add_argument("--no-trafilatura", action="store_true")
@@ -286,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     for half, part in halves.items():
         _print_figures(half, figures(part))
     if args.list:
-        for line in list(_disagreements(halves["tune"]))[: args.list]:
+        for line in list(_disagreements(halves[args.list_half]))[: args.list]:
             print(line)
     return 0
 

@@ -69,7 +69,10 @@ def byline_line(block: Block, meta: Metadata, words: BylineWords) -> tuple[str, 
         )
     ):
         name = block.text[capitals[0].start() : capitals[-1].end()]
-        return "name", "" if any(ch.isdigit() for ch in name) else name  # a name has no date
+        # A name has no date, and no separator: "Willkommen Gast | RSS" is two things.
+        if any(ch.isdigit() or ch in _NAME_SEPARATORS for ch in name):
+            return "name", ""
+        return "name", name
     return None
 
 

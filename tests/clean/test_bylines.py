@@ -64,6 +64,12 @@ def test_two_authors_joined_by_and_are_the_byline(rules: CleanRules) -> None:
     assert result.byline == "Roland Brockmann und Sebastian Drescher"
 
 
+def test_a_greeting_beside_a_date_is_no_byline(rules: CleanRules) -> None:
+    meta = Metadata(published="2016-10-08", lang="de")
+    result = clean(rules, ["Samstag, 2016-10-08, 0:26 AM Willkommen Gast | RSS"], meta)
+    assert result.byline is None
+
+
 def test_byline_after_a_kicker_and_heading_goes(rules: CleanRules) -> None:
     meta = Metadata(published="2026-10-07", lang="de")
     blocks = [
