@@ -117,7 +117,7 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
     text = " ".join(text.split())
     if all(w.casefold() in words.markers | words.joiners for w in _WORD.findall(text)):
         return None  # "Updated", "Published on": a byline slot that holds no name
-    if text.rsplit(None, 1)[-1].casefold() in words.by:
+    if len(text.split()) == 2 and text.rsplit(None, 1)[-1].casefold() in words.by:
         return None  # "Article by": a label whose name sits elsewhere
     if not text or text.casefold() == site_key or len(text.split()) > _BYLINE_MAX_WORDS:
         return None

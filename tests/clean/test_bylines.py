@@ -132,6 +132,11 @@ def test_lines_that_are_not_a_leading_byline_stay(
         ("Posted by Ann Lee", None, "Ann Lee"),
         ("// posted by Ann Lee @ 12:30 AM 23 comments", None, "Ann Lee"),
         ("Article by", None, None),
+        (
+            "By Ann Lee Environment reporter, Harbour News",
+            "Harbour News",
+            "Ann Lee Environment reporter",
+        ),
         ("Updated 4 May 2019", None, None),  # a byline element with a date and no name
         ("Published on", None, None),
         ("Published by Ann Lee", None, "Ann Lee"),
