@@ -85,7 +85,7 @@ def _name_shaped(text: str) -> bool:
 
 # What a byline may carry around the names: quotes, dashes, bars, colons ("'Ana Lee'",
 # "Nicolas Perriault —", "By: Bo Chan |").
-_BYLINE_EDGE = " \t/'\"“”‘’«»„‚‹›—–-|·•:;,"
+_BYLINE_EDGE = " \t/\\'\"“”‘’«»„‚‹›—–-|·•:;,"
 _LEADING_WORD = re.compile(r"(\w+)\W*")
 
 
