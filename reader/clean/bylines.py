@@ -6,6 +6,7 @@ Word lists (the "by" words, date markers, joiners) are data: clean/data/bylines.
 
 from __future__ import annotations
 
+import html
 import re
 
 from reader.clean.rules import BylineWords
@@ -94,6 +95,8 @@ _LEADING_WORD = re.compile(r"(\w+)\W*")
 _CONTACT = re.compile(r"\(?[\w.+-]*@[\w.-]+\)?|\s@\s.*$", re.S)
 # A footer (copyright line) in a byline slot names the publisher and a year, never a writer.
 _FOOTER = re.compile(r"©|\(c\)\s*\d|\bcopyright\b", re.I)
+_BRACKETED = re.compile(r"\[[^\]]*\]")  # "[link]", "[email]": labels, not names
+_OPEN_END = _BYLINE_EDGE + "([{+#"
 _SITE_SEPARATORS = re.compile(r"\s[|·•—–/-]\s|,\s")
 _BYLINE_MAX_WORDS = 12  # more is a sentence or a list of tags, not names
 
@@ -104,7 +107,9 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
     when it only repeats the site's name (printed beside it already), or when it is a footer."""
     if not byline or _FOOTER.search(byline):
         return None
-    text = _CONTACT.sub(" ", byline).strip(_BYLINE_EDGE)
+    if "&" in byline:  # escaped twice by the site ("O&#039;Donnell")
+        byline = html.unescape(byline)
+    text = _BRACKETED.sub(" ", _CONTACT.sub(" ", byline)).strip(_BYLINE_EDGE)
     while (match := _LEADING_WORD.match(text)) and _leads(match, text, words):
         text = text[match.end() :].strip(_BYLINE_EDGE)
     text = _without_date(text, words).strip(_BYLINE_EDGE)
@@ -114,7 +119,8 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
         kept = [p for p in parts if p.strip(_BYLINE_EDGE).casefold() != site_key]
         if kept and len(kept) < len(parts):
             text = ", ".join(p.strip(_BYLINE_EDGE) for p in kept)
-    text = " ".join(text.split())
+    # What a cut URL or tag leaves open at the end: "Deutsche Welle (", "Google +".
+    text = " ".join(text.rstrip(_OPEN_END).split())
     if all(w.casefold() in words.markers | words.joiners for w in _WORD.findall(text)):
         return None  # "Updated", "Published on": a byline slot that holds no name
     if len(text.split()) == 2 and text.rsplit(None, 1)[-1].casefold() in words.by:

@@ -132,6 +132,10 @@ def test_lines_that_are_not_a_leading_byline_stay(
         ("Posted by Ann Lee", None, "Ann Lee"),
         ("// posted by Ann Lee @ 12:30 AM 23 comments", None, "Ann Lee"),
         ("Article by", None, None),
+        ("Harbour Media (", None, "Harbour Media"),  # a URL in brackets cut away
+        ("Ann Lee +", None, "Ann Lee"),
+        ("Ann Lee [link]", None, "Ann Lee"),
+        ("Ann O&#039;Hara", None, "Ann O'Hara"),
         ("Luis \\u00c1vila", None, "Luis"),  # a broken escape: the name is cut, no backslash
         (
             "By Ann Lee Environment reporter, Harbour News",
