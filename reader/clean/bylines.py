@@ -6,6 +6,7 @@ Word lists (the "by" words, date markers, joiners) are data: clean/data/bylines.
 
 from __future__ import annotations
 
+import html
 import re
 
 from reader.clean.rules import BylineWords
@@ -69,7 +70,10 @@ def byline_line(block: Block, meta: Metadata, words: BylineWords) -> tuple[str, 
         )
     ):
         name = block.text[capitals[0].start() : capitals[-1].end()]
-        return "name", "" if any(ch.isdigit() for ch in name) else name  # a name has no date
+        # A name has no date, and no separator: "Willkommen Gast | RSS" is two things.
+        if any(ch.isdigit() or ch in _NAME_SEPARATORS for ch in name):
+            return "name", ""
+        return "name", name
     return None
 
 
@@ -82,18 +86,92 @@ def _name_shaped(text: str) -> bool:
 
 # What a byline may carry around the names: quotes, dashes, bars, colons ("'Ana Lee'",
 # "Nicolas Perriault —", "By: Bo Chan |").
-_BYLINE_EDGE = " \t'\"“”‘’«»„‚‹›—–-|·•:;,"
+_BYLINE_EDGE = " \t/\\'\"“”‘’«»„‚‹›—–-|·•:;,"
 _LEADING_WORD = re.compile(r"(\w+)\W*")
 
 
+# An address or handle ("ann@example.org", "(@annlee)") and whatever follows an "@" that
+# stands alone ("Ann Lee @ 10:30") are contact details, not the name.
+_CONTACT = re.compile(r"\(?[\w.+-]*@[\w.-]+\)?|\s@\s.*$", re.S)
+# A footer (copyright line) in a byline slot names the publisher and a year, never a writer.
+_FOOTER = re.compile(r"©|\(c\)\s*\d|\bcopyright\b", re.I)
+_BRACKETED = re.compile(r"\[[^\]]*\]")  # "[link]", "[email]": labels, not names
+_OPEN_END = _BYLINE_EDGE + "([{+#"
+_SITE_SEPARATORS = re.compile(r"\s[|·•—–/-]\s|,\s")
+_BYLINE_MAX_WORDS = 12  # more is a sentence or a list of tags, not names
+
+
 def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str | None:
-    """The names of a byline without a leading "By"-word or leftover punctuation; None when
-    nothing is left, or when it only repeats the site's name (printed beside it already)."""
-    if not byline:
+    """The names of a byline without a leading "By"-word ("Posted by"), trailing date or
+    time, contact details, the site's name, or leftover punctuation; None when nothing is left,
+    when it only repeats the site's name (printed beside it already), or when it is a footer."""
+    if not byline or _FOOTER.search(byline):
         return None
-    text = byline.strip(_BYLINE_EDGE)
-    while (match := _LEADING_WORD.match(text)) and match.group(1).casefold() in words.by:
+    if "&" in byline:  # escaped twice by the site ("O&#039;Donnell")
+        byline = html.unescape(byline)
+    text = _BRACKETED.sub(" ", _CONTACT.sub(" ", byline)).strip(_BYLINE_EDGE)
+    while (match := _LEADING_WORD.match(text)) and _leads(match, text, words):
         text = text[match.end() :].strip(_BYLINE_EDGE)
-    if not text or (site and text.casefold() == site.strip().casefold()):
+    text = _without_date(text, words).strip(_BYLINE_EDGE)
+    site_key = (site or "").strip().casefold()
+    if site_key:
+        parts = _SITE_SEPARATORS.split(text)
+        kept = [p for p in parts if p.strip(_BYLINE_EDGE).casefold() != site_key]
+        if kept and len(kept) < len(parts):
+            text = ", ".join(p.strip(_BYLINE_EDGE) for p in kept)
+    # What a cut URL or tag leaves open at the end: "Deutsche Welle (", "Google +".
+    text = " ".join(text.rstrip(_OPEN_END).split())
+    if all(w.casefold() in words.markers | words.joiners for w in _WORD.findall(text)):
+        return None  # "Updated", "Published on": a byline slot that holds no name
+    if len(text.split()) == 2 and text.rsplit(None, 1)[-1].casefold() in words.by:
+        return None  # "Article by": a label whose name sits elsewhere
+    if not text or text.casefold() == site_key or len(text.split()) > _BYLINE_MAX_WORDS:
         return None
     return text
+
+
+def _leads(match: re.Match[str], text: str, words: BylineWords) -> bool:
+    """Whether a leading word is a label before the name: a "by" word, or a marker such
+    as "Published" right before one ("Published by Ann Lee")."""
+    low = match.group(1).casefold()
+    if low in words.by:
+        return True
+    after = _LEADING_WORD.match(text, match.end())
+    return low in words.markers and after is not None and after.group(1).casefold() in words.by
+
+
+def _without_date(text: str, words: BylineWords) -> str:
+    """``text`` cut before its first date or time ("Ann Lee, May 4, 2019 10:30"): a digit,
+    or a date word ("May", "Monday") with a digit after it. Joiners left dangling ("on",
+    "at") go too."""
+    cut = None
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if any(ch.isdigit() for ch in word):
+            cut = m.start()
+            break
+        low = word.casefold()
+        if (
+            low in words.markers
+            and low not in words.by
+            and any(ch.isdigit() for ch in text[m.end() :])
+        ):
+            cut = m.start()
+            break
+    if cut is None:
+        return text
+    if cut == 0:  # a date first ("04.05.2019 | Ann Lee"): the name may follow it
+        rest = next(
+            (
+                m.start()
+                for m in _WORD.finditer(text)
+                if not any(ch.isdigit() for ch in m.group())
+                and m.group().casefold() not in words.markers | words.joiners
+            ),
+            None,
+        )
+        return "" if rest is None else _without_date(text[rest:], words)
+    head = text[:cut].rstrip(_BYLINE_EDGE)
+    while (last := head.rsplit(None, 1)) and len(last) == 2 and last[1].casefold() in words.joiners:
+        head = last[0].rstrip(_BYLINE_EDGE)
+    return head

@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml.html import HtmlElement
 
+from reader.html.dates import date_in_text, date_in_url, first_date, text_after
 from reader.model import Metadata
 from reader.safety import safe_line, safe_text
 
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 # Types whose fields describe the article itself rather than the site or a breadcrumb.
 _ARTICLE_TYPE = re.compile(r"Article$|BlogPosting|Report|Posting$|^Review$", re.I)
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.I)
 _JSONLD_LIMIT = 2_000_000  # a larger script is a data dump, not metadata
 TITLE_LIMIT = 1000
@@ -247,6 +247,39 @@ def _without_site_part(candidate: str, page_title: str) -> str | None:
     return None
 
 
+def _author_name(value: Any) -> str | None:
+    """The JSON-LD author's name, unless it is typed an organisation (then the site's name
+    more often than not, which a person named elsewhere should beat)."""
+    if isinstance(value, dict) and any("Organization" in k for k in _types(value)):
+        return None
+    if isinstance(value, list):
+        value = [v for v in value if not isinstance(v, dict) or _author_name(v)] or None
+    return _name(value)
+
+
+def _org_name(value: Any) -> str | None:
+    return _name(value) if isinstance(value, dict) and not _author_name(value) else None
+
+
+def _person(values: list[Any], orgs: list[str | None]) -> str | None:
+    """The first candidate byline that names a person: not a profile URL, not a domain, not
+    the site's or publisher's name; else the first usable one. Sites fill ``author`` with
+    their own name as often as with the writer's, and a writer named in another field is
+    what a reader wants to see."""
+    org_keys = {o.strip().casefold() for o in orgs if o}
+    fallback = None
+    for value in values:
+        line = _clean(value() if callable(value) else value)
+        if not line or line.lower().startswith(("http://", "https://")):
+            continue  # article:author is often a profile URL, not a name
+        key = line.casefold()
+        if key in org_keys or _DOMAIN.fullmatch(line):
+            fallback = fallback or line
+            continue
+        return line
+    return fallback
+
+
 _URL_STARTS = ("https://", "http://", "www.")
 _DOMAIN = re.compile(r"[\w-]++(?:\.[\w-]++)++")  # possessive: nothing to give back
 
@@ -297,41 +330,6 @@ def _normalise_lang(value: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
-_ISO_DATETIME = re.compile(
-    r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)"
-    r"(Z|[+-]\d{2}(?::?\d{2})?)?)?"
-)
-
-
-def _iso(line: str) -> str | None:
-    """``line`` as ISO 8601 (a space before the time becomes "T", "+0200" becomes "+02:00"),
-    or None when it is not one ("2022-05-04-0305:49:00-10800")."""
-    match = _ISO_DATETIME.fullmatch(line)
-    if match is None:
-        return None
-    day, clock, zone = match.groups()
-    if clock is None:
-        return day
-    if zone and zone != "Z":
-        zone = zone[:3] + ":" + zone[-2:] if len(zone) > 3 else zone + ":00"
-    return f"{day}T{clock.replace(',', '.')}{zone or ''}"
-
-
-def _date(*values: Any) -> str | None:
-    """The first value that is an ISO 8601 date or time; else the day of the first that
-    opens with one, since a malformed time must not reach the reader."""
-    day = None
-    for value in values:
-        line = _clean(value() if callable(value) else value)
-        if not line or not _ISO_DATE.match(line):
-            continue
-        iso = _iso(line)
-        if iso:
-            return iso
-        day = day or line[:10]
-    return day
-
-
 def _url(value: Any, base: str | None) -> str | None:
     line = _clean(value)
     if not line or line.lower().startswith(("javascript:", "data:")):
@@ -374,19 +372,23 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         raw_title = _without_site_part(raw_title, page_title) or raw_title
     title = strip_site_suffix(_cut_title(raw_title), site, heading) if raw_title else ""
 
-    author = meta.get("author") or meta.get("article:author") or meta.get("byl")
-    if author and re.match(r"https?://", author):
-        author = None  # article:author is often a profile URL, not a name
     byline = _byline(
-        _first(
-            author,
-            _name(ld.get("author")),
-            lambda: hints.author,
-            lambda: hints.byline,
+        _person(
+            [
+                meta.get("author"),
+                meta.get("article:author"),
+                meta.get("byl"),
+                meta.get("dc.creator"),
+                _author_name(ld.get("author")),
+                lambda: hints.author,
+                lambda: hints.byline,
+                _name(ld.get("author")),  # typed an organisation: only when no one is named
+            ],
+            [site, _name(publisher), meta.get("application-name"), _org_name(ld.get("author"))],
         )
     )
 
-    published = _date(
+    published = first_date(
         # JSON-LD first: search engines check it, so it is the one sites keep well-formed.
         ld.get("datePublished"),
         meta.get("article:published_time"),
@@ -396,6 +398,9 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         meta.get("pubdate"),
         ld.get("dateCreated"),
         lambda: hints.time,
+        # Only in the URL or the text: what a reader sees by the headline dates the article.
+        lambda: date_in_url(url or meta.get("og:url")),
+        lambda: date_in_text(text_after(h1)) if h1 is not None else None,
     )
 
     lang = (

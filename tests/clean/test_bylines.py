@@ -64,6 +64,12 @@ def test_two_authors_joined_by_and_are_the_byline(rules: CleanRules) -> None:
     assert result.byline == "Roland Brockmann und Sebastian Drescher"
 
 
+def test_a_greeting_beside_a_date_is_no_byline(rules: CleanRules) -> None:
+    meta = Metadata(published="2016-10-08", lang="de")
+    result = clean(rules, ["Samstag, 2016-10-08, 0:26 AM Willkommen Gast | RSS"], meta)
+    assert result.byline is None
+
+
 def test_byline_after_a_kicker_and_heading_goes(rules: CleanRules) -> None:
     meta = Metadata(published="2026-10-07", lang="de")
     blocks = [
@@ -118,6 +124,39 @@ def test_lines_that_are_not_a_leading_byline_stay(
         ("John Bywater", None, "John Bywater"),
         ("Harbour News", "Harbour News", None),  # printed beside the site already
         ("“ — ”", None, None),
+        ("Ann Lee, May 4, 2019", None, "Ann Lee"),
+        ("Ann Lee on Monday, 4 May 2019 at 10:30", None, "Ann Lee"),
+        ("Ann Lee | 04.05.2019 10:30", None, "Ann Lee"),
+        ("04.05.2019 | Ann Lee", None, "Ann Lee"),
+        ("Ann Lee @ 10:30 am", None, "Ann Lee"),
+        ("Posted by Ann Lee", None, "Ann Lee"),
+        ("// posted by Ann Lee @ 12:30 AM 23 comments", None, "Ann Lee"),
+        ("Article by", None, None),
+        ("Harbour Media (", None, "Harbour Media"),  # a URL in brackets cut away
+        ("Ann Lee +", None, "Ann Lee"),
+        ("Ann Lee [link]", None, "Ann Lee"),
+        ("Ann O&#039;Hara", None, "Ann O'Hara"),
+        ("Luis \\u00c1vila", None, "Luis"),  # a broken escape: the name is cut, no backslash
+        (
+            "By Ann Lee Environment reporter, Harbour News",
+            "Harbour News",
+            "Ann Lee Environment reporter",
+        ),
+        ("Updated 4 May 2019", None, None),  # a byline element with a date and no name
+        ("Published on", None, None),
+        ("Published by Ann Lee", None, "Ann Lee"),
+        ("Ann Lee (@annlee)", None, "Ann Lee"),
+        ("Ann Lee ann.lee@example.org", None, "Ann Lee"),
+        ("Ann Lee - Harbour News", "Harbour News", "Ann Lee"),
+        ("Ann Lee, Harbour News", "Harbour News", "Ann Lee"),
+        ("Ann May", None, "Ann May"),  # a month's name with no date after it is a name
+        ("Copyright © 2004 Harbour Media", None, None),  # a footer, not a writer
+        ("© Ann Lee", None, None),
+        (
+            "Ann Lee writes about the harbour, the fleet and the town council every week here",
+            None,
+            None,
+        ),
     ],
 )
 def test_tidy_byline(byline: str, site: str | None, expected: str | None) -> None:

@@ -225,3 +225,48 @@ def test_site_is_the_site_not_a_section() -> None:
     )
     alone = '<html><head><meta property="og:site_name" content="Tagesblatt"></head></html>'
     assert read_metadata(parse_html(alone)).site == "Tagesblatt"
+
+
+def _page(head: str, body: str = "<p>Text.</p>") -> str:
+    return f"<html><head><title>A headline of some length | Harbour Daily</title>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        # The site's own name in author loses to a writer named in JSON-LD.
+        (
+            '<meta property="og:site_name" content="Harbour Daily">'
+            '<meta name="author" content="Harbour Daily">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+            '{"@type": "Person", "name": "Mara Lind"}}</script>',
+            "",
+            "Mara Lind",
+        ),
+        # An organisation-typed JSON-LD author loses to rel=author in the page.
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+            '{"@type": "Organization", "name": "Harbour Media Group"}}</script>',
+            '<a rel="author" href="/u/ol">Ola Berg</a>',
+            "Ola Berg",
+        ),
+        # ... and is the byline when no person is named anywhere.
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+            '{"@type": "Organization", "name": "Harbour Media Group"}}</script>',
+            "",
+            "Harbour Media Group",
+        ),
+        # Dublin Core names the creator on older pages.
+        ('<meta name="DC.Creator" content="Pia Holm">', "", "Pia Holm"),
+        # A domain in author is no one's name.
+        (
+            '<meta name="author" content="harbourdaily.example">',
+            '<span class="byline">Ivo Sand</span>',
+            "Ivo Sand",
+        ),
+    ],
+)
+def test_a_person_beats_the_site_as_author(head: str, body: str, expected: str) -> None:
+    meta = read_metadata(parse_html(_page(head, body or "<p>Text.</p>")))
+    assert meta.byline == expected

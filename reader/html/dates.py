@@ -1,0 +1,143 @@
+"""Publication dates as ISO 8601: from declared values (well-formed or not), from the URL
+(".../2019/05/04/story"), or from the text by the headline ("Published 4 May 2019").
+
+Month names are data (html/data/months.toml), all languages at once: a page's language is
+often unknown at this stage, and a month's name rarely means something else next to a year.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import os
+import re
+from typing import Any
+
+from reader.datafiles import cached, read_toml
+from reader.safety import safe_line
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ISO_DATETIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)"
+    r"(Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+# /2019/05/04/, /2019-05-04-, /20190504/ in a URL's path; the year first, so no guessing.
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)([/_-]?)(\d\d?)\2(\d\d?)(?=[/_.-]|$)")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d.]\d)")
+_ISO_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+_NO_TEXT = frozenset({"script", "style", "noscript", "template"})
+_TEXT_CHARS = 600  # how far past the headline a date still dates the article
+
+
+@functools.cache
+def _months() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+    path = os.path.join(os.path.dirname(__file__), "data", "months.toml")
+    table: dict[str, int] = cached(
+        "months",
+        [path],
+        lambda: {
+            name: number
+            for names in read_toml(path).values()
+            for number, forms in enumerate(names, 1)
+            for name in forms.split("|")
+        },
+    )
+    alt = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    day_first = re.compile(
+        rf"(?<!\w)(\d{{1,2}})\.?(?:\s+de)?\s+({alt})\.?(?:\s+de)?,?\s+((?:19|20)\d\d)(?!\d)", re.I
+    )
+    month_first = re.compile(
+        rf"(?<!\w)({alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)", re.I
+    )
+    return table, day_first, month_first
+
+
+def _day(year: int | str, month: int | str, day: int | str) -> str | None:
+    try:
+        return datetime.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def iso(line: str) -> str | None:
+    """``line`` as ISO 8601 (a space before the time becomes "T", "+0200" becomes "+02:00"),
+    or None when it is not one ("2022-05-04-0305:49:00-10800")."""
+    match = _ISO_DATETIME.fullmatch(line)
+    if match is None:
+        return None
+    day, clock, zone = match.groups()
+    if clock is None:
+        return day
+    if zone and zone != "Z":
+        zone = zone[:3] + ":" + zone[-2:] if len(zone) > 3 else zone + ":00"
+    return f"{day}T{clock.replace(',', '.')}{zone or ''}"
+
+
+def date_in_text(text: str, lang: str | None = None) -> str | None:
+    """The first written-out date in ``text`` ("4 May 2019", "May 4th, 2019", "04.05.2019",
+    "2019-05-04") as an ISO day, or None."""
+    table, day_first, month_first = _months()
+    found: list[tuple[int, str]] = []
+    for pattern, day_at, month_at in ((day_first, 1, 2), (month_first, 2, 1)):
+        if (m := pattern.search(text)) and (
+            day := _day(m.group(3), table[m.group(month_at).casefold()], m.group(day_at))
+        ):
+            found.append((m.start(), day))
+    if (m := _ISO_IN_TEXT.search(text)) and (day := _day(m.group(1), m.group(2), m.group(3))):
+        found.append((m.start(), day))
+    if m := _NUMERIC.search(text):
+        first, sep, second, year = m.groups()
+        # Dots are day first everywhere; a slash is month first in English unless that
+        # cannot be ("25/12/2019").
+        month_first_order = sep == "/" and (lang or "en") == "en" and int(first) <= 12
+        day = _day(year, first, second) if month_first_order else _day(year, second, first)
+        if day:
+            found.append((m.start(), day))
+    return min(found)[1] if found else None
+
+
+def date_in_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    path = url.split("//", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    match = _URL_DATE.search(path[path.find("/") :] if "/" in path else "")
+    return _day(match.group(1), match.group(3), match.group(4)) if match else None
+
+
+def first_date(*values: Any) -> str | None:
+    """The first value that is an ISO 8601 date or time; else the day of the first that
+    opens with one, or that is a written-out date, since a malformed time must not reach the
+    reader. Callables are called only when every earlier value failed."""
+    day = None
+    for value in values:
+        raw = value() if callable(value) else value
+        line = safe_line(raw) if isinstance(raw, str) else None
+        if not line:
+            continue
+        if _ISO_DATE.match(line):
+            if found := iso(line):
+                return found
+            day = day or line[:10]
+        elif day is None and len(line) < 80:
+            day = date_in_text(line)
+    return day
+
+
+def text_after(elem: Any, limit: int = _TEXT_CHARS) -> str:
+    """The first ``limit`` characters of text after ``elem`` (the headline) in the page."""
+    parts = list(elem.itertext())
+    size = sum(map(len, parts))
+    node = elem
+    while node is not None and size < limit:
+        for following in node.itersiblings():
+            if not isinstance(following.tag, str) or following.tag in _NO_TEXT:
+                continue
+            for text in following.itertext():
+                parts.append(text)
+                size += len(text)
+                if size >= limit:
+                    break
+            if size >= limit:
+                break
+        node = node.getparent()
+    return " ".join(parts)[: limit + 200]

@@ -1,0 +1,88 @@
+"""Publication dates come out as ISO 8601, from declarations, the URL or the headline's text."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.html.dates import date_in_text, date_in_url, first_date
+from reader.html.metadata import read_metadata
+from reader.html.parse import parse_html
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/2019/05/04/harbour-plan", "2019-05-04"),
+        ("https://news.example/politics/2019-5-4-harbour-plan.html", "2019-05-04"),
+        ("https://news.example/a/20190504/harbour", "2019-05-04"),
+        ("https://news.example/2019/13/40/not-a-day", None),
+        ("https://news.example/harbour?2019/05/04", None),  # a query is no path
+        ("https://news.example/2019/harbour", None),  # a year alone dates nothing
+        (None, None),
+    ],
+)
+def test_date_in_url(url: str | None, expected: str | None) -> None:
+    assert date_in_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published 4 May 2019, updated later", "2019-05-04"),
+        ("May 4th, 2019 by Ann Lee", "2019-05-04"),
+        ("Veröffentlicht am 4. Mai 2019", "2019-05-04"),
+        ("Publicado el 4 de mayo de 2019", "2019-05-04"),
+        ("4 мая 2019", "2019-05-04"),
+        ("04.05.2019 10:30", "2019-05-04"),
+        ("05/04/2019", "2019-05-04"),  # English: month first
+        ("25/12/2019", "2019-12-25"),  # cannot be month first
+        ("Posted 2019-05-04", "2019-05-04"),
+        ("In May 2019 the council met", None),  # no day: no date
+        ("31 February 2019", None),
+    ],
+)
+def test_date_in_text(text: str, expected: str | None) -> None:
+    assert date_in_text(text) == expected
+
+
+def test_first_date_prefers_iso_and_reads_written_out_dates() -> None:
+    assert first_date(None, "2022-05-04-0305:49:00-10800") == "2022-05-04"
+    assert first_date("May 4, 2019", "2020-01-01") == "2020-01-01"  # a later ISO value wins
+    assert first_date("May 4, 2019") == "2019-05-04"
+    assert first_date("2022-05-04 05:49:00+0200") == "2022-05-04T05:49:00+02:00"
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>Harbour plan</title></head><body>{body}</body></html>"
+
+
+def test_date_from_the_url_when_the_page_declares_none() -> None:
+    meta = read_metadata(
+        parse_html(_page("<h1>Harbour plan</h1><p>Text.</p>")),
+        "https://news.example/2019/05/04/harbour-plan",
+    )
+    assert meta.published == "2019-05-04"
+
+
+def test_date_from_the_text_by_the_headline() -> None:
+    body = (
+        "<div><h1>Harbour plan</h1></div>"
+        "<div class='meta'><span>Ann Lee</span> <span>Published 4 May 2019</span></div>"
+        "<p>The harbour authority approved the plan.</p>"
+    )
+    assert read_metadata(parse_html(_page(body))).published == "2019-05-04"
+
+
+def test_a_date_far_below_the_headline_dates_nothing() -> None:
+    body = (
+        "<h1>Harbour plan</h1>" + "<p>" + "The council met again. " * 60 + "</p><p>4 May 2019</p>"
+    )
+    assert read_metadata(parse_html(_page(body))).published is None
+
+
+def test_a_declared_date_beats_the_url() -> None:
+    page = _page("<h1>Harbour plan</h1>").replace(
+        "</head>", '<meta property="article:published_time" content="2019-05-06"></head>'
+    )
+    meta = read_metadata(parse_html(page), "https://news.example/2019/05/04/harbour-plan")
+    assert meta.published == "2019-05-06"
