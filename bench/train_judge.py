@@ -33,6 +33,9 @@ from reader.clean.judge import Model, features, read_model, write_model  # noqa:
 
 OUT = Path(__file__).resolve().parent.parent / "reader" / "clean" / "data" / "judge.bin"
 TRAP_WEIGHT = 4.0  # content worded like boilerplate: the mistakes that cost most
+KIND_POWER = 0.5  # 1: kinds weigh by their counts; 0: every kind alike
+# The kind model: "balanced" lets a rare kind (ad-block, paywall) be named at all.
+KIND_CLASSES: str | None = "balanced"
 PRUNE = 2  # quantised weights this close to zero are dropped (they only add noise)
 
 
@@ -49,18 +52,29 @@ def matrix(feats: list[tuple[set[int], set[int]]], bits: int) -> csr_matrix:
     return csr_matrix((np.array(data), indices, indptr), shape=(len(feats), 1 << bits))
 
 
-def train(examples: list[Example], bits: int, kind_bits: int, c: float) -> Model:
+def _weights(examples: list[Example], power: float, trap: float) -> list[float]:
+    """Boilerplate weighs as much as content in all, and within it each kind weighs by the
+    ``power`` of its count (KIND_POWER): the nags a reader meets most (ad-block and paywall
+    appeals) are the rarest in the corpus, and by plain counts the model all but ignored them."""
+    counts = Counter(e.label for e in examples if e.label != CONTENT)
+    n_ct = len(examples) - sum(counts.values())
+    shares = {k: n**power for k, n in counts.items()}
+    total = sum(shares.values())
+    per = {k: n_ct * shares[k] / total / counts[k] for k in counts}
+    return [trap if e.trap else (per[e.label] if e.label != CONTENT else 1.0) for e in examples]
+
+
+def train(
+    examples: list[Example],
+    bits: int,
+    kind_bits: int,
+    c: float,
+    power: float = KIND_POWER,
+    trap: float = TRAP_WEIGHT,
+) -> Model:
     feats = [features(e.text) for e in examples]
     y = np.array([e.label != CONTENT for e in examples], dtype=np.int8)
-    # Boilerplate weighs as much as content in all.
-    n_bp = sum(e.label != CONTENT for e in examples)
-    n_ct = len(examples) - n_bp
-    weight = np.array(
-        [
-            TRAP_WEIGHT if e.trap else (n_ct / max(n_bp, 1) if e.label != CONTENT else 1.0)
-            for e in examples
-        ]
-    )
+    weight = np.array(_weights(examples, power, trap))
     binary = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
     binary.fit(matrix(feats, bits), y, sample_weight=weight)
     bp = [i for i, e in enumerate(examples) if e.label != CONTENT]
@@ -68,7 +82,9 @@ def train(examples: list[Example], bits: int, kind_bits: int, c: float) -> Model
     # One against the rest with liblinear: lbfgs on the multinomial loss sums in threads, and
     # its weights moved in the last digits from run to run.
     kind_model = OneVsRestClassifier(
-        LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
+        LogisticRegression(
+            C=c, solver="liblinear", max_iter=1000, random_state=0, class_weight=KIND_CLASSES
+        )
     )
     kind_model.fit(matrix([feats[i] for i in bp], kind_bits), [examples[i].label for i in bp])
     assert list(kind_model.classes_) == kinds
@@ -128,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bits", type=int, default=18)
     ap.add_argument("--kind-bits", type=int, default=14)
     ap.add_argument("--c", type=float, default=1.0)
+    ap.add_argument("--kind-power", type=float, default=KIND_POWER)
+    ap.add_argument("--trap-weight", type=float, default=TRAP_WEIGHT)
     ap.add_argument("--fresh", action="store_true", help="extract the multilingual paragraphs anew")
     args = ap.parse_args(argv)
     examples = all_examples(fresh=args.fresh)
@@ -136,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"training on {len(chosen)} examples: {dict(sorted(Counter(e.label for e in chosen).items()))}"
     )
-    model = train(chosen, args.bits, args.kind_bits, args.c)
+    model = train(chosen, args.bits, args.kind_bits, args.c, args.kind_power, args.trap_weight)
     write_model(str(args.out), model, args.bits, args.kind_bits)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
     model = read_model(str(args.out))

@@ -60,7 +60,7 @@ _memo: dict[str, int] = {}
 _word_memo: dict[str, tuple[int, ...]] = {}
 _GRAM = 0x5BD1E995
 _cue_marks: dict[str, tuple[int, ...]] | None = None
-_CUE_LISTS = ("second_person", "first_plural", "site", "please")
+_CUE_LISTS = ("second_person", "first_plural", "site", "please", "act")
 
 
 def _hash(token: str) -> int:
@@ -155,11 +155,11 @@ def features(text: str) -> tuple[set[int], set[int]]:
 def _cue_names(text: str, norm: str, words: list[str]) -> list[str]:
     marks = _cues()
     n = len(words)
-    counts = [0, 0, 0, 0]  # you, we, site, please
+    counts = [0, 0, 0, 0, 0]  # you, we, site, please, act
     for w in filter(marks.__contains__, words):  # few words are cues: the rest stay in C
         for j in marks[w]:
             counts[j] += 1
-    you, we, site, please = counts
+    you, we, site, please, act = counts
     stripped = text.rstrip()
     end = stripped[-1:] if stripped else ""
     # "SUBSCRIBE NOW": words all in capitals. A text with no capital has none (and most
@@ -174,6 +174,8 @@ def _cue_names(text: str, norm: str, words: list[str]) -> list[str]:
         f"#you:{min(you, 3)}",
         f"#we:{min(we, 3)}",
         f"#youwe:{min(you, 1)}{min(we, 1)}{min(site, 1)}{min(please, 1)}",
+        f"#act:{min(act, 3)}",
+        f"#act+you:{min(act, 1)}{min(you + please, 1)}",
         f"#youshare:{_bin(20 * you // max(n, 1), (0, 1, 2, 4))}",
         f"#end:{end if end in _ENDS else ('w' if end.isalnum() else 'o')}",
         f"#caps:{_bin(10 * shouted // max(n, 1), (0, 1, 3, 6))}",

@@ -180,3 +180,62 @@ def test_a_judged_removal_shows_its_kind_and_score_from_the_command(tmp_path: Pa
     (removal,) = [r for r in article["removed"] if r["rule"].startswith("text:judge:")]
     assert removal["rule"] == "text:judge:newsletter" and removal["score"] >= 0.6
     assert f"removed [text:judge:newsletter {removal['score']:.2f}] Get our best" in run.stderr
+
+
+STORY_END = (
+    "Fishermen who moor at the pier have been moved to a temporary pontoon at the southern "
+    "end of the harbour, where the council has added two extra cranes for the season."
+)
+
+# Nags written for these tests in words the phrase lists do not hold, so that only the judge
+# can take them: each must go after a story, named as a kind of boilerplate.
+NAGS = {
+    "fr": "Recevez chaque matin l'essentiel de l'actualité dans votre boîte mail. "
+    "Inscrivez-vous gratuitement à notre lettre d'information.",
+    "pt": "Receba as principais notícias do dia no seu e-mail. Cadastre-se gratuitamente na "
+    "nossa newsletter.",
+    "it": "Iscriviti alla nostra newsletter e ricevi ogni settimana le notizie più importanti "
+    "direttamente nella tua casella.",
+    "en": "Sign up for our free weekly email and get the best of our reporting delivered to "
+    "your inbox.",
+    "es": "Comparte esta noticia en tus redes sociales.",
+}
+
+# Article sentences about the very things nags speak of: they stay.
+LOOK_ALIKES = (
+    "Nearly a third of readers in the survey said they ran an ad blocker on their laptops, up "
+    "from a fifth two years earlier.",
+    "Le journal a perdu la moitié de ses abonnés en dix ans, selon les chiffres publiés par "
+    "l'association des éditeurs.",
+    "La empresa anunció que cobrará una suscripción mensual a partir de marzo, según informó su "
+    "director financiero.",
+)
+
+
+def _cleaned(*texts: str):  # type: ignore[no-untyped-def]
+    blocks = [Block("paragraph", t) for t in texts]
+    return clean_blocks(blocks, [], builtin_rules())
+
+
+@pytest.mark.parametrize("lang", sorted(NAGS))
+def test_a_nag_in_new_words_after_a_story_goes_as_a_judged_kind(lang: str):
+    result = _cleaned(STORY, STORY_END, NAGS[lang])
+    assert [b.text for b in result.blocks] == [STORY, STORY_END]
+    (removal,) = result.removed
+    assert removal.rule.startswith("text:judge:")
+    assert removal.rule.split(":")[2] not in ("", judge.OTHER)
+    assert removal.score is not None and removal.score >= builtin_rules().text.judge_tail_threshold
+
+
+@pytest.mark.parametrize("lang", ["fr", "pt", "it", "en"])
+def test_newsletter_pitches_are_named_newsletter(lang: str):
+    (removal,) = _cleaned(STORY, STORY_END, NAGS[lang]).removed
+    assert removal.rule == "text:judge:newsletter"
+
+
+@pytest.mark.parametrize("sentence", LOOK_ALIKES)
+def test_article_sentences_about_nags_stay_inside_and_after_the_story(sentence: str):
+    for texts in ((STORY, sentence, STORY_END), (STORY, STORY_END, sentence)):
+        result = _cleaned(*texts)
+        assert [b.text for b in result.blocks] == list(texts)
+        assert result.removed == []
