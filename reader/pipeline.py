@@ -129,7 +129,12 @@ def article_from_page(page: Page, rules: CleanRules, *, annotate: bool = True) -
         blocks=kept,
         url=page.url,
         final_url=page.final_url,
-        byline=tidy_byline(meta.byline or cleaned.byline, meta.site, byline_words()),
+        # A declared byline that tidies to nothing ("Staff", the site) leaves room for the name
+        # the text pass found in a byline line.
+        byline=(
+            tidy_byline(meta.byline, meta.site, byline_words())
+            or tidy_byline(cleaned.byline, meta.site, byline_words())
+        ),
         published=meta.published,
         site=meta.site,
         lang=meta.lang,

@@ -275,6 +275,12 @@ def test_byline_is_tidied_and_not_the_site_again(rules: CleanRules) -> None:
     html = f"<html><head>{head}<meta name='author' content='Island Gazette'></head><body>{story}"
     article = extract(html, rules=rules)
     assert article.byline is None and article.site == "Island Gazette"
+    # The declared author was only the site: the name in the byline line stands instead.
+    line = "<p>By Tom Reed | 4 May 2019</p>"
+    date = "<meta property='article:published_time' content='2019-05-04'>"
+    html = html.replace("<article>", "<article>" + line).replace("</head>", date + "</head>")
+    article = extract(html, rules=rules)
+    assert article.byline == "Tom Reed" and "Tom Reed" not in article.text
 
 
 def test_language_is_told_from_the_text_when_the_page_does_not_say(rules: CleanRules) -> None:
