@@ -48,6 +48,9 @@ def test_as_you_type_makes_prefix_queries_and_keeps_syntax() -> None:
     assert as_you_type("source:TASS") == "source:TASS"
     assert as_you_type('"exact phrase"') == '"exact phrase"'
     assert as_you_type("") == ""
+    # A lone first letter waits for the second: it would match nearly every article.
+    assert as_you_type("h") == ""
+    assert as_you_type("harb f") == '"harb"*'
 
 
 def test_library_screen_lists_searches_and_opens_saved_articles() -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 # Rows painted at once: the newest; search reaches the rest.
 SHOWN = 100
 HISTORY_SHOWN = 100
+PREFIX_MIN = 2
 _SYNTAX = re.compile(r'["*:()^]|\b(?:AND|OR|NOT|NEAR)\b')
 
 # What the screen returns: ("article", id) to show a saved article, ("url", address) to load.
@@ -39,7 +40,9 @@ def as_you_type(text: str) -> str:
     "harb" finds "harbour" while typing); text with FTS5 syntax in it is taken as it is."""
     if _SYNTAX.search(text):
         return text
-    words = re.findall(r"\w+", text)
+    # One letter as a prefix matches most of the index (0.5 s on 100,000 articles) and
+    # narrows nothing: the prefix indexes start at two, so a word joins at its second letter.
+    words = [w for w in re.findall(r"\w+", text) if len(w) >= PREFIX_MIN]
     return " ".join(f'"{w}"*' for w in words)
 
 
@@ -114,9 +117,10 @@ class LibraryScreen(Screen[Choice | None]):
         hits: list[Hit] | None = None
         visits: list[Visit] | None = None
         try:
-            if text:
+            query = as_you_type(text)
+            if query:
                 entries: list[Entry] = []
-                hits = self.library.search(as_you_type(text), limit=SHOWN)
+                hits = self.library.search(query, limit=SHOWN)
                 status = f"{len(hits)} found" if hits else "Nothing found"
             else:
                 entries = self.library.entries(limit=SHOWN)
