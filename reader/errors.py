@@ -38,6 +38,13 @@ class SourceError(ReaderError):
     exit_code = 2
 
 
+class UsageError(ReaderError):
+    """What the user asked for cannot be: an id not in the library, a query SQLite cannot
+    parse. Exit 2, as argparse's own usage errors."""
+
+    exit_code = 2
+
+
 class FetchError(ReaderError):
     exit_code = 3
 

@@ -1,7 +1,7 @@
 """How the `reader` command ends: the exit code of every failure, and its one line on stderr.
 
-The codes are listed in ``reader --help`` and :mod:`reader.errors`; scripts rely on them.
-This is the one place that maps a failure to its code: the CLI, the batch, the library's
+The codes are listed in ``reader --help``; scripts rely on them. Each class of the
+:mod:`reader.errors` family carries its own, and the CLI, the batch, the library's
 subcommands and the console script (:mod:`reader.entry`) all ask :func:`exit_code`.
 """
 
@@ -10,17 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from reader.errors import (
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    EXIT_SOME_FAILED,
-    ContentError,
-    FetchError,
-    HTTPStatusError,
-    ReaderError,
-    SourceError,
-    WallError,
-)
+from reader.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, ReaderError, UsageError
 from reader.safety import safe_line
 
 __all__ = [
@@ -28,38 +18,19 @@ __all__ = [
     "EXIT_OK",
     "EXIT_SOME_FAILED",
     "EXIT_USAGE",
-    "UsageError",
     "drop_output",
     "error_line",
     "exit_code",
     "internal_error",
 ]
 
-EXIT_USAGE = 2
-
-
-class UsageError(ReaderError):
-    """What the user asked for cannot be: an id not in the library, a query SQLite cannot
-    parse. Exit 2, as argparse's own usage errors."""
-
-
-# Most specific first: the first class a failure is an instance of gives its code.
-EXIT_CODES: tuple[tuple[type[ReaderError], int], ...] = (
-    (UsageError, EXIT_USAGE),
-    (SourceError, 2),
-    (FetchError, 3),
-    (HTTPStatusError, 4),
-    (ContentError, 5),
-    (WallError, 6),
-    (ReaderError, 1),
-)
+EXIT_USAGE = UsageError.exit_code
 
 
 def exit_code(error: ReaderError) -> int:
-    for kind, code in EXIT_CODES:
-        if isinstance(error, kind):
-            return code
-    return 1
+    # Each class of the family carries its code (reader.errors), so the TUI, which reads
+    # the attribute, and the commands, which ask here, cannot disagree.
+    return error.exit_code
 
 
 def error_line(message: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from reader.exits import UsageError
+from reader.errors import UsageError
 from reader.library.connection import Connection
 from reader.library.rows import CLOSE, OPEN, Entry, Hit, split_snippet
 from reader.library.schema import SEARCH_COLUMNS

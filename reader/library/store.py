@@ -14,7 +14,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 
-from reader.exits import UsageError
+from reader.errors import UsageError
 from reader.library.connection import (
     BUSY_TIMEOUT,
     FILENAME,
