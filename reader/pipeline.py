@@ -124,6 +124,7 @@ def article_from_page(page: Page, rules: CleanRules, *, annotate: bool = True) -
         from reader.annotation.attribution import annotate as attribute
 
         quotes, sources = attribute(kept, links, cleaned.source_url)
+    words = byline_words()
     return Article(
         title=meta.title,
         blocks=kept,
@@ -132,8 +133,8 @@ def article_from_page(page: Page, rules: CleanRules, *, annotate: bool = True) -
         # A declared byline that tidies to nothing ("Staff", the site) leaves room for the name
         # the text pass found in a byline line.
         byline=(
-            tidy_byline(meta.byline, meta.site, byline_words())
-            or tidy_byline(cleaned.byline, meta.site, byline_words())
+            tidy_byline(meta.byline, meta.site, words)
+            or tidy_byline(cleaned.byline, meta.site, words)
         ),
         published=meta.published,
         site=meta.site,

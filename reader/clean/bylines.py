@@ -121,7 +121,8 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
             text = ", ".join(p.strip(_BYLINE_EDGE) for p in kept)
     # What a cut URL or tag leaves open at the end: "Deutsche Welle (", "Google +".
     text = " ".join(text.rstrip(_OPEN_END).split())
-    if all(w.casefold() in words.markers | words.joiners for w in _WORD.findall(text)):
+    filler = words.markers | words.joiners
+    if all(w.casefold() in filler for w in _WORD.findall(text)):
         return None  # "Updated", "Published on": a byline slot that holds no name
     if len(text.split()) == 2 and text.rsplit(None, 1)[-1].casefold() in words.by:
         return None  # "Article by": a label whose name sits elsewhere
@@ -161,12 +162,12 @@ def _without_date(text: str, words: BylineWords) -> str:
     if cut is None:
         return text
     if cut == 0:  # a date first ("04.05.2019 | Ann Lee"): the name may follow it
+        filler = words.markers | words.joiners
         rest = next(
             (
                 m.start()
                 for m in _WORD.finditer(text)
-                if not any(ch.isdigit() for ch in m.group())
-                and m.group().casefold() not in words.markers | words.joiners
+                if not any(ch.isdigit() for ch in m.group()) and m.group().casefold() not in filler
             ),
             None,
         )

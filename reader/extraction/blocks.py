@@ -445,8 +445,9 @@ def blocks_from_text(text: str) -> tuple[str, list[Block]]:
             continue
         if not title and not blocks:
             first, _, rest = chunk.strip().partition("\n")
-            if _reads_as_title(fold_spaces(first)):
-                title = fold_spaces(first)
+            first = fold_spaces(first)
+            if _reads_as_title(first):
+                title = first
                 para = fold_spaces(rest)
                 if not para:
                     continue

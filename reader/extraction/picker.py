@@ -301,7 +301,7 @@ class Picker(LeadDocument):
         if not title:
             return best
         heading = next((h for h in self.html.iter("h1", "h2", "h3") if names_title(h, title)), None)
-        if heading is None or elem in set(heading.iterancestors()):
+        if heading is None or elem in heading.iterancestors():
             return best  # the pick holds the title: it is the story
         order = {e: i for i, e in enumerate(self.html.iter())}
         at = order[heading]
@@ -314,12 +314,11 @@ class Picker(LeadDocument):
             under = [
                 entry
                 for entry in candidates.values()
-                if order.get(entry["elem"], -1) > at
-                and container in set(entry["elem"].iterancestors())
+                if order.get(entry["elem"], -1) > at and container in entry["elem"].iterancestors()
             ]
             if under:
                 break
-        if not under or elem is container or container in set(elem.iterancestors()):
+        if not under or elem is container or container in elem.iterancestors():
             return best  # the pick is already under the title
         chosen = max(under, key=lambda e: e["content_score"])
         if chosen["content_score"] <= 0 or text_len(chosen["elem"]) < UNDER_TEXT:
