@@ -25,6 +25,13 @@ from reader.model import Article
 QUOTE, SOURCE, LINK, MARKER = "quote", "source", "link", "marker"
 
 _WORD = re.compile(r"\S+\s*")
+# Line-breaking rules for text without spaces (CJK "kinsoku"): closing punctuation never
+# starts a line and an opening bracket never ends one, so a cut moves back a character or two.
+_NO_LINE_START = frozenset(
+    "、。，．,.：；:;！？!?）)］]｝}〕〉》」』】〙〗〟’”｠»ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻‐゠–〜…‥・"
+)
+_NO_LINE_END = frozenset("（(［[｛{〔〈《「『【〘〖〝‘“｟«")
+_KINSOKU_STEPS = 2
 _MIN_TEXT_WIDTH = 8
 
 
@@ -203,8 +210,14 @@ def fold_offsets(text: str, width: int, base: int = 0) -> list[tuple[int, int]]:
     for i, char in enumerate(text):
         cells = cell_len(char)
         if used + cells > width and i > start:
-            pieces.append((base + start, base + i))
-            start, used = i, 0
+            cut = i
+            for _ in range(_KINSOKU_STEPS):
+                if cut - 1 > start and (
+                    text[cut] in _NO_LINE_START or text[cut - 1] in _NO_LINE_END
+                ):
+                    cut -= 1
+            pieces.append((base + start, base + cut))
+            start, used = cut, cell_len(text[cut:i])
         used += cells
     pieces.append((base + start, base + len(text)))
     return pieces

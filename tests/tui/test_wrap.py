@@ -65,6 +65,16 @@ def test_fold_cuts_by_cells() -> None:
     assert fold_offsets("日本語", 4) == [(0, 2), (2, 3)]
 
 
+def test_closing_punctuation_never_starts_a_line_nor_an_opening_bracket_ends_one() -> None:
+    text = "这个句子很长，可以看到。「引用的话」结束了。"
+    for width in range(4, 20):
+        lines = [text[a:b] for a, b in wrap_offsets(text, width)]
+        assert "".join(lines) == text
+        assert all(cell_len(line) <= width for line in lines)
+        assert not any(line[0] in "，。」" for line in lines[1:]), (width, lines)
+        assert not any(line[-1] == "「" for line in lines), (width, lines)
+
+
 def test_link_numbers_are_inserted_after_links_and_spans_follow_them() -> None:
     text = "Read the report and the reply now."
     block = Block(
