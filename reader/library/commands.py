@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TextIO
 
 from reader.errors import ReaderError
 from reader.exits import (
@@ -25,7 +23,13 @@ from reader.exits import (
 )
 from reader.safety import safe_line, safe_text
 
+# Not typing's: `reader list` and `reader search` import neither typing nor dataclasses
+# (tests/test_imports.py); type checkers take any constant of this name as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import TextIO
+
     from reader.library.rows import Entry, Hit
     from reader.library.store import Library
     from reader.model import Article, Page

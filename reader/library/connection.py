@@ -8,13 +8,16 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from typing import Self
 
 from reader.errors import ReaderError
 from reader.library.schema import MIGRATIONS, SCHEMA_VERSION
 from reader.paths import data_dir
 from reader.safety import safe_line
+
+TYPE_CHECKING = False  # not typing's, which `reader list` would pay ~14 ms to import
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Self
 
 FILENAME = "library.sqlite3"
 _MAGIC = b"SQLite format 3\x00"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
 
 from reader.errors import UsageError
 from reader.library.connection import (
@@ -26,12 +25,19 @@ from reader.library.rows import (
     ENTRY_COLUMNS,
     ENTRY_JSON,
     Entry,
-    Saving,
     Visit,
     entry_from_row,
 )
 from reader.library.search import RANKED, QuerySyntaxError, Searching
-from reader.model import Article
+
+# Not typing's: listing and searching import neither typing nor reader.model (its
+# dataclasses), ~20 ms of a `reader search` (tests/test_imports.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from reader.library.rows import Saving
+    from reader.model import Article
 
 __all__ = [
     "BUSY_TIMEOUT",
@@ -136,6 +142,8 @@ class Library(Searching):
         if row is None:
             raise NotInLibrary(f"no article {article_id} in the library")
         import json
+
+        from reader.model import Article
 
         data = json.loads(zlib.decompress(row[8]).decode("utf-8"))
         return entry_from_row(row), Article.from_dict(data)
