@@ -163,3 +163,35 @@ def test_help_says_how_to_read_a_file_named_like_a_command(tmp_path: Path) -> No
     assert ok(str(page), "--format", "text").startswith("Grain deal talks resume")
     run = reader("open", "abc")
     assert run.code == 2 and "not an article id" in run.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["save", "a.html", "b.html", "--tag", "x"],
+        ["list", "--unread", "--limit", "5", "-f", "json"],
+        ["search", "source:TASS", "--limit", "3"],
+        ["open", "7", "--links", "-w", "60"],
+        ["history", "--format", "json"],
+        ["tag", "7", "a", "b", "--remove"],
+        ["rm", "1", "2"],
+        ["export", "1", "2", "-f", "epub", "-o", "out.epub"],
+        ["import", "pocket.csv", "-j", "2"],
+    ],
+)
+def test_a_run_builds_only_its_own_subcommand_and_parses_the_same(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.library.commands import build_parser
+
+    whole, alone = build_parser(), build_parser(argv[0])
+    assert alone.parse_args(argv) == whole.parse_args(argv)
+    for parser in (whole, alone):
+        with pytest.raises(SystemExit):
+            parser.parse_args([argv[0], "--help"])
+    whole_help, alone_help = capsys.readouterr().out.split("usage: ")[1:]
+    assert alone_help == whole_help and argv[0] in alone_help
+    other = "rm" if argv[0] != "rm" else "list"
+    with pytest.raises(SystemExit):
+        alone.parse_args([other, "1"])
+    assert "invalid choice" in capsys.readouterr().err
