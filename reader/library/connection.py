@@ -6,8 +6,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import threading
 import time
+from _thread import RLock  # threading's RLock, without threading's import (~0.7 ms of a list)
 
 from reader.errors import ReaderError
 from reader.library.schema import MIGRATIONS, SCHEMA_VERSION
@@ -43,7 +43,7 @@ class Connection:
 
     def __init__(self, path: str | None = None) -> None:
         self.path = path or library_path()
-        self._lock = threading.RLock()
+        self._lock = RLock()
         self._check_header()
         try:
             os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)

@@ -11,7 +11,6 @@ exactly as it is: the user's saved articles are never replaced by an empty libra
 from __future__ import annotations
 
 import sqlite3
-import zlib
 
 from reader.errors import UsageError
 from reader.library.connection import (
@@ -89,7 +88,8 @@ class Library(Searching):
         tags: Iterable[str],
         saved_at: str | None,
     ) -> int:
-        import json  # here, as below: listing and searching never need it
+        import json  # here, as below: listing and searching need neither
+        import zlib
 
         data = article.to_dict()
         blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"))
@@ -142,6 +142,7 @@ class Library(Searching):
         if row is None:
             raise NotInLibrary(f"no article {article_id} in the library")
         import json
+        import zlib
 
         from reader.model import Article
 
@@ -149,6 +150,8 @@ class Library(Searching):
         return entry_from_row(row), Article.from_dict(data)
 
     def page(self, article_id: int) -> bytes | None:
+        import zlib
+
         with self._read() as db:
             row = db.execute("SELECT page FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
