@@ -60,6 +60,11 @@ def test_save_prints_id_and_title_and_list_shows_them(pages: list[Path]) -> None
     assert first["read"] is False
     assert first["word_count"] > 40
     assert "Ferry fares rise in winter" in ok("list")
+    from reader.library.store import Library
+
+    with Library() as library:  # the Article and the page's bytes as read
+        assert library.page(1) == pages[0].read_bytes()
+        assert library.article(2)[1].title == "Ferry fares rise in winter"
 
 
 def test_saving_the_same_url_again_updates_the_entry(server: TestServer) -> None:
