@@ -37,6 +37,14 @@ def test_import_reader_is_light():
     assert not {"lxml", "readability", "httpx", "textual"} & mods
 
 
+def test_import_reader_loads_the_model_on_first_use():
+    # reader.model needs dataclasses and typing (~20 ms): `reader list` imports the package
+    # and never the model, so the package gives its classes when first asked.
+    assert not {"reader.model", "dataclasses", "typing"} & modules_after("import reader", new=True)
+    assert "reader.model" in modules_after("import reader; reader.Article", new=True)
+    assert "reader.model" in modules_after("from reader import Span", new=True)
+
+
 def test_core_stages_never_import_textual():
     mods = modules_after(
         "import reader.pipeline, reader.cli, reader.source.fetch, reader.extraction.blocks, reader.annotation.attribution, "
