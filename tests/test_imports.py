@@ -37,6 +37,14 @@ def test_import_reader_is_light():
     assert not {"lxml", "readability", "httpx", "textual"} & mods
 
 
+def test_import_reader_loads_the_model_on_first_use():
+    # reader.model needs dataclasses and typing (~20 ms): `reader list` imports the package
+    # and never the model, so the package gives its classes when first asked.
+    assert not {"reader.model", "dataclasses", "typing"} & modules_after("import reader", new=True)
+    assert "reader.model" in modules_after("import reader; reader.Article", new=True)
+    assert "reader.model" in modules_after("from reader import Span", new=True)
+
+
 def test_core_stages_never_import_textual():
     mods = modules_after(
         "import reader.pipeline, reader.cli, reader.source.fetch, reader.extraction.blocks, reader.annotation.attribution, "
@@ -122,23 +130,49 @@ def test_json_output_is_annotated_and_text_output_is_not(tmp_path):
 CONSOLE_SCRIPT = Path(sys.executable).parent / "reader"
 
 
-def test_the_console_script_lists_the_library_without_the_page_reader(tmp_path):
-    # `reader list` answers from SQLite alone: its cold start must not pay for lxml, httpx,
-    # textual or the page-reading CLI. Run as the user runs it, through the console script.
+def console_script_modules(tmp_path: Path, *args: str) -> set[str]:
+    """Modules the console script loaded running `reader ARGS` (not those of start-up: site,
+    an editable install's .pth files), with XDG_* in ``tmp_path``."""
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
     code = (
         "import atexit, sys\n"
-        "atexit.register(lambda: sys.stderr.write('\\n'.join(sys.modules)))\n"
-        f"sys.argv = [{str(CONSOLE_SCRIPT)!r}, 'list']\n"
+        "_before = set(sys.modules)\n"
+        "atexit.register(lambda: sys.stderr.write("
+        "'\\n'.join(m for m in sys.modules if m not in _before)))\n"
+        f"sys.argv = [{str(CONSOLE_SCRIPT)!r}, *{list(args)!r}]\n"
         f"exec(open({str(CONSOLE_SCRIPT)!r}).read())\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env
     )
     assert done.returncode == 0, done.stderr
-    mods = set(done.stderr.split())
+    return set(done.stderr.split())
+
+
+def test_the_console_script_lists_the_library_without_the_page_reader(tmp_path):
+    # `reader list` answers from SQLite alone: its cold start must not pay for lxml, httpx,
+    # textual or the page-reading CLI. Run as the user runs it, through the console script.
+    mods = console_script_modules(tmp_path, "list")
     assert "reader.library.commands" in mods  # the command really ran
     assert not {"lxml", "httpx", "textual", "reader.cli", "reader.pipeline"} & mods
+
+
+@pytest.mark.parametrize(
+    "args", [("list", "--limit", "5"), ("list", "--format", "json"), ("search", "harbour")]
+)
+def test_listing_and_searching_import_neither_typing_nor_the_model(tmp_path, args):
+    # typing (with inspect, ast, dis, tokenize) and dataclasses cost ~20 ms of a start, more
+    # than the query: these commands build their rows without either, and load reader.model
+    # (dataclasses) only to open an article.
+    from reader.library.store import Library
+    from reader.model import Article, Block
+
+    story = Article("Harbour reopens", [Block("paragraph", "The harbour reopened at dawn.")])
+    with Library(str(tmp_path / "reader" / "library.sqlite3")) as library:
+        library.save(story, key="https://news.example/harbour")
+    mods = console_script_modules(tmp_path, *args)
+    assert "reader.library.store" in mods  # the command really read the library
+    assert not {"typing", "dataclasses", "inspect", "reader.model"} & mods
 
 
 def test_the_console_script_starts_with_the_small_entry_module():

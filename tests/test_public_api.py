@@ -63,6 +63,17 @@ def test_all_is_pinned() -> None:
     assert sorted(reader.__all__) == sorted(PUBLIC)
 
 
+def test_the_model_classes_are_the_models_and_other_names_are_missing() -> None:
+    import reader.model
+
+    for name in ("Article", "Block", "Link", "Page", "Quote", "Removal", "Source", "Span"):
+        assert getattr(reader, name) is getattr(reader.model, name)
+    assert set(PUBLIC) <= set(dir(reader))
+    assert not hasattr(reader, "WORDS_PER_MINUTE")  # in reader.model, not public
+    with pytest.raises(AttributeError, match="no attribute 'Articles'"):
+        reader.Articles  # noqa: B018
+
+
 def test_no_public_name_is_a_submodule() -> None:
     names = {info.name for info in pkgutil.iter_modules(reader.__path__)}
     assert not names & set(reader.__all__)

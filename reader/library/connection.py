@@ -6,15 +6,18 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import threading
 import time
-from collections.abc import Iterator
-from typing import Self
+from _thread import RLock  # threading's RLock, without threading's import (~0.7 ms of a list)
 
 from reader.errors import ReaderError
 from reader.library.schema import MIGRATIONS, SCHEMA_VERSION
 from reader.paths import data_dir
 from reader.safety import safe_line
+
+TYPE_CHECKING = False  # not typing's, which `reader list` would pay ~14 ms to import
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Self
 
 FILENAME = "library.sqlite3"
 _MAGIC = b"SQLite format 3\x00"
@@ -40,7 +43,7 @@ class Connection:
 
     def __init__(self, path: str | None = None) -> None:
         self.path = path or library_path()
-        self._lock = threading.RLock()
+        self._lock = RLock()
         self._check_header()
         try:
             os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)

@@ -2,25 +2,62 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+TYPE_CHECKING = False  # not typing's: see below
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
 
-from reader.model import Article
+    from reader.model import Article
+
+    # What save_many takes per article: article, key, page bytes, tags, saved_at.
+    Saving = tuple[Article, str | None, bytes | None, Iterable[str], str | None]
 
 
-@dataclass(slots=True)
-class Entry:
+# Plain classes, not dataclasses: `reader list` and `reader search` make these and nothing
+# else, and importing dataclasses (with typing, inspect, ast...) would cost them ~20 ms, more
+# than their queries. What the dataclasses gave is written out: __init__, __eq__, __repr__.
+class _Row:
+    __slots__: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass with eq
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+class Entry(_Row):
     """One saved article as ``reader list`` shows it."""
 
-    id: int
-    title: str
-    url: str | None
-    site: str | None
-    saved_at: str
-    read: bool
-    word_count: int
-    tags: list[str] = field(default_factory=list)
+    __slots__ = ("id", "title", "url", "site", "saved_at", "read", "word_count", "tags")
+
+    def __init__(
+        self,
+        id: int,
+        title: str,
+        url: str | None,
+        site: str | None,
+        saved_at: str,
+        read: bool,
+        word_count: int,
+        tags: list[str] | None = None,
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.url = url
+        self.site = site
+        self.saved_at = saved_at
+        self.read = read
+        self.word_count = word_count
+        self.tags: list[str] = [] if tags is None else tags
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -35,25 +72,28 @@ class Entry:
         }
 
 
-@dataclass(slots=True)
-class Hit:
+class Hit(_Row):
     """One search result: the entry, and a snippet with the matched stretches."""
 
-    entry: Entry
-    snippet: str
-    highlights: list[tuple[int, int]]  # [start, end) offsets into snippet
-    rank: float
+    __slots__ = ("entry", "snippet", "highlights", "rank")
+
+    def __init__(
+        self, entry: Entry, snippet: str, highlights: list[tuple[int, int]], rank: float
+    ) -> None:
+        self.entry = entry
+        self.snippet = snippet
+        self.highlights = highlights  # [start, end) offsets into snippet
+        self.rank = rank
 
 
-@dataclass(slots=True)
-class Visit:
-    url: str
-    title: str
-    opened_at: str
+class Visit(_Row):
+    __slots__ = ("url", "title", "opened_at")
 
+    def __init__(self, url: str, title: str, opened_at: str) -> None:
+        self.url = url
+        self.title = title
+        self.opened_at = opened_at
 
-# What save_many takes per article: article, key, page bytes, tags, saved_at.
-Saving = tuple[Article, "str | None", "bytes | None", "Iterable[str]", "str | None"]
 
 ENTRY_COLUMNS = (
     "a.id, a.title, a.url, a.site, a.saved_at, a.read_at IS NOT NULL, a.word_count, "

@@ -11,8 +11,6 @@ exactly as it is: the user's saved articles are never replaced by an empty libra
 from __future__ import annotations
 
 import sqlite3
-import zlib
-from collections.abc import Iterable, Iterator
 
 from reader.errors import UsageError
 from reader.library.connection import (
@@ -26,12 +24,19 @@ from reader.library.rows import (
     ENTRY_COLUMNS,
     ENTRY_JSON,
     Entry,
-    Saving,
     Visit,
     entry_from_row,
 )
 from reader.library.search import RANKED, QuerySyntaxError, Searching
-from reader.model import Article
+
+# Not typing's: listing and searching import neither typing nor reader.model (its
+# dataclasses), ~20 ms of a `reader search` (tests/test_imports.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from reader.library.rows import Saving
+    from reader.model import Article
 
 __all__ = [
     "BUSY_TIMEOUT",
@@ -83,7 +88,8 @@ class Library(Searching):
         tags: Iterable[str],
         saved_at: str | None,
     ) -> int:
-        import json  # here, as below: listing and searching never need it
+        import json  # here, as below: listing and searching need neither
+        import zlib
 
         data = article.to_dict()
         blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"))
@@ -136,11 +142,16 @@ class Library(Searching):
         if row is None:
             raise NotInLibrary(f"no article {article_id} in the library")
         import json
+        import zlib
+
+        from reader.model import Article
 
         data = json.loads(zlib.decompress(row[8]).decode("utf-8"))
         return entry_from_row(row), Article.from_dict(data)
 
     def page(self, article_id: int) -> bytes | None:
+        import zlib
+
         with self._read() as db:
             row = db.execute("SELECT page FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.articles import news_page
-from tests.helpers.reader_process import Run, assert_one_line_failure, run_reader
+from tests.helpers.reader_process import (
+    Run,
+    assert_one_line_failure,
+    command,
+    run_in_terminal,
+    run_reader,
+)
 from tests.helpers.servers import TestServer, respond
 
 pytestmark = pytest.mark.slow
@@ -53,6 +60,11 @@ def test_save_prints_id_and_title_and_list_shows_them(pages: list[Path]) -> None
     assert first["read"] is False
     assert first["word_count"] > 40
     assert "Ferry fares rise in winter" in ok("list")
+    from reader.library.store import Library
+
+    with Library() as library:  # the Article and the page's bytes as read
+        assert library.page(1) == pages[0].read_bytes()
+        assert library.article(2)[1].title == "Ferry fares rise in winter"
 
 
 def test_saving_the_same_url_again_updates_the_entry(server: TestServer) -> None:
@@ -116,6 +128,16 @@ def test_open_reads_from_the_library_with_no_network(server: TestServer) -> None
     assert_one_line_failure(reader("open", "7"), 2)
 
 
+def test_open_in_a_terminal_shows_the_saved_article_in_the_reader(pages: list[Path]) -> None:
+    ok("save", str(pages[1]))
+    pages[1].unlink()  # from the library, not from the file
+    run = run_in_terminal(["open", "1"], timeout=60, keys=b"q", keys_after=b"Ferry fares")
+    assert run.code == 0, run.stdout
+    assert "\x1b[?1049h" in run.stdout  # the full-screen reader, not the text
+    assert "reader:" not in run.stdout.rsplit("\x1b[?1049l", 1)[-1]
+    assert [e["read"] for e in json_lines(ok("list", "--format", "json"))] == [True]
+
+
 def test_tag_and_rm(pages: list[Path]) -> None:
     ok("save", *map(str, pages))
     ok("tag", "2", "later", "sea")
@@ -128,6 +150,30 @@ def test_tag_and_rm(pages: list[Path]) -> None:
     assert ok("search", "grain") == ""  # gone from the index too
     assert_one_line_failure(reader("rm", "3"), 2)
     assert_one_line_failure(reader("tag", "99", "x"), 2)
+
+
+def test_two_saves_at_once_on_a_new_library_lose_nothing(tmp_path: Path) -> None:
+    # Both commands find no library, make it and switch it to WAL at the same moment, then
+    # commit article after article while the other does too.
+    batches: dict[str, list[str]] = {}
+    for who in ("a", "b"):
+        batches[who] = []
+        for n in range(6):
+            path = tmp_path / f"{who}{n}.html"
+            path.write_text(news_page(n, title=f"Story {who}{n}"), encoding="utf-8")
+            batches[who].append(str(path))
+    writers = [
+        subprocess.Popen(command(["save", *paths, "--tag", who]), stdout=subprocess.PIPE)
+        for who, paths in batches.items()
+    ]
+    outputs = [writer.communicate(timeout=120)[0].decode() for writer in writers]
+    assert [writer.returncode for writer in writers] == [0, 0]
+    ids = [int(line.split("\t")[0]) for out in outputs for line in out.splitlines()]
+    assert sorted(ids) == list(range(1, 13))
+    listed = json_lines(ok("list", "--format", "json"))
+    titles = sorted(f"Story {who}{n}" for who in batches for n in range(6))
+    assert sorted(e["title"] for e in listed) == titles
+    assert sorted(e["tags"][0] for e in listed) == ["a"] * 6 + ["b"] * 6
 
 
 def test_a_damaged_library_is_reported_and_left_alone(pages: list[Path]) -> None:
@@ -163,3 +209,35 @@ def test_help_says_how_to_read_a_file_named_like_a_command(tmp_path: Path) -> No
     assert ok(str(page), "--format", "text").startswith("Grain deal talks resume")
     run = reader("open", "abc")
     assert run.code == 2 and "not an article id" in run.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["save", "a.html", "b.html", "--tag", "x"],
+        ["list", "--unread", "--limit", "5", "-f", "json"],
+        ["search", "source:TASS", "--limit", "3"],
+        ["open", "7", "--links", "-w", "60"],
+        ["history", "--format", "json"],
+        ["tag", "7", "a", "b", "--remove"],
+        ["rm", "1", "2"],
+        ["export", "1", "2", "-f", "epub", "-o", "out.epub"],
+        ["import", "pocket.csv", "-j", "2"],
+    ],
+)
+def test_a_run_builds_only_its_own_subcommand_and_parses_the_same(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.library.commands import build_parser
+
+    whole, alone = build_parser(), build_parser(argv[0])
+    assert alone.parse_args(argv) == whole.parse_args(argv)
+    for parser in (whole, alone):
+        with pytest.raises(SystemExit):
+            parser.parse_args([argv[0], "--help"])
+    whole_help, alone_help = capsys.readouterr().out.split("usage: ")[1:]
+    assert alone_help == whole_help and argv[0] in alone_help
+    other = "rm" if argv[0] != "rm" else "list"
+    with pytest.raises(SystemExit):
+        alone.parse_args([other, "1"])
+    assert "invalid choice" in capsys.readouterr().err

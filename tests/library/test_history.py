@@ -55,6 +55,9 @@ def test_pipe_mode_records_nothing_unless_save(tmp_path: Path) -> None:
     [visit] = history()
     assert visit["url"] == str(page) and visit["title"] == "Grain deal talks resume"
     assert "Grain deal talks resume" in run_reader(["list"], timeout=60).stdout
+    text = run_reader(["history"], timeout=60)
+    assert text.code == 0 and text.stderr == ""
+    assert text.stdout == f"{visit['opened_at']}\tGrain deal talks resume\t{page}\n"
 
 
 @pytest.mark.slow

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -124,3 +127,23 @@ def test_titles_and_tags_are_shown_as_text_not_markup() -> None:
         assert "#[link=https://evil.example]x[/link]" in row
 
     drive(make(), steps)
+
+
+def test_a_damaged_library_is_said_and_left_alone() -> None:
+    path = Path(os.environ["XDG_DATA_HOME"]) / "reader" / "library.sqlite3"
+    path.parent.mkdir(parents=True)
+    garbage = b"not a database, a user's notes\n" * 100
+    path.write_bytes(garbage)
+
+    async def steps(pilot: Pilot, app: ReaderApp) -> None:
+        await pilot.press("L")
+        await idle(pilot, app)
+        assert not isinstance(app.screen, LibraryScreen)
+        assert "damaged" in app.last_message and "untouched" in app.last_message
+        await pilot.press("a")  # saving the article must not replace it either
+        await idle(pilot, app)
+        assert "damaged" in app.last_message
+        assert app.article is not None and app.article.title == sample_article().title
+
+    drive(make(source="https://news.example/harbour-budget"), steps)
+    assert path.read_bytes() == garbage
