@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.articles import news_page
+from tests.helpers.libraries import old_library
 from tests.helpers.reader_process import (
     Run,
     assert_one_line_failure,
@@ -241,3 +243,19 @@ def test_a_run_builds_only_its_own_subcommand_and_parses_the_same(
     with pytest.raises(SystemExit):
         alone.parse_args([other, "1"])
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_commands_migrate_a_library_an_older_release_wrote(tmp_path: Path) -> None:
+    from reader.library.schema import SCHEMA_VERSION
+
+    path = Path(os.environ["XDG_DATA_HOME"]) / "reader" / "library.sqlite3"
+    path.parent.mkdir(parents=True)
+    old_library(path, 2)
+    run = run_reader(["search", "harbour", "--format", "json"], timeout=60)
+    assert run.code == 0, run.stderr
+    assert [json.loads(line)["id"] for line in run.stdout.splitlines()][0] == 1
+    listed = run_reader(["list", "--tag", "kept"], timeout=60)
+    assert listed.stdout.startswith("2\t"), listed.stdout
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

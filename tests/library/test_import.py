@@ -141,3 +141,35 @@ def test_import_fetches_in_parallel_and_lists_failures_at_the_end(
         for x in run_reader(["list", "--format", "json"], timeout=60).stdout.splitlines()
     ]
     assert {e["url"]: e for e in listed}[good[1]]["tags"] == ["again", "sea"]
+
+
+def _exports(url: str) -> dict[str, str]:
+    """One export of each supported kind, each naming ``url`` with the tag "sea"."""
+    return {
+        "pocket.csv": f"title,url,time_added,tags,status\nOne,{url},1700000000,sea,unread\n",
+        "ril_export.html": (
+            "<html><body><h1>Unread</h1><ul>"
+            f'<li><a href="{url}" time_added="1" tags="sea">One</a></li></ul></body></html>'
+        ),
+        "instapaper-export.csv": (
+            f"URL,Title,Selection,Folder,Timestamp,Tags\n{url},One,,sea,1700000000,\n"
+        ),
+        "omnivore.json": json.dumps([{"title": "One", "url": url, "labels": ["sea"]}]),
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(_exports("https://x.example/")))
+def test_each_export_kind_imports_through_the_command(
+    server: TestServer, tmp_path: Path, name: str
+) -> None:
+    url = server.add("/story", respond(news_page(1)))
+    path = write(tmp_path, name, _exports(url)[name])
+    run = run_reader(["import", path], timeout=60)
+    assert run.code == 0, run.stderr
+    assert run.stdout.count("\t") == 1
+    (entry,) = [
+        json.loads(x)
+        for x in run_reader(["list", "--format", "json"], timeout=60).stdout.splitlines()
+    ]
+    assert entry["url"] == url and entry["tags"] == ["sea"]

@@ -17,6 +17,7 @@ from reader.library.schema import MIGRATIONS, SCHEMA_VERSION, SEARCH_WEIGHTS
 from reader.library.settings import history_enabled
 from reader.library.store import Library, LibraryError, NotInLibrary
 from reader.model import Article, Block, Quote, Source
+from tests.helpers.libraries import old_library
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -163,28 +164,6 @@ def test_history_setting(tmp_path: Path) -> None:
     (tmp_path / "config.toml").write_text("history = 'no'\n")
     with pytest.raises(Exception, match="true or false"):
         history_enabled(str(tmp_path))
-
-
-def old_library(path: Path, version: int) -> None:
-    """A library as the release at ``version`` wrote it, with three articles."""
-    db = sqlite3.connect(path)
-    for step in MIGRATIONS[:version]:
-        db.executescript(step)
-    for n, title in ((1, "Harbour harbour harbour"), (2, "Grain talks"), (3, "Ferry fares")):
-        db.execute(
-            "INSERT INTO articles (id, url, title, site, word_count, saved_at, article) "
-            "VALUES (?, ?, ?, 'Old Site', 3, ?, ?)",
-            (n, f"https://old.example/{n}", title, f"2025-01-0{n}T00:00:00Z", b"x"),
-        )
-        db.execute(
-            "INSERT INTO search (rowid, title, text, site, quote, source) "
-            "VALUES (?, ?, 'the harbour council met', 'Old Site', '', 'Interfax')",
-            (n, title),
-        )
-    db.execute("INSERT INTO tags VALUES ('kept', 2)")
-    db.execute(f"PRAGMA user_version = {version}")
-    db.commit()
-    db.close()
 
 
 @pytest.mark.parametrize("version", range(2, SCHEMA_VERSION))
