@@ -370,6 +370,16 @@ class FastDocument(Document):
             return False
         return True
 
+    def _adopted(self, article: HtmlElement) -> HtmlElement:
+        """The article's elements under a <div> of our tree's document. readability gathers
+        them in a <div> parsed by lxml.html's default parser, which makes each element's
+        Python object in a Python callback (see reader.html.parse); every later pass over
+        the article (the clean-up, the block walk) paid for that. Moved, they are made in C."""
+        holder = self.html.makeelement(article.tag, dict(article.attrib))
+        holder.text = article.text
+        holder.extend(article)
+        return holder
+
     def run_pass(self, ruthless: bool) -> tuple[HtmlElement, bool]:
         """One pass of readability's summary(): the article element, and whether scoring
         found a candidate at all (False: the element is the whole body)."""
@@ -392,7 +402,7 @@ class FastDocument(Document):
             best = self.get_semantic_article_candidate(candidates, best)
             best = self.get_semantic_main_candidate(candidates, best)
         if best:
-            article = self.get_article(candidates, best, html_partial=True)
+            article = self._adopted(self.get_article(candidates, best, html_partial=True))
         else:
             article = self.html.find("body")
             if article is None:
