@@ -59,10 +59,16 @@ _ALTS = re.compile(r"\{[^}]*\}")
 
 def normalise(text: str) -> str:
     """Case- and typography-insensitive form of ``text`` that phrases are matched against."""
-    text = _SPACED_PUNCT.sub(r"\1", text.casefold())  # French "Source :" -> "source:"
+    text = text.casefold()
+    # Each regex tries at every character; a test for the one character it needs is a
+    # C-speed scan, and most blocks hold none of them.
+    if ":" in text or ";" in text or "?" in text or "!" in text:
+        text = _SPACED_PUNCT.sub(r"\1", text)  # French "Source :" -> "source:"
     # translate() with a mapping is slow per character; ASCII text needs just one swap.
     text = text.replace("`", "'") if text.isascii() else text.translate(_QUOTES)
-    return fold_spaces(_INNER_HYPHEN.sub(" ", text))
+    if "-" in text:
+        text = _INNER_HYPHEN.sub(" ", text)
+    return fold_spaces(text)
 
 
 def word_chars(text: str) -> int:
