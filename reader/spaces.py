@@ -20,3 +20,24 @@ def fold_key(text: str) -> str:
 def folded_len(text: str) -> int:
     """Length of ``text`` with whitespace runs counted as one character and the ends as none."""
     return len(" ".join(text.split()))
+
+
+# Texts whose words were counted, and how many characters they hold together: bounded, as a
+# batch reads pages without end.
+_WORD_COUNTS: dict[str, int] = {}
+_COUNTED_CHARS = [0]
+_COUNT_LIMIT = 4_000_000
+
+
+def word_count(text: str) -> int:
+    """``len(text.split())``, remembered per text: the text pass weighs each block by its
+    words in a dozen places, and a block's text is one string object all the way through
+    (its hash is kept by Python, so asking again costs a dictionary look-up)."""
+    count = _WORD_COUNTS.get(text)
+    if count is None:
+        if _COUNTED_CHARS[0] > _COUNT_LIMIT:
+            _WORD_COUNTS.clear()
+            _COUNTED_CHARS[0] = 0
+        count = _WORD_COUNTS[text] = len(text.split())
+        _COUNTED_CHARS[0] += len(text)
+    return count

@@ -11,6 +11,7 @@ import re
 
 from reader.clean.rules import BylineWords
 from reader.model import Block, Metadata
+from reader.spaces import word_count
 
 _WORD = re.compile(r"\w+")
 _BYLINE_KINDS = frozenset({"paragraph", "caption", "list_item"})
@@ -29,7 +30,7 @@ def byline_line(block: Block, meta: Metadata, words: BylineWords) -> tuple[str, 
     and the line holds a date or "by" word and a short name (the author, kept as the byline).
     Every word must be one of these, a digit group, a joiner or the site's name, so a sentence
     never qualifies."""
-    if block.kind not in _BYLINE_KINDS or len(block.text.split()) > words.max_words:
+    if block.kind not in _BYLINE_KINDS or word_count(block.text) > words.max_words:
         return None
     ignore = words.markers | words.joiners
     author = {w.casefold() for w in _WORD.findall(meta.byline or "")} - ignore

@@ -13,6 +13,7 @@ from collections import Counter
 
 from reader.clean.phrases import category_of
 from reader.model import Block
+from reader.spaces import word_count
 
 # A web address written out, with or without its scheme ("authority.example/press"): a line
 # that points to one is a source link, not a citation.
@@ -31,7 +32,7 @@ def keep_citations(
 
     Where the story ends is weighed on the words kept, so cleaning again agrees. A label line
     in the story's first part, or one of several, credits a photo instead and still goes."""
-    words = [len(b.text.split()) if r is None else 0 for b, r in zip(blocks, reasons, strict=True)]
+    words = [word_count(b.text) if r is None else 0 for b, r in zip(blocks, reasons, strict=True)]
     total = sum(words)
     texts = Counter(b.text.strip() for b in blocks)
     several = sum(1 for c in cited if c) > 1

@@ -115,8 +115,10 @@ class _WordCounts(dict[lxml.html.HtmlElement, int]):
 # Text outside links, found in C: the page's prose, wherever it sits (a <p>, a table cell,
 # lines between <br>s).
 # Text nodes (lxml's smart strings: getparent, is_tail), as the XPath below selects them.
+# Asked of the <body> rather than as "//body//" from the root: the same nodes, found a sixth
+# faster (libxml2 walks "//" over every node of the page first).
 _PROSE_TEXT: Callable[[lxml.html.HtmlElement], list[NodeText]] = lxml.etree.XPath(  # type: ignore[assignment]
-    "//body//text()[normalize-space()][not(ancestor::a[not(.//p or .//td or .//div)]"
+    "descendant::text()[normalize-space()][not(ancestor::a[not(.//p or .//td or .//div)]"
     " or ancestor::select or ancestor::button or ancestor::textarea)]"
 )  # an <a> holding blocks is an unclosed one the parser stretched over the page
 # Rules for furniture that holds prose by nature: a sidebar's text widget, a dialog or a comment thread
@@ -180,7 +182,8 @@ class _Prose:
 
     def __init__(self, root: lxml.html.HtmlElement) -> None:
         held: dict[lxml.html.HtmlElement, int] = {}
-        for node in _PROSE_TEXT(root):
+        body = next(root.iter("body"), None)
+        for node in _PROSE_TEXT(body) if body is not None else ():
             n = len(node.split())
             if not n:
                 continue

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.clean.rules import TextSettings
 from reader.model import Block, Link
+from reader.spaces import word_count
 
 _TEASER_KINDS = frozenset({"paragraph", "list_item"})
 _BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]++(?:\.[\w-]++)++")
@@ -67,7 +68,7 @@ def footer_start(blocks: list[Block], verdicts: list[Verdict], cfg: TextSettings
     A bare one-word label ("Source:", "Quelle:") is as often an image credit, so it does not
     count ("Source link:" does); a marker repeated down the page is a credit line too.
     """
-    counts = [len(b.text.split()) for b in blocks]
+    counts = [word_count(b.text) for b in blocks]
     texts = Counter(b.text.strip() for b in blocks)
     total = sum(counts)
     before = 0
@@ -116,7 +117,7 @@ def credit_lines(blocks: list[Block], verdicts: list[Verdict], cfg: TextSettings
     Authority press release</a>" once near the end names where the story comes from; the same
     line under a photo mid-article credits the photo."""
     texts = Counter(b.text.strip() for b in blocks if b.text.strip())
-    total = sum(len(b.text.split()) for b in blocks)
+    total = sum(word_count(b.text) for b in blocks)
     bare = [v.category == "source" and v.label_words == 1 for v in verdicts]
     credits = set()
     before = 0
@@ -125,5 +126,5 @@ def credit_lines(blocks: list[Block], verdicts: list[Verdict], cfg: TextSettings
             texts[block.text.strip()] > 1 or sum(bare) > 1 or before < cfg.footer_start * total
         ):
             credits.add(i)
-        before += len(block.text.split())
+        before += word_count(block.text)
     return credits

@@ -29,6 +29,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, cast
 
 from reader.datafiles import load_toml
+from reader.spaces import word_count
 
 if TYPE_CHECKING:
     from reader.clean.rules import TextSettings
@@ -331,7 +332,7 @@ def judge_blocks(
     judge = model() if cfg.judge else None
     if judge is None:
         return found
-    counts = [len(b.text.split()) for b in blocks]
+    counts = [word_count(b.text) for b in blocks]
     candidates = [
         i
         for i, b in enumerate(blocks)

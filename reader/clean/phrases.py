@@ -59,10 +59,16 @@ _ALTS = re.compile(r"\{[^}]*\}")
 
 def normalise(text: str) -> str:
     """Case- and typography-insensitive form of ``text`` that phrases are matched against."""
-    text = _SPACED_PUNCT.sub(r"\1", text.casefold())  # French "Source :" -> "source:"
+    text = text.casefold()
+    # Each regex tries at every character; a test for the one character it needs is a
+    # C-speed scan, and most blocks hold none of them.
+    if ":" in text or ";" in text or "?" in text or "!" in text:
+        text = _SPACED_PUNCT.sub(r"\1", text)  # French "Source :" -> "source:"
     # translate() with a mapping is slow per character; ASCII text needs just one swap.
     text = text.replace("`", "'") if text.isascii() else text.translate(_QUOTES)
-    return fold_spaces(_INNER_HYPHEN.sub(" ", text))
+    if "-" in text:
+        text = _INNER_HYPHEN.sub(" ", text)
+    return fold_spaces(text)
 
 
 def word_chars(text: str) -> int:
@@ -150,13 +156,18 @@ def _needs(phrase: str) -> str:
     return "\t".join(needs)
 
 
-def _satisfied(needs: str, words: set[str] | frozenset[str]) -> bool:
-    if not needs:
-        return True
-    return all(
-        any(all(w in words for w in alt.split()) for alt in clause.split("|"))
-        for clause in needs.split("\t")
+# A phrase's needs as sets: per mandatory word, the run sets of its alternatives.
+Needs = tuple[tuple[frozenset[str], ...], ...]
+
+
+def _parse_needs(needs: str) -> Needs:
+    return tuple(
+        tuple(frozenset(alt.split()) for alt in clause.split("|")) for clause in needs.split("\t")
     )
+
+
+def _satisfied(needs: Needs, words: set[str] | frozenset[str]) -> bool:
+    return all(any(alt <= words for alt in clause) for clause in needs)
 
 
 class _Matcher:
@@ -169,7 +180,7 @@ class _Matcher:
     of pages) compiles everything, once.
     """
 
-    __slots__ = ("_lines", "_anchored", "_index_", "_full", "_part", "_chosen")
+    __slots__ = ("_lines", "_anchored", "_index_", "_full", "_part", "_chosen", "_needs")
 
     def __init__(self, lines: list[tuple[str, str]], anchored: bool) -> None:
         self._lines = lines  # (category, phrase line): normalised on first use
@@ -179,6 +190,9 @@ class _Matcher:
         self._full: re.Pattern[str] | None | Literal[False] = False  # False: not compiled yet
         self._part: re.Pattern[str] | None = None
         self._chosen: frozenset[int] = frozenset()  # the phrases _part was compiled for
+        # Each phrase's needs, parsed on its first test: every block of every page tests
+        # some, and splitting the stored strings at each test was most of the test's cost.
+        self._needs: dict[int, Needs] = {}
 
     def _index(self) -> PhraseIndex:
         if isinstance(self._index_, bytes):
@@ -213,6 +227,7 @@ class _Matcher:
         """Take an index :meth:`index_state` gave for the same lines, or its marshal dump,
         then loaded on first use."""
         self._index_ = state
+        self._needs.clear()
 
     @property
     def full(self) -> re.Pattern[str] | None:
@@ -228,7 +243,17 @@ class _Matcher:
         may come more than once."""
         _, by_key, free, needs = self._index()
         found = chain(free, chain.from_iterable(by_key[k] for k in keys if k in by_key))
-        return found if words is None else (n for n in found if _satisfied(needs[n], words))
+        if words is None:
+            return found
+        parsed = self._needs
+
+        def satisfied(n: int) -> bool:
+            need = parsed.get(n)
+            if need is None:
+                need = parsed[n] = _parse_needs(needs[n])
+            return _satisfied(need, words)
+
+        return filter(satisfied, found)
 
     def for_keys(
         self, keys: set[str] | frozenset[str], words: set[str] | frozenset[str] | None

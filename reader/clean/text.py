@@ -41,6 +41,7 @@ from reader.clean.rules import CleanRules, TextSettings, byline_words, short_tex
 from reader.clean.shares import share_lines
 from reader.clean.walls import teaser_end
 from reader.model import Block, Link, Metadata, Removal
+from reader.spaces import word_count
 
 _SKIP_KINDS = frozenset({"code"})
 _LINKY = 0.7  # share of a list item's text in links that makes it a teaser entry
@@ -89,7 +90,7 @@ def _norm(block: Block, cfg: TextSettings) -> str | None:
     check()  # per block, in the first of the text pass's passes (reader.budget)
     if block.kind in _SKIP_KINDS:
         return None
-    words = len(block.text.split())
+    words = word_count(block.text)
     if not words or words > cfg.max_words:
         return None
     return normalise(block.text)
@@ -98,7 +99,7 @@ def _norm(block: Block, cfg: TextSettings) -> str | None:
 def _opening(norm: str, cfg: TextSettings) -> str | None:
     """Where an opening label would start ("(Credit: ...)", "» Read more: ..."), for short
     blocks only."""
-    return norm.lstrip(_OPENERS) if len(norm.split()) <= cfg.label_max_words else None
+    return norm.lstrip(_OPENERS) if word_count(norm) <= cfg.label_max_words else None
 
 
 def _judge(
@@ -113,7 +114,7 @@ def _judge(
     verdict = Verdict()
     if norm is None:
         return verdict
-    words = len(norm.split())
+    words = word_count(norm)
     opening = _opening(norm, cfg)
     if opening is not None:
         for lang, pattern in labels:
@@ -187,7 +188,7 @@ def _wall(
                 wall_words.get(verdict.wall_category, 0) + verdict.wall_words
             )
         if kept:
-            kept_words += len(block.text.split()) - verdict.wall_words
+            kept_words += word_count(block.text) - verdict.wall_words
     if not wall_words:
         return None
     category, found = max(wall_words.items(), key=lambda kv: kv[1])
@@ -268,7 +269,7 @@ def clean_blocks(
             reasons[i] is None
             and before == after
             and before in cfg.island_categories
-            and len(blocks[i].text.split()) <= cfg.island_max_words
+            and word_count(blocks[i].text) <= cfg.island_max_words
         ):
             reasons[i] = reasons[i - 1]
     for i in counters:

@@ -12,6 +12,7 @@ from collections import Counter
 from reader.clean.phrases import category_of, normalise, word_keys
 from reader.clean.rules import CleanRules
 from reader.model import Block, Removal
+from reader.spaces import word_count
 
 # Prose kinds: a headline, a caption or a table beside a wall is not yet the article to read.
 _PROSE = frozenset({"paragraph", "list_item", "blockquote"})
@@ -27,7 +28,7 @@ def teaser_end(
     A page with as much prose after the wall's first line is left as the wall pass judged it, since it is no article cut short; over ``most``
     words before it, the article is there and the box under it is a pitch, not a wall."""
     prose = [
-        len(block.text.split()) if reason is None and block.kind in _PROSE and not wall else 0
+        word_count(block.text) if reason is None and block.kind in _PROSE and not wall else 0
         for block, reason, wall in zip(blocks, reasons, walled, strict=True)
     ]
     # The wall's first line after the article began: a pitch above the headline starts no wall.
@@ -45,7 +46,7 @@ def dom_wall(
     dialog: a consent box that is the whole page is a wall, not an empty page. Pages with
     an article left are never judged, so a cookie banner above a story changes nothing."""
     cfg = rules.text
-    if sum(len(b.text.split()) for b in kept) >= cfg.dom_wall_max_words:
+    if sum(word_count(b.text) for b in kept) >= cfg.dom_wall_max_words:
         return None
     found: Counter[str] = Counter()
     sets = rules.phrase_sets(lang)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -60,6 +60,74 @@ def _is_unlikely(key: str) -> bool:
             _UNLIKELY_SEEN.clear()
         hit = _UNLIKELY_SEEN[key] = bool(_UNLIKELY.search(key)) and not _MAYBE.search(key)
     return hit
+
+
+# The shape of a text, for measuring a concatenation without folding it again: its non-space
+# characters, its words, and whether it is non-empty, starts and ends with a non-space.
+_Shape = tuple[int, int, bool, bool, bool]
+_EMPTY: _Shape = (0, 0, False, False, False)
+
+
+def _shape(text: str) -> _Shape:
+    words = text.split()
+    if not words:
+        return (0, 0, bool(text), False, False)
+    return (len("".join(words)), len(words), True, not text[0].isspace(), not text[-1].isspace())
+
+
+def _joined(a: _Shape, b: _Shape) -> _Shape:
+    if not b[2]:
+        return a
+    if not a[2]:
+        return b
+    merged = a[4] and b[3]  # a word running across the seam counts once
+    return (a[0] + b[0], a[1] + b[1] - merged, True, a[3], b[4])
+
+
+def nested_text_lens(nodes: Collection[HtmlElement]) -> dict[HtmlElement, int]:
+    """text_len of each node, each stretch of text folded once. Candidates nest (a
+    paragraph's parent and grandparent; on old pages cells, rows and tables many levels
+    deep), and measuring each whole folded the text of the ones inside it again at every
+    level. A node holding others is measured from its own text, theirs and the text
+    between them: concatenation, as text_content() does."""
+    shapes: dict[HtmlElement, _Shape] = {}
+    for node in nodes:
+        stack = [node]
+        while stack:  # children before parents, without recursion (pages nest deep)
+            elem = stack[-1]
+            if elem in shapes:
+                stack.pop()
+                continue
+            inner = [child for child in elem if child in nodes and child not in shapes]
+            if inner:
+                stack.extend(inner)
+                continue
+            stack.pop()
+            check()
+            shapes[elem] = _composed(elem, nodes, shapes)
+    return {node: _folded(shapes[node]) for node in nodes}
+
+
+def _composed(
+    elem: HtmlElement, nodes: Collection[HtmlElement], shapes: dict[HtmlElement, _Shape]
+) -> _Shape:
+    if not any(child in nodes for child in elem):
+        return _shape(elem.text_content() or "")
+    shape = _EMPTY
+    parts = [elem.text or ""]  # text since the last measured child, joined when one comes
+    for child in elem:
+        if child in nodes:
+            shape = _joined(_joined(shape, _shape("".join(parts))), shapes[child])
+            parts = []
+        elif isinstance(child.tag, str):  # a comment's own text is not the element's
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return _joined(shape, _shape("".join(parts)))
+
+
+def _folded(shape: _Shape) -> int:
+    chars, words = shape[0], shape[1]
+    return chars + words - 1 if words else 0
 
 
 class FastDocument(Document):
@@ -171,9 +239,10 @@ class FastDocument(Document):
                 size = text_len(a)
                 for anc in held:
                     linked[anc] += size
+        lengths = nested_text_lens(candidates)
         for node, entry in candidates.items():
             check()
-            length = text_len(node)
+            length = lengths[node]
             entry["content_score"] *= 1 - linked[node] / max(length, 1)
             entry["length"] = length  # for subclasses; readability reads only the score
         return candidates
@@ -301,6 +370,16 @@ class FastDocument(Document):
             return False
         return True
 
+    def _adopted(self, article: HtmlElement) -> HtmlElement:
+        """The article's elements under a <div> of our tree's document. readability gathers
+        them in a <div> parsed by lxml.html's default parser, which makes each element's
+        Python object in a Python callback (see reader.html.parse); every later pass over
+        the article (the clean-up, the block walk) paid for that. Moved, they are made in C."""
+        holder = self.html.makeelement(article.tag, dict(article.attrib))
+        holder.text = article.text
+        holder.extend(article)
+        return holder
+
     def run_pass(self, ruthless: bool) -> tuple[HtmlElement, bool]:
         """One pass of readability's summary(): the article element, and whether scoring
         found a candidate at all (False: the element is the whole body)."""
@@ -323,7 +402,7 @@ class FastDocument(Document):
             best = self.get_semantic_article_candidate(candidates, best)
             best = self.get_semantic_main_candidate(candidates, best)
         if best:
-            article = self.get_article(candidates, best, html_partial=True)
+            article = self._adopted(self.get_article(candidates, best, html_partial=True))
         else:
             article = self.html.find("body")
             if article is None:
