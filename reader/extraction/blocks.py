@@ -269,9 +269,13 @@ def _list_level(elem: HtmlElement) -> int:
     return sum(1 for a in elem.iterancestors("ul", "ol"))
 
 
-def _figure_has_caption(img: HtmlElement) -> bool:
+def _figure_without_caption(img: HtmlElement) -> bool:
+    """An image that is a figure of the article with no caption of its own: its alt text is
+    the caption. A bare image's alt text is no text of the page (readers see the picture, a
+    screen reader says it); sites fill it with keywords ("Family costume - Pirate theme - Site
+    name"), and no gold text of the corpora counts it."""
     for anc in img.iterancestors("figure"):
-        return anc.find(".//figcaption") is not None
+        return anc.find(".//figcaption") is None
     return False
 
 
@@ -323,7 +327,7 @@ def _leaf(elem: HtmlElement, builder: _Builder) -> None:
         builder.line_break()
     elif tag == "img":
         alt = safe_line(elem.get("alt") or "")
-        if len(alt.split()) >= 3 and not _figure_has_caption(elem):
+        if len(alt.split()) >= 3 and _figure_without_caption(elem):
             builder.add("caption", alt)
     elif tag == "pre":
         code = safe_text(elem.text_content() or "").strip("\n")

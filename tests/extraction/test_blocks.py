@@ -27,7 +27,8 @@ PAGE = f"""<!doctype html><html><head><title>Bridge</title></head><body>
 years = 2</pre>
 <figure><img src="/img/b.jpg" alt="the old bridge at dusk"><figcaption>The old bridge, closed since
    spring.</figcaption></figure>
-<p><img src="/img/c.jpg" alt="workers lifting a steel beam into place"></p>
+<figure><img src="/img/c.jpg" alt="workers lifting a steel beam into place"></figure>
+<p><img src="/img/d.jpg" alt="Bridge rebuilt - city news - Example Times"></p>
 <table><tr><th>Phase</th><th>Start date</th><th>Budget in euros</th></tr>
 <tr><td>Demolition of the old deck</td><td>March</td><td>200,000</td></tr>
 <tr><td>Construction of the new deck</td><td>June</td><td>1,000,000</td></tr></table>
@@ -68,6 +69,8 @@ def test_blockquote_code_caption_table() -> None:
     assert "The old bridge, closed since spring." in captions
     assert "workers lifting a steel beam into place" in captions
     assert "the old bridge at dusk" not in captions  # the figcaption says it better
+    # A bare image's alt text is no caption: sites fill it with keywords.
+    assert not any("Example Times" in b.text for b in blocks)
     table = by_kind["table"].text.split("\n")
     assert table[0] == "Phase | Start date | Budget in euros"
     assert table[1] == "Demolition of the old deck | March | 200,000"
