@@ -216,6 +216,22 @@ def test_author_bio_and_credit_boxes_are_left_out() -> None:
     assert "Ann Lee" not in text
 
 
+def test_a_bio_under_the_authors_box_is_left_out() -> None:
+    def page(outer: str) -> str:
+        # The bio word sits on a child of the box named for the author (a byline's drop-down).
+        return f"""<html><body><article><h1>The bridge will be rebuilt</h1><p>{FILLER}</p>
+<div class="{outer}"><a href="/ann">Ann Lee</a><div class="about"><p>Ann Lee writes about towns,
+rivers and the bridges between them, and has lived by this one for twenty years.</p></div></div>
+<p>{FILLER} It will open in May.</p></article></body></html>"""
+
+    text = "\n".join(b.text for b in blocks_from_html(parse_html(page("author-menu")))[0])
+    assert "It will open in May." in text
+    assert "twenty years" not in text
+    # Nor is an "about" box a bio when no author's box holds it.
+    text = "\n".join(b.text for b in blocks_from_html(parse_html(page("menu")))[0])
+    assert "twenty years" in text
+
+
 def test_author_alone_or_long_boxes_are_kept() -> None:
     # "author" without a box word is a byline's class; other words are no side box at all.
     blocks, _ = blocks_from_html(parse_html(_side_box_page("author", "photo-note")))
