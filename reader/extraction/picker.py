@@ -46,9 +46,10 @@ PROSE_TEXT = 400
 PROSE_COMMAS = 3
 PROSE_LINKS = 0.1
 KEEP_SHARE = 0.5  # the clean-up never drops a block holding this share of the article
-# A list of at least two items averaging LIST_ITEM_TEXT characters, under LIST_LINKS links.
+# A list of items averaging LIST_ITEM_TEXT characters, under LIST_LINKS links: each item a
+# link with words of its own beside it ("Title, by Author", "Group - Project name").
 LIST_ITEM_TEXT = 30
-LIST_LINKS = 0.4
+LIST_LINKS = 0.75
 # A table of TABLE_ROWS or more rows of two or more cells, no blocks in them (a layout
 # table holds divs and paragraphs), under TABLE_LINKS links.
 TABLE_ROWS = 3
@@ -179,12 +180,14 @@ class Picker(LeadDocument):
 
     def _prose_list(self, elem: HtmlElement, candidates: dict) -> bool:
         """A list in the article whose items are sentences with a link or two in them (sources,
-        tips, a CV): readability drops lists over a fifth links, which fits a list of links
-        only. Not one marked down by its class or its score."""
+        tips, a CV), or links with words beside them (books and their authors, projects and
+        who made them): readability drops lists over a fifth links, which fits a list of bare
+        links only (a menu, other stories). One item or many: a post may set each entry as a
+        list of its own. Not one marked down by its class or its score."""
         if self._marked_down(elem, candidates):
             return False
         items = list(elem.iterchildren("li"))
-        if len(items) < 2:
+        if not items:
             return False
         if sum(text_len(li) for li in items) < LIST_ITEM_TEXT * len(items):
             return False
