@@ -13,6 +13,7 @@ On top sit general additions, each measured on the corpus benchmark (bench/corpu
 - the article's lead is looked for where readability does not look (reader/leads.py);
 - a negative class word found inside another word does not cost a block of prose its place;
 - footnotes are not unlikely as a footer;
+- a paragraph wrapped in an inline tag (<font>, <b>) scores the block around it;
 - the clean-up of the pick never drops the block that holds most of the article, nor a list of
   sentences with links in them, nor a data table whose cells link.
 """
@@ -29,7 +30,7 @@ from reader.extraction.leads import (
     named_lead,
     names_title,
 )
-from reader.html.parse import text_len
+from reader.html.parse import INLINE_TAGS, text_len
 from reader.spaces import folded_len
 
 # readability retries without its "unlikely candidate" pruning when the pick's HTML is under
@@ -119,6 +120,15 @@ class Picker(LeadDocument):
             for inner in elem.iterdescendants()
             if isinstance(inner.tag, str)
         )
+
+    def scored_parent(self, elem: HtmlElement) -> HtmlElement | None:
+        # Old pages wrap their paragraphs in <font> (or <b>, <span>): readability then scores
+        # the inline wrapper, which holds one run of the text and may carry a class bonus
+        # ("bodytext"), instead of the block that holds the article.
+        parent = elem.getparent()
+        while parent is not None and parent.tag in INLINE_TAGS:
+            parent = parent.getparent()
+        return parent
 
     def score_paragraphs(self) -> dict[HtmlElement, dict]:
         candidates = super().score_paragraphs()

@@ -288,6 +288,23 @@ def test_list_of_links_with_words_beside_them_is_kept() -> None:
     assert "Another story" not in text
 
 
+def test_paragraphs_wrapped_in_font_score_the_block_around_them() -> None:
+    # An old page wraps each paragraph in <font>, the first one classed "bodytext":
+    # readability scores each <font> alone, the classed one wins on its bonus for "body",
+    # and the story is cut to its opening paragraph.
+    rest = SENTENCE.replace("harbour authority", "port office")
+    html = _page(
+        '<table><tr><td><font class="bodytext"><p>'
+        + SENTENCE
+        + "</p></font>"
+        + ("<font><p>" + rest + "</p></font>") * 3
+        + "</td></tr></table>"
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert "harbour authority" in text
+    assert text.count("port office") == 3
+
+
 def test_article_in_a_block_with_a_negative_class_word_inside_wins() -> None:
     # "media" inside "c-media" costs the story 25 points; a shorter box elsewhere
     # would win on that alone.
