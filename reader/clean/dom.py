@@ -75,6 +75,17 @@ def _pair_heads(dom: DomRules) -> frozenset[str]:
     return frozenset(name.split(" ", 1)[0] for name in dom.tokens if " " in name)
 
 
+_COMPOUND_HEAD = 3  # characters: a rule's name joined to a suffix is at least this long
+
+
+def _compound_rule(token: str, dom: DomRules) -> str | None:
+    """The rule of a one-word rule name joined with a container word ("commentbody")."""
+    for suffix in dom.compound_suffixes:
+        if len(token) - len(suffix) >= _COMPOUND_HEAD and token.endswith(suffix):
+            return dom.tokens.get(token[: -len(suffix)])
+    return None
+
+
 @functools.lru_cache(maxsize=16384)
 def _token_hit(value: str, dom: DomRules) -> tuple[str, str] | None:
     # Cached whole: a page repeats its class names, and sites share their themes'.
@@ -86,6 +97,8 @@ def _token_hit(value: str, dom: DomRules) -> tuple[str, str] | None:
             # Two-word names ("author-bio", "authorBox"): either word alone names too much.
             token = f"{token} {found[i + 1]}"
             rule = dom.tokens.get(token)
+        if rule is None:
+            rule = _compound_rule(token, dom)
         if rule is None:
             continue
         # "is-paywall", "has-sidebar", "no-ads", "modal-enabled" flag the element they sit on

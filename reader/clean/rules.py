@@ -55,6 +55,7 @@ class DomRules:
     tokens: dict[str, str]  # class/id token -> rule name
     state_prefixes: frozenset[str]
     state_suffixes: frozenset[str]
+    compound_suffixes: frozenset[str]  # "commentbody": a rule's word joined to a container's
     text_pass_rules: frozenset[str]  # left for the text pass: they are wall evidence
 
 

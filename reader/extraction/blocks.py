@@ -48,6 +48,10 @@ _AUTHOR_BOX = frozenset({
     "bio", "bios", "biography", "box", "info", "infos", "description", "descript", "desc",
     "card", "profile", "about", "details",
 })  # fmt: skip
+# A bio inside a box named for the author ("author-dropdown" > "description"): the box word
+# may sit on a child of the author's box, at most _BIO_DEPTH levels down.
+_BIO = frozenset({"bio", "bios", "biography", "description", "desc", "profile", "about"})
+_BIO_DEPTH = 2
 _CREDIT = frozenset({"credit", "credits", "copyright", "license", "licence", "photocredit"})
 _DISCLOSURE = frozenset({"disclosure", "disclaimer", "affiliate"})
 DISCLOSURE_TEXT = 600
@@ -71,6 +75,8 @@ def _side_limit(key: str) -> tuple[int, bool]:
             found = (DISCLOSURE_TEXT, False)
         elif words & _TEASER:
             found = (TEASER_TEXT, True)
+        elif words & _BIO:
+            found = (-AUTHOR_BOX_TEXT, False)  # a bio word alone: goes under an author's box
         else:
             found = (0, False)
         if len(_SIDE_SEEN) > 50_000:
@@ -87,12 +93,24 @@ def _links_out(elem: HtmlElement) -> bool:
     return any(True for _ in elem.iterancestors("a"))
 
 
+def _in_author_box(elem: HtmlElement) -> bool:
+    for depth, anc in enumerate(elem.iterancestors(), 1):
+        if depth > _BIO_DEPTH:
+            break
+        key = f"{anc.get('class') or ''} {anc.get('id') or ''}"
+        if _AUTHOR & set(_TOKEN_SPLIT.split(_CAMEL.sub(" ", key).lower())):
+            return True
+    return False
+
+
 def _is_side_box(elem: HtmlElement) -> bool:
     """An author bio, a credit/licence note or a teaser inside the article (see _AUTHOR_BOX)."""
     cls, ident = elem.get("class"), elem.get("id")
     if cls is None and ident is None:
         return False
     limit, must_link = _side_limit(f"{cls or ''} {ident or ''}")
+    if limit < 0:
+        limit = -limit if _in_author_box(elem) else 0
     if not limit or folded_len(elem.text_content()) >= limit:
         return False
     return not must_link or _links_out(elem)
@@ -269,9 +287,13 @@ def _list_level(elem: HtmlElement) -> int:
     return sum(1 for a in elem.iterancestors("ul", "ol"))
 
 
-def _figure_has_caption(img: HtmlElement) -> bool:
+def _figure_without_caption(img: HtmlElement) -> bool:
+    """An image that is a figure of the article with no caption of its own: its alt text is
+    the caption. A bare image's alt text is no text of the page (readers see the picture, a
+    screen reader says it); sites fill it with keywords ("Family costume - Pirate theme - Site
+    name"), and no gold text of the corpora counts it."""
     for anc in img.iterancestors("figure"):
-        return anc.find(".//figcaption") is not None
+        return anc.find(".//figcaption") is None
     return False
 
 
@@ -323,7 +345,7 @@ def _leaf(elem: HtmlElement, builder: _Builder) -> None:
         builder.line_break()
     elif tag == "img":
         alt = safe_line(elem.get("alt") or "")
-        if len(alt.split()) >= 3 and not _figure_has_caption(elem):
+        if len(alt.split()) >= 3 and _figure_without_caption(elem):
             builder.add("caption", alt)
     elif tag == "pre":
         code = safe_text(elem.text_content() or "").strip("\n")

@@ -166,6 +166,11 @@ class FastDocument(Document):
         linked = sum(text_len(a) for a in self.links_in(elem))
         return linked / max(text_len(elem), 1)
 
+    def scored_parent(self, elem: HtmlElement) -> HtmlElement | None:
+        """Hook for subclasses: the element a paragraph's points go to (and half to its
+        parent); readability's is the paragraph's parent."""
+        return elem.getparent()
+
     def spare_unlikely(self, elem: HtmlElement) -> bool:
         """Hook for subclasses: keep an element readability would drop as unlikely."""
         return False
@@ -209,7 +214,7 @@ class FastDocument(Document):
         for tag in ("p", "pre", "td", "blockquote"):
             for elem in self.html.iterdescendants(tag):
                 check()
-                parent = elem.getparent()
+                parent = self.scored_parent(elem)
                 if parent is None:
                     continue
                 text = elem.text_content() or ""

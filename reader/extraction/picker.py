@@ -13,6 +13,7 @@ On top sit general additions, each measured on the corpus benchmark (bench/corpu
 - the article's lead is looked for where readability does not look (reader/leads.py);
 - a negative class word found inside another word does not cost a block of prose its place;
 - footnotes are not unlikely as a footer;
+- a paragraph wrapped in an inline tag (<font>, <b>) scores the block around it;
 - the clean-up of the pick never drops the block that holds most of the article, nor a list of
   sentences with links in them, nor a data table whose cells link.
 """
@@ -29,7 +30,7 @@ from reader.extraction.leads import (
     named_lead,
     names_title,
 )
-from reader.html.parse import text_len
+from reader.html.parse import INLINE_TAGS, text_len
 from reader.spaces import folded_len
 
 # readability retries without its "unlikely candidate" pruning when the pick's HTML is under
@@ -46,9 +47,10 @@ PROSE_TEXT = 400
 PROSE_COMMAS = 3
 PROSE_LINKS = 0.1
 KEEP_SHARE = 0.5  # the clean-up never drops a block holding this share of the article
-# A list of at least two items averaging LIST_ITEM_TEXT characters, under LIST_LINKS links.
+# A list of items averaging LIST_ITEM_TEXT characters, under LIST_LINKS links: each item a
+# link with words of its own beside it ("Title, by Author", "Group - Project name").
 LIST_ITEM_TEXT = 30
-LIST_LINKS = 0.4
+LIST_LINKS = 0.75
 # A table of TABLE_ROWS or more rows of two or more cells, no blocks in them (a layout
 # table holds divs and paragraphs), under TABLE_LINKS links.
 TABLE_ROWS = 3
@@ -119,6 +121,15 @@ class Picker(LeadDocument):
             if isinstance(inner.tag, str)
         )
 
+    def scored_parent(self, elem: HtmlElement) -> HtmlElement | None:
+        # Old pages wrap their paragraphs in <font> (or <b>, <span>): readability then scores
+        # the inline wrapper, which holds one run of the text and may carry a class bonus
+        # ("bodytext"), instead of the block that holds the article.
+        parent = elem.getparent()
+        while parent is not None and parent.tag in INLINE_TAGS:
+            parent = parent.getparent()
+        return parent
+
     def score_paragraphs(self) -> dict[HtmlElement, dict]:
         candidates = super().score_paragraphs()
         for entry in candidates.values():
@@ -179,12 +190,14 @@ class Picker(LeadDocument):
 
     def _prose_list(self, elem: HtmlElement, candidates: dict) -> bool:
         """A list in the article whose items are sentences with a link or two in them (sources,
-        tips, a CV): readability drops lists over a fifth links, which fits a list of links
-        only. Not one marked down by its class or its score."""
+        tips, a CV), or links with words beside them (books and their authors, projects and
+        who made them): readability drops lists over a fifth links, which fits a list of bare
+        links only (a menu, other stories). One item or many: a post may set each entry as a
+        list of its own. Not one marked down by its class or its score."""
         if self._marked_down(elem, candidates):
             return False
         items = list(elem.iterchildren("li"))
-        if len(items) < 2:
+        if not items:
             return False
         if sum(text_len(li) for li in items) < LIST_ITEM_TEXT * len(items):
             return False

@@ -73,6 +73,12 @@ def test_tokens_split_on_separators_and_camel_case() -> None:
             "dom:bio:author box",
         ),
         ('<div class="authorbox">Jane Roe covers roads for the paper.</div>', "dom:bio:authorbox"),
+        # A rule's name joined to a container word, as older templates write class names.
+        (
+            '<div class="commentbody by-reader">Reader one wrote something</div>',
+            "dom:comments:commentbody",
+        ),
+        ('<div id="sharebox">Facebook Twitter</div>', "dom:share:sharebox"),
     ],
 )
 def test_boilerplate_element_goes(rules: CleanRules, widget: str, rule: str) -> None:
@@ -107,6 +113,10 @@ def test_scripts_and_styles_go_without_records(rules: CleanRules) -> None:
         # "author" alone names the byline too; only a two-word name ("author-bio") is the box.
         '<div class="author">Snow report</div>',
         '<div class="bio-author-name">Snow report</div>',
+        # Joined to a word that names the story, or a word merely starting like a rule's.
+        '<div class="commentary">Snow report</div>',
+        '<div class="sharecontent">Snow report</div>',
+        '<div class="navbody2">Snow report</div>',
     ],
 )
 def test_lookalike_classes_stay(rules: CleanRules, trap: str) -> None:

@@ -27,7 +27,8 @@ PAGE = f"""<!doctype html><html><head><title>Bridge</title></head><body>
 years = 2</pre>
 <figure><img src="/img/b.jpg" alt="the old bridge at dusk"><figcaption>The old bridge, closed since
    spring.</figcaption></figure>
-<p><img src="/img/c.jpg" alt="workers lifting a steel beam into place"></p>
+<figure><img src="/img/c.jpg" alt="workers lifting a steel beam into place"></figure>
+<p><img src="/img/d.jpg" alt="Bridge rebuilt - city news - Example Times"></p>
 <table><tr><th>Phase</th><th>Start date</th><th>Budget in euros</th></tr>
 <tr><td>Demolition of the old deck</td><td>March</td><td>200,000</td></tr>
 <tr><td>Construction of the new deck</td><td>June</td><td>1,000,000</td></tr></table>
@@ -68,6 +69,8 @@ def test_blockquote_code_caption_table() -> None:
     assert "The old bridge, closed since spring." in captions
     assert "workers lifting a steel beam into place" in captions
     assert "the old bridge at dusk" not in captions  # the figcaption says it better
+    # A bare image's alt text is no caption: sites fill it with keywords.
+    assert not any("Example Times" in b.text for b in blocks)
     table = by_kind["table"].text.split("\n")
     assert table[0] == "Phase | Start date | Budget in euros"
     assert table[1] == "Demolition of the old deck | March | 200,000"
@@ -211,6 +214,22 @@ def test_author_bio_and_credit_boxes_are_left_out() -> None:
     assert "The old bridge at dusk." in text  # the caption stays, its credit goes
     assert "Jo Smith" not in text
     assert "Ann Lee" not in text
+
+
+def test_a_bio_under_the_authors_box_is_left_out() -> None:
+    def page(outer: str) -> str:
+        # The bio word sits on a child of the box named for the author (a byline's drop-down).
+        return f"""<html><body><article><h1>The bridge will be rebuilt</h1><p>{FILLER}</p>
+<div class="{outer}"><a href="/ann">Ann Lee</a><div class="about"><p>Ann Lee writes about towns,
+rivers and the bridges between them, and has lived by this one for twenty years.</p></div></div>
+<p>{FILLER} It will open in May.</p></article></body></html>"""
+
+    text = "\n".join(b.text for b in blocks_from_html(parse_html(page("author-menu")))[0])
+    assert "It will open in May." in text
+    assert "twenty years" not in text
+    # Nor is an "about" box a bio when no author's box holds it.
+    text = "\n".join(b.text for b in blocks_from_html(parse_html(page("menu")))[0])
+    assert "twenty years" in text
 
 
 def test_author_alone_or_long_boxes_are_kept() -> None:

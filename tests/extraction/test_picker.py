@@ -266,6 +266,45 @@ def test_list_of_sentences_with_links_in_them_is_kept() -> None:
     assert "Another story" not in text  # a list of links only still goes
 
 
+def test_list_of_links_with_words_beside_them_is_kept() -> None:
+    # Each item a title that links, with its author beside it; one entry set as a list of
+    # its own is kept too. A list of bare links still goes.
+    books = "".join(
+        f'<li><a href="/b{n}">The Lighthouse Keeper, volume {n}</a>, by Ann Lee and Bo Ek</li>'
+        for n in range(3)
+    )
+    single = '<ul><li><a href="/p">Harbour Watch</a> - a map of the tides drawn by pupils</li></ul>'
+    links = "".join(
+        f'<li><a href="/s{n}">Another story about the harbour</a></li>' for n in range(3)
+    )
+    html = _page(
+        '<div class="story">'
+        + ("<p>" + SENTENCE + "</p>") * 4
+        + f"<ul>{books}</ul>{single}<ul>{links}</ul></div>"
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert text.count("by Ann Lee") == 3
+    assert "a map of the tides" in text
+    assert "Another story" not in text
+
+
+def test_paragraphs_wrapped_in_font_score_the_block_around_them() -> None:
+    # An old page wraps each paragraph in <font>, the first one classed "bodytext":
+    # readability scores each <font> alone, the classed one wins on its bonus for "body",
+    # and the story is cut to its opening paragraph.
+    rest = SENTENCE.replace("harbour authority", "port office")
+    html = _page(
+        '<table><tr><td><font class="bodytext"><p>'
+        + SENTENCE
+        + "</p></font>"
+        + ("<font><p>" + rest + "</p></font>") * 3
+        + "</td></tr></table>"
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert "harbour authority" in text
+    assert text.count("port office") == 3
+
+
 def test_article_in_a_block_with_a_negative_class_word_inside_wins() -> None:
     # "media" inside "c-media" costs the story 25 points; a shorter box elsewhere
     # would win on that alone.
