@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from reader.html.metadata import read_metadata, strip_site_suffix
+from reader.html.metadata import read_metadata
 from reader.html.parse import parse_html
 from reader.safety import is_safe
 
@@ -95,35 +95,6 @@ def test_non_iso_dates_are_skipped() -> None:
         '</head><body><time datetime="2021-01-02T03:04:05Z">x</time></body></html>'
     )
     assert read_metadata(parse_html(html)).published == "2021-01-02T03:04:05Z"
-
-
-@pytest.mark.parametrize(
-    ("title", "site", "expected"),
-    [
-        ("Markets fall for a third day | Money Daily", None, "Markets fall for a third day"),
-        (
-            "Markets fall for a third day - Money Daily",
-            "Money Daily",
-            "Markets fall for a third day",
-        ),
-        (
-            "Money Daily | Markets fall for a third day",
-            "Money Daily",
-            "Markets fall for a third day",
-        ),
-        ("Markets fall again \u2014 Section \u2014 Money Daily", None, "Markets fall again"),
-        # Not a site suffix: lower-case continuation, or a short head.
-        ("New phone arrives - and it is late", None, "New phone arrives - and it is late"),
-        ("Brexit - The Deal", None, "Brexit - The Deal"),
-        ("No separators in this one", None, "No separators in this one"),
-    ],
-)
-def test_strip_site_suffix(title: str, site: str | None, expected: str) -> None:
-    assert strip_site_suffix(title, site) == expected
-
-
-def test_heading_matching_a_title_part_wins() -> None:
-    assert strip_site_suffix("Short one | Big Site Name Here", None, "Short one") == "Short one"
 
 
 def test_fields_are_terminal_safe() -> None:

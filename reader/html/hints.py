@@ -1,0 +1,81 @@
+"""Byline and date hints in a page's markup, for pages that declare neither."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from reader.safety import safe_line
+
+if TYPE_CHECKING:
+    from reader.html.parse import NodeText
+
+
+def clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    line = safe_line(value)
+    return line or None
+
+
+# lxml-stubs type an XPath call as any XPath result; this one selects attribute nodes.
+_HINT_ATTRS: Callable[[HtmlElement], list[NodeText]] = etree.XPath(  # type: ignore[assignment]
+    "//@itemprop | //a/@rel | //time/@datetime | //@class[contains(., 'byline')]"
+)
+
+
+class BodyHints:
+    """Byline and date hints in the markup (rel=author, itemprop=author, class="byline",
+    <time datetime>), found in one pass over the tree and only if a field needs them: most
+    pages declare these in <meta> or JSON-LD, and XPath "//" searches cost ~0.5 ms each."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self._root = root
+        self._done = False
+        self._author: str | None = None
+        self._byline: str | None = None
+        self._time: str | None = None
+
+    def _scan(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        # One XPath over attribute nodes, in document order: a third faster than testing each
+        # element's attributes from Python, and this runs on most pages (~0.4 ms).
+        for attr in _HINT_ATTRS(self._root):
+            elem = attr.getparent()
+            name = attr.attrname
+            if name == "itemprop" or name == "rel":
+                if self._author is None and (
+                    (name == "itemprop" and attr == "author")
+                    or (name == "rel" and "author" in attr.split())
+                ):
+                    self._author = short_text(elem)  # None (empty, too long): keep looking
+            elif name == "class":
+                if self._byline is None and "byline" in attr.split():
+                    self._byline = short_text(elem)
+            elif self._time is None and attr:
+                self._time = str(attr)
+
+    @property
+    def author(self) -> str | None:
+        self._scan()
+        return self._author
+
+    @property
+    def byline(self) -> str | None:
+        self._scan()
+        return self._byline
+
+    @property
+    def time(self) -> str | None:
+        self._scan()
+        return self._time
+
+
+def short_text(elem: HtmlElement) -> str | None:
+    text = clean(elem.text_content())
+    return text if text and len(text) < 200 else None
