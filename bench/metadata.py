@@ -254,35 +254,49 @@ def _section_like(res: dict[str, Any]) -> bool:
     )
 
 
+_SAME = {"byline": same_name, "title": same_title, "date": same_day}
+
+
 def figures(results: list[dict[str, Any]]) -> dict[str, Any]:
-    by_ref = [r for r in results if _reference(r, "byline")]
     no_ref = [r for r in results if not _reference(r, "byline") and r["ours"].get("byline")]
-    titled = [r for r in results if _reference(r, "title")]
-    dated = [r for r in results if _reference(r, "date")]
     bylines = [r["ours"]["byline"] for r in results if r["ours"].get("byline")]
     dates = [r["ours"]["date"] for r in results if r["ours"].get("date")]
-    return {
+    found: dict[str, Any] = {
         "pages": len(results),
-        "byline": _share(by_ref, lambda r: same_name(r["ours"]["byline"], _reference(r, "byline"))),
         "unclean": sum(1 for b in bylines if _UNCLEAN.search(b)),
         "invented": sum(1 for r in no_ref if not _shown(r, r["ours"]["byline"])),
         "unreferenced": sum(1 for r in no_ref if _shown(r, r["ours"]["byline"])),
-        "title": _share(titled, lambda r: same_title(r["ours"]["title"], _reference(r, "title"))),
-        "date": _share(dated, lambda r: same_day(r["ours"]["date"], _reference(r, "date"))),
         "sections": sum(1 for r in results if _section_like(r)),
         "non_iso": sum(1 for d in dates if not _ISO.match(d)),
     }
+    for field, same in _SAME.items():
+        pages = [r for r in results if _reference(r, field)]
+        found[field] = _share(pages, field, same)
+        # Apart by where the reference came from: the page's own declaration is what its
+        # author meant; trafilatura's value is a guess (its title prefers a lone <h1>).
+        for source, declared in (("declared", True), ("trafilatura", False)):
+            part = [r for r in pages if bool(r["declared"].get(field)) == declared]
+            found[f"{field}:{source}"] = _share(part, field, same)
+    return found
 
 
-def _share(pages: list[dict[str, Any]], ok: Any) -> tuple[float, int]:
-    return (sum(1 for r in pages if ok(r)) / len(pages) if pages else 0.0, len(pages))
+def _share(pages: list[dict[str, Any]], field: str, same: Any) -> tuple[float, int]:
+    ok = sum(1 for r in pages if same(r["ours"][field], _reference(r, field)))
+    return (ok / len(pages) if pages else 0.0, len(pages))
+
+
+_SOURCES = ("declared", "trafilatura")
 
 
 def _print_figures(label: str, fig: dict[str, Any]) -> None:
     print(f"{label} ({fig['pages']} pages)")
     for name in ("byline", "title", "date"):
         share, count = fig[name]
-        print(f"  {name} agreement: {share:.3f} over {count} pages with a reference")
+        print(f"  {name} agreement: {share:.3f} over {count} pages with a reference", end="")
+        parts = [
+            f"{src} {fig[f'{name}:{src}'][0]:.3f}/{fig[f'{name}:{src}'][1]}" for src in _SOURCES
+        ]
+        print(f" ({', '.join(parts)})")
     print(f"  unclean bylines: {fig['unclean']}")
     print(f"  invented bylines: {fig['invented']} not in the page's text")
     print(f"  bylines in the text without a reference: {fig['unreferenced']}")

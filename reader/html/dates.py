@@ -11,7 +11,10 @@ import datetime
 import functools
 import os
 import re
+from collections.abc import Callable
 from typing import Any
+
+from lxml import etree
 
 from reader.datafiles import cached, read_toml
 from reader.safety import safe_line
@@ -23,10 +26,23 @@ _ISO_DATETIME = re.compile(
 )
 # /2019/05/04/, /2019-05-04-, /20190504/ in a URL's path; the year first, so no guessing.
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)([/_-]?)(\d\d?)\2(\d\d?)(?=[/_.-]|$)")
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d.]\d)")
+# Not "28.09.19" run into a time ("28.09.1912:44"): no digit, dot-digit or colon after the year.
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d.]\d|:\d)")
 _ISO_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 _TEXT_CHARS = 600  # how far past the headline a date still dates the article
+_BEFORE_CHARS = 300  # how far before it: a kicker or a blog's date header
+_MARK_CHARS = 120  # a longer element is a container, not a date line
+# Class or id words of an element that holds the article's date ("post-date", "timestamp",
+# "entry-meta", "dateline"); not a comment's, and not when it was last changed.
+_DATE_MARK = re.compile(r"date|time|publish|posted|byline|meta|dateline", re.I)
+_NOT_DATE_MARK = re.compile(r"comment|modif|update|reply|current|now|clock", re.I)
+# lxml-stubs type an XPath call as any XPath result; this one selects elements.
+_MARKED: Callable[[Any], list[Any]] = etree.XPath(  # type: ignore[assignment]
+    "//*[re:test(@class, 'date|time|publish|posted|byline|meta', 'i')"
+    " or re:test(@id, 'date|time|publish|posted|byline|meta', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 
 
 @functools.cache
@@ -141,3 +157,34 @@ def text_after(elem: Any, limit: int = _TEXT_CHARS) -> str:
                 break
         node = node.getparent()
     return " ".join(parts)[: limit + 200]
+
+
+def text_before(elem: Any, limit: int = _BEFORE_CHARS) -> str:
+    """The last ``limit`` characters of text before ``elem`` in the page."""
+    parts: list[str] = []
+    size = 0
+    node = elem
+    while node is not None and size < limit:
+        for before in node.itersiblings(preceding=True):
+            if not isinstance(before.tag, str) or before.tag in _NO_TEXT:
+                continue
+            text = " ".join(before.itertext())
+            parts.append(text)
+            size += len(text)
+            if size >= limit:
+                break
+        node = node.getparent()
+    return " ".join(reversed(parts))[-limit:]
+
+
+def date_in_marks(root: Any) -> str | None:
+    """The first date in a short element whose class or id marks a date or meta line
+    ("post-date", "entry-meta"), in document order: templates mark the article's date so."""
+    for elem in _MARKED(root):
+        marks = f"{elem.get('class') or ''} {elem.get('id') or ''}"
+        if _NOT_DATE_MARK.search(marks) or not _DATE_MARK.search(marks):
+            continue
+        text = " ".join(elem.text_content().split())
+        if len(text) <= _MARK_CHARS and (day := date_in_text(text)):
+            return day
+    return None

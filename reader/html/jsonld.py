@@ -50,15 +50,40 @@ def types(obj: dict[str, Any]) -> list[str]:
 
 
 def article_jsonld(root: HtmlElement) -> dict[str, Any]:
-    """The JSON-LD object describing the article (falling back to a WebPage), or {}."""
+    """The JSON-LD object describing the article (falling back to a WebPage), or {}, with
+    its author and publisher given by reference ({"@id": ...}, as SEO plugins write a
+    @graph) replaced by the objects they name."""
     page: dict[str, Any] = {}
+    found: dict[str, Any] | None = None
+    by_id: dict[str, dict[str, Any]] = {}
     for obj in jsonld_objects(root):
+        ident = obj.get("@id")
+        if isinstance(ident, str) and len(obj) > 1:
+            by_id.setdefault(ident, obj)
         kinds = types(obj)
-        if any(ARTICLE_TYPE.search(k) for k in kinds):
-            return obj
+        if found is None and any(ARTICLE_TYPE.search(k) for k in kinds):
+            found = obj
         if not page and "WebPage" in kinds:
             page = obj
-    return page
+    chosen = found if found is not None else page
+    if not by_id or not chosen:
+        return chosen
+    return {**chosen, **{k: _resolved(chosen.get(k), by_id) for k in _BY_REFERENCE if k in chosen}}
+
+
+_BY_REFERENCE = ("author", "publisher")
+
+
+def _resolved(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    """``value`` with each {"@id": ...} that holds nothing more replaced by the object it
+    names; one level, as a list of authors is the deepest a byline goes."""
+    if isinstance(value, list):
+        return [_resolved(v, by_id) for v in value if not isinstance(v, list)]
+    if isinstance(value, dict) and "name" not in value:
+        ident = value.get("@id")
+        if isinstance(ident, str):
+            return by_id.get(ident, value)
+    return value
 
 
 def ld_name(value: Any) -> str | None:

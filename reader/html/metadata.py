@@ -13,7 +13,14 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from reader.html.dates import date_in_text, date_in_url, first_date, text_after
+from reader.html.dates import (
+    date_in_marks,
+    date_in_text,
+    date_in_url,
+    first_date,
+    text_after,
+    text_before,
+)
 from reader.html.hints import BodyHints, clean, short_text
 from reader.html.jsonld import ARTICLE_TYPE, article_jsonld, author_name, ld_name, org_name, types
 from reader.html.titles import cut_title, strip_site_suffix, without_site_part
@@ -141,8 +148,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
 
     h1 = next(root.iter("h1"), None)
     heading = clean(h1.text_content()) if h1 is not None else None
-    head = root.find("head")
-    title_elem = head.find("title") if head is not None else None
+    title_elem = _title_element(root)
     page_title = short_text(title_elem) if title_elem is not None else None
     site = _site(
         [meta.get("og:site_name"), ld_name(publisher), meta.get("application-name")],
@@ -187,10 +193,13 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         meta.get("dc.date.issued"),
         meta.get("pubdate"),
         ld.get("dateCreated"),
+        lambda: hints.published,
         lambda: hints.time,
-        # Only in the URL or the text: what a reader sees by the headline dates the article.
+        # Only in the URL or the text: a line the template marks as the date, else what a
+        # reader sees by the headline, after it or above it, dates the article.
         lambda: date_in_url(url or meta.get("og:url")),
-        lambda: date_in_text(text_after(h1)) if h1 is not None else None,
+        lambda: date_in_marks(root),
+        lambda: _date_by(_headline(root, title) if title else h1),
     )
 
     lang = (
@@ -220,6 +229,42 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         canonical_url=canonical_url,
         description=description,
         body=_body(ld.get("articleBody")),
+    )
+
+
+def _date_by(headline: HtmlElement | None) -> str | None:
+    if headline is None:
+        return None
+    return date_in_text(text_after(headline)) or date_in_text(text_before(headline))
+
+
+_HEADLINE_MIN = 10  # a shorter heading matching the title is a word of it, not its copy
+
+
+def _headline(root: HtmlElement, title: str) -> HtmlElement | None:
+    """The heading that shows the title (an <h2> on blogs whose <h1> is the blog's name),
+    else the first <h1>."""
+    key = " ".join(title.split()).casefold()
+    first = None
+    for elem in root.iter("h1", "h2", "h3"):
+        if first is None and elem.tag == "h1":
+            first = elem
+        text = " ".join(elem.text_content().split()).casefold()
+        if len(text) > _HEADLINE_MIN and (text in key or key in text):
+            return elem
+    return first
+
+
+def _title_element(root: HtmlElement) -> HtmlElement | None:
+    """The page's <title>: in <head>, else the first outside an <svg> (a page with text
+    before <html> has its <title> parsed into the body)."""
+    head = root.find("head")
+    found = head.find("title") if head is not None else None
+    if found is not None:
+        return found
+    return next(
+        (t for t in root.iter("title") if not any(a.tag == "svg" for a in t.iterancestors())),
+        None,
     )
 
 

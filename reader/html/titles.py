@@ -17,8 +17,13 @@ def strip_site_suffix(title: str, site: str | None = None, heading: str | None =
     site_key = (site or "").casefold()
     if heading and heading.casefold() != site_key:
         for sep in _SEPARATORS:
-            if title.startswith(heading + sep) or title.endswith(sep + heading):
+            if title.startswith(heading + sep):
                 return heading
+            if title.endswith(sep + heading):
+                # The heading is the tail: the headline when the head is the shorter part
+                # ("Site | Headline"), else the site's name in a logo's <h1> ("Headline - Site").
+                head = title[: -len(sep + heading)].strip()
+                return heading if len(head) < len(heading) else head
     while True:
         shorter = _strip_one_part(title, site_key)
         if shorter is None:
@@ -60,9 +65,15 @@ def cut_title(title: str) -> str:
 
 
 def without_site_part(candidate: str, page_title: str) -> str | None:
-    """``page_title`` less its tail when that tail is ``candidate`` ("Story | Site", "Site")."""
+    """``page_title`` less its tail when that tail is ``candidate`` ("Story | Site", "Site"),
+    unless the head is a word or two before a longer tail: then the head is the site's name
+    and the tail the headline ("Site.com | The Briefing, Monday, May 4")."""
     for sep in _SEPARATORS:
         head = page_title[: -len(sep + candidate)].strip()
-        if page_title.endswith(sep + candidate) and len(head) > 3:
+        if (
+            page_title.endswith(sep + candidate)
+            and len(head) > 3
+            and len(head.split()) >= min(3, len(candidate.split()))
+        ):
             return head
     return None

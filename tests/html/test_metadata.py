@@ -241,3 +241,19 @@ def _page(head: str, body: str = "<p>Text.</p>") -> str:
 def test_a_person_beats_the_site_as_author(head: str, body: str, expected: str) -> None:
     meta = read_metadata(parse_html(_page(head, body or "<p>Text.</p>")))
     assert meta.byline == expected
+
+
+def test_a_title_parsed_into_the_body_is_still_the_title() -> None:
+    # Text before <html> (a proxy's banner, a wrapper) makes the parser open <body> early.
+    html = (
+        "Saved copy\n<html><head><title>Harbour plan approved</title></head>"
+        "<body><svg><title>Logo</title></svg><p>Text.</p></body></html>"
+    )
+    assert read_metadata(parse_html(html)).title == "Harbour plan approved"
+
+
+def test_an_author_the_json_ld_names_by_id_is_the_byline() -> None:
+    html = """<html><head><script type="application/ld+json">{"@graph": [
+      {"@type": "BlogPosting", "headline": "Harbour plan", "author": {"@id": "#ann"}},
+      {"@type": "Person", "@id": "#ann", "name": "Ann Lee"}]}</script></head></html>"""
+    assert read_metadata(parse_html(html)).byline == "Ann Lee"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.html.titles import strip_site_suffix
+from reader.html.titles import strip_site_suffix, without_site_part
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,24 @@ def test_strip_site_suffix(title: str, site: str | None, expected: str) -> None:
 
 def test_heading_matching_a_title_part_wins() -> None:
     assert strip_site_suffix("Short one | Big Site Name Here", None, "Short one") == "Short one"
+
+
+def test_a_logo_heading_at_the_title_tail_is_the_site() -> None:
+    # The first <h1> is the site's logo; the headline is the rest of the <title>.
+    title = "Harbour board approves the new plan - harbourblog"
+    assert strip_site_suffix(title, None, "harbourblog") == "Harbour board approves the new plan"
+    # A short head before the heading is the site's name: the heading is the headline.
+    assert strip_site_suffix("HB | Harbour board approves", None, "Harbour board approves") == (
+        "Harbour board approves"
+    )
+
+
+def test_without_site_part() -> None:
+    assert without_site_part("Harbour Blog", "Harbour plan approved today | Harbour Blog") == (
+        "Harbour plan approved today"
+    )
+    # The site first, the headline after it: og:title is the headline, not the site.
+    assert (
+        without_site_part("The Briefing, Monday, May 4", "Site.com – The Briefing, Monday, May 4")
+        is None
+    )
