@@ -84,9 +84,9 @@ def _name_shaped(text: str) -> bool:
     return not any(ch in rest for ch in ":[]")
 
 
-# What a byline may carry around the names: quotes, dashes, bars, colons ("'Ana Lee'",
-# "Nicolas Perriault —", "By: Bo Chan |").
-_BYLINE_EDGE = " \t/\\'\"“”‘’«»„‚‹›—–-|·•:;,"
+# What a byline may carry around the names: quotes, dashes, bars, colons, a permalink's
+# "#" ("'Ana Lee'", "Nicolas Perriault —", "By: Bo Chan |", "# posted by Chris").
+_BYLINE_EDGE = " \t/\\'\"“”‘’«»„‚‹›—–-|·•:;,#="
 _LEADING_WORD = re.compile(r"(\w+)\W*")
 
 

@@ -31,11 +31,15 @@ _HINT_ATTRS: Callable[[HtmlElement], list[NodeText]] = etree.XPath(  # type: ign
 # it names something about the author ("author-bio", "comment-author", "author-avatar").
 _AUTHOR_TOKEN = re.compile(r"(?:^|[-_])(?:author|byline)(?:[-_]?name)?(?:$|[-_])", re.I)
 _NOT_AUTHOR = re.compile(
-    r"comment|bio|avatar|about|box|desc|info|image|img|photo|pic|link|url|more|list|widget|"
+    r"comment|bio|avatar|about|box|desc|info|image|img|photo|pic|link|url|more|list|widget|contain|wrap|"
     r"follow|social|share|tag|other|related|archive|page",
     re.I,
 )
 _DATE_PROPS = frozenset({"datepublished", "datecreated"})
+_CROWDED = 3  # this many different names under author marks make a list, not a byline
+_MARKED_MAX = 40  # names kept from such a list, in which to find the one by the headline
+_FIRST_DIGIT = re.compile(r"\d")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _authorish(classes: str) -> bool:
@@ -55,6 +59,8 @@ class BodyHints:
         self._byline: str | None = None
         self._time: str | None = None
         self._published: str | None = None
+        self.crowded = False
+        self.marked: list[str] = []
 
     def _scan(self) -> None:
         if self._done:
@@ -62,6 +68,7 @@ class BodyHints:
         self._done = True
         # One XPath over attribute nodes, in document order: a third faster than testing each
         # element's attributes from Python, and this runs on most pages (~0.4 ms).
+        marked: dict[str, str] = {}
         for attr in _HINT_ATTRS(self._root):
             elem = attr.getparent()
             name = attr.attrname
@@ -79,10 +86,23 @@ class BodyHints:
                 ):
                     self._author = short_text(elem)  # None (empty, too long): keep looking
             elif name == "class":
-                if self._byline is None and _authorish(attr):
-                    self._byline = short_text(elem)
+                if len(marked) < _MARKED_MAX and _authorish(attr):
+                    text = short_text(elem)
+                    if text and next(elem.iterdescendants(*_HEADINGS), None) is None:
+                        # One name whatever date or time follows it ("posted by Ann @ 9:51"
+                        # on each post of a blog's page); marks nested in one byline
+                        # ("byline" > "byline-name") are one name too.
+                        low = text.casefold()
+                        key = _FIRST_DIGIT.split(low, maxsplit=1)[0].strip() or low
+                        if not any(key in k for k in marked):
+                            marked.setdefault(key, text)
             elif self._time is None and attr:
                 self._time = str(attr)
+        self.marked = list(marked.values())
+        self._byline = next(iter(self.marked), None)
+        # Many names under author marks are a list (comments, teasers of other posts), whose
+        # first may name someone who did not write this page.
+        self.crowded = len(marked) >= _CROWDED
 
     @property
     def author(self) -> str | None:

@@ -104,7 +104,8 @@ def ld_name(value: Any) -> str | None:
 def author_name(value: Any) -> str | None:
     """The JSON-LD author's name, unless it is typed an organisation (then the site's name
     more often than not, which a person named elsewhere should beat)."""
-    if isinstance(value, dict) and any("Organization" in k for k in types(value)):
+    kinds = types(value) if isinstance(value, dict) else []
+    if any("Organization" in k for k in kinds) and "Person" not in kinds:
         return None
     if isinstance(value, list):
         value = [v for v in value if not isinstance(v, dict) or author_name(v)] or None

@@ -177,7 +177,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
                 meta.get("dc.creator"),
                 author_name(ld.get("author")),
                 lambda: hints.author,
-                lambda: hints.byline,
+                lambda: _marked_byline(hints, root, title),
                 ld_name(ld.get("author")),  # typed an organisation: only when no one is named
             ],
             [site, ld_name(publisher), meta.get("application-name"), org_name(ld.get("author"))],
@@ -230,6 +230,21 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         description=description,
         body=_body(ld.get("articleBody")),
     )
+
+
+def _marked_byline(hints: BodyHints, root: HtmlElement, title: str) -> str | None:
+    """The first name under an author mark; among many (comments, teasers of other posts),
+    the first shown by the headline."""
+    name = hints.byline
+    if not name or not hints.crowded:
+        return name
+    headline = _headline(root, title) if title else None
+    if headline is None:
+        return None
+    # Compared without spaces: the mark's text and the text around the headline are joined
+    # from the same pieces, one without separators and one with.
+    near = "".join(f"{text_before(headline)}{text_after(headline)}".split())
+    return next((n for n in hints.marked if "".join(n.split()) in near), None)
 
 
 def _date_by(headline: HtmlElement | None) -> str | None:

@@ -131,6 +131,7 @@ def test_lines_that_are_not_a_leading_byline_stay(
         ("Ann Lee @ 10:30 am", None, "Ann Lee"),
         ("Posted by Ann Lee", None, "Ann Lee"),
         ("// posted by Ann Lee @ 12:30 AM 23 comments", None, "Ann Lee"),
+        ("# posted by Ann Lee @ 9:51 PM", None, "Ann Lee"),  # a permalink's "#" first
         ("Article by", None, None),
         ("Harbour Media (", None, "Harbour Media"),  # a URL in brackets cut away
         ("Ann Lee +", None, "Ann Lee"),

@@ -27,3 +27,39 @@ def test_author_class_hint(body: str, expected: str | None) -> None:
 def test_the_first_author_mark_in_document_order_wins() -> None:
     body = "<span class='author'>Ann Lee</span><footer><span class='author'>Bo Chan</span></footer>"
     assert BodyHints(parse_html(f"<html><body>{body}</body></html>")).byline == "Ann Lee"
+
+
+def test_a_list_of_author_marks_is_crowded() -> None:
+    # Comments (or teasers of other posts) marked "author" without a "comment" class.
+    body = "".join(
+        f"<dl><dt class='author'>by <b>{name}</b></dt><dd>A comment.</dd></dl>"
+        for name in ("kim_r", "Port Watcher", "bo1984")
+    )
+    hints = BodyHints(parse_html(f"<html><body>{body}</body></html>"))
+    assert hints.byline == "by kim_r" and hints.crowded
+
+
+def test_an_author_mark_holding_the_headline_is_a_wrapper() -> None:
+    body = (
+        "<div class='byline'><h1>Harbour plan approved</h1><span>By Ann Lee</span></div>"
+        "<span class='post-author'>Ann Lee</span>"
+    )
+    assert BodyHints(parse_html(f"<html><body>{body}</body></html>")).byline == "Ann Lee"
+
+
+def test_marks_nested_in_one_byline_are_one_name() -> None:
+    body = (
+        "<div class='byline'><span class='byline-name'>Ann Lee</span> "
+        "<span class='byline-title'>Harbour reporter</span></div>"
+    )
+    hints = BodyHints(parse_html(f"<html><body>{body}</body></html>"))
+    assert hints.byline == "Ann Lee Harbour reporter" and not hints.crowded
+
+
+def test_one_name_with_different_times_is_one_name() -> None:
+    # A blog's front page: each post ends "posted by Ann @ <time>".
+    body = "".join(
+        f"<p class='post-author'>posted by Ann @ {t}</p>" for t in ("9:51", "8:02", "7:13")
+    )
+    hints = BodyHints(parse_html(f"<html><body>{body}</body></html>"))
+    assert hints.byline == "posted by Ann @ 9:51" and not hints.crowded

@@ -37,3 +37,10 @@ def test_a_list_of_references() -> None:
         '"author": [{"@id": "https://harbour.example/#/person/ann"}, {"name": "Bo Chan"}]',
     )
     assert author_name(article_jsonld(parse_html(page))["author"]) == "Ann Lee, Bo Chan"
+
+
+def test_an_author_typed_person_and_organization_is_a_person() -> None:
+    # A one-person blog declares its owner both, and publisher too.
+    value = {"@type": ["Person", "Organization"], "name": "Ann Lee"}
+    assert author_name(value) == "Ann Lee"
+    assert author_name({"@type": "NewsMediaOrganization", "name": "Harbour Post"}) is None

@@ -257,3 +257,21 @@ def test_an_author_the_json_ld_names_by_id_is_the_byline() -> None:
       {"@type": "BlogPosting", "headline": "Harbour plan", "author": {"@id": "#ann"}},
       {"@type": "Person", "@id": "#ann", "name": "Ann Lee"}]}</script></head></html>"""
     assert read_metadata(parse_html(html)).byline == "Ann Lee"
+
+
+def test_among_many_author_marks_only_one_by_the_headline_is_the_byline() -> None:
+    comments = "".join(
+        f"<dl><dt class='author'>by <b>{name}</b></dt><dd>A comment.</dd></dl>"
+        for name in ("kim_r", "Port Watcher", "bo1984")
+    )
+    story = "<p>" + "The harbour board met again on Monday. " * 30 + "</p>"
+    page = f"<html><body><h1>Harbour plan approved</h1>{story}{comments}</body></html>"
+    assert read_metadata(parse_html(page)).byline is None
+    # Teasers of other posts come first in the markup (a sidebar placed by CSS); the
+    # story's own byline is the one by its title.
+    sidebar = "<aside><p class='byline'>by Bo Chan</p><p class='byline'>by Kim Ray</p></aside>"
+    teasers = page.replace(
+        "<h1>Harbour plan approved</h1>",
+        f"{sidebar}{story}<h1>Harbour plan approved</h1><span class='author'>Ann Lee</span>",
+    )
+    assert read_metadata(parse_html(teasers)).byline == "Ann Lee"
