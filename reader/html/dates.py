@@ -28,7 +28,9 @@ _ISO_DATETIME = re.compile(
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)([/_-]?)(\d\d?)\2(\d\d?)(?=[/_.-]|$)")
 # Not "28.09.19" run into a time ("28.09.1912:44"): no digit, dot-digit or colon after the year.
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d.]\d|:\d)")
-_ISO_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+# The year first: "2019-05-04", "2019/5/4", "2019.05.04"; "2019年5月4日", "2019년 5월 4일".
+_YEAR_FIRST = re.compile(r"(?<![\d.])((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
+_CJK = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 _TEXT_CHARS = 600  # how far past the headline a date still dates the article
 _BEFORE_CHARS = 300  # how far before it: a kicker or a blog's date header
@@ -46,7 +48,7 @@ _MARKED: Callable[[Any], list[Any]] = etree.XPath(  # type: ignore[assignment]
 
 
 @functools.cache
-def _months() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+def _months() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     path = os.path.join(os.path.dirname(__file__), "data", "months.toml")
     table: dict[str, int] = cached(
         "months",
@@ -65,7 +67,10 @@ def _months() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
     month_first = re.compile(
         rf"(?<!\w)({alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)", re.I
     )
-    return table, day_first, month_first
+    year_first = re.compile(  # "2019. május 4."
+        rf"(?<![\w.])((?:19|20)\d\d)\.?\s+({alt})\.?\s+(\d{{1,2}})(?!\d)", re.I
+    )
+    return table, day_first, month_first, year_first
 
 
 def _day(year: int | str, month: int | str, day: int | str) -> str | None:
@@ -91,16 +96,23 @@ def iso(line: str) -> str | None:
 
 def date_in_text(text: str, lang: str | None = None) -> str | None:
     """The first written-out date in ``text`` ("4 May 2019", "May 4th, 2019", "04.05.2019",
-    "2019-05-04") as an ISO day, or None."""
-    table, day_first, month_first = _months()
+    "2019-05-04", "2019/5/4", "2019年5月4日", "2019. május 4.") as an ISO day, or None."""
+    table, day_first, month_first, year_first = _months()
     found: list[tuple[int, str]] = []
-    for pattern, day_at, month_at in ((day_first, 1, 2), (month_first, 2, 1)):
+    for pattern, year_at, month_at, day_at in (
+        (day_first, 3, 2, 1),
+        (month_first, 3, 1, 2),
+        (year_first, 1, 2, 3),
+    ):
         if (m := pattern.search(text)) and (
-            day := _day(m.group(3), table[m.group(month_at).casefold()], m.group(day_at))
+            day := _day(m.group(year_at), table[m.group(month_at).casefold()], m.group(day_at))
         ):
             found.append((m.start(), day))
-    if (m := _ISO_IN_TEXT.search(text)) and (day := _day(m.group(1), m.group(2), m.group(3))):
-        found.append((m.start(), day))
+    for pattern, month_at in ((_YEAR_FIRST, 3), (_CJK, 2)):
+        if (m := pattern.search(text)) and (
+            day := _day(m.group(1), m.group(month_at), m.group(month_at + 1))
+        ):
+            found.append((m.start(), day))
     if m := _NUMERIC.search(text):
         first, sep, second, year = m.groups()
         # Dots are day first everywhere; a slash is month first in English unless that

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
+from reader.html import dates
 from reader.html.dates import date_in_marks, date_in_text, date_in_url, first_date
 from reader.html.metadata import read_metadata
 from reader.html.parse import parse_html
@@ -40,6 +44,17 @@ def test_date_in_url(url: str | None, expected: str | None) -> None:
         ("In May 2019 the council met", None),  # no day: no date
         ("31 February 2019", None),
         ("reply by kim04.05.1912:44", None),  # "04.05.19" run into a time is no 1912
+        ("Wed 2019/05/04 19:05 JST", "2019-05-04"),
+        ("2019.5.4", "2019-05-04"),
+        ("2019年5月4日 10:30", "2019-05-04"),
+        ("2019년 5월 4일", "2019-05-04"),
+        ("Közzétéve: 2019. május 4.", "2019-05-04"),
+        ("julkaistu 4. toukokuuta 2019", "2019-05-04"),
+        ("4 mayıs 2019", "2019-05-04"),
+        ("4. května 2019", "2019-05-04"),
+        ("4 травня 2019", "2019-05-04"),
+        ("4 maj 2019", "2019-05-04"),
+        ("2019/13/40", None),
     ],
 )
 def test_date_in_text(text: str, expected: str | None) -> None:
@@ -120,3 +135,14 @@ def test_itemprop_date_published_on_an_element() -> None:
         "4 May</span><time datetime='2020-01-01'>later</time>"
     )
     assert read_metadata(parse_html(_page(body))).published == "2019-05-04T10:00:00Z"
+
+
+def test_a_month_name_shared_by_languages_means_one_month() -> None:
+    path = Path(dates.__file__).parent / "data" / "months.toml"
+    seen: dict[str, tuple[str, int]] = {}
+    for lang, names in tomllib.loads(path.read_text("utf-8")).items():
+        assert len(names) == 12, lang
+        for number, forms in enumerate(names, 1):
+            for form in forms.split("|"):
+                first = seen.setdefault(form, (lang, number))
+                assert first[1] == number, (form, first, lang)
