@@ -99,6 +99,7 @@ _BRACKETED = re.compile(r"\[[^\]]*\]")  # "[link]", "[email]": labels, not names
 _OPEN_END = _BYLINE_EDGE + "([{+#"
 _SITE_SEPARATORS = re.compile(r"\s[|·•—–/-]\s|,\s")
 _BYLINE_MAX_WORDS = 12  # more is a sentence or a list of tags, not names
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")  # a lower-case last label: "Site.com"
 
 
 def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str | None:
@@ -128,6 +129,8 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
         return None  # "Article by": a label whose name sits elsewhere
     if not text or text.casefold() == site_key or len(text.split()) > _BYLINE_MAX_WORDS:
         return None
+    if _DOMAIN.fullmatch(text):
+        return None  # "Author: Example.com": the site, named by its address
     return text
 
 

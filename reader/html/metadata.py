@@ -165,7 +165,8 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     )
     if raw_title and page_title:
         # og:title filled with the site's name, which <title> carries as its tail.
-        raw_title = without_site_part(raw_title, page_title) or raw_title
+        headings = {" ".join(h.text_content().split()).casefold() for h in root.iter("h1")}
+        raw_title = without_site_part(raw_title, page_title, headings) or raw_title
     title = strip_site_suffix(cut_title(raw_title), site, heading) if raw_title else ""
 
     byline = _byline(

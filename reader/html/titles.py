@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ")
 TITLE_LIMIT = 1000
+_LONGER_TAIL = 1.5  # a tail this much longer than the head is no site name
 
 
 def strip_site_suffix(title: str, site: str | None = None, heading: str | None = None) -> str:
@@ -64,16 +67,20 @@ def cut_title(title: str) -> str:
     )
 
 
-def without_site_part(candidate: str, page_title: str) -> str | None:
+def without_site_part(
+    candidate: str, page_title: str, headings: Collection[str] = ()
+) -> str | None:
     """``page_title`` less its tail when that tail is ``candidate`` ("Story | Site", "Site"),
-    unless the head is a word or two before a longer tail: then the head is the site's name
-    and the tail the headline ("Site.com | The Briefing, Monday, May 4")."""
+    unless the tail is the headline after the site's name and sections ("Site - Section -
+    Headline"): a tail much longer than the head, or one a heading of the page shows."""
+    if " ".join(candidate.split()).casefold() in headings:
+        return None
     for sep in _SEPARATORS:
         head = page_title[: -len(sep + candidate)].strip()
         if (
             page_title.endswith(sep + candidate)
             and len(head) > 3
-            and len(head.split()) >= min(3, len(candidate.split()))
+            and len(candidate) < _LONGER_TAIL * len(head)
         ):
             return head
     return None

@@ -132,6 +132,8 @@ def test_lines_that_are_not_a_leading_byline_stay(
         ("Posted by Ann Lee", None, "Ann Lee"),
         ("// posted by Ann Lee @ 12:30 AM 23 comments", None, "Ann Lee"),
         ("# posted by Ann Lee @ 9:51 PM", None, "Ann Lee"),  # a permalink's "#" first
+        ("Author: HarbourNews.com", None, None),  # the site, by its address
+        ("A.K. Lee", None, "A.K. Lee"),
         ("Article by", None, None),
         ("Harbour Media (", None, "Harbour Media"),  # a URL in brackets cut away
         ("Ann Lee +", None, "Ann Lee"),

@@ -55,3 +55,15 @@ def test_without_site_part() -> None:
         without_site_part("The Briefing, Monday, May 4", "Site.com – The Briefing, Monday, May 4")
         is None
     )
+
+
+def test_a_headline_after_the_site_and_section_is_no_site_name() -> None:
+    title = "Harbour Post - Politics - Harbour board approves the new plan after a long debate"
+    assert (
+        without_site_part("Harbour board approves the new plan after a long debate", title) is None
+    )
+    # The page shows it as its heading: the headline, however short the tail.
+    assert (
+        without_site_part("Plan approved", "Harbour Post News | Plan approved", {"plan approved"})
+        is None
+    )
