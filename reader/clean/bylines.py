@@ -99,6 +99,7 @@ _BRACKETED = re.compile(r"\[[^\]]*\]")  # "[link]", "[email]": labels, not names
 _OPEN_END = _BYLINE_EDGE + "([{+#"
 _SITE_SEPARATORS = re.compile(r"\s[|·•—–/-]\s|,\s")
 _BYLINE_MAX_WORDS = 12  # more is a sentence or a list of tags, not names
+_SENTENCE_WORDS = 4
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")  # a lower-case last label: "Site.com"
 
 
@@ -131,7 +132,17 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
         return None
     if _DOMAIN.fullmatch(text):
         return None  # "Author: Example.com": the site, named by its address
+    if _sentence_like(text, filler):
+        return None  # "View my complete profile": a link's label, not a name
     return text
+
+
+def _sentence_like(text: str, filler: frozenset[str] | set[str]) -> bool:
+    """Four or more words, most of them lower-case and no joiner: names are capitalised,
+    or one word ("gnaddrig")."""
+    words = [w for w in _WORD.findall(text) if w.casefold() not in filler]
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= _SENTENCE_WORDS and 2 * lower > len(words)
 
 
 def _leads(match: re.Match[str], text: str, words: BylineWords) -> bool:

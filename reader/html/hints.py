@@ -26,14 +26,17 @@ def clean(value: Any) -> str | None:
 _HINT_ATTRS: Callable[[HtmlElement], list[NodeText]] = etree.XPath(  # type: ignore[assignment]
     "//@itemprop | //a/@rel | //time/@datetime"
     " | //@class[contains(., 'byline') or contains(., 'author')]"
+    " | //@id[contains(translate(., 'ABELINORTHUY', 'abelinorthuy'), 'author')"
+    " or contains(translate(., 'ABELINORTHUY', 'abelinorthuy'), 'byline')]"
 )
-# A class token that names the article's author ("author", "post-author", "byline"), unless
-# it names something about the author ("author-bio", "comment-author", "author-avatar").
-_AUTHOR_TOKEN = re.compile(r"(?:^|[-_])(?:author|byline)(?:[-_]?name)?(?:$|[-_])", re.I)
+# A class or id word that names the article's author ("author", "post-author", "byline",
+# "AuthorLabel"), unless it names something about the author ("author-bio",
+# "comment-author", "author-avatar").
+_AUTHOR_TOKEN = re.compile(r"(?:^|[-_])(?:author|byline)(?:[-_]?name)?(?:$|[-_])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_AUTHOR = re.compile(
-    r"comment|bio|avatar|about|box|desc|info|image|img|photo|pic|link|url|more|list|widget|contain|wrap|"
-    r"follow|social|share|tag|other|related|archive|page",
-    re.I,
+    r"comment|bio|avatar|about|box|desc|info|image|img|photo|pic|more|list|widget|contain|wrap|"
+    r"follow|social|share|tag|other|related|archive|page|source|credit"
 )
 _DATE_PROPS = frozenset({"datepublished", "datecreated"})
 _CROWDED = 3  # this many different names under author marks make a list, not a byline
@@ -43,7 +46,8 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _authorish(classes: str) -> bool:
-    return any(_AUTHOR_TOKEN.search(t) and not _NOT_AUTHOR.search(t) for t in classes.split())
+    words = (_CAMEL.sub("-", t).lower() for t in classes.split())
+    return any(_AUTHOR_TOKEN.search(t) and not _NOT_AUTHOR.search(t) for t in words)
 
 
 class BodyHints:
@@ -85,7 +89,7 @@ class BodyHints:
                     or (name == "rel" and "author" in attr.split())
                 ):
                     self._author = short_text(elem)  # None (empty, too long): keep looking
-            elif name == "class":
+            elif name == "class" or name == "id":
                 if len(marked) < _MARKED_MAX and _authorish(attr):
                     text = short_text(elem)
                     if text and next(elem.iterdescendants(*_HEADINGS), None) is None:

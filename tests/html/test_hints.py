@@ -18,6 +18,11 @@ from reader.html.parse import parse_html
         ("<div class='author-bio'>Ann Lee writes about ports.</div>", None),
         ("<cite class='comment-author'>Kim</cite><div class='author-avatar'>Ann</div>", None),
         ("<p class='authority'>Port Authority</p>", None),  # "author" inside another word
+        ("<span id='AuthorLabel'>By Ann Lee, Harbour Trust</span>", "By Ann Lee, Harbour Trust"),
+        ("<div id='author'>Ann Lee</div>", "Ann Lee"),
+        ("<a class='header__author-link'>Ann Lee</a>", "Ann Lee"),
+        ("<div class='postAuthorBio'>Ann Lee writes.</div>", None),
+        ("<div id='authorSource'>Source: Harbour Stats</div>", None),  # a credit
     ],
 )
 def test_author_class_hint(body: str, expected: str | None) -> None:
