@@ -243,11 +243,11 @@ def test_a_person_beats_the_site_as_author(head: str, body: str, expected: str) 
     assert meta.byline == expected
 
 
-def test_a_title_parsed_into_the_body_is_still_the_title() -> None:
-    # Text before <html> (a proxy's banner, a wrapper) makes the parser open <body> early.
+def test_a_title_parsed_into_the_body_gives_way_to_the_heading() -> None:
+    # Text before <html> (a wrapper) makes the parser open <body> early, <title> included.
     html = (
-        "Saved copy\n<html><head><title>Harbour plan approved</title></head>"
-        "<body><svg><title>Logo</title></svg><p>Text.</p></body></html>"
+        "Saved copy\n<html><head><title>Harbour Trust - Home</title></head>"
+        "<body><h1>Harbour plan approved</h1><p>Text.</p></body></html>"
     )
     assert read_metadata(parse_html(html)).title == "Harbour plan approved"
 
