@@ -85,9 +85,9 @@ def _name_shaped(text: str) -> bool:
     return not any(ch in rest for ch in ":[]")
 
 
-# What a byline may carry around the names: quotes, dashes, bars, colons ("'Ana Lee'",
-# "Nicolas Perriault —", "By: Bo Chan |").
-_BYLINE_EDGE = " \t/\\'\"“”‘’«»„‚‹›—–-|·•:;,"
+# What a byline may carry around the names: quotes, dashes, bars, colons, a permalink's
+# "#" ("'Ana Lee'", "Nicolas Perriault —", "By: Bo Chan |", "# posted by Chris").
+_BYLINE_EDGE = " \t/\\'\"“”‘’«»„‚‹›—–-|·•:;,#="
 _LEADING_WORD = re.compile(r"(\w+)\W*")
 
 
@@ -100,6 +100,9 @@ _BRACKETED = re.compile(r"\[[^\]]*\]")  # "[link]", "[email]": labels, not names
 _OPEN_END = _BYLINE_EDGE + "([{+#"
 _SITE_SEPARATORS = re.compile(r"\s[|·•—–/-]\s|,\s")
 _BYLINE_MAX_WORDS = 12  # more is a sentence or a list of tags, not names
+_SENTENCE_WORDS = 4
+_LABEL_WORDS = 4  # words a label before its "by" word may have
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}")  # a lower-case last label: "Site.com"
 
 
 def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str | None:
@@ -113,6 +116,7 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
     text = _BRACKETED.sub(" ", _CONTACT.sub(" ", byline)).strip(_BYLINE_EDGE)
     while (match := _LEADING_WORD.match(text)) and _leads(match, text, words):
         text = text[match.end() :].strip(_BYLINE_EDGE)
+    text = _after_label(text, words)
     text = _without_date(text, words).strip(_BYLINE_EDGE)
     site_key = (site or "").strip().casefold()
     if site_key:
@@ -129,6 +133,34 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
         return None  # "Article by": a label whose name sits elsewhere
     if not text or text.casefold() == site_key or len(text.split()) > _BYLINE_MAX_WORDS:
         return None
+    if _DOMAIN.fullmatch(text):
+        return None  # "Author: Example.com": the site, named by its address
+    if _sentence_like(text, filler):
+        return None  # "View my complete profile": a link's label, not a name
+    return text
+
+
+def _sentence_like(text: str, filler: frozenset[str] | set[str]) -> bool:
+    """Four or more words, most of them lower-case and no joiner: names are capitalised,
+    or one word ("gnaddrig")."""
+    words = [w for w in _WORD.findall(text) if w.casefold() not in filler]
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= _SENTENCE_WORDS and 2 * lower > len(words)
+
+
+def _after_label(text: str, words: BylineWords) -> str:
+    """What follows a "by" word that ends a short label ("See more articles by Ann Lee",
+    "Zeige alle Beiträge von Ann Lee"): a lead with a lower-case word and no comma is a
+    phrase, not a first name ("Ann Lee, photos by Bo Chan" keeps its writer)."""
+    tokens = list(_WORD.finditer(text, 0, 200))[: _LABEL_WORDS + 1]
+    for i, m in enumerate(tokens):
+        if i and m.group().casefold() in words.by:
+            lead = text[: m.start()]
+            rest = text[m.end() :].strip(_BYLINE_EDGE)
+            # Something must follow: "reporter" ends "Ann Lee, harbour reporter".
+            if rest and "," not in lead and any(t.group()[:1].islower() for t in tokens[:i]):
+                return rest
+            break
     return text
 
 

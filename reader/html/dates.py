@@ -11,7 +11,10 @@ import datetime
 import functools
 import os
 import re
+from collections.abc import Callable
 from typing import Any
+
+from lxml import etree
 
 from reader.datafiles import cached, read_toml
 from reader.safety import safe_line
@@ -23,14 +26,29 @@ _ISO_DATETIME = re.compile(
 )
 # /2019/05/04/, /2019-05-04-, /20190504/ in a URL's path; the year first, so no guessing.
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)([/_-]?)(\d\d?)\2(\d\d?)(?=[/_.-]|$)")
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d.]\d)")
-_ISO_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+# Not "28.09.19" run into a time ("28.09.1912:44"): no digit, dot-digit or colon after the year.
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d.]\d|:\d)")
+# The year first: "2019-05-04", "2019/5/4", "2019.05.04"; "2019年5月4日", "2019년 5월 4일".
+_YEAR_FIRST = re.compile(r"(?<![\d.])((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
+_CJK = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 _TEXT_CHARS = 600  # how far past the headline a date still dates the article
+_BEFORE_CHARS = 300  # how far before it: a kicker or a blog's date header
+_MARK_CHARS = 120  # a longer element is a container, not a date line
+# Class or id words of an element that holds the article's date ("post-date", "timestamp",
+# "entry-meta", "dateline"); not a comment's, and not when it was last changed.
+_DATE_MARK = re.compile(r"date|time|publish|posted|byline|meta|dateline", re.I)
+_NOT_DATE_MARK = re.compile(r"comment|modif|update|reply|current|now|clock", re.I)
+# lxml-stubs type an XPath call as any XPath result; this one selects elements.
+_MARKED: Callable[[Any], list[Any]] = etree.XPath(  # type: ignore[assignment]
+    "//*[re:test(@class, 'date|time|publish|posted|byline|meta', 'i')"
+    " or re:test(@id, 'date|time|publish|posted|byline|meta', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 
 
 @functools.cache
-def _months() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+def _months() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     path = os.path.join(os.path.dirname(__file__), "data", "months.toml")
     table: dict[str, int] = cached(
         "months",
@@ -49,7 +67,10 @@ def _months() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
     month_first = re.compile(
         rf"(?<!\w)({alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)", re.I
     )
-    return table, day_first, month_first
+    year_first = re.compile(  # "2019. május 4."
+        rf"(?<![\w.])((?:19|20)\d\d)\.?\s+({alt})\.?\s+(\d{{1,2}})(?!\d)", re.I
+    )
+    return table, day_first, month_first, year_first
 
 
 def _day(year: int | str, month: int | str, day: int | str) -> str | None:
@@ -75,16 +96,23 @@ def iso(line: str) -> str | None:
 
 def date_in_text(text: str, lang: str | None = None) -> str | None:
     """The first written-out date in ``text`` ("4 May 2019", "May 4th, 2019", "04.05.2019",
-    "2019-05-04") as an ISO day, or None."""
-    table, day_first, month_first = _months()
+    "2019-05-04", "2019/5/4", "2019年5月4日", "2019. május 4.") as an ISO day, or None."""
+    table, day_first, month_first, year_first = _months()
     found: list[tuple[int, str]] = []
-    for pattern, day_at, month_at in ((day_first, 1, 2), (month_first, 2, 1)):
+    for pattern, year_at, month_at, day_at in (
+        (day_first, 3, 2, 1),
+        (month_first, 3, 1, 2),
+        (year_first, 1, 2, 3),
+    ):
         if (m := pattern.search(text)) and (
-            day := _day(m.group(3), table[m.group(month_at).casefold()], m.group(day_at))
+            day := _day(m.group(year_at), table[m.group(month_at).casefold()], m.group(day_at))
         ):
             found.append((m.start(), day))
-    if (m := _ISO_IN_TEXT.search(text)) and (day := _day(m.group(1), m.group(2), m.group(3))):
-        found.append((m.start(), day))
+    for pattern, month_at in ((_YEAR_FIRST, 3), (_CJK, 2)):
+        if (m := pattern.search(text)) and (
+            day := _day(m.group(1), m.group(month_at), m.group(month_at + 1))
+        ):
+            found.append((m.start(), day))
     if m := _NUMERIC.search(text):
         first, sep, second, year = m.groups()
         # Dots are day first everywhere; a slash is month first in English unless that
@@ -141,3 +169,34 @@ def text_after(elem: Any, limit: int = _TEXT_CHARS) -> str:
                 break
         node = node.getparent()
     return " ".join(parts)[: limit + 200]
+
+
+def text_before(elem: Any, limit: int = _BEFORE_CHARS) -> str:
+    """The last ``limit`` characters of text before ``elem`` in the page."""
+    parts: list[str] = []
+    size = 0
+    node = elem
+    while node is not None and size < limit:
+        for before in node.itersiblings(preceding=True):
+            if not isinstance(before.tag, str) or before.tag in _NO_TEXT:
+                continue
+            text = " ".join(before.itertext())
+            parts.append(text)
+            size += len(text)
+            if size >= limit:
+                break
+        node = node.getparent()
+    return " ".join(reversed(parts))[-limit:]
+
+
+def date_in_marks(root: Any) -> str | None:
+    """The first date in a short element whose class or id marks a date or meta line
+    ("post-date", "entry-meta"), in document order: templates mark the article's date so."""
+    for elem in _MARKED(root):
+        marks = f"{elem.get('class') or ''} {elem.get('id') or ''}"
+        if _NOT_DATE_MARK.search(marks) or not _DATE_MARK.search(marks):
+            continue
+        text = " ".join(elem.text_content().split())
+        if len(text) <= _MARK_CHARS and (day := date_in_text(text)):
+            return day
+    return None

@@ -131,6 +131,17 @@ def test_lines_that_are_not_a_leading_byline_stay(
         ("Ann Lee @ 10:30 am", None, "Ann Lee"),
         ("Posted by Ann Lee", None, "Ann Lee"),
         ("// posted by Ann Lee @ 12:30 AM 23 comments", None, "Ann Lee"),
+        ("# posted by Ann Lee @ 9:51 PM", None, "Ann Lee"),  # a permalink's "#" first
+        ("Author: HarbourNews.com", None, None),  # the site, by its address
+        ("View my complete profile", None, None),  # a profile link's label
+        ("See more articles by Ann Lee", None, "Ann Lee"),
+        ("Zeige alle Beiträge von Ann Lee", None, "Ann Lee"),
+        ("Ann Lee, photos by Bo Chan", None, "Ann Lee, photos by Bo Chan"),
+        ("Ann Lee Staff Writer", None, "Ann Lee Staff Writer"),
+        ("Ann Lee Harbour business reporter", None, "Ann Lee Harbour business reporter"),
+        ("bell hooks", None, "bell hooks"),
+        ("Ana de la Cruz", None, "Ana de la Cruz"),
+        ("A.K. Lee", None, "A.K. Lee"),
         ("Article by", None, None),
         ("Harbour Media (", None, "Harbour Media"),  # a URL in brackets cut away
         ("Ann Lee +", None, "Ann Lee"),

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
-from reader.html.dates import date_in_text, date_in_url, first_date
+from reader.html import dates
+from reader.html.dates import date_in_marks, date_in_text, date_in_url, first_date
 from reader.html.metadata import read_metadata
 from reader.html.parse import parse_html
 
@@ -39,6 +43,18 @@ def test_date_in_url(url: str | None, expected: str | None) -> None:
         ("Posted 2019-05-04", "2019-05-04"),
         ("In May 2019 the council met", None),  # no day: no date
         ("31 February 2019", None),
+        ("reply by kim04.05.1912:44", None),  # "04.05.19" run into a time is no 1912
+        ("Wed 2019/05/04 19:05 JST", "2019-05-04"),
+        ("2019.5.4", "2019-05-04"),
+        ("2019年5月4日 10:30", "2019-05-04"),
+        ("2019년 5월 4일", "2019-05-04"),
+        ("Közzétéve: 2019. május 4.", "2019-05-04"),
+        ("julkaistu 4. toukokuuta 2019", "2019-05-04"),
+        ("4 mayıs 2019", "2019-05-04"),
+        ("4. května 2019", "2019-05-04"),
+        ("4 травня 2019", "2019-05-04"),
+        ("4 maj 2019", "2019-05-04"),
+        ("2019/13/40", None),
     ],
 )
 def test_date_in_text(text: str, expected: str | None) -> None:
@@ -86,3 +102,47 @@ def test_a_declared_date_beats_the_url() -> None:
     )
     meta = read_metadata(parse_html(page), "https://news.example/2019/05/04/harbour-plan")
     assert meta.published == "2019-05-06"
+
+
+def test_a_date_header_above_the_post_title_dates_it() -> None:
+    # A blog: the <h1> is the blog's name, the post's title an <h2> below its date header.
+    body = (
+        "<h1>Notes from the harbour</h1><div class='sidebar'><p>Archive</p></div>"
+        "<h2 class='date-header'><span>Friday, October 20, 2017</span></h2>"
+        "<h2>Harbour plan</h2><p>The harbour authority approved the plan.</p>"
+    )
+    assert read_metadata(parse_html(_page(body))).published == "2017-10-20"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<div class='entry-meta'><span class='posted-on'>May 4, 2019</span></div>", "2019-05-04"),
+        ("<p id='post-time'>Geschrieben am 04.05.2019</p>", "2019-05-04"),
+        # A comment's date or a last-changed line does not date the article.
+        ("<span class='comment-date'>May 5, 2019</span><p class='updated'>6 May 2019</p>", None),
+        # A long container is no date line.
+        ("<div class='meta'>" + "Words of the story. " * 10 + "May 4, 2019</div>", None),
+    ],
+)
+def test_date_in_marks(body: str, expected: str | None) -> None:
+    assert date_in_marks(parse_html(_page(body))) == expected
+
+
+def test_itemprop_date_published_on_an_element() -> None:
+    body = (
+        "<h1>Harbour plan</h1><span itemprop='datePublished' content='2019-05-04T10:00:00Z'>"
+        "4 May</span><time datetime='2020-01-01'>later</time>"
+    )
+    assert read_metadata(parse_html(_page(body))).published == "2019-05-04T10:00:00Z"
+
+
+def test_a_month_name_shared_by_languages_means_one_month() -> None:
+    path = Path(dates.__file__).parent / "data" / "months.toml"
+    seen: dict[str, tuple[str, int]] = {}
+    for lang, names in tomllib.loads(path.read_text("utf-8")).items():
+        assert len(names) == 12, lang
+        for number, forms in enumerate(names, 1):
+            for form in forms.split("|"):
+                first = seen.setdefault(form, (lang, number))
+                assert first[1] == number, (form, first, lang)

@@ -1,0 +1,86 @@
+"""Titles: a site's name dropped from the <title> ("Story | Site"), and titles cut to size."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ")
+TITLE_LIMIT = 1000
+_LONGER_TAIL = 1.5  # a tail this much longer than the head is no site name
+
+
+def strip_site_suffix(title: str, site: str | None = None, heading: str | None = None) -> str:
+    """Drop " | Site" or " - Site" tails (or a "Site | " head) from a title.
+
+    A part is dropped when it names the site, or when it is short next to the rest: sites
+    append their name far more often than a headline contains a spaced separator. A loop, not
+    recursion: a title of thousands of " | X" parts must not overflow the stack, and each
+    round costs one pass over a title of at most TITLE_LIMIT characters.
+    """
+    site_key = (site or "").casefold()
+    if heading and heading.casefold() != site_key:
+        for sep in _SEPARATORS:
+            if title.startswith(heading + sep):
+                return heading
+            if title.endswith(sep + heading):
+                # The heading is the tail: the headline when the head is the shorter part
+                # ("Site | Headline"), else the site's name in a logo's <h1> ("Headline - Site").
+                head = title[: -len(sep + heading)].strip()
+                return heading if len(head) < len(heading) else head
+    while True:
+        shorter = _strip_one_part(title, site_key)
+        if shorter is None:
+            return title
+        title, last = shorter
+        if last:
+            return title
+
+
+def _strip_one_part(title: str, site_key: str) -> tuple[str, bool] | None:
+    """``title`` less one site part, and whether no further part may go; None: none goes."""
+    for sep in _SEPARATORS:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        if site_key and tail.strip().casefold() == site_key:
+            return head.strip(), False
+        first, _, rest = title.partition(sep)
+        if site_key and first.strip().casefold() == site_key:
+            return rest.strip(), True
+        if (
+            len(tail.split(None, 4)) <= 4
+            and len(head.split(None, 2)) >= 3
+            and len(tail) < len(head)
+            and not tail.strip()[:1].islower()  # "X - and why it matters" is one headline
+        ):
+            return head.strip(), False
+    return None
+
+
+def cut_title(title: str) -> str:
+    """A title of at most TITLE_LIMIT characters, cut at a word: longer is keyword stuffing
+    or an attack, and stripping site parts from it would cost rounds over all of it."""
+    if len(title) <= TITLE_LIMIT:
+        return title
+    return (
+        title[:TITLE_LIMIT].rsplit(None, 1)[0].rstrip(" |-:/\u2013\u2014\u00b7\u2022\u00ab\u00bb")
+    )
+
+
+def without_site_part(
+    candidate: str, page_title: str, headings: Collection[str] = ()
+) -> str | None:
+    """``page_title`` less its tail when that tail is ``candidate`` ("Story | Site", "Site"),
+    unless the tail is the headline after the site's name and sections ("Site - Section -
+    Headline"): a tail much longer than the head, or one a heading of the page shows."""
+    if " ".join(candidate.split()).casefold() in headings:
+        return None
+    for sep in _SEPARATORS:
+        head = page_title[: -len(sep + candidate)].strip()
+        if (
+            page_title.endswith(sep + candidate)
+            and len(head) > 3
+            and len(candidate) < _LONGER_TAIL * len(head)
+        ):
+            return head
+    return None

@@ -1,0 +1,69 @@
+"""A site's name leaves the title; the headline stays whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.html.titles import strip_site_suffix, without_site_part
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Markets fall for a third day | Money Daily", None, "Markets fall for a third day"),
+        (
+            "Markets fall for a third day - Money Daily",
+            "Money Daily",
+            "Markets fall for a third day",
+        ),
+        (
+            "Money Daily | Markets fall for a third day",
+            "Money Daily",
+            "Markets fall for a third day",
+        ),
+        ("Markets fall again \u2014 Section \u2014 Money Daily", None, "Markets fall again"),
+        # Not a site suffix: lower-case continuation, or a short head.
+        ("New phone arrives - and it is late", None, "New phone arrives - and it is late"),
+        ("Brexit - The Deal", None, "Brexit - The Deal"),
+        ("No separators in this one", None, "No separators in this one"),
+    ],
+)
+def test_strip_site_suffix(title: str, site: str | None, expected: str) -> None:
+    assert strip_site_suffix(title, site) == expected
+
+
+def test_heading_matching_a_title_part_wins() -> None:
+    assert strip_site_suffix("Short one | Big Site Name Here", None, "Short one") == "Short one"
+
+
+def test_a_logo_heading_at_the_title_tail_is_the_site() -> None:
+    # The first <h1> is the site's logo; the headline is the rest of the <title>.
+    title = "Harbour board approves the new plan - harbourblog"
+    assert strip_site_suffix(title, None, "harbourblog") == "Harbour board approves the new plan"
+    # A short head before the heading is the site's name: the heading is the headline.
+    assert strip_site_suffix("HB | Harbour board approves", None, "Harbour board approves") == (
+        "Harbour board approves"
+    )
+
+
+def test_without_site_part() -> None:
+    assert without_site_part("Harbour Blog", "Harbour plan approved today | Harbour Blog") == (
+        "Harbour plan approved today"
+    )
+    # The site first, the headline after it: og:title is the headline, not the site.
+    assert (
+        without_site_part("The Briefing, Monday, May 4", "Site.com – The Briefing, Monday, May 4")
+        is None
+    )
+
+
+def test_a_headline_after_the_site_and_section_is_no_site_name() -> None:
+    title = "Harbour Post - Politics - Harbour board approves the new plan after a long debate"
+    assert (
+        without_site_part("Harbour board approves the new plan after a long debate", title) is None
+    )
+    # The page shows it as its heading: the headline, however short the tail.
+    assert (
+        without_site_part("Plan approved", "Harbour Post News | Plan approved", {"plan approved"})
+        is None
+    )
