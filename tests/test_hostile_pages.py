@@ -187,11 +187,11 @@ def escape_page() -> str:
         {
             "@type": "NewsArticle",
             "headline": f"Title {ESC} {MARKUP}",
-            "author": {"name": f"Byline {ESC} {MARKUP}"},
+            "author": {"name": f"Jane Doe {ESC} [bold red]rich[/]"},
         }
     )
     return f"""<html lang="en"><head><title>Title {ESC} {MARKUP}</title>
-<meta name="author" content="Byline {ESC} {MARKUP}">
+<meta name="author" content="Jane Doe {ESC} [bold red]rich[/]">
 <meta property="og:site_name" content="Site {ESC}">
 <meta name="description" content="About {ESC}">
 <meta property="article:published_time" content="2024-05-01{ESC}">
