@@ -1,6 +1,7 @@
 """The `reader` console script: as little as possible before the command's own module.
 
-At start it imports only os, signal and sys (all in the interpreter already), so that:
+At start it imports only os, _signal and sys (all in the interpreter already; `signal` is not,
+and a Ctrl+C while it builds its enums was a traceback from here), so that:
 - Ctrl+C from the first moment is one line and exit 130, never a traceback from the middle
   of an import (a handler is set before anything slow is imported);
 - a library subcommand (`reader list`, `reader search`) goes straight to
@@ -10,8 +11,8 @@ At start it imports only os, signal and sys (all in the interpreter already), so
 
 from __future__ import annotations
 
+import _signal as signal  # type: ignore[import-not-found]  # no stub; same functions
 import os
-import signal
 import sys
 
 # The library's subcommands (reader.library.commands.COMMANDS; a test keeps them equal).
