@@ -63,10 +63,15 @@ TEASER_TEXT = 600
 _SIDE_SEEN: dict[str, tuple[int, bool]] = {}
 
 
+def _key_words(key: str) -> set[str]:
+    """The words of a class/id string: "authorBox post-bio" -> author, box, post, bio."""
+    return set(_TOKEN_SPLIT.split(_CAMEL.sub(" ", key).lower()))
+
+
 def _side_limit(key: str) -> tuple[int, bool]:
     found = _SIDE_SEEN.get(key)
     if found is None:
-        words = set(_TOKEN_SPLIT.split(_CAMEL.sub(" ", key).lower()))
+        words = _key_words(key)
         if words & _CREDIT:
             found = (CREDIT_TEXT, False)
         elif words & _AUTHOR and words & _AUTHOR_BOX:
@@ -98,7 +103,7 @@ def _in_author_box(elem: HtmlElement) -> bool:
         if depth > _BIO_DEPTH:
             break
         key = f"{anc.get('class') or ''} {anc.get('id') or ''}"
-        if _AUTHOR & set(_TOKEN_SPLIT.split(_CAMEL.sub(" ", key).lower())):
+        if _AUTHOR & _key_words(key):
             return True
     return False
 

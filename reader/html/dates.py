@@ -37,12 +37,11 @@ _BEFORE_CHARS = 300  # how far before it: a kicker or a blog's date header
 _MARK_CHARS = 120  # a longer element is a container, not a date line
 # Class or id words of an element that holds the article's date ("post-date", "timestamp",
 # "entry-meta", "dateline"); not a comment's, and not when it was last changed.
-_DATE_MARK = re.compile(r"date|time|publish|posted|byline|meta|dateline", re.I)
+_DATE_MARK = "date|time|publish|posted|byline|meta"
 _NOT_DATE_MARK = re.compile(r"comment|modif|update|reply|current|now|clock", re.I)
 # lxml-stubs type an XPath call as any XPath result; this one selects elements.
 _MARKED: Callable[[Any], list[Any]] = etree.XPath(  # type: ignore[assignment]
-    "//*[re:test(@class, 'date|time|publish|posted|byline|meta', 'i')"
-    " or re:test(@id, 'date|time|publish|posted|byline|meta', 'i')]",
+    f"//*[re:test(@class, '{_DATE_MARK}', 'i') or re:test(@id, '{_DATE_MARK}', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 
@@ -194,7 +193,7 @@ def date_in_marks(root: Any) -> str | None:
     ("post-date", "entry-meta"), in document order: templates mark the article's date so."""
     for elem in _MARKED(root):
         marks = f"{elem.get('class') or ''} {elem.get('id') or ''}"
-        if _NOT_DATE_MARK.search(marks) or not _DATE_MARK.search(marks):
+        if _NOT_DATE_MARK.search(marks):
             continue
         text = " ".join(elem.text_content().split())
         if len(text) <= _MARK_CHARS and (day := date_in_text(text)):
