@@ -54,6 +54,10 @@ class Block:
     text: str
     level: int = 0  # heading level 1-6; list nesting depth for list items
     spans: list[Span] = field(default_factory=list)
+    # The page element that holds the block (its nearest ancestor that is no paragraph, list
+    # item or heading), numbered per page from 1; 0 for plain text. Lets the text pass see a
+    # block boxed alone among the article's paragraphs. Not part of the article's record.
+    box: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass(slots=True, eq=False)
@@ -175,7 +179,7 @@ class Article:
             "wall": self.wall,
             "partial": self.partial,
             "text": self.text,
-            "blocks": [asdict(b) for b in self.blocks],
+            "blocks": [_block_dict(b) for b in self.blocks],
             "quotes": [asdict(q) for q in self.quotes],
             "sources": [asdict(s) for s in self.sources],
             "links": [asdict(link) for link in self.links],
@@ -226,3 +230,9 @@ class Article:
             wall=text("wall"),
             partial=data.get("partial") is True,
         )
+
+
+def _block_dict(block: Block) -> dict[str, Any]:
+    found = asdict(block)
+    del found["box"]  # the page's layout, not the article's
+    return found

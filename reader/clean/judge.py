@@ -29,6 +29,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, cast
 
 from reader.clean.cohesion import cohesion
+from reader.clean.context import context_drops
 from reader.datafiles import load_toml
 from reader.spaces import word_count
 
@@ -355,6 +356,9 @@ def judge_blocks(
             kind = judge.kind(feats[i])
             if kind != OTHER and (p >= cfg.judge_threshold or blocks[i].kind == "paragraph"):
                 found[i] = (kind, p)
+    # What the block's box and place say, with its cohesion, whatever its score.
+    for i in context_drops(blocks, reasons, set(scores), shared, prose_end, cfg):
+        found.setdefault(i, (judge.kind(feats[i]), scores[i]))
     tail = [i for i in range(prose_end + 1, len(blocks)) if reasons[i] is None]
     if prose_end >= 0 and 2 <= len(tail) <= _GROUP_MAX_BLOCKS and all(i in scores for i in tail):
         text = "\n".join(blocks[i].text for i in tail)

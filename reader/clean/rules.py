@@ -97,6 +97,9 @@ class TextSettings:
     judge_cohesive_share: float  # ... at least this much
     judge_loose_cohesion: float  # after the prose, a paragraph sharing at most this
     judge_loose_threshold: float  # ... goes at this score, of any kind
+    judge_run_cohesion: float  # plain text's closing lines sharing at most this go (context.py)
+    judge_aside_cohesion: float  # a paragraph boxed alone sharing at most this goes
+    judge_aside_after: int  # ... when the block before it shares its box with this many
 
 
 @dataclass(frozen=True, eq=False)  # identity: caches key on these

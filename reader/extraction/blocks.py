@@ -24,6 +24,9 @@ from reader.spaces import fold_spaces, folded_len
 
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Elements that are one block of text: the box of a block (Block.box) is the nearest ancestor
+# that is none of these, the element that holds it among others.
+_TEXT_TAGS = frozenset({"p", "li", "dd", "dt", *_HEADINGS})
 # Never text: scripts and forms, and embedded media, whose fallback text ("Your browser does
 # not support video") or readability's "VIDEO" placeholder for kept iframes is no prose; nor
 # ruby annotations (the reading printed above Japanese or Chinese characters), which would
@@ -176,6 +179,8 @@ class _Builder:
         self.links: list[Link] = []
         self.pieces: list[tuple[str, int | None]] = []
         self.kind: list[tuple[BlockKind, int]] = [("paragraph", 0)]
+        self.boxes = [1]  # Block.box: the open elements' boxes, innermost last
+        self.last_box = 1
         self.link: int | None = None
 
     def text(self, text: str | None) -> None:
@@ -232,12 +237,19 @@ class _Builder:
             wrapped = space and "\n" in raw[len(raw.rstrip()) :]
         text = "".join(out)
         if text:
-            _add_block(self.blocks, Block(kind, text, level, spans))
+            _add_block(self.blocks, Block(kind, text, level, spans, self.boxes[-1]))
 
     def add(self, kind: BlockKind, text: str, level: int = 0) -> None:
         self.flush()
         if text:
-            _add_block(self.blocks, Block(kind, text, level))
+            _add_block(self.blocks, Block(kind, text, level, box=self.boxes[-1]))
+
+    def open_box(self, tag: str) -> None:
+        if tag in _TEXT_TAGS:
+            self.boxes.append(self.boxes[-1])
+        else:
+            self.last_box += 1
+            self.boxes.append(self.last_box)
 
     def open_link(self, href: str | None) -> None:
         href = safe_line(href or "")
@@ -331,6 +343,7 @@ def _walk(root: HtmlElement, builder: _Builder) -> None:
                 continue
             builder.flush()
             builder.kind.append(_kind_of(elem, builder.kind[-1]))
+            builder.open_box(tag)
             builder.text(elem.text)
             continue
         if not isinstance(tag, str) or elem in leaves:
@@ -341,6 +354,7 @@ def _walk(root: HtmlElement, builder: _Builder) -> None:
         else:
             builder.flush()
             builder.kind.pop()
+            builder.boxes.pop()
         builder.text(elem.tail)
 
 

@@ -144,18 +144,47 @@ def test_short_lines_after_the_story_go_together():
     assert _judged(STORY, ads, f"Harbour regards p={low}") == {}
 
 
+GERMAN = "Diese Dienste sind immer erforderlich"  # shares no stem with STORY
+
+
+def _in_boxes(*items: tuple[str, int]) -> dict[int, tuple[str, float]]:
+    """Judged blocks of a page: (text, the box that holds it)."""
+    blocks = [Block("paragraph", t, box=box) for t, box in items]
+    return judge.judge_blocks(blocks, [None] * len(blocks), builtin_rules().text)
+
+
 @pytest.mark.usefixtures("stub")
 def test_after_the_prose_a_paragraph_sharing_nothing_with_it_goes_at_a_low_score():
     cfg = builtin_rules().text
     low = cfg.judge_loose_threshold
-    lines = (f"Diese Dienste sind immer erforderlich p={low}", f"a label: pilings p={low}")
-    found = _judged(STORY, STORY, *lines)
+    lines = [(f"{GERMAN} p={low}", 1), (f"a label: pilings p={low}", 1)]
     # The German line shares no stem with the story; the label names its pilings.
-    assert found == {2: ("adblock", low)}
-    below = (cfg.judge_loose_threshold + 0.0) / 2
-    assert _judged(STORY, STORY, f"Diese Dienste sind immer erforderlich p={below}") == {}
+    assert _in_boxes((STORY, 1), (STORY, 1), *lines) == {2: ("adblock", low)}
+    assert _in_boxes((STORY, 1), (STORY, 1), (f"{GERMAN} p={low / 2}", 1)) == {}
     # Not inside the prose: a sentence from another article shares nothing either.
-    assert _judged(STORY, f"Diese Dienste sind immer erforderlich p={low}", STORY) == {}
+    assert _in_boxes((STORY, 1), (f"{GERMAN} p={low}", 1), (STORY, 1)) == {}
+
+
+@pytest.mark.usefixtures("stub")
+def test_a_paragraph_boxed_alone_among_the_articles_goes_when_it_shares_nothing():
+    # Box 2 holds the German line alone, between paragraphs of box 1: an aside, whatever
+    # its score. The same line among the paragraphs' own box is left to its score.
+    found = _in_boxes((STORY, 1), (STORY, 1), (f"{GERMAN} p=0.1", 2), (STORY, 1))
+    assert list(found) == [2]
+    assert _in_boxes((STORY, 1), (STORY, 1), (f"{GERMAN} p=0.1", 1), (STORY, 1)) == {}
+    # A box of its own that speaks of the story is the article's (a fact box).
+    assert _in_boxes((STORY, 1), (STORY, 1), ("The pier's pilings p=0.1", 2), (STORY, 1)) == {}
+
+
+@pytest.mark.usefixtures("stub")
+def test_plain_texts_closing_lines_that_share_nothing_go():
+    # Plain text (no boxes): the run at the end goes, a line inside the story stays.
+    # (Scores of one digit: "01" would be a stem the two lines share.)
+    found = _judged(STORY, STORY, f"{GERMAN} p=0.1", "Anmeldung erfolgreich p=0.2")
+    assert set(found) == {2, 3}
+    assert _judged(STORY, f"{GERMAN} p=0.1", STORY) == {}
+    # Nor a story of one short paragraph: there is no prose for it to close.
+    assert _judged(f"{GERMAN} p=0.1") == {}
 
 
 @pytest.mark.usefixtures("stub")
