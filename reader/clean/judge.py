@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from reader.model import Block
 
 MAGIC = b"reader-judge 1\n"
-OTHER = "other"  # the kind of boilerplate that names no kind: never dropped on a score
+OTHER = "other"  # the kind model's class for furniture that names no kind: never a verdict
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 _ADDRESS = re.compile(r"https?://|www\.|\w@\w+\.\w")
@@ -239,7 +239,9 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def kind(self, feats: tuple[set[int], set[int]]) -> str:
-        """The likeliest kind of boilerplate."""
+        """The likeliest named kind of boilerplate. The score has already said the block is
+        boilerplate; "other" furniture was taken as a third of the nags the score caught, and
+        refusing those kept them (a cookie notice in a language the kinds had not seen)."""
         k = len(self.kinds)
         totals = list(self.kind_bias)
         w, mask = self.kind_weights, self.kind_mask
@@ -249,7 +251,8 @@ class Model:
                 base = (f & mask) * k
                 for j in range(k):
                     totals[j] += scale * w[base + j]
-        return self.kinds[max(range(k), key=totals.__getitem__)]
+        named = [j for j in range(k) if self.kinds[j] != OTHER] or list(range(k))
+        return self.kinds[max(named, key=totals.__getitem__)]
 
 
 def read_model(path: str) -> Model:
@@ -325,9 +328,7 @@ def judge_blocks(
     The article's prose ends at its last long block the judge takes for article; blocks
     after it need a lower score than blocks before it, and must be paragraphs (short list
     items and headings there are as often the article's: a product's parts, a recipe's
-    steps). The short blocks after it, taken together, are judged as one text as well.
-    Only named kinds of boilerplate go: "other" furniture (labels, dates, credits) is too
-    close to the article's own short lines, and is left to the rules."""
+    steps). The short blocks after it, taken together, are judged as one text as well."""
     found: dict[int, tuple[str, float]] = {}
     judge = model() if cfg.judge else None
     if judge is None:
@@ -351,10 +352,9 @@ def judge_blocks(
             break
     for i, p in scores.items():
         after = prose_end >= 0 and i > prose_end  # no prose found: nothing is "after" it
-        if p >= cfg.judge_threshold or (after and p >= cfg.judge_tail_threshold):
-            kind = judge.kind(feats[i])
-            if kind != OTHER and (p >= cfg.judge_threshold or blocks[i].kind == "paragraph"):
-                found[i] = (kind, p)
+        tail_paragraph = after and blocks[i].kind == "paragraph"
+        if p >= cfg.judge_threshold or (tail_paragraph and p >= cfg.judge_tail_threshold):
+            found[i] = (judge.kind(feats[i]), p)
     tail = [i for i in range(prose_end + 1, len(blocks)) if reasons[i] is None]
     if prose_end >= 0 and 2 <= len(tail) <= _GROUP_MAX_BLOCKS and all(i in scores for i in tail):
         text = "\n".join(blocks[i].text for i in tail)
@@ -362,7 +362,6 @@ def judge_blocks(
         p = judge.score(group)
         if p >= cfg.judge_group_threshold:
             kind = judge.kind(group)
-            if kind != OTHER:
-                for i in tail:
-                    found.setdefault(i, (kind, p))
+            for i in tail:
+                found.setdefault(i, (kind, p))
     return found

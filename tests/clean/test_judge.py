@@ -62,6 +62,13 @@ def test_weights_file_round_trip_and_damage(tmp_path: Path):
     back = judge.read_model(str(path))
     assert list(back.weights) == list(range(-8, 8))
     assert (back.bias, back.kinds, back.kind_bias) == (-1.5, ("adblock", "other"), (0.5, -0.5))
+    # The "other" class only helps name the others: a block the score took goes as a kind.
+    feats = ({1, 3}, set())
+    assert back.kind(feats) == "adblock"
+    swapped = judge.Model(
+        15, 0.01, -1.5, back.weights, ("other", "adblock"), 3, (0.5, -0.5), back.kind_weights
+    )
+    assert swapped.kind(feats) == "adblock"
     path.write_bytes(path.read_bytes()[:-4])
     with pytest.raises(ValueError, match="cut short"):
         judge.read_model(str(path))
@@ -120,13 +127,13 @@ def test_a_confident_score_drops_a_block_inside_the_article():
 
 
 @pytest.mark.usefixtures("stub")
-def test_after_the_prose_a_middling_other_or_a_list_item_stays():
+def test_after_the_prose_a_middling_list_item_stays():
     cfg = builtin_rules().text
     middling = (cfg.judge_tail_threshold + cfg.judge_threshold) / 2
     blocks = [
         Block("paragraph", STORY),
-        Block("paragraph", f"a label p={middling}"),
         Block("list_item", f"Turn it off p={middling}"),
+        Block("list_item", f"Turn it on p={middling}"),
     ]
     assert judge.judge_blocks(blocks, [None] * 3, cfg) == {}
 
