@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, cast
 
+from reader.clean.cohesion import cohesion
 from reader.datafiles import load_toml
 from reader.spaces import word_count
 
@@ -341,19 +342,20 @@ def judge_blocks(
     ]
     feats = {i: features(blocks[i].text) for i in candidates}
     scores = {i: judge.score(f) for i, f in feats.items()}
-    prose_end = -1
-    for i in range(len(blocks) - 1, -1, -1):
-        if (
-            reasons[i] is None
-            and counts[i] >= cfg.judge_prose_words
-            and scores.get(i, 0.0) < cfg.judge_tail_threshold
-        ):
-            prose_end = i
-            break
+    shared = cohesion([b.text if reasons[i] is None else None for i, b in enumerate(blocks)])
+    prose_end = _prose_end(blocks, reasons, counts, scores, shared, cfg)
     for i, p in scores.items():
         after = prose_end >= 0 and i > prose_end  # no prose found: nothing is "after" it
+        # After the story, a paragraph that shares none of its words is not the story's
+        # either: its text score need not be sure.
+        c = shared[i]
+        loose = after and c is not None and c <= cfg.judge_loose_cohesion
         tail_paragraph = after and blocks[i].kind == "paragraph"
-        if p >= cfg.judge_threshold or (tail_paragraph and p >= cfg.judge_tail_threshold):
+        if (
+            p >= cfg.judge_threshold
+            or (tail_paragraph and p >= cfg.judge_tail_threshold)
+            or (tail_paragraph and loose and p >= cfg.judge_loose_threshold)
+        ):
             found[i] = (judge.kind(feats[i]), p)
     tail = [i for i in range(prose_end + 1, len(blocks)) if reasons[i] is None]
     if prose_end >= 0 and 2 <= len(tail) <= _GROUP_MAX_BLOCKS and all(i in scores for i in tail):
@@ -365,3 +367,29 @@ def judge_blocks(
             for i in tail:
                 found.setdefault(i, (kind, p))
     return found
+
+
+def _prose_end(
+    blocks: list[Block],
+    reasons: list[str | None],
+    counts: list[int],
+    scores: dict[int, float],
+    shared: list[float | None],
+    cfg: TextSettings,
+) -> int:
+    """The article's last block of prose: long, not boilerplate by its score, and sharing
+    words with the rest (a long notice after the story shares none); or shorter, if it
+    shares much. A long block that shares nothing still is, when no block before it is: the
+    article may be that one paragraph. -1 when there is none."""
+    fallback = -1
+    for i in range(len(blocks) - 1, -1, -1):
+        if reasons[i] is not None or scores.get(i, 0.0) >= cfg.judge_tail_threshold:
+            continue
+        c = shared[i]
+        if counts[i] >= cfg.judge_prose_words:
+            if c is None or c > cfg.judge_prose_cohesion:
+                return i
+            fallback = max(fallback, i)
+        elif counts[i] >= cfg.judge_cohesive_words and (c or 0.0) >= cfg.judge_cohesive_share:
+            return i
+    return fallback

@@ -93,6 +93,11 @@ class TextSettings:
     judge_group_threshold: float  # ... the short blocks after the prose, read as one text
     judge_max_words: int  # longer blocks are the article's
     judge_prose_words: int  # a block this long may be the article's last of prose
+    judge_prose_cohesion: float  # ... if it shares more than this of its stems (cohesion.py)
+    judge_cohesive_words: int  # a shorter block this long may be, if it shares
+    judge_cohesive_share: float  # ... at least this much
+    judge_loose_cohesion: float  # after the prose, a paragraph sharing at most this
+    judge_loose_threshold: float  # ... goes at this score, of any kind
 
 
 @dataclass(frozen=True, eq=False)  # identity: caches key on these

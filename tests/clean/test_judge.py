@@ -142,11 +142,42 @@ def test_after_the_prose_a_middling_list_item_stays():
 def test_short_lines_after_the_story_go_together():
     cfg = builtin_rules().text
     low = cfg.judge_tail_threshold / 2
-    # Each line alone is below every bar; the run, read as one text, is not.
-    found = _judged(STORY, f"Our site lives on ads. p={low}", f"Best regards, GROUP p={low}")
+    # Each line alone is below every bar; the run, read as one text, is not. The lines name
+    # the story's harbour, so they share words with it and are not dropped for sharing none.
+    ads = f"The harbour site lives on ads. p={low}"
+    found = _judged(STORY, ads, f"Harbour regards, GROUP p={low}")
     assert set(found) == {1, 2}
     assert {kind for kind, _ in found.values()} == {"adblock"}
-    assert _judged(STORY, f"Our site lives on ads. p={low}", f"Best regards p={low}") == {}
+    assert _judged(STORY, ads, f"Harbour regards p={low}") == {}
+
+
+@pytest.mark.usefixtures("stub")
+def test_after_the_prose_a_paragraph_sharing_nothing_with_it_goes_at_a_low_score():
+    cfg = builtin_rules().text
+    low = cfg.judge_loose_threshold
+    lines = (f"Diese Dienste sind immer erforderlich p={low}", f"a label: pilings p={low}")
+    found = _judged(STORY, STORY, *lines)
+    # The German line shares no stem with the story; the label names its pilings.
+    assert found == {2: ("adblock", low)}
+    below = (cfg.judge_loose_threshold + 0.0) / 2
+    assert _judged(STORY, STORY, f"Diese Dienste sind immer erforderlich p={below}") == {}
+    # Not inside the prose: a sentence from another article shares nothing either.
+    assert _judged(STORY, f"Diese Dienste sind immer erforderlich p={low}", STORY) == {}
+
+
+@pytest.mark.usefixtures("stub")
+def test_a_long_notice_sharing_nothing_with_the_story_does_not_end_its_prose():
+    cfg = builtin_rules().text
+    middling = (cfg.judge_tail_threshold + cfg.judge_threshold) / 2
+    notice = (
+        "Wir verwenden Cookies und ähnliche Technologien, um Inhalte und Anzeigen zu "
+        "personalisieren, Funktionen für soziale Medien anbieten zu können und die Zugriffe "
+        "auf unsere Website zu analysieren p=0.05"
+    )
+    found = _judged(STORY, STORY, f"Turn it off p={middling}", notice)
+    assert 2 in found
+    # A story of one paragraph shares its words with nothing, and still is the prose.
+    assert list(_judged(STORY, f"Turn it off p={middling}")) == [1]
 
 
 @pytest.mark.usefixtures("stub")
@@ -240,9 +271,22 @@ def test_newsletter_pitches_are_named_newsletter(lang: str):
     assert removal.rule == "text:judge:newsletter"
 
 
-@pytest.mark.parametrize("sentence", LOOK_ALIKES)
-def test_article_sentences_about_nags_stay_inside_and_after_the_story(sentence: str):
-    for texts in ((STORY, sentence, STORY_END), (STORY, STORY_END, sentence)):
+# The stories those sentences belong to: after its own story, a sentence shares its words.
+LOOK_ALIKE_STORIES = (
+    "The survey of readers found that blocker use had grown fastest on laptops, while phones "
+    "lagged behind, and publishers said the readers who ran one were the youngest they had.",
+    "Les éditeurs publiés par l'association constatent que les abonnés partent vers les sites "
+    "gratuits, et le journal cherche depuis dix ans des lecteurs plus jeunes pour ses pages.",
+    "El director financiero de la empresa explicó que la suscripción mensual cubrirá los costes "
+    "de la redacción, que la empresa anunció en marzo tras un año de pérdidas.",
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "story"), list(zip(LOOK_ALIKES, LOOK_ALIKE_STORIES, strict=True))
+)
+def test_article_sentences_about_nags_stay_inside_and_after_the_story(sentence: str, story: str):
+    for texts in ((STORY, sentence, STORY_END), (story, story, sentence)):
         result = _cleaned(*texts)
         assert [b.text for b in result.blocks] == list(texts)
         assert result.removed == []
