@@ -99,6 +99,57 @@ def _cues() -> dict[str, tuple[int, ...]]:
     return _cue_marks
 
 
+_concept_table: (
+    tuple[tuple[str, ...], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None
+) = None
+_concept_memo: dict[str, tuple[int, ...]] = {}
+_STEM_MIN = 3  # the shortest prefix judge_concepts.toml may list ("üye*")
+
+
+def _concept_data() -> tuple[
+    tuple[str, ...], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]
+]:
+    """judge_concepts.toml, read: the concept names, whole word -> concepts, prefix -> concepts."""
+    global _concept_table
+    if _concept_table is None:
+        data = load_toml(_data_path("judge_concepts.toml"))["concepts"]
+        names = tuple(data)
+        whole: dict[str, list[int]] = {}
+        stems: dict[str, list[int]] = {}
+        for j, name in enumerate(names):
+            for form in data[name]:
+                form = form.casefold()
+                table, key = (stems, form[:-1]) if form.endswith("*") else (whole, form)
+                if j not in table.setdefault(key, []):
+                    table[key].append(j)
+        _concept_table = (
+            names,
+            {w: tuple(js) for w, js in whole.items()},
+            {w: tuple(js) for w, js in stems.items()},
+        )
+    return _concept_table
+
+
+def _word_concepts(word: str) -> tuple[int, ...]:
+    """The concepts a (casefolded) word stands for: its whole form, and every listed prefix."""
+    _, whole, stems = _concept_data()
+    found = set(whole.get(word, ()))
+    for end in range(_STEM_MIN, len(word) + 1):
+        found.update(stems.get(word[:end], ()))
+    if len(_concept_memo) > _MEMO_LIMIT:
+        _concept_memo.clear()
+    own = _concept_memo[word] = tuple(sorted(found))
+    return own
+
+
+def _concepts(words: list[str]) -> list[int]:
+    memo = _concept_memo
+    found = list(map(memo.get, words))
+    if None in found:
+        found = [memo.get(w) or _word_concepts(w) for w in words]
+    return sorted(set().union(*cast("list[tuple[int, ...]]", found)))
+
+
 def _bin(value: int, edges: tuple[int, ...]) -> int:
     """The index of the first edge ``value`` does not exceed (len(edges) past the last)."""
     return bisect_left(edges, value)
@@ -151,7 +202,21 @@ def features(text: str) -> tuple[set[int], set[int]]:
     if words:
         out.add(_hash("^" + words[0]))
         out.add(_hash("$" + words[-1]))
-    return out, set(map(_cue_hashes.__getitem__, _cue_names(text, norm, words)))
+    concepts = _concepts(words)
+    cue_names = _cue_names(text, norm, words)
+    if concepts:
+        # Concepts shared by every language: what the block is made of ("member" + "log in" +
+        # "content"), so a nag in a language the training data lacks scores as in one it has.
+        # Pairs grow with the block, so they weigh as its words do.
+        names = _concept_data()[0]
+        present = [names[j] for j in concepts]
+        cue_names.append(f"~n:{min(len(present), 6)}")
+        named = ["~" + c for c in present]
+        if "#you:0" not in cue_names or "#please" in cue_names:
+            named.extend(["~you+" + c for c in present])
+        named.extend([f"~{a}+{b}" for i, a in enumerate(present) for b in present[i + 1 :]])
+        out.update(map(_cue_hashes.__getitem__, named))
+    return out, set(map(_cue_hashes.__getitem__, cue_names))
 
 
 def _cue_names(text: str, norm: str, words: list[str]) -> list[str]:

@@ -290,3 +290,37 @@ def test_article_sentences_about_nags_stay_inside_and_after_the_story(sentence: 
         result = _cleaned(*texts)
         assert [b.text for b in result.blocks] == list(texts)
         assert result.removed == []
+
+
+def _concept_names(text: str) -> set[str]:
+    names = judge._concept_data()[0]
+    return {names[j] for j in judge._concepts(judge._WORD.findall(text.casefold()))}
+
+
+def test_every_concept_form_is_one_word_the_tokeniser_can_yield():
+    # A form with a hyphen or a space ("e-mail", "log in") would never match a single word.
+    data = judge.load_toml(os.path.join(ROOT, "reader", "clean", "data", "judge_concepts.toml"))
+    bad = [
+        form
+        for forms in data["concepts"].values()
+        for form in forms
+        if not judge._WORD.fullmatch(form.removesuffix("*"))
+        or len(form.removesuffix("*")) < judge._STEM_MIN
+        and form.endswith("*")
+    ]
+    assert bad == []
+
+
+def test_a_wall_in_two_languages_lights_up_the_same_concepts():
+    # Written here: a members-only wall, in English and in Polish, and a news sentence.
+    english = _concept_names("This story is for subscribers only. Log in to your account.")
+    polish = _concept_names("Ten artykuł jest tylko dla subskrybentów. Zaloguj się na swoje konto.")
+    assert {"login", "account", "member"} <= english & polish
+    news = _concept_names("The minister said the law would take effect in May.")
+    assert "reported" in news and "login" not in news
+
+
+def test_prefixes_match_inflections_and_whole_forms_match_only_themselves():
+    assert "newsletter" in _concept_names("Newsletteranmeldung")
+    assert "cookie" in _concept_names("Evästeasetukset")
+    assert "free" not in _concept_names("freedom")  # "free" is listed whole
