@@ -32,7 +32,7 @@ from sklearn.multiclass import OneVsRestClassifier  # noqa: E402
 from reader.clean.judge import Model, features, read_model, write_model  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "reader" / "clean" / "data" / "judge.bin"
-TRAP_WEIGHT = 4.0  # content worded like boilerplate: the mistakes that cost most
+TRAP_WEIGHT = 10.0  # content worded like boilerplate: the mistakes that cost most
 KIND_POWER = 0.5  # 1: kinds weigh by their counts; 0: every kind alike
 # The kind model: "balanced" lets a rare kind (ad-block, paywall) be named at all.
 KIND_CLASSES: str | None = "balanced"

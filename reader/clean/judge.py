@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from reader.model import Block
 
 MAGIC = b"reader-judge 1\n"
-OTHER = "other"  # the kind of boilerplate that names no kind: never dropped on a score
+OTHER = "other"  # the kind model's class for furniture that names no kind: never a verdict
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 _ADDRESS = re.compile(r"https?://|www\.|\w@\w+\.\w")
@@ -100,6 +100,57 @@ def _cues() -> dict[str, tuple[int, ...]]:
     return _cue_marks
 
 
+_concept_table: (
+    tuple[tuple[str, ...], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None
+) = None
+_concept_memo: dict[str, tuple[int, ...]] = {}
+_STEM_MIN = 3  # the shortest prefix judge_concepts.toml may list ("üye*")
+
+
+def _concept_data() -> tuple[
+    tuple[str, ...], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]
+]:
+    """judge_concepts.toml, read: the concept names, whole word -> concepts, prefix -> concepts."""
+    global _concept_table
+    if _concept_table is None:
+        data = load_toml(_data_path("judge_concepts.toml"))["concepts"]
+        names = tuple(data)
+        whole: dict[str, list[int]] = {}
+        stems: dict[str, list[int]] = {}
+        for j, name in enumerate(names):
+            for form in data[name]:
+                form = form.casefold()
+                table, key = (stems, form[:-1]) if form.endswith("*") else (whole, form)
+                if j not in table.setdefault(key, []):
+                    table[key].append(j)
+        _concept_table = (
+            names,
+            {w: tuple(js) for w, js in whole.items()},
+            {w: tuple(js) for w, js in stems.items()},
+        )
+    return _concept_table
+
+
+def _word_concepts(word: str) -> tuple[int, ...]:
+    """The concepts a (casefolded) word stands for: its whole form, and every listed prefix."""
+    _, whole, stems = _concept_data()
+    found = set(whole.get(word, ()))
+    for end in range(_STEM_MIN, len(word) + 1):
+        found.update(stems.get(word[:end], ()))
+    if len(_concept_memo) > _MEMO_LIMIT:
+        _concept_memo.clear()
+    own = _concept_memo[word] = tuple(sorted(found))
+    return own
+
+
+def _concepts(words: list[str]) -> list[int]:
+    memo = _concept_memo
+    found = list(map(memo.get, words))
+    if None in found:
+        found = [memo.get(w) or _word_concepts(w) for w in words]
+    return sorted(set().union(*cast("list[tuple[int, ...]]", found)))
+
+
 def _bin(value: int, edges: tuple[int, ...]) -> int:
     """The index of the first edge ``value`` does not exceed (len(edges) past the last)."""
     return bisect_left(edges, value)
@@ -152,7 +203,21 @@ def features(text: str) -> tuple[set[int], set[int]]:
     if words:
         out.add(_hash("^" + words[0]))
         out.add(_hash("$" + words[-1]))
-    return out, set(map(_cue_hashes.__getitem__, _cue_names(text, norm, words)))
+    concepts = _concepts(words)
+    cue_names = _cue_names(text, norm, words)
+    if concepts:
+        # Concepts shared by every language: what the block is made of ("member" + "log in" +
+        # "content"), so a nag in a language the training data lacks scores as in one it has.
+        # Pairs grow with the block, so they weigh as its words do.
+        names = _concept_data()[0]
+        present = [names[j] for j in concepts]
+        cue_names.append(f"~n:{min(len(present), 6)}")
+        named = ["~" + c for c in present]
+        if "#you:0" not in cue_names or "#please" in cue_names:
+            named.extend(["~you+" + c for c in present])
+        named.extend([f"~{a}+{b}" for i, a in enumerate(present) for b in present[i + 1 :]])
+        out.update(map(_cue_hashes.__getitem__, named))
+    return out, set(map(_cue_hashes.__getitem__, cue_names))
 
 
 def _cue_names(text: str, norm: str, words: list[str]) -> list[str]:
@@ -241,7 +306,9 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def kind(self, feats: tuple[set[int], set[int]]) -> str:
-        """The likeliest kind of boilerplate."""
+        """The likeliest named kind of boilerplate. The score has already said the block is
+        boilerplate; "other" furniture was taken as a third of the nags the score caught, and
+        refusing those kept them (a cookie notice in a language the kinds had not seen)."""
         k = len(self.kinds)
         totals = list(self.kind_bias)
         w, mask = self.kind_weights, self.kind_mask
@@ -251,7 +318,8 @@ class Model:
                 base = (f & mask) * k
                 for j in range(k):
                     totals[j] += scale * w[base + j]
-        return self.kinds[max(range(k), key=totals.__getitem__)]
+        named = [j for j in range(k) if self.kinds[j] != OTHER] or list(range(k))
+        return self.kinds[max(named, key=totals.__getitem__)]
 
 
 def read_model(path: str) -> Model:
@@ -327,9 +395,7 @@ def judge_blocks(
     The article's prose ends at its last long block the judge takes for article; blocks
     after it need a lower score than blocks before it, and must be paragraphs (short list
     items and headings there are as often the article's: a product's parts, a recipe's
-    steps). The short blocks after it, taken together, are judged as one text as well.
-    Only named kinds of boilerplate go: "other" furniture (labels, dates, credits) is too
-    close to the article's own short lines, and is left to the rules."""
+    steps). The short blocks after it, taken together, are judged as one text as well."""
     found: dict[int, tuple[str, float]] = {}
     judge = model() if cfg.judge else None
     if judge is None:
@@ -347,15 +413,16 @@ def judge_blocks(
     for i, p in scores.items():
         after = prose_end >= 0 and i > prose_end  # no prose found: nothing is "after" it
         # After the story, a paragraph that shares none of its words is not the story's
-        # either: its text score need not be sure, nor name a kind.
+        # either: its text score need not be sure.
         c = shared[i]
         loose = after and c is not None and c <= cfg.judge_loose_cohesion
-        if loose and p >= cfg.judge_loose_threshold and blocks[i].kind == "paragraph":
+        tail_paragraph = after and blocks[i].kind == "paragraph"
+        if (
+            p >= cfg.judge_threshold
+            or (tail_paragraph and p >= cfg.judge_tail_threshold)
+            or (tail_paragraph and loose and p >= cfg.judge_loose_threshold)
+        ):
             found[i] = (judge.kind(feats[i]), p)
-        elif p >= cfg.judge_threshold or (after and p >= cfg.judge_tail_threshold):
-            kind = judge.kind(feats[i])
-            if kind != OTHER and (p >= cfg.judge_threshold or blocks[i].kind == "paragraph"):
-                found[i] = (kind, p)
     # What the block's box and place say, with its cohesion, whatever its score.
     for i in context_drops(blocks, reasons, set(scores), shared, prose_end, cfg):
         found.setdefault(i, (judge.kind(feats[i]), scores[i]))
@@ -366,9 +433,8 @@ def judge_blocks(
         p = judge.score(group)
         if p >= cfg.judge_group_threshold:
             kind = judge.kind(group)
-            if kind != OTHER:
-                for i in tail:
-                    found.setdefault(i, (kind, p))
+            for i in tail:
+                found.setdefault(i, (kind, p))
     return found
 
 

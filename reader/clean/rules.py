@@ -83,6 +83,7 @@ class TextSettings:
     dom_wall_max_words: int
     link_block_max_chars: int  # shorter paragraphs/list items that are mostly links go
     link_block_share: float
+    link_directory_share: float  # ...unless they are this share of the kept text (a directory)
     appeal_categories: frozenset[str]  # closing appeals: follow us, sign up, support us
     appeal_coverage: float  # what they must cover of one of the article's last paragraphs
     appeal_last_blocks: int

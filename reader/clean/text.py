@@ -215,6 +215,21 @@ def _cut_credits(blocks: list[Block], skip: set[int]) -> set[int]:
     return only
 
 
+_DIRECTORY = "directory"  # a placeholder reason: kept, but no later rule may take it
+
+
+def _link_directory(blocks: list[Block], reasons: list[str | None], cfg: TextSettings) -> list[int]:
+    """The link teasers, when they make link_directory_share of the text still kept: a table
+    of contents or a list of sites is made of short links, and those links are what the page
+    is. A second cleaning sees them all again and less beside them, so it agrees."""
+    teasers = [i for i, b in enumerate(blocks) if reasons[i] is None and link_teaser(b, cfg)]
+    if not teasers:
+        return []
+    kept = sum(len(b.text) for i, b in enumerate(blocks) if reasons[i] is None)
+    linked = sum(len(blocks[i].text) for i in teasers)
+    return teasers if linked >= cfg.link_directory_share * kept else []
+
+
 def clean_blocks(
     blocks: list[Block],
     links: list[Link],
@@ -316,15 +331,23 @@ def clean_blocks(
             source_url = link_address(block, links)
 
     # After the source line gave its address and the wall was weighed on the phrases alone.
-    for i, block in enumerate(blocks):
-        if reasons[i] is None and link_teaser(block, cfg):
-            reasons[i] = "text:link_teaser"
+    directory = _link_directory(blocks, reasons, cfg)
+    if not directory:
+        for i, block in enumerate(blocks):
+            if reasons[i] is None and link_teaser(block, cfg):
+                reasons[i] = "text:link_teaser"
+    # A directory's entries are out of reach of the rules after this one: were one dropped,
+    # a second cleaning would weigh the directory on less of it and might drop them all.
+    for i in directory:
+        reasons[i] = _DIRECTORY
     # Last: which paragraphs are the last ones kept must not change when cleaning again.
     closing_appeals(blocks, verdicts, reasons, cfg)
     wall = _wall(blocks, keep, verdicts, cfg)
     judged = judge_blocks(blocks, reasons, cfg)  # last: it reads what all the rules kept
     for i, (kind, _) in judged.items():
         reasons[i] = f"text:judge:{kind}"
+    for i in directory:
+        reasons[i] = None
     # Citations come back only now, weighed on what every rule kept: a line the judge drops
     # above one would otherwise move where the story's last part starts, and a second
     # cleaning, without that line, would disagree. Until here every rule saw them dropped,

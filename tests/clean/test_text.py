@@ -493,3 +493,43 @@ def test_closing_appeal_goes_from_the_end_only(rules: CleanRules) -> None:
     # The same words early in the article are the article's own.
     early = clean_blocks(paras(story, APPEAL, later, later + " Again."), [], rules, "en")
     assert [b.text for b in early.blocks] == [story, APPEAL, later, later + " Again."]
+
+
+def linked_item(text: str, ref: int) -> Block:
+    return Block("list_item", text, spans=[Span(0, len(text), "link", ref)])
+
+
+# Written for these tests: a report's table of contents, each entry a link to its section.
+CONTENTS = [
+    "Introduction",
+    "Constitutional authority",
+    "Title I: Farm programs",
+    "Production, processing and marketing",
+    "Office of the Secretary",
+    "Committee provisions",
+    "Title II: Rural development",
+    "Title III: Food and nutrition programs",
+]
+
+
+def test_a_table_of_contents_keeps_its_links(rules: CleanRules) -> None:
+    # Links are most of what the page holds: they are its content, not teasers pointing away.
+    blocks = [Block("heading", "Table of contents", 2)]
+    blocks += [linked_item(text, n) for n, text in enumerate(CONTENTS)]
+    blocks += paras("The views expressed here are the committee's own.")
+    once = clean_blocks(blocks, [], rules, "en")
+    assert [b.text for b in once.blocks if b.kind == "list_item"] == CONTENTS
+    twice = clean_blocks(once.blocks, [], rules, "en")
+    assert twice.blocks == once.blocks and twice.removed == []
+
+
+def test_a_story_followed_by_links_to_other_posts_loses_them(rules: CleanRules) -> None:
+    # As many links as the story's own text is not a directory: they point away from it.
+    _, story = plain_text_blocks(AGGREGATOR_STORY)
+    story = story[:5]
+    size = sum(len(b.text) for b in story)
+    teasers = [linked_item(f"Another post from the archive, number {n}", n) for n in range(60)]
+    teasers = teasers[: 1 + size // len(teasers[0].text)]
+    once = clean_blocks(story + teasers, [], rules, "en")
+    assert [b.text for b in once.blocks] == [b.text for b in story]
+    assert {r.rule for r in once.removed} == {"text:link_teaser"}
