@@ -58,6 +58,7 @@ class Block:
     # item or heading), numbered per page from 1; 0 for plain text. Lets the text pass see a
     # block boxed alone among the article's paragraphs. Not part of the article's record.
     box: int = field(default=0, compare=False, repr=False)
+    depth: int = field(default=0, compare=False, repr=False)  # how many boxes hold that box
 
 
 @dataclass(slots=True, eq=False)
@@ -234,5 +235,5 @@ class Article:
 
 def _block_dict(block: Block) -> dict[str, Any]:
     found = asdict(block)
-    del found["box"]  # the page's layout, not the article's
+    del found["box"], found["depth"]  # the page's layout, not the article's
     return found

@@ -3,7 +3,8 @@
 The text score is weak on wordings it has never seen (a cookie notice in Occitan scores like a
 sentence of prose), but two things beside the text are not:
 - a box of its own: a paragraph alone in an element of its own (Block.box), between the
-  article's paragraphs or after them, that shares none of the article's words, is an aside
+  article's paragraphs or after them (after a box that holds several, or nested deeper than
+  the boxes around it), that shares none of the article's words, is an aside
   that is no part of the story: a sign-up box, a notice, an ad's blurb. The article's own
   asides (a pull quote, a fact box) speak of its subject; a look-alike sentence set among the
   paragraphs themselves is in their box, and is left to the score;
@@ -51,17 +52,24 @@ def context_drops(
         return run
     boxes = Counter(blocks[i].box for i in kept)
     found = []
-    for before, i in zip(kept, kept[1:], strict=False):
-        box, c = blocks[i].box, shared[i]
+    for n, i in enumerate(kept[1:], 1):
+        block, before = blocks[i], blocks[kept[n - 1]]
+        after = blocks[kept[n + 1]] if n + 1 < len(kept) else None
+        c = shared[i]
         if (
             i in judged
-            and blocks[i].kind == "paragraph"
-            and box
-            and boxes[box] == 1
-            and blocks[before].box != box
-            and boxes[blocks[before].box] >= cfg.judge_aside_after
+            and block.kind == "paragraph"
+            and block.box
+            and boxes[block.box] == 1
+            and before.box != block.box
             and c is not None
             and c <= cfg.judge_aside_cohesion
+            and (
+                boxes[before.box] >= cfg.judge_aside_after
+                # Pages that wrap each paragraph in a box of its own: an aside's box sits
+                # deeper than the boxes around it.
+                or (before.depth < block.depth and (after is None or after.depth < block.depth))
+            )
         ):
             found.append(i)
     return found

@@ -181,6 +181,7 @@ class _Builder:
         self.kind: list[tuple[BlockKind, int]] = [("paragraph", 0)]
         self.boxes = [1]  # Block.box: the open elements' boxes, innermost last
         self.last_box = 1
+        self.depths = [0]
         self.link: int | None = None
 
     def text(self, text: str | None) -> None:
@@ -237,19 +238,29 @@ class _Builder:
             wrapped = space and "\n" in raw[len(raw.rstrip()) :]
         text = "".join(out)
         if text:
-            _add_block(self.blocks, Block(kind, text, level, spans, self.boxes[-1]))
+            _add_block(self.blocks, Block(kind, text, level, spans, *self.box()))
 
     def add(self, kind: BlockKind, text: str, level: int = 0) -> None:
         self.flush()
         if text:
-            _add_block(self.blocks, Block(kind, text, level, box=self.boxes[-1]))
+            _add_block(self.blocks, Block(kind, text, level, [], *self.box()))
 
     def open_box(self, tag: str) -> None:
         if tag in _TEXT_TAGS:
             self.boxes.append(self.boxes[-1])
+            self.depths.append(self.depths[-1])
         else:
             self.last_box += 1
             self.boxes.append(self.last_box)
+            self.depths.append(self.depths[-1] + 1)
+
+    def close_box(self) -> None:
+        self.boxes.pop()
+        self.depths.pop()
+
+    def box(self) -> tuple[int, int]:
+        """Block.box and Block.depth for a block flushed now."""
+        return self.boxes[-1], self.depths[-1]
 
     def open_link(self, href: str | None) -> None:
         href = safe_line(href or "")
@@ -354,7 +365,7 @@ def _walk(root: HtmlElement, builder: _Builder) -> None:
         else:
             builder.flush()
             builder.kind.pop()
-            builder.boxes.pop()
+            builder.close_box()
         builder.text(elem.tail)
 
 

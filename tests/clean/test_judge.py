@@ -154,9 +154,9 @@ def test_short_lines_after_the_story_go_together():
 GERMAN = "Diese Dienste sind immer erforderlich"  # shares no stem with STORY
 
 
-def _in_boxes(*items: tuple[str, int]) -> dict[int, tuple[str, float]]:
-    """Judged blocks of a page: (text, the box that holds it)."""
-    blocks = [Block("paragraph", t, box=box) for t, box in items]
+def _in_boxes(*items: tuple[str, int] | tuple[str, int, int]) -> dict[int, tuple[str, float]]:
+    """Judged blocks of a page: (text, the box that holds it[, that box's depth])."""
+    blocks = [Block("paragraph", t, box=box, depth=(rest or (0,))[0]) for t, box, *rest in items]
     return judge.judge_blocks(blocks, [None] * len(blocks), builtin_rules().text)
 
 
@@ -181,6 +181,14 @@ def test_a_paragraph_boxed_alone_among_the_articles_goes_when_it_shares_nothing(
     assert _in_boxes((STORY, 1), (STORY, 1), (f"{GERMAN} p=0.1", 1), (STORY, 1)) == {}
     # A box of its own that speaks of the story is the article's (a fact box).
     assert _in_boxes((STORY, 1), (STORY, 1), ("The pier's pilings p=0.1", 2), (STORY, 1)) == {}
+
+
+@pytest.mark.usefixtures("stub")
+def test_on_a_page_that_boxes_each_paragraph_an_aside_sits_deeper():
+    line = f"{GERMAN} p=0.1"
+    found = _in_boxes((STORY, 1, 3), (STORY, 2, 3), (line, 3, 4), (STORY, 4, 3))
+    assert list(found) == [2]
+    assert _in_boxes((STORY, 1, 3), (STORY, 2, 3), (line, 3, 3), (STORY, 4, 3)) == {}
 
 
 @pytest.mark.usefixtures("stub")

@@ -393,3 +393,18 @@ def test_blocks_from_text_keeps_a_first_line_of_prose() -> None:
     # Headlines end in a question, an exclamation or an ellipsis as often as in nothing.
     assert blocks_from_text("Is the bridge safe?\n\nbody")[0] == "Is the bridge safe?"
     assert blocks_from_text("Waiting for the bridge...\n\nbody")[0] == "Waiting for the bridge..."
+
+
+def test_blocks_know_the_box_that_holds_them() -> None:
+    page = f"""<html><body><article>
+    <p>{FILLER}</p><p>{FILLER} Again.</p>
+    <div class="module"><p>Sign up for our letters, every morning in your inbox.</p></div>
+    <p>{FILLER} Once more.</p></article></body></html>"""
+    blocks, _ = blocks_from_html(parse_html(page))
+    by_text = {b.text[:12]: b for b in blocks}
+    story, aside = by_text[FILLER[:12]], by_text["Sign up for "]
+    # The paragraphs share the article's box; the sign-up sits alone in one nested in it.
+    assert {b.box for b in blocks if b is not aside} == {story.box}
+    assert aside.box != story.box and aside.depth == story.depth + 1
+    # Plain text has no boxes.
+    assert {b.box for b in blocks_from_text(f"Title\n\n{FILLER}\n\nMore.")[1]} == {0}
