@@ -67,8 +67,14 @@ def context_drops(
             and (
                 boxes[before.box] >= cfg.judge_aside_after
                 # Pages that wrap each paragraph in a box of its own: an aside's box sits
-                # deeper than the boxes around it.
-                or (before.depth < block.depth and (after is None or after.depth < block.depth))
+                # deeper than the boxes around it, among the prose (a short post's one
+                # paragraph, nested between its title and its comments, is no aside).
+                or (
+                    i < prose_end
+                    and before.depth < block.depth
+                    and after is not None
+                    and after.depth < block.depth
+                )
             )
         ):
             found.append(i)
