@@ -56,6 +56,8 @@ LIST_LINKS = 0.75
 # table holds divs and paragraphs), under TABLE_LINKS links.
 TABLE_ROWS = 3
 TABLE_LINKS = 0.6
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADING_TEXT = 400  # characters: a heading this long has run on over the text after it
 _SANITIZED = ("table", "ul", "div", "aside", "header", "footer", "section")
 # An entry of a page made of entries: a block over readability's fifth of links, up to
 # ENTRY_LINKS, with ENTRY_TEXT characters of its own words, ENTRY_MARKS commas or full stops;
@@ -168,6 +170,12 @@ class Picker(LeadDocument):
         for form in list(node.iterdescendants("form")):
             if text_len(form) >= KEEP_SHARE * self._article_len:
                 form.drop_tag()
+        # A heading left open (old pages forget </h5>) runs on over the paragraphs after it:
+        # that much text is no heading, and readability's test for linked headings would
+        # drop it whole.
+        for heading in list(node.iterdescendants(*_HEADINGS)):
+            if text_len(heading) >= HEADING_TEXT:
+                heading.tag = "div"
         return super().sanitize(node, candidates, keep_all_images)
 
     def drop_weight(self, elem: HtmlElement) -> int | None:

@@ -450,3 +450,22 @@ def test_one_box_of_teasers_beside_a_story_still_goes() -> None:
     text = _words(Picker(parse_html(html)).pick())
     assert text.count("harbour authority") == 12
     assert "Council votes" not in text and "boathouse" not in text
+
+
+def test_a_heading_left_open_over_the_text_after_it_is_not_dropped_as_linked() -> None:
+    # Old pages forget </h5>: the parser stretches the heading over what follows, its
+    # links included, and readability drops a heading over a third links.
+    menu = " ".join(f'<a href="/shop/{n}">Vintage coats and hats, room {n}</a>' for n in range(6))
+    html = _page(
+        '<div class="page">'
+        + ("<p>" + SENTENCE + "</p>") * 3
+        + "<h5>"
+        + menu
+        + "<br><br><font>"
+        + SENTENCE.replace("Monday", "Friday")
+        + "<br><br>"
+        + SENTENCE.replace("Monday", "Sunday")
+        + "</font></div>"
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert "on Friday" in text and "on Sunday" in text
