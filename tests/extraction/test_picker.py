@@ -456,16 +456,8 @@ def test_a_heading_left_open_over_the_text_after_it_is_not_dropped_as_linked() -
     # Old pages forget </h5>: the parser stretches the heading over what follows, its
     # links included, and readability drops a heading over a third links.
     menu = " ".join(f'<a href="/shop/{n}">Vintage coats and hats, room {n}</a>' for n in range(6))
-    html = _page(
-        '<div class="page">'
-        + ("<p>" + SENTENCE + "</p>") * 3
-        + "<h5>"
-        + menu
-        + "<br><br><font>"
-        + SENTENCE.replace("Monday", "Friday")
-        + "<br><br>"
-        + SENTENCE.replace("Monday", "Sunday")
-        + "</font></div>"
-    )
+    run_on = "<br><br>".join(SENTENCE.replace("Monday", day) for day in ("Friday", "Sunday"))
+    story = f"<p>{SENTENCE}</p>" * 3
+    html = _page(f'<div class="page">{story}<h5>{menu}<br><br><font>{run_on}</font></div>')
     text = _words(Picker(parse_html(html)).pick())
     assert "on Friday" in text and "on Sunday" in text
