@@ -100,10 +100,9 @@ class Picker(LeadDocument):
 
     _titled: HtmlElement | None = None  # the <article> the page title picked, if any
     _article_len = 0  # text length of the article being cleaned up
-    _spread: list[HtmlElement] = []
-    _entries: bool | None = (
-        None  # whether the article is made of linked entries (clean-up)  # like-named segments sharing only the body with the pick
-    )
+    _spread: list[HtmlElement] = []  # like-named segments sharing only the body with the pick
+    _cleaned: HtmlElement | None = None  # the article the clean-up is working on
+    _entries: bool | None = None  # whether that article is made of linked entries
 
     def links_in(self, elem: HtmlElement) -> list[HtmlElement]:
         # An <a> without href is a named anchor, not a link; left unclosed (as old pages
@@ -163,8 +162,7 @@ class Picker(LeadDocument):
 
     def sanitize(self, node: HtmlElement, candidates: dict, keep_all_images: bool = False) -> str:
         self._article_len = text_len(node)
-        self.html = node  # what _entries_share scans, as readability's clean-up leaves it
-        self._entries = None
+        self._cleaned, self._entries = node, None
         # readability's clean-up drops every <form>; one holding most of the article is the
         # page's wrapper (ASP.NET, many CMS templates), so its tag goes and its text stays.
         for form in list(node.iterdescendants("form")):
@@ -225,7 +223,9 @@ class Picker(LeadDocument):
 
     def _entries_share(self, candidates: dict) -> float:
         """The share of the article in linked entries, outermost ones only."""
-        node = self.html
+        node = self._cleaned
+        if node is None:
+            return 0.0
         counted: set[HtmlElement] = set()
         total = 0
         for elem in node.iter(*_SANITIZED):
