@@ -15,7 +15,8 @@ On top sit general additions, each measured on the corpus benchmark (bench/corpu
 - footnotes are not unlikely as a footer;
 - a paragraph wrapped in an inline tag (<font>, <b>) scores the block around it;
 - the clean-up of the pick never drops the block that holds most of the article, nor a list of
-  sentences with links in them, nor a data table whose cells link.
+  sentences with links in them, nor a data table whose cells link;
+- on a page made of entries (a linked title and words of their own), the entries stay.
 """
 
 from __future__ import annotations
@@ -55,6 +56,16 @@ LIST_LINKS = 0.75
 # table holds divs and paragraphs), under TABLE_LINKS links.
 TABLE_ROWS = 3
 TABLE_LINKS = 0.6
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADING_TEXT = 400  # characters: a heading this long has run on over the text after it
+_SANITIZED = ("table", "ul", "div", "aside", "header", "footer", "section")
+# An entry of a page made of entries: a block over readability's fifth of links, up to
+# ENTRY_LINKS, with ENTRY_TEXT characters of its own words, ENTRY_MARKS commas or full stops;
+# such blocks must hold ENTRIES_SHARE of the article.
+ENTRY_LINKS = 0.5
+ENTRY_TEXT = 100
+ENTRY_MARKS = 2
+ENTRIES_SHARE = 0.2
 _TABLE_BLOCKS = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "blockquote")
 
 
@@ -90,6 +101,8 @@ class Picker(LeadDocument):
     _titled: HtmlElement | None = None  # the <article> the page title picked, if any
     _article_len = 0  # text length of the article being cleaned up
     _spread: list[HtmlElement] = []  # like-named segments sharing only the body with the pick
+    _cleaned: HtmlElement | None = None  # the article the clean-up is working on
+    _entries: bool | None = None  # whether that article is made of linked entries
 
     def links_in(self, elem: HtmlElement) -> list[HtmlElement]:
         # An <a> without href is a named anchor, not a link; left unclosed (as old pages
@@ -149,11 +162,18 @@ class Picker(LeadDocument):
 
     def sanitize(self, node: HtmlElement, candidates: dict, keep_all_images: bool = False) -> str:
         self._article_len = text_len(node)
+        self._cleaned, self._entries = node, None
         # readability's clean-up drops every <form>; one holding most of the article is the
         # page's wrapper (ASP.NET, many CMS templates), so its tag goes and its text stays.
         for form in list(node.iterdescendants("form")):
             if text_len(form) >= KEEP_SHARE * self._article_len:
                 form.drop_tag()
+        # A heading left open (old pages forget </h5>) runs on over the paragraphs after it:
+        # that much text is no heading, and readability's test for linked headings would
+        # drop it whole.
+        for heading in list(node.iterdescendants(*_HEADINGS)):
+            if text_len(heading) >= HEADING_TEXT:
+                heading.tag = "div"
         return super().sanitize(node, candidates, keep_all_images)
 
     def drop_weight(self, elem: HtmlElement) -> int | None:
@@ -182,11 +202,51 @@ class Picker(LeadDocument):
             return False
         if elem.tag == "table" and self._data_table(elem, candidates):
             return False
+        if self._linked_prose(elem, candidates):
+            return False
         return text_len(elem) < KEEP_SHARE * self._article_len or self.get_link_density(elem) > 0.3
 
     def _marked_down(self, elem: HtmlElement, candidates: dict) -> bool:
         entry = candidates.get(elem)
         return entry is not None and entry["content_score"] < 0 or self.class_weight(elem) < 0
+
+    def _linked_prose(self, elem: HtmlElement, candidates: dict) -> bool:
+        """An entry of a page made of entries (listings, a catalogue, a list of reports), each
+        a linked title and words of its own: readability drops a block over a fifth links,
+        which takes them all. Spared only when such blocks make a good share of the article;
+        one or two of them beside the article's prose are boxes about something else."""
+        if not self._is_linked_prose(elem, candidates):
+            return False
+        if self._entries is None:
+            self._entries = self._entries_share(candidates) >= ENTRIES_SHARE
+        return self._entries
+
+    def _entries_share(self, candidates: dict) -> float:
+        """The share of the article in linked entries, outermost ones only."""
+        node = self._cleaned
+        if node is None:
+            return 0.0
+        counted: set[HtmlElement] = set()
+        total = 0
+        for elem in node.iter(*_SANITIZED):
+            if any(anc in counted for anc in elem.iterancestors()):
+                continue
+            if self.class_weight(elem) < 25 and self._is_linked_prose(elem, candidates):
+                counted.add(elem)
+                total += text_len(elem)
+        return total / max(self._article_len, 1)
+
+    def _is_linked_prose(self, elem: HtmlElement, candidates: dict) -> bool:
+        # Up to ENTRY_LINKS links: past that, a title and a line of blurb is a teaser list.
+        if self._marked_down(elem, candidates):
+            return False
+        density = self.get_link_density(elem)
+        if not 0.2 < density <= ENTRY_LINKS:
+            return False
+        text = elem.text_content()
+        if folded_len(text) * (1 - density) < ENTRY_TEXT:
+            return False
+        return text.count(",") + text.count(". ") >= ENTRY_MARKS
 
     def _prose_list(self, elem: HtmlElement, candidates: dict) -> bool:
         """A list in the article whose items are sentences with a link or two in them (sources,

@@ -533,3 +533,29 @@ def test_a_story_followed_by_links_to_other_posts_loses_them(rules: CleanRules) 
     once = clean_blocks(story + teasers, [], rules, "en")
     assert [b.text for b in once.blocks] == [b.text for b in story]
     assert {r.rule for r in once.removed} == {"text:link_teaser"}
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["paragraph", "list_item", "heading"]),
+            st.sampled_from(_FRAGMENTS + CONTENTS),
+            st.booleans(),
+        ),
+        max_size=16,
+    )
+)
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None)
+def test_cleaning_pages_of_links_is_idempotent(
+    rules: CleanRules, specs: list[tuple[str, str, bool]]
+) -> None:
+    # Linked blocks in any mix: whether they are teasers or a directory's entries, a second
+    # cleaning agrees with the first.
+    blocks = [
+        Block(kind, text, 2 if kind == "heading" else 0, [Span(0, len(text), "link", n)] * linked)  # type: ignore[arg-type]
+        for n, (kind, text, linked) in enumerate(specs)
+    ]
+    once = clean_blocks(blocks, [], rules, "en")
+    twice = clean_blocks(once.blocks, [], rules, "en")
+    assert twice.blocks == once.blocks and twice.removed == []

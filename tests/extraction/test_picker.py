@@ -413,3 +413,51 @@ def test_short_story_under_the_title_beats_a_longer_sidebar() -> None:
     text = _words(Picker(parse_html(html)).pick())
     assert "harbour authority" in text
     assert "Marta writes" not in text
+
+
+_BLURB = "Sold in May: a cottage of three rooms on the lake, with a dock, a boathouse, and a garden facing west."
+
+
+def _entry(n: int, title: str, blurb: str) -> str:
+    return (
+        f'<table><tr><td><a href="/lot/{n}">{title}</a></td></tr><tr><td>{blurb}</td></tr></table>'
+    )
+
+
+def test_a_page_of_entries_keeps_them() -> None:
+    # A listings page: each entry a linked title and a blurb of its own, a quarter links;
+    # readability drops every block over a fifth links, and with them the whole page.
+    entries = "".join(
+        _entry(
+            n, f"Lot {n}, Lakeside Road, by the old mill and the pier", _BLURB.replace("May", day)
+        )
+        for n, day in enumerate(["May", "June", "July", "August"])
+    )
+    html = _page('<div class="listings"><p>' + SENTENCE + "</p>" + entries + "</div>")
+    text = _words(Picker(parse_html(html)).pick())
+    assert text.count("Lakeside Road") == 4
+    assert "Sold in August" in text
+
+
+def test_one_box_of_teasers_beside_a_story_still_goes() -> None:
+    # The same kind of block, once, beside a long story: a box about other stories.
+    html = _page(
+        '<div class="story">'
+        + ("<p>" + SENTENCE + "</p>") * 12
+        + _entry(1, "Council votes on the new bridge, and more from the town", _BLURB)
+        + "</div>"
+    )
+    text = _words(Picker(parse_html(html)).pick())
+    assert text.count("harbour authority") == 12
+    assert "Council votes" not in text and "boathouse" not in text
+
+
+def test_a_heading_left_open_over_the_text_after_it_is_not_dropped_as_linked() -> None:
+    # Old pages forget </h5>: the parser stretches the heading over what follows, its
+    # links included, and readability drops a heading over a third links.
+    menu = " ".join(f'<a href="/shop/{n}">Vintage coats and hats, room {n}</a>' for n in range(6))
+    run_on = "<br><br>".join(SENTENCE.replace("Monday", day) for day in ("Friday", "Sunday"))
+    story = f"<p>{SENTENCE}</p>" * 3
+    html = _page(f'<div class="page">{story}<h5>{menu}<br><br><font>{run_on}</font></div>')
+    text = _words(Picker(parse_html(html)).pick())
+    assert "on Friday" in text and "on Sunday" in text
