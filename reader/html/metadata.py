@@ -22,7 +22,15 @@ from reader.html.dates import (
     text_before,
 )
 from reader.html.hints import BodyHints, clean, short_text
-from reader.html.jsonld import ARTICLE_TYPE, article_jsonld, author_name, ld_name, org_name, types
+from reader.html.jsonld import (
+    ARTICLE_TYPE,
+    article_jsonld,
+    author_name,
+    ld_name,
+    org_name,
+    person_name,
+    types,
+)
 from reader.html.titles import cut_title, strip_site_suffix, without_site_part
 from reader.model import Metadata
 from reader.safety import safe_text
@@ -63,18 +71,37 @@ def _person(values: list[Any], orgs: list[str | None]) -> str | None:
     the site's or publisher's name; else the first usable one. Sites fill ``author`` with
     their own name as often as with the writer's, and a writer named in another field is
     what a reader wants to see."""
-    org_keys = {o.strip().casefold() for o in orgs if o}
+    org_keys = {o.strip().casefold(): o.strip() for o in orgs if o}
     fallback = None
     for value in values:
         line = clean(value() if callable(value) else value)
         if not line or line.lower().startswith(("http://", "https://")):
             continue  # article:author is often a profile URL, not a name
-        key = line.casefold()
-        if key in org_keys or _DOMAIN.fullmatch(line):
+        if _DOMAIN.fullmatch(line):
             fallback = fallback or line
+            continue
+        # The site's name with its seat ("Daily Ledger, Hamburg, Germany") names the site,
+        # and the seat is no one's name.
+        org = next(
+            (org_keys[k] for p in _PARTS.split(line) if (k := p.strip().casefold()) in org_keys),
+            None,
+        )
+        if org:
+            fallback = fallback or (line if line.casefold() in org_keys else org)
             continue
         return line
     return fallback
+
+
+_PARTS = re.compile(r",\s|\s[-|\u2013\u2014]\s")
+_LABEL_WORDS = 4
+
+
+def _label_like(line: str) -> bool:
+    """A phrase, not a name: four or more words, most of them lower-case."""
+    words = line.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= _LABEL_WORDS and 2 * lower > len(words)
 
 
 _URL_STARTS = ("https://", "http://", "www.")
@@ -172,12 +199,16 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     byline = _byline(
         _person(
             [
+                # A writer the JSON-LD types a person is meant as one; the author <meta> holds
+                # the publisher's name ("Daily Ledger GmbH") as often as a writer's.
+                person_name(ld.get("author")),
                 meta.get("author"),
                 meta.get("article:author"),
                 meta.get("byl"),
                 meta.get("dc.creator"),
                 author_name(ld.get("author")),
-                lambda: hints.author,
+                # "View my complete profile": a link to the author, not the name.
+                lambda: None if _label_like(hints.author or "") else hints.author,
                 lambda: _marked_byline(hints, root, title),
                 ld_name(ld.get("author")),  # typed an organisation: only when no one is named
             ],
