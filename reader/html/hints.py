@@ -12,6 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.datafiles import cached, read_toml
+from reader.html.dates import changed_mark, first_date
 from reader.safety import safe_line
 
 if TYPE_CHECKING:
@@ -30,8 +31,9 @@ _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 @functools.cache
 def _hint_attrs() -> Callable[[HtmlElement], list[NodeText]]:
-    """An XPath selecting, in document order, the attribute nodes hints come from: itemprop,
-    rel, <time datetime>, and class or id values holding an author word."""
+    """An XPath selecting, in document order, the nodes hints come from: itemprop, rel,
+    <time datetime> (or the text of a <time> without one), and class or id values holding an
+    author word."""
     words = _author_words()
     # Each word's shortest form is enough for a first cut ("autor" holds "autoren").
     stems = [w for w in words if not any(o != w and o in w for o in words)]
@@ -39,7 +41,8 @@ def _hint_attrs() -> Callable[[HtmlElement], list[NodeText]]:
     test = " or ".join(f"contains({lower}, '{w}')" for w in stems)
     # lxml-stubs type an XPath call as any XPath result; this one selects attribute nodes.
     return etree.XPath(  # type: ignore[return-value]
-        f"//@itemprop | //a/@rel | //time/@datetime | //@class[{test}] | //@id[{test}]"
+        "//@itemprop | //a/@rel | //time/@datetime | //time[not(@datetime)]/descendant::text()[1]"
+        f" | //@class[{test}] | //@id[{test}]"
     )
 
 
@@ -188,8 +191,15 @@ class BodyHints:
                         key = _FIRST_DIGIT.split(low, maxsplit=1)[0].strip() or low
                         if not any(key in k for k in marked):
                             marked.setdefault(key, text)
-            elif self._time is None and attr:
-                self._time = str(attr)
+            elif (
+                elem.tag == "time"
+                and self._time is None
+                and not _in_comment(elem)
+                and not changed_mark(elem)
+            ):
+                # A <time> without datetime shows its date as text ("July 24, 2012").
+                value = clean(str(attr)) if name else short_text(elem)
+                self._time = value if first_date(value) else None
         self.marked = list(marked.values())
         self._byline = next(iter(self.marked), None)
         # Many names under author marks are a list (comments, teasers of other posts), whose

@@ -216,6 +216,13 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         )
     )
 
+    lang = (
+        _normalise_lang(root.get("lang") or root.get("xml:lang"))
+        or _normalise_lang(meta.get("content-language"))
+        or _normalise_lang(meta.get("og:locale"))
+        or _normalise_lang(clean(ld.get("inLanguage")))
+    )
+
     published = first_date(
         # JSON-LD first: search engines check it, so it is the one sites keep well-formed.
         ld.get("datePublished"),
@@ -230,15 +237,8 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         # Only in the URL or the text: a line the template marks as the date, else what a
         # reader sees by the headline, after it or above it, dates the article.
         lambda: date_in_url(url or meta.get("og:url")),
-        lambda: date_in_marks(root),
-        lambda: _date_by(_headline(root, title) if title else h1),
-    )
-
-    lang = (
-        _normalise_lang(root.get("lang") or root.get("xml:lang"))
-        or _normalise_lang(meta.get("content-language"))
-        or _normalise_lang(meta.get("og:locale"))
-        or _normalise_lang(clean(ld.get("inLanguage")))
+        lambda: date_in_marks(root, lang),
+        lambda: _date_by(_headline(root, title) if title else h1, lang),
     )
 
     canonical = next(
@@ -279,10 +279,11 @@ def _marked_byline(hints: BodyHints, root: HtmlElement, title: str) -> str | Non
     return next((n for n in hints.marked if "".join(n.split()) in near), None)
 
 
-def _date_by(headline: HtmlElement | None) -> str | None:
+def _date_by(headline: HtmlElement | None, lang: str | None) -> str | None:
     if headline is None:
         return None
-    return date_in_text(text_after(headline)) or date_in_text(text_before(headline))
+    # The page's language orders "05/08/2012": month first in English only.
+    return date_in_text(text_after(headline), lang) or date_in_text(text_before(headline), lang)
 
 
 _HEADLINE_MIN = 10  # a shorter heading matching the title is a word of it, not its copy
