@@ -11,7 +11,7 @@ import datetime
 import functools
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from lxml import etree
@@ -27,9 +27,16 @@ _ISO_DATETIME = re.compile(
 # /2019/05/04/, /2019-05-04-, /20190504/ in a URL's path; the year first, so no guessing.
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)([/_-]?)(\d\d?)\2(\d\d?)(?=[/_.-]|$)")
 # Not "28.09.19" run into a time ("28.09.1912:44"): no digit, dot-digit or colon after the year.
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d.]\d|:\d)")
+# "08-17-2012" too, as US blog templates write it; not inside a longer dashed number.
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?<!\d-)(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)(?![\d.-]\d|:\d)"
+)
 # The year first: "2019-05-04", "2019/5/4", "2019.05.04"; "2019年5月4日", "2019년 5월 4일".
 _YEAR_FIRST = re.compile(r"(?<![\d.])((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
+# "24/10/12", "23.09.22": a two-digit year, read only when the text has no fuller date, and
+# not inside a version or a longer number ("v1.10.12", "10.12.1.5").
+_NUMERIC_SHORT = re.compile(r"(?<![\w.,/])(\d{1,2})([./])(\d{1,2})\2(\d\d)(?![\d]|[./,]\d|:\d)")
+_CENTURY_TURN = 50  # a two-digit year below this is in the 2000s
 _CJK = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 _TEXT_CHARS = 600  # how far past the headline a date still dates the article
@@ -59,8 +66,10 @@ def _months() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str], re.Patt
         },
     )
     alt = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-    day_first = re.compile(
-        rf"(?<!\w)(\d{{1,2}})\.?(?:\s+de)?\s+({alt})\.?(?:\s+de)?,?\s+((?:19|20)\d\d)(?!\d)", re.I
+    day_first = re.compile(  # "4 May 2019", "4. Mai 2019", "9th of August 2012", "1er mai 2019"
+        rf"(?<!\w)(\d{{1,2}})(?:st|nd|rd|th|er)?\.?(?:\s+(?:de|of))?\s+({alt})\.?(?:\s+de)?,?\s+"
+        r"((?:19|20)\d\d)(?!\d)",
+        re.I,
     )
     month_first = re.compile(
         rf"(?<!\w)({alt})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)", re.I
@@ -111,15 +120,24 @@ def date_in_text(text: str, lang: str | None = None) -> str | None:
             day := _day(m.group(1), m.group(month_at), m.group(month_at + 1))
         ):
             found.append((m.start(), day))
-    if m := _NUMERIC.search(text):
-        first, sep, second, year = m.groups()
-        # Dots are day first everywhere; a slash is month first in English unless that
-        # cannot be ("25/12/2019").
-        month_first_order = sep == "/" and (lang or "en") == "en" and int(first) <= 12
-        day = _day(year, first, second) if month_first_order else _day(year, second, first)
-        if day:
-            found.append((m.start(), day))
-    return min(found)[1] if found else None
+    if (m := _NUMERIC.search(text)) and (
+        day := _numeric_day(m.group(1), m.group(2), m.group(3), m.group(4), lang)
+    ):
+        found.append((m.start(), day))
+    if found:
+        return min(found)[1]
+    if m := _NUMERIC_SHORT.search(text):
+        first, sep, second, short = m.groups()
+        year = int(short) + (2000 if int(short) < _CENTURY_TURN else 1900)
+        return _numeric_day(first, sep, second, str(year), lang)
+    return None
+
+
+def _numeric_day(first: str, sep: str, second: str, year: str, lang: str | None) -> str | None:
+    # Dots are day first everywhere; a slash or dash is month first in English unless that
+    # cannot be ("25/12/2019").
+    month_first_order = sep in "/-" and (lang or "en") == "en" and int(first) <= 12
+    return _day(year, first, second) if month_first_order else _day(year, second, first)
 
 
 def date_in_url(url: str | None) -> str | None:
@@ -158,7 +176,7 @@ def text_after(elem: Any, limit: int = _TEXT_CHARS) -> str:
         for following in node.itersiblings():
             if not isinstance(following.tag, str) or following.tag in _NO_TEXT:
                 continue
-            for text in following.itertext():
+            for text in _shown_text(following):
                 parts.append(text)
                 size += len(text)
                 if size >= limit:
@@ -167,6 +185,28 @@ def text_after(elem: Any, limit: int = _TEXT_CHARS) -> str:
                 break
         node = node.getparent()
     return " ".join(parts)[: limit + 200]
+
+
+def _shown_text(elem: Any) -> Iterator[str]:
+    """The text pieces of ``elem`` a reader sees: not those of scripts, styles or comments
+    inside it (an ad script's "created 11/6/10" is no date of the article)."""
+    for node in elem.iter():
+        if node is not elem and (not isinstance(node.tag, str) or node.tag in _NO_TEXT):
+            if node.tail and _visible(node.getparent(), elem):
+                yield node.tail
+            continue
+        if node.text and _visible(node, elem):
+            yield node.text
+        if node is not elem and node.tail and _visible(node.getparent(), elem):
+            yield node.tail
+
+
+def _visible(node: Any, top: Any) -> bool:
+    while node is not None and node is not top:
+        if not isinstance(node.tag, str) or node.tag in _NO_TEXT:
+            return False
+        node = node.getparent()
+    return True
 
 
 def text_before(elem: Any, limit: int = _BEFORE_CHARS) -> str:
@@ -178,7 +218,7 @@ def text_before(elem: Any, limit: int = _BEFORE_CHARS) -> str:
         for before in node.itersiblings(preceding=True):
             if not isinstance(before.tag, str) or before.tag in _NO_TEXT:
                 continue
-            text = " ".join(before.itertext())
+            text = " ".join(_shown_text(before))
             parts.append(text)
             size += len(text)
             if size >= limit:
@@ -187,14 +227,21 @@ def text_before(elem: Any, limit: int = _BEFORE_CHARS) -> str:
     return " ".join(reversed(parts))[-limit:]
 
 
-def date_in_marks(root: Any) -> str | None:
+def changed_mark(elem: Any) -> bool:
+    """Whether an element's class, id or itemprop says its date is not the publication's:
+    a comment's, a change's ("dateModified", "updated"), the clock's."""
+    marks = f"{elem.get('class') or ''} {elem.get('id') or ''} {elem.get('itemprop') or ''}"
+    return _NOT_DATE_MARK.search(marks) is not None
+
+
+def date_in_marks(root: Any, lang: str | None = None) -> str | None:
     """The first date in a short element whose class or id marks a date or meta line
     ("post-date", "entry-meta"), in document order: templates mark the article's date so."""
     for elem in _NAMED(root):
         marks = f"{elem.get('class') or ''} {elem.get('id') or ''}"
-        if not _DATE_MARK.search(marks) or _NOT_DATE_MARK.search(marks):
+        if not _DATE_MARK.search(marks) or changed_mark(elem):
             continue
         text = " ".join(elem.text_content().split())
-        if len(text) <= _MARK_CHARS and (day := date_in_text(text)):
+        if len(text) <= _MARK_CHARS and (day := date_in_text(text, lang)):
             return day
     return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -9,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 from lxml.html import HtmlElement
 
+from reader.datafiles import cached, read_toml
+from reader.html.dates import changed_mark, first_date
 from reader.safety import safe_line
 
 if TYPE_CHECKING:
@@ -22,17 +26,48 @@ def clean(value: Any) -> str | None:
     return line or None
 
 
-# lxml-stubs type an XPath call as any XPath result; this one selects attribute nodes.
-_HINT_ATTRS: Callable[[HtmlElement], list[NodeText]] = etree.XPath(  # type: ignore[assignment]
-    "//@itemprop | //a/@rel | //time/@datetime"
-    " | //@class[contains(., 'byline') or contains(., 'author')]"
-    " | //@id[contains(translate(., 'ABELINORTHUY', 'abelinorthuy'), 'author')"
-    " or contains(translate(., 'ABELINORTHUY', 'abelinorthuy'), 'byline')]"
-)
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@functools.cache
+def _hint_attrs() -> Callable[[HtmlElement], list[NodeText]]:
+    """An XPath selecting, in document order, the nodes hints come from: itemprop, rel,
+    <time datetime> (or the text of a <time> without one), and class or id values holding an
+    author word."""
+    words = _author_words()
+    # Each word's shortest form is enough for a first cut ("autor" holds "autoren").
+    stems = [w for w in words if not any(o != w and o in w for o in words)]
+    lower = f"translate(., '{_UPPER}', '{_UPPER.lower()}')"
+    test = " or ".join(f"contains({lower}, '{w}')" for w in stems)
+    # lxml-stubs type an XPath call as any XPath result; this one selects attribute nodes.
+    return etree.XPath(  # type: ignore[return-value]
+        "//@itemprop | //a/@rel | //time/@datetime | //time[not(@datetime)]/descendant::text()[1]"
+        f" | //@class[{test}] | //@id[{test}]"
+    )
+
+
 # A class or id word that names the article's author ("author", "post-author", "byline",
 # "AuthorLabel"), unless it names something about the author ("author-bio",
 # "comment-author", "author-avatar").
-_AUTHOR_TOKEN = re.compile(r"(?:^|[-_])(?:author|byline)(?:[-_]?name)?(?:$|[-_])")
+_MARKS_FILE = os.path.join(os.path.dirname(__file__), "data", "author_marks.toml")
+
+
+@functools.cache
+def _author_words() -> list[str]:
+    words: list[str] = cached(
+        "author_marks",
+        [_MARKS_FILE],
+        lambda: sorted({w for ws in read_toml(_MARKS_FILE).values() for w in ws}),
+    )
+    return words
+
+
+@functools.cache
+def _author_token() -> re.Pattern[str]:
+    alt = "|".join(sorted(map(re.escape, _author_words()), key=len, reverse=True))
+    return re.compile(rf"(?:^|[-_])(?:{alt})(?:[-_]?name)?(?:$|[-_])")
+
+
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_AUTHOR = re.compile(
     r"comment|bio|avatar|about|box|desc|info|image|img|photo|pic|more|list|widget|contain|wrap|"
@@ -47,7 +82,59 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 def _authorish(classes: str) -> bool:
     words = (_CAMEL.sub("-", t).lower() for t in classes.split())
-    return any(_AUTHOR_TOKEN.search(t) and not _NOT_AUTHOR.search(t) for t in words)
+    return any(_author_token().search(t) and not _NOT_AUTHOR.search(_own_part(t)) for t in words)
+
+
+def _own_part(token: str) -> str:
+    """The part of a class word that says what the element is: in BEM names
+    ("header-info__author") the part after "__" is the element, the rest only says where it
+    sits, so "info" there is no author box. A comment's author stays out whatever the name."""
+    block, _, element = token.rpartition("__")
+    if block and _author_token().search(element):
+        return f"{element} comment" if "comment" in block else element
+    return token
+
+
+_COMMENT_MARK = re.compile(r"(?:^|[-_\s])comment(?:s|list)?(?:$|[-_\s])", re.I)
+_COMMENT_DEPTH = 12  # ancestors looked at: a comment's author sits close to its comment
+
+
+def _in_comment(elem: HtmlElement) -> bool:
+    """Whether ``elem`` sits inside a reader's comment, whose author wrote no part of the
+    article. <body> is not looked at: blog templates mark it "comments-open"."""
+    node = elem.getparent()
+    for _ in range(_COMMENT_DEPTH):
+        if node is None or node.tag == "body":
+            return False
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if "omment" in marks and _COMMENT_MARK.search(_CAMEL.sub("-", marks)):
+            return True
+        node = node.getparent()
+    return False
+
+
+_NAME_WORDS = 8  # a longer author box holds a bio or links; its first piece is the name
+
+
+def name_text(elem: HtmlElement) -> str | None:
+    """The name an author mark shows: its whole text when short, else its pieces of text up
+    to a capitalised word ("Posted by" + "Ann Lee"), since author boxes follow the name with
+    a bio, links and other stories; of a long piece, what comes before its first comma
+    ("Ann Lee, harbour reporter since ...")."""
+    whole = short_text(elem)
+    if whole and len(whole.split()) <= _NAME_WORDS:
+        return whole
+    taken: list[str] = []
+    for piece in elem.itertext():
+        words = (clean(piece) or "").split()
+        if len(taken) + len(words) > _NAME_WORDS:
+            words = " ".join(words).split(", ", 1)[0].split()
+            if len(taken) + len(words) > _NAME_WORDS:
+                return None
+        taken.extend(words)
+        if len(taken) >= 2 and taken[-1][:1].isupper():
+            return " ".join(taken)
+    return None
 
 
 class BodyHints:
@@ -73,7 +160,7 @@ class BodyHints:
         # One XPath over attribute nodes, in document order: a third faster than testing each
         # element's attributes from Python, and this runs on most pages (~0.4 ms).
         marked: dict[str, str] = {}
-        for attr in _HINT_ATTRS(self._root):
+        for attr in _hint_attrs()(self._root):
             elem = attr.getparent()
             name = attr.attrname
             if elem is None:
@@ -84,14 +171,18 @@ class BodyHints:
                         elem.get("content") or elem.get("datetime") or elem.text_content()
                     )
             elif name == "itemprop" or name == "rel":
-                if self._author is None and (
-                    (name == "itemprop" and attr == "author")
-                    or (name == "rel" and "author" in attr.split())
+                if (
+                    self._author is None
+                    and (
+                        (name == "itemprop" and attr == "author")
+                        or (name == "rel" and "author" in attr.split())
+                    )
+                    and not _in_comment(elem)
                 ):
-                    self._author = short_text(elem)  # None (empty, too long): keep looking
+                    self._author = name_text(elem)  # None (empty, too long): keep looking
             elif name == "class" or name == "id":
-                if len(marked) < _MARKED_MAX and _authorish(attr):
-                    text = short_text(elem)
+                if len(marked) < _MARKED_MAX and _authorish(attr) and not _in_comment(elem):
+                    text = name_text(elem)
                     if text and next(elem.iterdescendants(*_HEADINGS), None) is None:
                         # One name whatever date or time follows it ("posted by Ann @ 9:51"
                         # on each post of a blog's page); marks nested in one byline
@@ -100,8 +191,15 @@ class BodyHints:
                         key = _FIRST_DIGIT.split(low, maxsplit=1)[0].strip() or low
                         if not any(key in k for k in marked):
                             marked.setdefault(key, text)
-            elif self._time is None and attr:
-                self._time = str(attr)
+            elif (
+                elem.tag == "time"
+                and self._time is None
+                and not _in_comment(elem)
+                and not changed_mark(elem)
+            ):
+                # A <time> without datetime shows its date as text ("July 24, 2012").
+                value = clean(str(attr)) if name else short_text(elem)
+                self._time = value if first_date(value) else None
         self.marked = list(marked.values())
         self._byline = next(iter(self.marked), None)
         # Many names under author marks are a list (comments, teasers of other posts), whose

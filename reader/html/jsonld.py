@@ -112,5 +112,13 @@ def author_name(value: Any) -> str | None:
     return ld_name(value)
 
 
+def person_name(value: Any) -> str | None:
+    """The JSON-LD author's name when it is typed a person (each of them, for a list)."""
+    found = value if isinstance(value, list) else [value]
+    if not found or not all(isinstance(v, dict) and "Person" in types(v) for v in found):
+        return None
+    return ld_name(value)
+
+
 def org_name(value: Any) -> str | None:
     return ld_name(value) if isinstance(value, dict) and not author_name(value) else None

@@ -22,7 +22,15 @@ from reader.html.dates import (
     text_before,
 )
 from reader.html.hints import BodyHints, clean, short_text
-from reader.html.jsonld import ARTICLE_TYPE, article_jsonld, author_name, ld_name, org_name, types
+from reader.html.jsonld import (
+    ARTICLE_TYPE,
+    article_jsonld,
+    author_name,
+    ld_name,
+    org_name,
+    person_name,
+    types,
+)
 from reader.html.titles import cut_title, strip_site_suffix, without_site_part
 from reader.model import Metadata
 from reader.safety import safe_text
@@ -63,18 +71,37 @@ def _person(values: list[Any], orgs: list[str | None]) -> str | None:
     the site's or publisher's name; else the first usable one. Sites fill ``author`` with
     their own name as often as with the writer's, and a writer named in another field is
     what a reader wants to see."""
-    org_keys = {o.strip().casefold() for o in orgs if o}
+    org_keys = {o.strip().casefold(): o.strip() for o in orgs if o}
     fallback = None
     for value in values:
         line = clean(value() if callable(value) else value)
         if not line or line.lower().startswith(("http://", "https://")):
             continue  # article:author is often a profile URL, not a name
-        key = line.casefold()
-        if key in org_keys or _DOMAIN.fullmatch(line):
+        if _DOMAIN.fullmatch(line):
             fallback = fallback or line
+            continue
+        # The site's name with its seat ("Daily Ledger, Hamburg, Germany") names the site,
+        # and the seat is no one's name.
+        org = next(
+            (org_keys[k] for p in _PARTS.split(line) if (k := p.strip().casefold()) in org_keys),
+            None,
+        )
+        if org:
+            fallback = fallback or (line if line.casefold() in org_keys else org)
             continue
         return line
     return fallback
+
+
+_PARTS = re.compile(r",\s|\s[-|\u2013\u2014]\s")
+_LABEL_WORDS = 4
+
+
+def _label_like(line: str) -> bool:
+    """A phrase, not a name: four or more words, most of them lower-case."""
+    words = line.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= _LABEL_WORDS and 2 * lower > len(words)
 
 
 _URL_STARTS = ("https://", "http://", "www.")
@@ -172,17 +199,28 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     byline = _byline(
         _person(
             [
+                # A writer the JSON-LD types a person is meant as one; the author <meta> holds
+                # the publisher's name ("Daily Ledger GmbH") as often as a writer's.
+                person_name(ld.get("author")),
                 meta.get("author"),
                 meta.get("article:author"),
                 meta.get("byl"),
                 meta.get("dc.creator"),
                 author_name(ld.get("author")),
-                lambda: hints.author,
+                # "View my complete profile": a link to the author, not the name.
+                lambda: None if _label_like(hints.author or "") else hints.author,
                 lambda: _marked_byline(hints, root, title),
                 ld_name(ld.get("author")),  # typed an organisation: only when no one is named
             ],
             [site, ld_name(publisher), meta.get("application-name"), org_name(ld.get("author"))],
         )
+    )
+
+    lang = (
+        _normalise_lang(root.get("lang") or root.get("xml:lang"))
+        or _normalise_lang(meta.get("content-language"))
+        or _normalise_lang(meta.get("og:locale"))
+        or _normalise_lang(clean(ld.get("inLanguage")))
     )
 
     published = first_date(
@@ -199,15 +237,8 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         # Only in the URL or the text: a line the template marks as the date, else what a
         # reader sees by the headline, after it or above it, dates the article.
         lambda: date_in_url(url or meta.get("og:url")),
-        lambda: date_in_marks(root),
-        lambda: _date_by(_headline(root, title) if title else h1),
-    )
-
-    lang = (
-        _normalise_lang(root.get("lang") or root.get("xml:lang"))
-        or _normalise_lang(meta.get("content-language"))
-        or _normalise_lang(meta.get("og:locale"))
-        or _normalise_lang(clean(ld.get("inLanguage")))
+        lambda: date_in_marks(root, lang),
+        lambda: _date_by(_headline(root, title) if title else h1, lang),
     )
 
     canonical = next(
@@ -248,10 +279,11 @@ def _marked_byline(hints: BodyHints, root: HtmlElement, title: str) -> str | Non
     return next((n for n in hints.marked if "".join(n.split()) in near), None)
 
 
-def _date_by(headline: HtmlElement | None) -> str | None:
+def _date_by(headline: HtmlElement | None, lang: str | None) -> str | None:
     if headline is None:
         return None
-    return date_in_text(text_after(headline)) or date_in_text(text_before(headline))
+    # The page's language orders "05/08/2012": month first in English only.
+    return date_in_text(text_after(headline), lang) or date_in_text(text_before(headline), lang)
 
 
 _HEADLINE_MIN = 10  # a shorter heading matching the title is a word of it, not its copy

@@ -55,6 +55,18 @@ def test_date_in_url(url: str | None, expected: str | None) -> None:
         ("4 травня 2019", "2019-05-04"),
         ("4 maj 2019", "2019-05-04"),
         ("2019/13/40", None),
+        # A day's ordinal before the month.
+        ("Posted 4th May 2019, 5:28pm", "2019-05-04"),
+        ("the 4th of May 2019", "2019-05-04"),
+        ("publié le 1er mai 2019", "2019-05-01"),
+        # Dashes as US templates write them.
+        ("Posted on: 05-24-2019", "2019-05-24"),
+        ("call 030-12-2019-5", None),
+        # A two-digit year when nothing fuller is there; never in a version.
+        ("Written by Ann Lee on 24/05/19", "2019-05-24"),
+        ("Kultur, 4.5.19", "2019-05-04"),
+        ("Release v1.10.12 is out", None),
+        ("on 05/04/19, see 4 May 2019", "2019-05-04"),
     ],
 )
 def test_date_in_text(text: str, expected: str | None) -> None:
@@ -146,3 +158,39 @@ def test_a_month_name_shared_by_languages_means_one_month() -> None:
             for form in forms.split("|"):
                 first = seen.setdefault(form, (lang, number))
                 assert first[1] == number, (form, first, lang)
+
+
+_STORY = "<p>" + "The harbour authority approved the plan on Monday. " * 20 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The first <time> dates the page, by its text when it has no datetime.
+        (
+            "<h1>Harbour plan</h1><p>By Ann Lee <time class='stamp'>May 4, 2019 5:37 AM</time>"
+            "</p><aside><time class='dtreviewed' datetime='2018-01-09'>1/09/18</time></aside>",
+            "2019-05-04",
+        ),
+        # A comment's time is not the article's.
+        (
+            f"<h1>Harbour plan</h1>{_STORY}<ol class='comment-list'><li>"
+            "<time datetime='2019-06-01T10:00'>June 1</time> Nice.</li></ol>",
+            None,
+        ),
+        # A date in a script or a comment by the headline is none a reader sees.
+        (
+            "<h1>Harbour plan</h1><div><script>var ad = 'created 11/6/2010';</script>"
+            "<!-- built 11/6/2010 --><p>The harbour authority approved the plan.</p></div>",
+            None,
+        ),
+    ],
+)
+def test_dates_a_reader_sees(body: str, expected: str | None) -> None:
+    assert read_metadata(parse_html(_page(body))).published == expected
+
+
+def test_the_pages_language_orders_a_numeric_date() -> None:
+    body = "<h1>Hafenplan</h1><p>Von Ann Lee, 05/04/2019</p><p>Der Plan ist beschlossen.</p>"
+    html = _page(body).replace("<html>", "<html lang='de'>")
+    assert read_metadata(parse_html(html)).published == "2019-04-05"

@@ -23,6 +23,12 @@ from reader.html.parse import parse_html
         ("<a class='header__author-link'>Ann Lee</a>", "Ann Lee"),
         ("<div class='postAuthorBio'>Ann Lee writes.</div>", None),
         ("<div id='authorSource'>Source: Harbour Stats</div>", None),  # a credit
+        # Plural and other languages' words; a BEM block's words say where, not what.
+        ("<div class='authors'>Ann Lee</div>", "Ann Lee"),
+        ("<div class='meta-autoren'>Von Ann Lee</div>", "Von Ann Lee"),
+        ("<span class='auteur-nom'>Ann Lee</span>", "Ann Lee"),
+        ("<div class='header-info__author'>Ann Lee</div>", "Ann Lee"),
+        ("<div class='comment__author'><b>Kim</b></div>", None),
     ],
 )
 def test_author_class_hint(body: str, expected: str | None) -> None:
@@ -68,3 +74,45 @@ def test_one_name_with_different_times_is_one_name() -> None:
     )
     hints = BodyHints(parse_html(f"<html><body>{body}</body></html>"))
     assert hints.byline == "posted by Ann @ 9:51" and not hints.crowded
+
+
+def test_an_author_inside_a_comment_is_no_byline() -> None:
+    body = (
+        "<ol class='comment-list'><li><span itemprop='author'>kim_r</span> wrote</li></ol>"
+        "<div id='comments'><p><a rel='author' href='/u/bo'>Bo Chan</a></p></div>"
+    )
+    hints = BodyHints(parse_html(f"<html><body class='comments-open'>{body}</body></html>"))
+    assert hints.author is None and hints.byline is None
+    # <body> marked for open comments holds the article too.
+    page = (
+        "<html><body class='comments-open'><a rel='author' href='/u/ann'>Ann Lee</a></body></html>"
+    )
+    assert BodyHints(parse_html(page)).author == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("box", "expected"),
+    [
+        # The name, then links and a bio: the name alone.
+        (
+            "<div class='author_text'><a href='/ann'>Ann Lee</a> | <a href='/'>Website</a> | "
+            "<a href='/more'>Other Articles</a> Ann Lee has covered the harbour since the old "
+            "pier burned down and still walks it every day.</div>",
+            "Ann Lee",
+        ),
+        # A label in its own piece before the name.
+        (
+            "<span class='post-author'>Posted by <a href='/ann'>Ann Lee</a> at 9:51 in the "
+            "morning, with 12 comments so far and counting</span>",
+            "Posted by Ann Lee",
+        ),
+        # One long piece: the name before the first comma, not the job title after it.
+        (
+            "<p class='byline'>Posted by Ann Lee, senior harbour reporter for the weekly "
+            "edition of the paper</p>",
+            "Posted by Ann Lee",
+        ),
+    ],
+)
+def test_a_long_author_box_gives_its_name(box: str, expected: str) -> None:
+    assert BodyHints(parse_html(f"<html><body>{box}</body></html>")).byline == expected

@@ -230,6 +230,29 @@ def _page(head: str, body: str = "<p>Text.</p>") -> str:
         ),
         # Dublin Core names the creator on older pages.
         ('<meta name="DC.Creator" content="Pia Holm">', "", "Pia Holm"),
+        # A writer the JSON-LD types a person beats the publisher in the author <meta>.
+        (
+            '<meta name="author" content="Harbour Media GmbH">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+            '[{"@type": "Person", "name": "Mara Lind"}, {"@type": "Person", "name": "Ola Berg"}]}'
+            "</script>",
+            "",
+            "Mara Lind, Ola Berg",
+        ),
+        # The site's name with its seat is the site, and the seat is no one's name.
+        (
+            '<meta property="og:site_name" content="Harbour Daily">'
+            '<meta name="author" content="Harbour Daily, Hamburg, Germany">',
+            "",
+            "Harbour Daily",
+        ),
+        # A link's label to the author's profile is no name: the byline mark's name is.
+        (
+            "",
+            '<a rel="author" href="/u/ol">View my complete profile</a>'
+            '<span class="post-author">Posted by Ola Berg</span>',
+            "Posted by Ola Berg",
+        ),
         # A domain in author is no one's name.
         (
             '<meta name="author" content="harbourdaily.example">',
