@@ -143,12 +143,12 @@ def _word_concepts(word: str) -> tuple[int, ...]:
     return own
 
 
-def _concepts(words: list[str]) -> list[int]:
+def _concepts(words: list[str]) -> tuple[int, ...]:
     memo = _concept_memo
     found = list(map(memo.get, words))
-    if None in found:
-        found = [memo.get(w) or _word_concepts(w) for w in words]
-    return sorted(set().union(*cast("list[tuple[int, ...]]", found)))
+    if None in found:  # most words stand for no concept: () is a memoised answer too
+        found = [memo[w] if w in memo else _word_concepts(w) for w in words]
+    return tuple(sorted(set().union(*cast("list[tuple[int, ...]]", found))))
 
 
 def _bin(value: int, edges: tuple[int, ...]) -> int:
@@ -203,21 +203,37 @@ def features(text: str) -> tuple[set[int], set[int]]:
     if words:
         out.add(_hash("^" + words[0]))
         out.add(_hash("$" + words[-1]))
-    concepts = _concepts(words)
     cue_names = _cue_names(text, norm, words)
+    concepts = _concepts(words)
     if concepts:
-        # Concepts shared by every language: what the block is made of ("member" + "log in" +
-        # "content"), so a nag in a language the training data lacks scores as in one it has.
-        # Pairs grow with the block, so they weigh as its words do.
+        spoken = "#you:0" not in cue_names or "#please" in cue_names
+        out.update(_concept_hashes(concepts, spoken))
+        cue_names.append(f"~n:{min(len(concepts), 6)}")
+    return out, set(map(_cue_hashes.__getitem__, cue_names))
+
+
+_concept_sets: dict[tuple[tuple[int, ...], bool], tuple[int, ...]] = {}
+
+
+def _concept_hashes(concepts: tuple[int, ...], spoken: bool) -> tuple[int, ...]:
+    """Concepts shared by every language: what the block is made of ("member" + "log in" +
+    "content"), so a nag in a language the training data lacks scores as in one it has. Each
+    concept, each pair, and each concept spoken to the reader; they grow with the block, so
+    they weigh as its words do. Memoised by the set: blocks share few sets, and the pairs
+    were a third of a page's judging."""
+    key = (concepts, spoken)
+    found = _concept_sets.get(key)
+    if found is None:
         names = _concept_data()[0]
         present = [names[j] for j in concepts]
-        cue_names.append(f"~n:{min(len(present), 6)}")
         named = ["~" + c for c in present]
-        if "#you:0" not in cue_names or "#please" in cue_names:
+        if spoken:
             named.extend(["~you+" + c for c in present])
         named.extend([f"~{a}+{b}" for i, a in enumerate(present) for b in present[i + 1 :]])
-        out.update(map(_cue_hashes.__getitem__, named))
-    return out, set(map(_cue_hashes.__getitem__, cue_names))
+        if len(_concept_sets) > _MEMO_LIMIT:
+            _concept_sets.clear()
+        found = _concept_sets[key] = tuple(map(_cue_hashes.__getitem__, named))
+    return found
 
 
 def _cue_names(text: str, norm: str, words: list[str]) -> list[str]:
