@@ -16,13 +16,15 @@ On top sit general additions, each measured on the corpus benchmark (bench/corpu
 - a paragraph wrapped in an inline tag (<font>, <b>) scores the block around it;
 - the clean-up of the pick never drops the block that holds most of the article, nor a list of
   sentences with links in them, nor a data table whose cells link;
-- on a page made of entries (a linked title and words of their own), the entries stay.
+- on a page made of entries (a linked title and words of their own), the entries stay;
+- a pick in a layout table gives way to an ancestor with prose of its own.
 """
 
 from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from reader.extraction.layout import climb
 from reader.extraction.leads import (
     LEAD_TEXT,
     OUTER_LEAD_TEXT,
@@ -285,6 +287,9 @@ class Picker(LeadDocument):
             return None
         best = self._titled_article(candidates, best)
         best = self._under_title(candidates, best)
+        climbed = climb(candidates, best, self.get_link_density)
+        if climbed is not best:
+            return climbed
         elem = best["elem"]
         if elem.get("class") is None and elem.get("id"):
             # Named by its id alone, the pick is one block, not a segment: "like-named" would
