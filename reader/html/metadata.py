@@ -189,12 +189,16 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         meta.get("twitter:title"),
         page_title,
         heading,
+        # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>):
+        # the first <h2> is the headline there far more often than nothing is.
+        lambda: next((t for e in root.iter("h2") if (t := clean(e.text_content()))), None),
     )
     if raw_title and page_title:
         # og:title filled with the site's name, which <title> carries as its tail.
         headings = {" ".join(h.text_content().split()).casefold() for h in root.iter("h1")}
         raw_title = without_site_part(raw_title, page_title, headings) or raw_title
-    title = strip_site_suffix(cut_title(raw_title), site, heading) if raw_title else ""
+    host = (url or meta.get("og:url") or "").split("//", 1)[-1].split("/", 1)[0]
+    title = strip_site_suffix(cut_title(raw_title), site, heading, host) if raw_title else ""
 
     byline = _byline(
         _person(
@@ -231,6 +235,8 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         meta.get("date"),
         meta.get("dc.date.issued"),
         meta.get("pubdate"),
+        # Dublin Core's plain date and the other names publishing systems give it.
+        *(meta.get(k) for k in _DATE_NAMES),
         ld.get("dateCreated"),
         lambda: hints.published,
         lambda: hints.time,
@@ -286,6 +292,19 @@ def _date_by(headline: HtmlElement | None, lang: str | None) -> str | None:
     return date_in_text(text_after(headline), lang) or date_in_text(text_before(headline), lang)
 
 
+_DATE_NAMES = (
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "article_date",
+    "parsely-pub-date",
+    "sailthru.date",
+)
 _HEADLINE_MIN = 10  # a shorter heading matching the title is a word of it, not its copy
 
 
