@@ -189,10 +189,10 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         meta.get("twitter:title"),
         page_title,
         heading,
-        # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>):
-        # the first <h2> is the headline there far more often than nothing is.
-        lambda: next((t for e in root.iter("h2") if (t := clean(e.text_content()))), None),
     )
+    # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>): the
+    # first <h2> is the headline there far more often than nothing is.
+    fallback_title = "" if raw_title else _first_h2(root)
     if raw_title and page_title:
         # og:title filled with the site's name, which <title> carries as its tail.
         headings = {" ".join(h.text_content().split()).casefold() for h in root.iter("h1")}
@@ -244,7 +244,9 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         # reader sees by the headline, after it or above it, dates the article.
         lambda: date_in_url(url or meta.get("og:url")),
         lambda: date_in_marks(root, lang),
-        lambda: _date_by(_headline(root, title) if title else h1, lang),
+        lambda: _date_by(
+            _headline(root, named) if (named := title or fallback_title) else h1, lang
+        ),
     )
 
     canonical = next(
@@ -267,7 +269,12 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         canonical_url=canonical_url,
         description=description,
         body=_body(ld.get("articleBody")),
+        fallback_title=fallback_title,
     )
+
+
+def _first_h2(root: HtmlElement) -> str:
+    return next((t for e in root.iter("h2") if (t := clean(e.text_content()))), "")
 
 
 def _marked_byline(hints: BodyHints, root: HtmlElement, title: str) -> str | None:
