@@ -116,6 +116,8 @@ def article_from_page(page: Page, rules: CleanRules, *, annotate: bool = True) -
     kept = cleaned.blocks
     if page.is_html and (partial or not wall):  # a wall's page is reported, not summarised
         kept = _with_description(kept, meta, cleaned.removed)
+    if not meta.title and meta.fallback_title:
+        kept = _titled(kept, meta, cleaned.removed)
     _place_dom_removals(removed, anchors, kept, cleaned.removed, meta.title)
     check()
     quotes: list[Quote] = []
@@ -255,6 +257,18 @@ def _with_description(
         if removal.before is not None:
             removal.before += 1
     return [Block("paragraph", described), *blocks]
+
+
+def _titled(blocks: list[Block], meta: Metadata, text_removed: list[Removal]) -> list[Block]:
+    """The blocks once the fallback title is the title: an opening heading that shows it
+    goes, as the title's copy does on other pages; removals placed after it move up."""
+    meta.title = meta.fallback_title
+    if not blocks or blocks[0].kind != "heading" or _norm(blocks[0].text) != _norm(meta.title):
+        return blocks
+    for removal in text_removed:
+        if removal.before:
+            removal.before -= 1
+    return blocks[1:]
 
 
 def _found_little(blocks: list[Block], body: str) -> bool:

@@ -190,11 +190,15 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         page_title,
         heading,
     )
+    # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>): the
+    # first <h2> is the headline there far more often than nothing is.
+    fallback_title = "" if raw_title else _first_h2(root)
     if raw_title and page_title:
         # og:title filled with the site's name, which <title> carries as its tail.
         headings = {" ".join(h.text_content().split()).casefold() for h in root.iter("h1")}
         raw_title = without_site_part(raw_title, page_title, headings) or raw_title
-    title = strip_site_suffix(cut_title(raw_title), site, heading) if raw_title else ""
+    host = (url or meta.get("og:url") or "").split("//", 1)[-1].split("/", 1)[0]
+    title = strip_site_suffix(cut_title(raw_title), site, heading, host) if raw_title else ""
 
     byline = _byline(
         _person(
@@ -231,6 +235,8 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         meta.get("date"),
         meta.get("dc.date.issued"),
         meta.get("pubdate"),
+        # Dublin Core's plain date and the other names publishing systems give it.
+        *(meta.get(k) for k in _DATE_NAMES),
         ld.get("dateCreated"),
         lambda: hints.published,
         lambda: hints.time,
@@ -238,7 +244,9 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         # reader sees by the headline, after it or above it, dates the article.
         lambda: date_in_url(url or meta.get("og:url")),
         lambda: date_in_marks(root, lang),
-        lambda: _date_by(_headline(root, title) if title else h1, lang),
+        lambda: _date_by(
+            _headline(root, named) if (named := title or fallback_title) else h1, lang
+        ),
     )
 
     canonical = next(
@@ -261,7 +269,12 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         canonical_url=canonical_url,
         description=description,
         body=_body(ld.get("articleBody")),
+        fallback_title=fallback_title,
     )
+
+
+def _first_h2(root: HtmlElement) -> str:
+    return next((t for e in root.iter("h2") if (t := clean(e.text_content()))), "")
 
 
 def _marked_byline(hints: BodyHints, root: HtmlElement, title: str) -> str | None:
@@ -286,6 +299,19 @@ def _date_by(headline: HtmlElement | None, lang: str | None) -> str | None:
     return date_in_text(text_after(headline), lang) or date_in_text(text_before(headline), lang)
 
 
+_DATE_NAMES = (
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "article_date",
+    "parsely-pub-date",
+    "sailthru.date",
+)
 _HEADLINE_MIN = 10  # a shorter heading matching the title is a word of it, not its copy
 
 

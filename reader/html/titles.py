@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ")
+# A colon parts a blog's name from the post's title ("Harbour Notes: Plan approved") as often
+# as it parts a headline's topic from the rest: a colon's head goes only when it names the site.
+_NAMED_ONLY = (": ", " : ")
+_WORD = re.compile(r"\w+")
+_HOST_MIN = 4  # a shorter squeezed name ("TV", "BBC") is in too many hosts by chance
+_POSSESSIVE = re.compile(r"(.+?)[\u2019']s\b(.*)")
 TITLE_LIMIT = 1000
 _LONGER_TAIL = 1.5  # a tail this much longer than the head is no site name
 
 
-def strip_site_suffix(title: str, site: str | None = None, heading: str | None = None) -> str:
+def strip_site_suffix(
+    title: str, site: str | None = None, heading: str | None = None, host: str | None = None
+) -> str:
     """Drop " | Site" or " - Site" tails (or a "Site | " head) from a title.
 
-    A part is dropped when it names the site, or when it is short next to the rest: sites
+    A part is dropped when it names the site (its name, or the host's name spelled as words:
+    "Harbour Notes" on harbournotes.example, "harbournotes.example" itself), or when it is
+    short next to the rest: sites
     append their name far more often than a headline contains a spaced separator. A loop, not
     recursion: a title of thousands of " | X" parts must not overflow the stack, and each
     round costs one pass over a title of at most TITLE_LIMIT characters.
     """
     site_key = (site or "").casefold()
+    host_key = _squeezed(host or "").removeprefix("www")
     if heading and heading.casefold() != site_key:
         for sep in _SEPARATORS:
             if title.startswith(heading + sep):
@@ -28,7 +40,7 @@ def strip_site_suffix(title: str, site: str | None = None, heading: str | None =
                 head = title[: -len(sep + heading)].strip()
                 return heading if len(head) < len(heading) else head
     while True:
-        shorter = _strip_one_part(title, site_key)
+        shorter = _strip_one_part(title, site_key, host_key)
         if shorter is None:
             return title
         title, last = shorter
@@ -36,16 +48,38 @@ def strip_site_suffix(title: str, site: str | None = None, heading: str | None =
             return title
 
 
-def _strip_one_part(title: str, site_key: str) -> tuple[str, bool] | None:
+def _squeezed(text: str) -> str:
+    return "".join(_WORD.findall(text.casefold()))
+
+
+def _names_site(part: str, site_key: str, host_key: str) -> bool:
+    key = part.strip().casefold()
+    if site_key and key == site_key:
+        return True
+    if not host_key:
+        return False
+    names = [_squeezed(key)]
+    # The part is the host ("harbournotes.example") or its name ("Harbour Notes"), or that
+    # name's possessive and one word more ("Ann Lee's Blog" on annlee.example).
+    if (owned := _POSSESSIVE.fullmatch(key)) and len(owned.group(2).split()) <= 1:
+        names.append(_squeezed(owned.group(1)))
+    return any(len(name) >= _HOST_MIN and name in host_key for name in names)
+
+
+def _strip_one_part(title: str, site_key: str, host_key: str = "") -> tuple[str, bool] | None:
     """``title`` less one site part, and whether no further part may go; None: none goes."""
+    for sep in _NAMED_ONLY:
+        first, found, rest = title.partition(sep)
+        if found and rest.strip() and _names_site(first, site_key, host_key):
+            return rest.strip(), True
     for sep in _SEPARATORS:
         if sep not in title:
             continue
         head, _, tail = title.rpartition(sep)
-        if site_key and tail.strip().casefold() == site_key:
+        if head.strip() and _names_site(tail, site_key, host_key):
             return head.strip(), False
         first, _, rest = title.partition(sep)
-        if site_key and first.strip().casefold() == site_key:
+        if rest.strip() and _names_site(first, site_key, host_key):
             return rest.strip(), True
         if (
             len(tail.split(None, 4)) <= 4

@@ -298,3 +298,33 @@ def test_among_many_author_marks_only_one_by_the_headline_is_the_byline() -> Non
         f"{sidebar}{story}<h1>Harbour plan approved</h1><span class='author'>Ann Lee</span>",
     )
     assert read_metadata(parse_html(teasers)).byline == "Ann Lee"
+
+
+def test_first_h2_is_the_title_when_nothing_else_names_the_page() -> None:
+    root = parse_html(
+        "<html><body><h2>Caring for young fir trees</h2><p>Water them often.</p>"
+        "<h2>Other pages</h2></body></html>"
+    )
+    assert read_metadata(root).fallback_title == "Caring for young fir trees"
+
+
+def test_dublin_core_date_dates_the_page() -> None:
+    root = parse_html(
+        '<html><head><title>Notes</title><meta name="DC.Date" content="2006-12-16">'
+        "</head><body><p>Text</p></body></html>"
+    )
+    assert read_metadata(root).published == "2006-12-16"
+
+
+def test_the_fallback_title_is_the_articles_and_its_heading_is_not_repeated() -> None:
+    from reader.clean.rules import builtin_rules
+    from reader.pipeline import extract
+
+    para = "<p>" + "Fir trees want water every week in their first summer. " * 8 + "</p>"
+    article = extract(
+        f"<html><body><h2>Caring for young fir trees</h2>{para}</body></html>",
+        None,
+        rules=builtin_rules(),
+    )
+    assert article.title == "Caring for young fir trees"
+    assert all(b.text != article.title for b in article.blocks)

@@ -67,3 +67,31 @@ def test_a_headline_after_the_site_and_section_is_no_site_name() -> None:
         without_site_part("Plan approved", "Harbour Post News | Plan approved", {"plan approved"})
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "host", "expected"),
+    [
+        (
+            "Plan approved at last | harbournotes.example",
+            "harbournotes.example",
+            "Plan approved at last",
+        ),
+        (
+            "Harbour Notes: Plan approved at last",
+            "www.harbournotes.example",
+            "Plan approved at last",
+        ),
+        ("Quiet night « Ann Lee\u2019s Blog", "annlee.example", "Quiet night"),
+        # A colon's head that does not name the host is the headline's topic.
+        ("Harbour: Plan approved at last", "citynews.example", "Harbour: Plan approved at last"),
+        # A possessive followed by more than a word is a headline about the site's owner.
+        (
+            "Review - Ann Lee\u2019s new record is out",
+            "annlee.example",
+            "Review - Ann Lee\u2019s new record is out",
+        ),
+    ],
+)
+def test_a_part_naming_the_host_is_the_site(title: str, host: str, expected: str) -> None:
+    assert strip_site_suffix(title, None, None, host) == expected
