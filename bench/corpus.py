@@ -52,6 +52,8 @@ def _ours() -> Extractor:
 
     def run(html: str, url: str | None) -> tuple[str, str | None]:
         article = extract(html, url, rules=rules)
+        if not article.text:  # the command prints nothing then ("no article text found")
+            return "", article.lang
         return article.title + "\n" + article.text, article.lang
 
     return run

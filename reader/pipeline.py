@@ -260,11 +260,16 @@ def _with_description(
 
 
 def _titled(blocks: list[Block], meta: Metadata, text_removed: list[Removal]) -> list[Block]:
-    """The blocks once the fallback title is the title: an opening heading that shows it
-    goes, as the title's copy does on other pages; removals placed after it move up."""
-    meta.title = meta.fallback_title
-    if not blocks or blocks[0].kind != "heading" or _norm(blocks[0].text) != _norm(meta.title):
+    """The blocks once the page's first <h2> is the title, when the page names itself nowhere
+    else: only when the article opens with that heading. Elsewhere the first <h2> is as often
+    a menu's or a sidebar's ("Recent Posts", "Share your opinions") as the story's, and a
+    wrong title misleads more than none. The heading goes from the text, as the title's copy
+    does on other pages; removals placed after it move up."""
+    if not blocks or blocks[0].kind != "heading" or _norm(blocks[0].text) != _norm(
+        meta.fallback_title
+    ):
         return blocks
+    meta.title = meta.fallback_title
     for removal in text_removed:
         if removal.before:
             removal.before -= 1

@@ -328,3 +328,18 @@ def test_the_fallback_title_is_the_articles_and_its_heading_is_not_repeated() ->
     )
     assert article.title == "Caring for young fir trees"
     assert all(b.text != article.title for b in article.blocks)
+
+
+def test_a_first_h2_outside_the_article_titles_nothing() -> None:
+    from reader.clean.rules import builtin_rules
+    from reader.pipeline import extract
+
+    para = "<p>" + "Fir trees want water every week in their first summer. " * 8 + "</p>"
+    article = extract(
+        "<html><body><nav><h2>Share your views on our board</h2><a href='/board'>Board</a>"
+        f" <a href='/faq'>Help</a></nav><div class='story'>{para}{para}</div></body></html>",
+        None,
+        rules=builtin_rules(),
+    )
+    assert article.title == ""
+    assert "Fir trees want water" in article.text
