@@ -20,6 +20,7 @@ from reader.html.parse import parse_html
         ("<p class='authority'>Port Authority</p>", None),  # "author" inside another word
         ("<span id='AuthorLabel'>By Ann Lee, Harbour Trust</span>", "By Ann Lee, Harbour Trust"),
         ("<div id='author'>Ann Lee</div>", "Ann Lee"),
+        ("<div class='BYLINE'>By Ann Lee</div>", "By Ann Lee"),  # any case of the word
         ("<a class='header__author-link'>Ann Lee</a>", "Ann Lee"),
         ("<div class='postAuthorBio'>Ann Lee writes.</div>", None),
         ("<div id='authorSource'>Source: Harbour Stats</div>", None),  # a credit
