@@ -265,8 +265,10 @@ def _titled(blocks: list[Block], meta: Metadata, text_removed: list[Removal]) ->
     a menu's or a sidebar's ("Recent Posts", "Share your opinions") as the story's, and a
     wrong title misleads more than none. The heading goes from the text, as the title's copy
     does on other pages; removals placed after it move up."""
-    if not blocks or blocks[0].kind != "heading" or _norm(blocks[0].text) != _norm(
-        meta.fallback_title
+    if (
+        not blocks
+        or blocks[0].kind != "heading"
+        or _norm(blocks[0].text) != _norm(meta.fallback_title)
     ):
         return blocks
     meta.title = meta.fallback_title
