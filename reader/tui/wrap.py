@@ -212,8 +212,11 @@ def fold_offsets(text: str, width: int, base: int = 0) -> list[tuple[int, int]]:
         if used + cells > width and i > start:
             cut = i
             for _ in range(_KINSOKU_STEPS):
-                if cut - 1 > start and (
-                    text[cut] in _NO_LINE_START or text[cut - 1] in _NO_LINE_END
+                # Pulling a character down is only allowed while the next line still fits.
+                if (
+                    cut - 1 > start
+                    and (text[cut] in _NO_LINE_START or text[cut - 1] in _NO_LINE_END)
+                    and cell_len(text[cut - 1 : i + 1]) <= width
                 ):
                     cut -= 1
             pieces.append((base + start, base + cut))

@@ -75,6 +75,14 @@ def test_closing_punctuation_never_starts_a_line_nor_an_opening_bracket_ends_one
         assert not any(line[-1] == "「" for line in lines), (width, lines)
 
 
+def test_line_breaking_rules_never_push_a_line_past_the_width() -> None:
+    # An opening quote may not end a line, but pulling it down must not overflow the next one.
+    text = "0\u201c\u309b"
+    lines = lines_of(text, 2)
+    assert "".join(lines) == text
+    assert all(cell_len(line) <= 2 for line in lines), lines
+
+
 def test_link_numbers_are_inserted_after_links_and_spans_follow_them() -> None:
     text = "Read the report and the reply now."
     block = Block(
