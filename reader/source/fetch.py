@@ -9,14 +9,11 @@ message is one line naming the host; no httpx exception escapes.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import re
 import socket
 import ssl
-import threading
-import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit
@@ -39,13 +36,9 @@ from reader.errors import (
 )
 from reader.model import Page
 from reader.safety import safe_line
-from reader.source.decode import (
-    TruncatedError,
-    decode_bytes,
-    decompress,
-    looks_binary,
-    looks_like_html,
-)
+from reader.source.deadline import Deadline
+from reader.source.decode import decode_bytes, looks_binary, looks_like_html
+from reader.source.decompress import TruncatedError, decompress
 
 USER_AGENT = f"reader/{__version__} (+terminal reader)"
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
@@ -110,7 +103,7 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
             f"cannot set up a connection to {_host(target)}: {_reason(exc)} "
             "(check HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and SSL_CERT_FILE)"
         ) from exc
-    deadline = _Deadline(options.timeout)
+    deadline = Deadline(options.timeout)
     try:
         with client:
             target, body, content_type, is_html = _follow(client, target, options, deadline)
@@ -141,7 +134,7 @@ def _follow(
     client: httpx.Client,
     target: httpx.URL,
     options: FetchOptions,
-    deadline: _Deadline,
+    deadline: Deadline,
 ) -> tuple[httpx.URL, bytes, str | None, bool | None]:
     """Request ``target`` and its redirects: (final URL, body, content type, is_html)."""
     visited: list[httpx.URL] = []
@@ -231,7 +224,7 @@ def _get(
     client: httpx.Client,
     url: httpx.URL,
     options: FetchOptions,
-    deadline: _Deadline,
+    deadline: Deadline,
 ) -> httpx.URL | tuple[bytes, str | None, bool | None]:
     """One request: the next URL for a redirect, else (body, content type, is_html or None)."""
     left = deadline.left()
@@ -304,7 +297,7 @@ def _readable(content_type: str | None, url: httpx.URL) -> bool | None:
 
 
 def _read_body(
-    response: httpx.Response, url: httpx.URL, max_bytes: int, deadline: _Deadline
+    response: httpx.Response, url: httpx.URL, max_bytes: int, deadline: Deadline
 ) -> bytes:
     host = _host(url)
     encoding = response.headers.get("content-encoding", "")
@@ -349,67 +342,6 @@ def _read_body(
         # A body without length ends at EOF, so a cut connection can look like a whole page.
         raise deadline.error("reading from", host)
     return b"".join(chunks)
-
-
-_LONGEST_WAIT = 365 * 86_400.0
-
-
-class _Deadline:
-    """The one time limit of a fetch, enforced by shutting its sockets down when it passes.
-
-    httpx timeouts apply per read, so a server dripping one byte of headers or TLS handshake
-    at a time, or a body stalling late, could outlive the limit on timeouts alone. A socket
-    that is shut down wakes a blocked read at once. Sockets are learnt from httpcore's trace
-    events as connections are made (the TLS one replaces the plain one).
-    """
-
-    _EVENTS = ("connection.connect_tcp.complete", "connection.start_tls.complete")
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.fired = False
-        if not seconds <= _LONGEST_WAIT:  # inf, nan, 1e300
-            seconds = _LONGEST_WAIT
-        self._at = time.monotonic() + seconds
-        self._sockets: list[socket.socket] = []
-        self._lock = threading.Lock()
-        # A timer cannot wait for inf (or 1e300) s; a library caller may pass either.
-        self._timer = threading.Timer(min(seconds, _LONGEST_WAIT), self._fire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def left(self) -> float:
-        return self._at - time.monotonic()
-
-    def passed(self) -> bool:
-        return self.fired or self.left() <= 0
-
-    def error(self, doing: str, host: str) -> FetchTimeout:
-        return FetchTimeout(f"timed out after {self.seconds:g} s {doing} {host}")
-
-    def trace(self, event: str, info: dict[str, object]) -> None:
-        stream = info.get("return_value") if event in self._EVENTS else None
-        sock = getattr(stream, "get_extra_info", lambda _: None)("socket")
-        if isinstance(sock, socket.socket):
-            with self._lock:
-                self._sockets.append(sock)
-                if self.fired:
-                    self._shutdown(sock)
-
-    def _fire(self) -> None:
-        with self._lock:
-            self.fired = True
-            for sock in self._sockets:
-                self._shutdown(sock)
-
-    @staticmethod
-    def _shutdown(sock: socket.socket) -> None:
-        # The plain-socket method, even for TLS: it only needs to wake the reader up.
-        with contextlib.suppress(OSError):
-            socket.socket.shutdown(sock, socket.SHUT_RDWR)
-
-    def cancel(self) -> None:
-        self._timer.cancel()
 
 
 def _network_error(exc: BaseException, url: httpx.URL, options: FetchOptions) -> FetchError:

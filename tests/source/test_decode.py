@@ -300,31 +300,3 @@ def test_utf8_with_a_stray_byte_stays_utf8(content_type: str | None) -> None:
 
 def test_legacy_text_is_not_taken_for_broken_utf8() -> None:
     assert decode_bytes(RUSSIAN.encode("cp1251"), "text/html; charset=utf-8")[1] == "windows-1251"
-
-
-def test_brotli_output_held_back_at_the_end_is_drained() -> None:
-    # brotli's decoder may keep output back while saying it wants more input; a 300 KB page
-    # in one chunk once came out as its first 98 KB.
-    import brotli
-
-    from reader.source.decode import decompress
-
-    page = b"<p>The harbour reopened on Tuesday after three weeks of repairs.</p>" * 5000
-    out = b"".join(decompress([brotli.compress(page, quality=5)], "br"))
-    assert out == page
-
-
-@pytest.mark.parametrize("coding", ["gzip", "deflate", "br"])
-def test_a_stream_without_its_end_is_truncated(coding: str) -> None:
-    import gzip
-    import zlib
-
-    import brotli
-
-    from reader.source.decode import TruncatedError, decompress
-
-    page = b"<p>The harbour reopened on Tuesday after three weeks of repairs.</p>" * 500
-    packed = {"gzip": gzip.compress, "deflate": zlib.compress, "br": brotli.compress}[coding](page)
-    assert b"".join(decompress([packed], coding)) == page
-    with pytest.raises(TruncatedError):
-        b"".join(decompress([packed[: len(packed) // 2]], coding))

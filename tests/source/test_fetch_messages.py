@@ -42,9 +42,9 @@ def test_a_redirect_without_location_is_still_named(server: TestServer) -> None:
 def test_connect_timeout_after_the_deadline_fired_says_connecting(monkeypatch) -> None:
     # The deadline's timer and the connect timeout race when they are equal (--timeout 5
     # gives both 5 s); here the timer surely fires first, while the connect still waits.
-    from reader.source import fetch as fetch_module
+    from reader.source.deadline import Deadline
 
-    monkeypatch.setattr(fetch_module._Deadline, "left", lambda self: 2.0)
+    monkeypatch.setattr(Deadline, "left", lambda self: 2.0)
     with full_backlog_port() as port, pytest.raises(FetchTimeout) as caught:
         fetch(f"http://127.0.0.1:{port}/", FetchOptions(connect_timeout=2.0, timeout=0.5))
     assert f"connecting to 127.0.0.1:{port}" in str(caught.value), str(caught.value)
