@@ -18,6 +18,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from reader.model import Article
 from reader.safety import safe_line
+from reader.tui.history_actions import HistoryActions
 from reader.tui.library_actions import LibraryActions
 from reader.tui.load_control import LoadControl, PageLoaded
 from reader.tui.loader import DEMO_LABEL, LoadFailure, in_daemon_thread, load_and_lay_out
@@ -42,7 +43,15 @@ if TYPE_CHECKING:
 NARROW = 90  # below this many cells the side panel takes the whole width (see app.tcss)
 
 
-class ReaderApp(LoadControl, LinkTargets, ViewOptions, PageActions, LibraryActions, App[None]):
+class ReaderApp(
+    LoadControl,
+    LinkTargets,
+    ViewOptions,
+    PageActions,
+    LibraryActions,
+    HistoryActions,
+    App[None],
+):
     CSS_PATH = "app.tcss"
     TITLE = "reader"
     ENABLE_COMMAND_PALETTE = False
@@ -385,34 +394,6 @@ class ReaderApp(LoadControl, LinkTargets, ViewOptions, PageActions, LibraryActio
         entry = self.history.current
         href = article.links[index].url
         self.open_target(href, resolve_link(article, entry.source if entry else None, href))
-
-    # ----------------------------------------------------------------- history
-
-    def _go(self, step: int) -> None:
-        self.stop_loading()  # going back or forward abandons the page on its way
-        if self.error is not None and step < 0 and self.history.current is not None:
-            self._show_entry(self.history.current)  # back from an error: the page before it
-            return
-        self._save_scroll()
-        entry = self.history.go(step)
-        if entry is None:
-            self.say("Nothing further back" if step < 0 else "Nothing further forward")
-            return
-        self._show_entry(entry)
-
-    def action_history_back(self) -> None:
-        # Not action_back: that is App's own (async, for screens) and must not be overridden.
-        self._go(-1)
-
-    def action_history_forward(self) -> None:
-        self._go(1)
-
-    def action_reload(self) -> None:
-        entry = self.history.current
-        if self.error is not None or entry is None:
-            self.load(self.source if entry is None else entry.source)
-        else:
-            self.load(entry.source, replace=True)
 
     def action_help(self) -> None:
         groups = [
