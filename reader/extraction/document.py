@@ -32,6 +32,8 @@ _DIV_INLINE = frozenset({
 })  # fmt: skip
 _UNLIKELY = REGEXES["unlikelyCandidatesRe"]
 _MAYBE = REGEXES["okMaybeItsACandidateRe"]
+_NEGATIVE = REGEXES["negativeRe"]
+_POSITIVE = REGEXES["positiveRe"]
 _HIDDEN_STYLE = REGEXES["displayNoneRe"]
 _CALL_TO_ACTION = REGEXES["callToActionRe"]
 # A plain attribute test in C, the style regex in Python: string functions in the XPath
@@ -60,6 +62,21 @@ def _is_unlikely(key: str) -> bool:
             _UNLIKELY_SEEN.clear()
         hit = _UNLIKELY_SEEN[key] = bool(_UNLIKELY.search(key)) and not _MAYBE.search(key)
     return hit
+
+
+_WEIGHTS: dict[str, int] = {}
+
+
+def _name_weight(name: str) -> int:
+    """readability's class weight of one class or id value, memoised: its two regexes try
+    dozens of words at every character of a long class string, and elements are weighed
+    again and again (as candidates, in the clean-up, by our additions)."""
+    weight = _WEIGHTS.get(name)
+    if weight is None:
+        if len(_WEIGHTS) > 50_000:
+            _WEIGHTS.clear()
+        weight = _WEIGHTS[name] = 25 * (bool(_POSITIVE.search(name)) - bool(_NEGATIVE.search(name)))
+    return weight
 
 
 # The shape of a text, for measuring a concatenation without folding it again: its non-space
@@ -151,6 +168,12 @@ class FastDocument(Document):
             if elem.tag not in ("html", "body") and elem.getparent() is not None:
                 elem.drop_tree()
         return doc
+
+    def class_weight(self, e: HtmlElement) -> int:
+        if self.positive_keywords or self.negative_keywords:
+            return int(super().class_weight(e))
+        cls, ident = e.get("class"), e.get("id")
+        return (_name_weight(cls) if cls else 0) + (_name_weight(ident) if ident else 0)
 
     def get_clean_html(self) -> str:
         # sanitize() ends by serialising the article; we read the element instead.
