@@ -27,6 +27,8 @@ from reader.spaces import folded_len
 # Tags whose presence inside a div makes readability keep it a div: its divToPElementsRe
 # matches them as a prefix of the serialised tag name, so "picture" counts as "p".
 _BLOCKISH = re.compile(r"blockquote|dl|div|img|ol|p|table|ul")
+# _BLOCKISH's answer per tag name: a page has a few dozen names and thousands of elements.
+_BLOCKISH_TAGS: dict[str, bool] = {}
 _DIV_INLINE = frozenset({
     "a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u",
 })  # fmt: skip
@@ -282,9 +284,17 @@ class FastDocument(Document):
         inline runs inside remaining divs are wrapped in new p elements.
         """
         marked: set[HtmlElement] = set()
+        blockish = _BLOCKISH_TAGS
         for elem in self.html.iter():
             tag = elem.tag
-            if isinstance(tag, str) and _BLOCKISH.match(tag):
+            if not isinstance(tag, str):
+                continue
+            hit = blockish.get(tag)
+            if hit is None:
+                if len(blockish) > 10_000:  # made-up tag names: a page may hold any number
+                    blockish.clear()
+                hit = blockish[tag] = _BLOCKISH.match(tag) is not None
+            if hit:
                 node = elem
                 while node is not None and node not in marked:
                     marked.add(node)
@@ -328,7 +338,12 @@ class FastDocument(Document):
                 header.drop_tree()
         for para in list(node.iterdescendants("p")):
             check()
-            if _CALL_TO_ACTION.search(para.text_content()) and self.get_link_density(para) > 0.2:
+            # Without a link the density is 0: most paragraphs skip the regex over their text.
+            if (
+                next(para.iterdescendants("a"), None) is not None
+                and _CALL_TO_ACTION.search(para.text_content())
+                and self.get_link_density(para) > 0.2
+            ):
                 para.drop_tree()
         # Forms go; so do iframes, which readability keeps for video players (as the word
         # "VIDEO") but which hold no text for a reader.

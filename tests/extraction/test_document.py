@@ -95,3 +95,16 @@ def test_class_weight_is_readabilitys() -> None:
             assert weight == Document.class_weight(doc, elem), (cls, ident)
             weights.add(weight)
     assert weights == {-50, -25, 0, 25, 50}
+
+
+def test_clean_up_drops_a_linked_call_to_action_only() -> None:
+    html = _page(
+        '<div class="story"><p>' + SENTENCE + "</p><p>" + SENTENCE + "</p>"
+        '<p>Subscribe to our <a href="/n">daily letter</a></p>'
+        "<p>Subscribe, the minister said, was the word of the day at the harbour.</p></div>"
+    )
+    theirs = Document(html).summary(html_partial=True)
+    text = _words(_pick(parse_html(html)))
+    assert text == _words(theirs)
+    assert "daily letter" not in text
+    assert "word of the day" in text
