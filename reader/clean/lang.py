@@ -14,7 +14,6 @@ import functools
 import os
 import re
 from collections import Counter
-from operator import itemgetter
 
 from reader.datafiles import cached
 
@@ -51,12 +50,27 @@ def _build_profiles(path: str) -> tuple[dict[str, list[tuple[str, int]]], dict[s
     return index, sizes
 
 
-def trigrams(text: str) -> Counter[str]:
-    """Trigrams of the text's words, lower-cased, the words joined by single spaces."""
+def _line(text: str) -> str:
     # One string of the words, so the counting runs in one C-level pass; the trigrams that
     # span a space ("e t") count as features too, the same way in profiles and texts.
-    line = " " + " ".join(_LETTERS.findall(text.lower())) + " "
+    return " " + " ".join(_LETTERS.findall(text.lower())) + " "
+
+
+def trigrams(text: str) -> Counter[str]:
+    """Trigrams of the text's words, lower-cased, the words joined by single spaces."""
+    line = _line(text)
     return Counter([line[i : i + 3] for i in range(len(line) - 2)])
+
+
+def _ranked(text: str) -> list[str]:
+    """The text's TEXT_TRIGRAMS most frequent trigrams, by count, ties in first-seen order
+    (Counter.most_common's order). Counted as character triples from zip, which cost less
+    than a slice per position; only the kept ones are joined into strings. One stable C
+    sort of the keys: most_common's heap keeps a Python key per trigram."""
+    line = _line(text)
+    counts = Counter(zip(line, line[1:], line[2:], strict=False))  # shorter by design
+    ranked = sorted(counts, key=counts.__getitem__, reverse=True)
+    return ["".join(triple) for triple in ranked[:TEXT_TRIGRAMS]]
 
 
 def detect_lang(text: str) -> str | None:
@@ -73,12 +87,8 @@ def detect_lang(text: str) -> str | None:
         return "ko"
     if len(_HAN.findall(sample)) * 2 > letters:
         return "zh"
-    counts = trigrams(sample)
+    top = _ranked(sample)
     index, sizes = _profiles()
-    # Counter.most_common's order (by count, ties in first-seen order) from one C sort: its
-    # heap keeps a Python key per trigram and cost three times as much.
-    ranked = sorted(counts.items(), key=itemgetter(1), reverse=True)
-    top = [t for t, _ in ranked[:TEXT_TRIGRAMS]]
     # Out-of-place distance: a trigram a profile lacks costs that profile's size; one it has
     # costs how far its rank there is from its rank in the text.
     distance = {lang: size * len(top) for lang, size in sizes.items()}

@@ -81,7 +81,9 @@ def word_chars(text: str) -> int:
 # words, the second's too ("this article" -> "this article"; "{a|b} x" -> "a", "b").
 _WORD_RUN = re.compile(r"\w*")
 _WORD_RUNS = re.compile(r"\w+")
-_RUN_PAIRS = re.compile(r"(?<!\w)(\w+) (?=(\w+))")
+# A run and the next one after one space, found overlapping (the second run is matched ahead,
+# so it can be the first of the next pair) and handed over as one "a b" string by findall.
+_RUN_PAIRS = re.compile(r"(?<!\w)(?=(\w+ \w+))\w+ ")
 _OPEN_PAIR = re.compile(r"(\w+) (\w+)")
 
 
@@ -89,7 +91,7 @@ def word_keys(norm: str) -> set[str]:
     """Every key a phrase match in normalised text ``norm`` can have ("" included)."""
     keys = set(_WORD_RUNS.findall(norm))
     keys.add("")
-    keys.update(f"{a} {b}" for a, b in _RUN_PAIRS.findall(norm))
+    keys.update(_RUN_PAIRS.findall(norm))
     return keys
 
 

@@ -27,11 +27,15 @@ from reader.spaces import folded_len
 # Tags whose presence inside a div makes readability keep it a div: its divToPElementsRe
 # matches them as a prefix of the serialised tag name, so "picture" counts as "p".
 _BLOCKISH = re.compile(r"blockquote|dl|div|img|ol|p|table|ul")
+# _BLOCKISH's answer per tag name: a page has a few dozen names and thousands of elements.
+_BLOCKISH_TAGS: dict[str, bool] = {}
 _DIV_INLINE = frozenset({
     "a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u",
 })  # fmt: skip
 _UNLIKELY = REGEXES["unlikelyCandidatesRe"]
 _MAYBE = REGEXES["okMaybeItsACandidateRe"]
+_NEGATIVE = REGEXES["negativeRe"]
+_POSITIVE = REGEXES["positiveRe"]
 _HIDDEN_STYLE = REGEXES["displayNoneRe"]
 _CALL_TO_ACTION = REGEXES["callToActionRe"]
 # A plain attribute test in C, the style regex in Python: string functions in the XPath
@@ -60,6 +64,21 @@ def _is_unlikely(key: str) -> bool:
             _UNLIKELY_SEEN.clear()
         hit = _UNLIKELY_SEEN[key] = bool(_UNLIKELY.search(key)) and not _MAYBE.search(key)
     return hit
+
+
+_WEIGHTS: dict[str, int] = {}
+
+
+def _name_weight(name: str) -> int:
+    """readability's class weight of one class or id value, memoised: its two regexes try
+    dozens of words at every character of a long class string, and elements are weighed
+    again and again (as candidates, in the clean-up, by our additions)."""
+    weight = _WEIGHTS.get(name)
+    if weight is None:
+        if len(_WEIGHTS) > 50_000:
+            _WEIGHTS.clear()
+        weight = _WEIGHTS[name] = 25 * (bool(_POSITIVE.search(name)) - bool(_NEGATIVE.search(name)))
+    return weight
 
 
 # The shape of a text, for measuring a concatenation without folding it again: its non-space
@@ -151,6 +170,12 @@ class FastDocument(Document):
             if elem.tag not in ("html", "body") and elem.getparent() is not None:
                 elem.drop_tree()
         return doc
+
+    def class_weight(self, e: HtmlElement) -> int:
+        if self.positive_keywords or self.negative_keywords:
+            return int(super().class_weight(e))
+        cls, ident = e.get("class"), e.get("id")
+        return (_name_weight(cls) if cls else 0) + (_name_weight(ident) if ident else 0)
 
     def get_clean_html(self) -> str:
         # sanitize() ends by serialising the article; we read the element instead.
@@ -259,9 +284,17 @@ class FastDocument(Document):
         inline runs inside remaining divs are wrapped in new p elements.
         """
         marked: set[HtmlElement] = set()
+        blockish = _BLOCKISH_TAGS
         for elem in self.html.iter():
             tag = elem.tag
-            if isinstance(tag, str) and _BLOCKISH.match(tag):
+            if not isinstance(tag, str):
+                continue
+            hit = blockish.get(tag)
+            if hit is None:
+                if len(blockish) > 10_000:  # made-up tag names: a page may hold any number
+                    blockish.clear()
+                hit = blockish[tag] = _BLOCKISH.match(tag) is not None
+            if hit:
                 node = elem
                 while node is not None and node not in marked:
                     marked.add(node)
@@ -305,7 +338,12 @@ class FastDocument(Document):
                 header.drop_tree()
         for para in list(node.iterdescendants("p")):
             check()
-            if _CALL_TO_ACTION.search(para.text_content()) and self.get_link_density(para) > 0.2:
+            # Without a link the density is 0: most paragraphs skip the regex over their text.
+            if (
+                next(para.iterdescendants("a"), None) is not None
+                and _CALL_TO_ACTION.search(para.text_content())
+                and self.get_link_density(para) > 0.2
+            ):
                 para.drop_tree()
         # Forms go; so do iframes, which readability keeps for video players (as the word
         # "VIDEO") but which hold no text for a reader.

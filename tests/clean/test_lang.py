@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.clean.lang import detect_lang
+from reader.clean.lang import TEXT_TRIGRAMS, _ranked, detect_lang, trigrams
 
 SAMPLES = {
     "en": "The harbour board met on Tuesday to decide the future of the old grain pier, and "
@@ -33,3 +33,12 @@ def test_too_little_text_says_nothing() -> None:
 
 def test_a_japanese_name_in_english_text_does_not_make_it_japanese() -> None:
     assert detect_lang(SAMPLES["en"] + " The film 千と千尋の神隠し was shown.") == "en"
+
+
+def test_ranked_trigrams_follow_most_common_order() -> None:
+    # Ties (most trigrams here occur once or twice) must keep first-seen order, as
+    # Counter.most_common gives it: the rank is the distance measure's position.
+    text = "the cat sat on the mat, then the rat ate the hat; " * 3 + "zebra quokka " * 40
+    expected = [t for t, _ in trigrams(text).most_common(TEXT_TRIGRAMS)]
+    assert _ranked(text) == expected
+    assert _ranked(text)[:2] == [" ze", "zeb"]  # 40 times each; " ze" was seen first

@@ -163,3 +163,11 @@ def test_may_match_anywhere_is_false_only_where_the_regex_cannot_match() -> None
             assert phrase_set.anywhere.search(text) is None, text
         else:
             assert phrase_set.anywhere.search(text) is not None, text
+
+
+def test_word_keys_pair_each_run_with_the_next_after_one_space() -> None:
+    keys = word_keys("turn off your ad-blocker,  then reload")
+    assert {"turn off", "off your", "your ad", "then reload"} <= keys  # overlapping pairs
+    assert "ad blocker" not in keys and "blocker then" not in keys  # a hyphen, a comma
+    assert {"", "turn", "blocker", "then", "reload", "then reload"} <= keys
+    assert len(keys) == 12

@@ -76,3 +76,35 @@ def test_conditional_clean_up_matches_readability() -> None:
         ours = _words(_pick(parse_html(html), ruthless))
         assert "harbour authority" in ours
     assert _words(_pick(parse_html(html))) == _words(Document(html).summary(html_partial=True))
+
+
+def test_class_weight_is_readabilitys() -> None:
+    # Memoised per class or id value: every combination must weigh what readability says.
+    values = [None, "", "content", "sidebar", "post-content sidebar", "comment", "article-body"]
+    root = lxml.html.fromstring("<div><p>x</p></div>")
+    doc = FastDocument(parse_html("<html><body><p>x</p></body></html>"))
+    weights = set()
+    for cls in values:
+        for ident in values:
+            elem = root.makeelement("div", {})
+            if cls is not None:
+                elem.set("class", cls)
+            if ident is not None:
+                elem.set("id", ident)
+            weight = doc.class_weight(elem)
+            assert weight == Document.class_weight(doc, elem), (cls, ident)
+            weights.add(weight)
+    assert weights == {-50, -25, 0, 25, 50}
+
+
+def test_clean_up_drops_a_linked_call_to_action_only() -> None:
+    html = _page(
+        '<div class="story"><p>' + SENTENCE + "</p><p>" + SENTENCE + "</p>"
+        '<p>Subscribe to our <a href="/n">daily letter</a></p>'
+        "<p>Subscribe, the minister said, was the word of the day at the harbour.</p></div>"
+    )
+    theirs = Document(html).summary(html_partial=True)
+    text = _words(_pick(parse_html(html)))
+    assert text == _words(theirs)
+    assert "daily letter" not in text
+    assert "word of the day" in text
