@@ -11,6 +11,7 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.html.dates import (
@@ -174,7 +175,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     publisher = ld.get("publisher")
 
     h1 = next(root.iter("h1"), None)
-    heading = clean(h1.text_content()) if h1 is not None else None
+    heading = _heading_text(h1) if h1 is not None else None
     title_elem = _title_element(root)
     page_title = short_text(title_elem) if title_elem is not None else None
     site = _site(
@@ -274,7 +275,35 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
 
 
 def _first_h2(root: HtmlElement) -> str:
-    return next((t for e in root.iter("h2") if (t := clean(e.text_content()))), "")
+    return next((t for e in root.iter("h2") if (t := _heading_text(e))), "")
+
+
+_HEADING_CHARS = 500  # a longer "heading" wraps the page, it names nothing
+_UNSHOWN = frozenset({"script", "style", "noscript", "template"})
+
+
+def _heading_text(elem: HtmlElement) -> str:
+    """A heading's text as a reader sees it, on one line: a line break parts words ("Care
+    of<br>Trees"), a <style> in it shows nothing. Empty past _HEADING_CHARS, read no
+    further: a heading that wraps the page must not cost a pass over it per heading."""
+    parts: list[str] = []
+    size = 0
+    walk = etree.iterwalk(elem, events=("start", "end"))
+    for event, node in walk:
+        if event == "start":
+            if not isinstance(node.tag, str) or node.tag in _UNSHOWN:
+                walk.skip_subtree()
+                text = None
+            else:
+                text = " " if node.tag == "br" else node.text
+        else:
+            text = node.tail if node is not elem else None
+        if text:
+            parts.append(text)
+            size += len(text)
+            if size > _HEADING_CHARS:
+                return ""
+    return clean("".join(parts)) or ""
 
 
 def _marked_byline(hints: BodyHints, root: HtmlElement, title: str) -> str | None:

@@ -343,3 +343,11 @@ def test_a_first_h2_outside_the_article_titles_nothing() -> None:
     )
     assert article.title == ""
     assert "Fir trees want water" in article.text
+
+
+def test_a_line_break_in_a_heading_parts_its_words_and_a_style_shows_nothing() -> None:
+    root = parse_html(
+        "<html><body><h1>Care of<br>young <style>h1 {color: red}</style>fir trees</h1>"
+        "<p>Water them often.</p></body></html>"
+    )
+    assert read_metadata(root).title == "Care of young fir trees"
