@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -32,7 +32,13 @@ from reader.html.jsonld import (
     person_name,
     types,
 )
-from reader.html.titles import cut_title, strip_site_suffix, without_site_part
+from reader.html.titles import (
+    cut_title,
+    headline_part,
+    strip_site_suffix,
+    without_site_part,
+    words_key,
+)
 from reader.model import Metadata
 from reader.safety import safe_text
 
@@ -178,6 +184,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     heading = _heading_text(h1) if h1 is not None else None
     title_elem = _title_element(root)
     page_title = short_text(title_elem) if title_elem is not None else None
+    page_headings = _headings(root)
     site = _site(
         [meta.get("og:site_name"), ld_name(publisher), meta.get("application-name")],
         page_title,
@@ -191,6 +198,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         page_title,
         heading,
     )
+    host = (url or meta.get("og:url") or "").split("//", 1)[-1].split("/", 1)[0]
     # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>): the
     # first <h2> is the headline there far more often than nothing is.
     fallback_title = "" if raw_title else _first_h2(root)
@@ -198,8 +206,15 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         # og:title filled with the site's name, which <title> carries as its tail.
         headings = {" ".join(h.text_content().split()).casefold() for h in root.iter("h1")}
         raw_title = without_site_part(raw_title, page_title, headings) or raw_title
-    host = (url or meta.get("og:url") or "").split("//", 1)[-1].split("/", 1)[0]
-    title = strip_site_suffix(cut_title(raw_title), site, heading, host) if raw_title else ""
+    title = ""
+    if raw_title:
+        raw_title = cut_title(raw_title)
+        # The <title> part a heading shows is the headline ("Harbour Notes: Plan approved"
+        # with the post's <h3>), past any guess of which part names the site. Not so for
+        # og:title or the JSON-LD headline, which sites fill in for the headline alone.
+        title = (
+            raw_title == page_title and headline_part(raw_title, page_headings, site, host)
+        ) or strip_site_suffix(raw_title, site, heading, host)
 
     byline = _byline(
         _person(
@@ -278,8 +293,34 @@ def _first_h2(root: HtmlElement) -> str:
     return next((t for e in root.iter("h2") if (t := _heading_text(e))), "")
 
 
+_HEADINGS_MAX = 100  # headings read for the title: a page's own come early
 _HEADING_CHARS = 500  # a longer "heading" wraps the page, it names nothing
 _UNSHOWN = frozenset({"script", "style", "noscript", "template"})
+
+
+def _headings(root: HtmlElement) -> set[str]:
+    """The words of the page's first <h1>-<h3>, less those that link to the site's home
+    page: a logo's, which show the site's name, not the headline."""
+    found: set[str] = set()
+    for count, elem in enumerate(root.iter("h1", "h2", "h3")):
+        if count >= _HEADINGS_MAX:
+            break
+        if (text := _heading_text(elem)) and not _links_home(elem):
+            found.add(words_key(text))
+    return found
+
+
+def _links_home(elem: HtmlElement) -> bool:
+    for link in elem.iter("a"):
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith("#"):
+            try:
+                parts = urlsplit(href)
+            except ValueError:
+                continue
+            if parts.path in ("", "/") and not parts.query:
+                return True
+    return False
 
 
 def _heading_text(elem: HtmlElement) -> str:

@@ -351,3 +351,35 @@ def test_a_line_break_in_a_heading_parts_its_words_and_a_style_shows_nothing() -
         "<p>Water them often.</p></body></html>"
     )
     assert read_metadata(root).title == "Care of young fir trees"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        # A blog's <title> puts its name first; the masthead links home, the post's <h3>
+        # does not (and a masthead showing the name would be no reason to keep it).
+        (
+            "<title>Harbour Notes: Plan approved</title>",
+            "<h1><a href='https://harbournotes.example/'>Harbour Notes</a></h1>"
+            "<h3 class='post'>Plan approved</h3>",
+            "Plan approved",
+        ),
+        # A heading showing the site's part alone: the usual rules, which drop it.
+        (
+            "<title>The harbour plan is approved at last | Harbour Post</title>"
+            "<meta property='og:site_name' content='Harbour Post'>",
+            "<h2>Harbour Post</h2><h1>Plan approved</h1>",
+            "The harbour plan is approved at last",
+        ),
+        # og:title is the headline alone, whatever part of it a heading shows.
+        (
+            "<meta property='og:title' content='Plan approved: what comes next'>"
+            "<title>Harbour Post</title>",
+            "<h2>what comes next</h2>",
+            "Plan approved: what comes next",
+        ),
+    ],
+)
+def test_the_title_part_a_heading_shows(head: str, body: str, expected: str) -> None:
+    page = f"<html><head>{head}</head><body>{body}<p>The board met.</p></body></html>"
+    assert read_metadata(parse_html(page)).title == expected
