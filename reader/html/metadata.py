@@ -199,9 +199,11 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         heading,
     )
     host = (url or meta.get("og:url") or "").split("//", 1)[-1].split("/", 1)[0]
-    # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>): the
-    # first <h2> is the headline there far more often than nothing is.
-    fallback_title = "" if raw_title else _first_h2(root)
+    # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>): a
+    # <title> the parser put in the body names the headline where a heading shows it, else
+    # the first <h2> is the headline far more often than nothing is.
+    shown = "" if raw_title else headline_part(_stray_title(root), page_headings, site, host)
+    fallback_title = shown or ("" if raw_title else _first_h2(root))
     if raw_title and page_title:
         # og:title filled with the site's name, which <title> carries as its tail.
         headings = {" ".join(h.text_content().split()).casefold() for h in root.iter("h1")}
@@ -286,6 +288,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         description=description,
         body=_body(ld.get("articleBody")),
         fallback_title=fallback_title,
+        fallback_shown=bool(shown),
     )
 
 
@@ -345,6 +348,14 @@ def _heading_text(elem: HtmlElement) -> str:
             if size > _HEADING_CHARS:
                 return ""
     return clean("".join(parts)) or ""
+
+
+def _stray_title(root: HtmlElement) -> str:
+    """A <title> outside <head> (text before <html> puts it in the body): no <svg>'s."""
+    for elem in root.iter("title"):
+        if not any(a.tag in ("svg", "math") for a in elem.iterancestors()):
+            return short_text(elem) or ""
+    return ""
 
 
 def _marked_byline(hints: BodyHints, root: HtmlElement, title: str) -> str | None:

@@ -383,3 +383,36 @@ def test_a_line_break_in_a_heading_parts_its_words_and_a_style_shows_nothing() -
 def test_the_title_part_a_heading_shows(head: str, body: str, expected: str) -> None:
     page = f"<html><head>{head}</head><body>{body}<p>The board met.</p></body></html>"
     assert read_metadata(parse_html(page)).title == expected
+
+
+def test_a_title_parsed_into_the_body_titles_the_page_when_a_heading_shows_it() -> None:
+    # Text before <html> puts <title> in the body; no <h1>, the headline is an <h2>.
+    page = (
+        "Saved copy\n<html><head><title>Caring for young fir trees - Tree Notes</title>"
+        "</head><body><h2>Menu</h2><h2>Caring for young fir trees</h2><p>Water them.</p>"
+        "</body></html>"
+    )
+    meta = read_metadata(parse_html(page))
+    assert (meta.title, meta.fallback_title) == ("", "Caring for young fir trees")
+    assert meta.fallback_shown
+    # No heading shows it: the first <h2>, as on any page that names itself nowhere else.
+    page = page.replace("<h2>Caring for young fir trees</h2>", "<p>Caring for fir trees</p>")
+    meta = read_metadata(parse_html(page))
+    assert meta.fallback_title == "Menu"
+    assert not meta.fallback_shown
+
+
+def test_a_shown_body_title_is_the_articles_though_it_does_not_open_with_it() -> None:
+    from reader.clean.rules import builtin_rules
+    from reader.pipeline import extract
+
+    para = "<p>" + "Fir trees want water every week in their first summer. " * 8 + "</p>"
+    article = extract(
+        "Saved copy\n<html><head><title>Caring for young fir trees - Tree Notes</title>"
+        f"</head><body><div class='story'>{para}<h2>Caring for young fir trees</h2>{para}"
+        "</div></body></html>",
+        None,
+        rules=builtin_rules(),
+    )
+    assert article.title == "Caring for young fir trees"
+    assert "Fir trees want water" in article.text
