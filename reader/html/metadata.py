@@ -190,14 +190,18 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         page_title,
         url or meta.get("og:url"),
     )
-    raw_title = _first(
+    declared = [
         meta.get("og:title"),
         ld.get("headline"),
         ld.get("name") if ARTICLE_TYPE.search(" ".join(types(ld))) else None,
         meta.get("twitter:title"),
-        page_title,
-        heading,
-    )
+    ]
+    # Sites word og:title for sharing and the JSON-LD headline for search engines, and
+    # either may differ from the headline they print: the one a heading shows is that.
+    raw_title = next(
+        (line for v in declared if (line := clean(v)) and words_key(line) in page_headings),
+        None,
+    ) or _first(*declared, page_title, heading)
     host = (url or meta.get("og:url") or "").split("//", 1)[-1].split("/", 1)[0]
     # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>): a
     # <title> the parser put in the body names the headline where a heading shows it, else

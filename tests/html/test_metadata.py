@@ -416,3 +416,21 @@ def test_a_shown_body_title_is_the_articles_though_it_does_not_open_with_it() ->
     )
     assert article.title == "Caring for young fir trees"
     assert "Fir trees want water" in article.text
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Harbour plan approved after a year", "Harbour plan approved after a year"),
+        # No heading shows either: og:title, as sites mean it.
+        ("Harbour", "Big news for the harbour"),
+    ],
+)
+def test_of_the_declared_titles_the_one_the_page_shows_wins(heading: str, expected: str) -> None:
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Harbour plan approved after a year"})
+    head = (
+        "<meta property='og:title' content='Big news for the harbour'>"
+        f"<script type='application/ld+json'>{ld}</script>"
+    )
+    meta = read_metadata(parse_html(_page(head, f"<h1>{heading}</h1><p>Text.</p>")))
+    assert meta.title == expected
