@@ -197,11 +197,15 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         meta.get("twitter:title"),
     ]
     # Sites word og:title for sharing and the JSON-LD headline for search engines, and
-    # either may differ from the headline they print: the one a heading shows is that.
-    raw_title = next(
-        (line for v in declared if (line := clean(v)) and words_key(line) in page_headings),
-        None,
-    ) or _first(*declared, page_title, heading)
+    # either may differ from the headline they print: the one a heading shows is that, the
+    # <h1>'s before one a teaser's heading shows.
+    printed = [line for v in declared if (line := clean(v)) and words_key(line) in page_headings]
+    h1_key = words_key(heading or "")
+    raw_title = (
+        next((line for line in printed if words_key(line) == h1_key), None)
+        or next(iter(printed), None)
+        or _first(*declared, page_title, heading)
+    )
     host = (url or meta.get("og:url") or "").split("//", 1)[-1].split("/", 1)[0]
     # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>): a
     # <title> the parser put in the body names the headline where a heading shows it, else

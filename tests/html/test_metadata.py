@@ -424,6 +424,11 @@ def test_a_shown_body_title_is_the_articles_though_it_does_not_open_with_it() ->
         ("Harbour plan approved after a year", "Harbour plan approved after a year"),
         # No heading shows either: og:title, as sites mean it.
         ("Harbour", "Big news for the harbour"),
+        # A teaser's heading shows og:title: the <h1>'s wins.
+        (
+            "Harbour plan approved after a year</h1><h3>Big news for the harbour</h3><h1>",
+            "Harbour plan approved after a year",
+        ),
     ],
 )
 def test_of_the_declared_titles_the_one_the_page_shows_wins(heading: str, expected: str) -> None:
