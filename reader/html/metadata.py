@@ -309,15 +309,17 @@ _HEADING_CHARS = 500  # a longer "heading" wraps the page, it names nothing
 _UNSHOWN = frozenset({"script", "style", "noscript", "template"})
 
 
-def _headings(root: HtmlElement) -> set[str]:
-    """The words of the page's first <h1>-<h3>, less those that link to the site's home
-    page: a logo's, which show the site's name, not the headline."""
-    found: set[str] = set()
+def _headings(root: HtmlElement) -> dict[str, bool]:
+    """The words of the page's first <h1>-<h3>, each with whether an <h2> or <h3> shows
+    them; less those that link to the site's home page: a logo's, which show the site's
+    name, not the headline."""
+    found: dict[str, bool] = {}
     for count, elem in enumerate(root.iter("h1", "h2", "h3")):
         if count >= _HEADINGS_MAX:
             break
         if (text := _heading_text(elem)) and not _links_home(elem):
-            found.add(words_key(text))
+            key = words_key(text)
+            found[key] = found.get(key, False) or elem.tag != "h1"
     return found
 
 

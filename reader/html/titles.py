@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ")
 # A colon parts a blog's name from the post's title ("Harbour Notes: Plan approved") as often
@@ -130,17 +130,20 @@ def words_key(text: str) -> str:
 
 
 def headline_part(
-    title: str, headings: Collection[str], site: str | None = None, host: str | None = None
+    title: str, headings: Mapping[str, bool], site: str | None = None, host: str | None = None
 ) -> str | None:
     """The part of ``title`` that a heading of the page shows ("Plan approved | Harbour
     Notes" with an <h2> "Plan approved"), or the whole when a heading shows it; None: no
-    heading does. ``headings`` holds the page's headings as their ``words_key``.
+    heading does. ``headings`` maps the page's headings' ``words_key`` to whether an <h2>
+    or <h3> shows them, not an <h1> alone.
 
-    A part that names the site is no headline, though a masthead shows it. Nor is a colon's
-    head: "Harbour Notes: Plan approved" is a blog's name or a topic before the headline.
-    Of two parts that headings show, the longer: the other is mostly a blog's or a
-    section's name that a masthead or a sidebar shows (which heading comes first tells
-    less: a masthead heads some pages, the headline others)."""
+    A part that names the site is no headline, though a masthead shows it; nor a tail
+    shorter than the head when only an <h1> shows it, a logo's as often as not ("Plan
+    approved at last - Harbour Notes" with the <h1> "Harbour Notes"). Nor is a colon's head:
+    "Harbour Notes: Plan approved" is a blog's name or a topic before the headline. Of
+    two parts that headings show, the longer: the other is mostly a blog's or a section's
+    name that a masthead or a sidebar shows (which heading comes first tells less: a
+    masthead heads some pages, the headline others)."""
     if not title or not headings:
         return None
     if words_key(title) in headings:
@@ -152,9 +155,12 @@ def headline_part(
         parts = title.split(sep, _PARTS_MAX)
         for i in range(1, len(parts)):
             head, tail = sep.join(parts[:i]).strip(), sep.join(parts[i:]).strip()
+            colon = sep in _NAMED_ONLY
             found.extend(
                 part
-                for part in ([tail] if sep in _NAMED_ONLY else [head, tail])
-                if words_key(part) in headings and not _names_site(part, site_key, host_key)
+                for part in ([tail] if colon else [head, tail])
+                if (h2 := headings.get(words_key(part))) is not None
+                and (h2 or colon or part is head or len(tail) >= len(head))
+                and not _names_site(part, site_key, host_key)
             )
     return max(found, key=len) if found else None

@@ -371,6 +371,12 @@ def test_a_line_break_in_a_heading_parts_its_words_and_a_style_shows_nothing() -
             "<h2>Harbour Post</h2><h1>Plan approved</h1>",
             "The harbour plan is approved at last",
         ),
+        # A logo's <h1> shows the site's part: the usual rules, which drop it.
+        (
+            "<title>Plan approved at last - Harbour Notes</title>",
+            "<h1>Harbour Notes</h1>",
+            "Plan approved at last",
+        ),
         # og:title is the headline alone, whatever part of it a heading shows.
         (
             "<meta property='og:title' content='Plan approved: what comes next'>"

@@ -97,8 +97,9 @@ def test_a_part_naming_the_host_is_the_site(title: str, host: str, expected: str
     assert strip_site_suffix(title, None, None, host) == expected
 
 
-def _shown(*headings: str) -> set[str]:
-    return {words_key(h) for h in headings}
+def _shown(*headings: str) -> dict[str, bool]:
+    """Headings as <h2>s show them."""
+    return {words_key(h): True for h in headings}
 
 
 @pytest.mark.parametrize(
@@ -145,3 +146,11 @@ def test_a_shown_part_that_names_the_site_is_no_headline() -> None:
     assert headline_part(title, shown) == "Harbour Post"  # nothing else rules it out
     assert headline_part(title, shown, site="Harbour Post") is None
     assert headline_part(title, shown, host="www.harbourpost.example") is None
+
+
+def test_a_short_tail_only_an_h1_shows_is_a_logo() -> None:
+    assert headline_part("Plan approved at last - Harbour Notes", {"harbour notes": False}) is None
+    # An <h1> showing the head, the longer tail or a colon's tail shows the headline.
+    assert headline_part("Plan - Harbour Notes", {"plan": False}) == "Plan"
+    assert headline_part("HN - Plan approved", {"plan approved": False}) == "Plan approved"
+    assert headline_part("Harbour Notes: Plan", {"plan": False}) == "Plan"
