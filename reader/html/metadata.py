@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.html.dates import (
@@ -22,6 +21,7 @@ from reader.html.dates import (
     text_after,
     text_before,
 )
+from reader.html.headings import heading_keys, heading_text, stray_title
 from reader.html.hints import BodyHints, clean, short_text
 from reader.html.jsonld import (
     ARTICLE_TYPE,
@@ -181,10 +181,10 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     publisher = ld.get("publisher")
 
     h1 = next(root.iter("h1"), None)
-    heading = _heading_text(h1) if h1 is not None else None
+    heading = heading_text(h1) if h1 is not None else None
     title_elem = _title_element(root)
     page_title = short_text(title_elem) if title_elem is not None else None
-    page_headings = _headings(root)
+    page_headings = heading_keys(root)
     site = _site(
         [meta.get("og:site_name"), ld_name(publisher), meta.get("application-name")],
         page_title,
@@ -210,7 +210,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>): a
     # <title> the parser put in the body names the headline where a heading shows it, else
     # the first <h2> is the headline far more often than nothing is.
-    shown = "" if raw_title else headline_part(_stray_title(root), page_headings, site, host)
+    shown = "" if raw_title else headline_part(stray_title(root), page_headings, site, host)
     fallback_title = shown or ("" if raw_title else _first_h2(root))
     if raw_title and page_title:
         # og:title filled with the site's name, which <title> carries as its tail.
@@ -301,71 +301,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
 
 
 def _first_h2(root: HtmlElement) -> str:
-    return next((t for e in root.iter("h2") if (t := _heading_text(e))), "")
-
-
-_HEADINGS_MAX = 100  # headings read for the title: a page's own come early
-_HEADING_CHARS = 500  # a longer "heading" wraps the page, it names nothing
-_UNSHOWN = frozenset({"script", "style", "noscript", "template"})
-
-
-def _headings(root: HtmlElement) -> dict[str, bool]:
-    """The words of the page's first <h1>-<h3>, each with whether an <h2> or <h3> shows
-    them; less those that link to the site's home page: a logo's, which show the site's
-    name, not the headline."""
-    found: dict[str, bool] = {}
-    for count, elem in enumerate(root.iter("h1", "h2", "h3")):
-        if count >= _HEADINGS_MAX:
-            break
-        if (text := _heading_text(elem)) and not _links_home(elem):
-            key = words_key(text)
-            found[key] = found.get(key, False) or elem.tag != "h1"
-    return found
-
-
-def _links_home(elem: HtmlElement) -> bool:
-    for link in elem.iter("a"):
-        href = (link.get("href") or "").strip()
-        if href and not href.startswith("#"):
-            try:
-                parts = urlsplit(href)
-            except ValueError:
-                continue
-            if parts.path in ("", "/") and not parts.query:
-                return True
-    return False
-
-
-def _heading_text(elem: HtmlElement) -> str:
-    """A heading's text as a reader sees it, on one line: a line break parts words ("Care
-    of<br>Trees"), a <style> in it shows nothing. Empty past _HEADING_CHARS, read no
-    further: a heading that wraps the page must not cost a pass over it per heading."""
-    parts: list[str] = []
-    size = 0
-    walk = etree.iterwalk(elem, events=("start", "end"))
-    for event, node in walk:
-        if event == "start":
-            if not isinstance(node.tag, str) or node.tag in _UNSHOWN:
-                walk.skip_subtree()
-                text = None
-            else:
-                text = " " if node.tag == "br" else node.text
-        else:
-            text = node.tail if node is not elem else None
-        if text:
-            parts.append(text)
-            size += len(text)
-            if size > _HEADING_CHARS:
-                return ""
-    return clean("".join(parts)) or ""
-
-
-def _stray_title(root: HtmlElement) -> str:
-    """A <title> outside <head> (text before <html> puts it in the body): no <svg>'s."""
-    for elem in root.iter("title"):
-        if not any(a.tag in ("svg", "math") for a in elem.iterancestors()):
-            return short_text(elem) or ""
-    return ""
+    return next((t for e in root.iter("h2") if (t := heading_text(e))), "")
 
 
 def _marked_byline(hints: BodyHints, root: HtmlElement, title: str) -> str | None:

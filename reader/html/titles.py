@@ -155,12 +155,17 @@ def headline_part(
         parts = title.split(sep, _PARTS_MAX)
         for i in range(1, len(parts)):
             head, tail = sep.join(parts[:i]).strip(), sep.join(parts[i:]).strip()
-            colon = sep in _NAMED_ONLY
+            # (part, whether only an <h2> or <h3> may show it: a tail shorter than its head)
+            sides = (
+                [(tail, False)]
+                if sep in _NAMED_ONLY
+                else [(head, False), (tail, len(tail) < len(head))]
+            )
             found.extend(
                 part
-                for part in ([tail] if colon else [head, tail])
+                for part, short_tail in sides
                 if (h2 := headings.get(words_key(part))) is not None
-                and (h2 or colon or part is head or len(tail) >= len(head))
+                and (h2 or not short_tail)
                 and not _names_site(part, site_key, host_key)
             )
     return max(found, key=len) if found else None
