@@ -128,6 +128,10 @@ class Metadata:
     # only after extraction, since as the extraction's anchor it moved it off the article
     # (CleanEval F1 0.902 to 0.898).
     fallback_title: str = ""
+    # Whether the fallback title is what a <title> parsed into the body and a heading both
+    # say: then it titles the page whatever the article opens with (still not the
+    # extraction's anchor).
+    fallback_shown: bool = False
 
 
 @dataclass(slots=True, eq=False, repr=False)  # a repr of a whole document helps nobody

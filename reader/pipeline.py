@@ -95,6 +95,8 @@ def article_from_page(page: Page, rules: CleanRules, *, annotate: bool = True) -
         removed.extend(clean_dom(root, rules, anchors, spared))
         check()
         blocks, links = blocks_from_html(root, base, meta.description, meta.title)
+        if not meta.title and meta.fallback_shown:
+            meta.title = meta.fallback_title  # before the text pass, which drops its copy
         if meta.body and _found_little(blocks, meta.body):
             blocks, links = _body_blocks(meta.body), []
     else:

@@ -21,6 +21,7 @@ from reader.html.dates import (
     text_after,
     text_before,
 )
+from reader.html.headings import heading_keys, heading_text, stray_title
 from reader.html.hints import BodyHints, clean, short_text
 from reader.html.jsonld import (
     ARTICLE_TYPE,
@@ -31,7 +32,13 @@ from reader.html.jsonld import (
     person_name,
     types,
 )
-from reader.html.titles import cut_title, strip_site_suffix, without_site_part
+from reader.html.titles import (
+    cut_title,
+    headline_part,
+    strip_site_suffix,
+    without_site_part,
+    words_key,
+)
 from reader.model import Metadata
 from reader.safety import safe_text
 
@@ -174,31 +181,50 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     publisher = ld.get("publisher")
 
     h1 = next(root.iter("h1"), None)
-    heading = clean(h1.text_content()) if h1 is not None else None
+    heading = heading_text(h1) if h1 is not None else None
     title_elem = _title_element(root)
     page_title = short_text(title_elem) if title_elem is not None else None
+    page_headings = heading_keys(root)
     site = _site(
         [meta.get("og:site_name"), ld_name(publisher), meta.get("application-name")],
         page_title,
         url or meta.get("og:url"),
     )
-    raw_title = _first(
+    declared = [
         meta.get("og:title"),
         ld.get("headline"),
         ld.get("name") if ARTICLE_TYPE.search(" ".join(types(ld))) else None,
         meta.get("twitter:title"),
-        page_title,
-        heading,
+    ]
+    # Sites word og:title for sharing and the JSON-LD headline for search engines, and
+    # either may differ from the headline they print: the one a heading shows is that, the
+    # <h1>'s before one a teaser's heading shows.
+    printed = [line for v in declared if (line := clean(v)) and words_key(line) in page_headings]
+    h1_key = words_key(heading or "")
+    raw_title = (
+        next((line for line in printed if words_key(line) == h1_key), None)
+        or next(iter(printed), None)
+        or _first(*declared, page_title, heading)
     )
-    # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>): the
-    # first <h2> is the headline there far more often than nothing is.
-    fallback_title = "" if raw_title else _first_h2(root)
+    host = (url or meta.get("og:url") or "").split("//", 1)[-1].split("/", 1)[0]
+    # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>): a
+    # <title> the parser put in the body names the headline where a heading shows it, else
+    # the first <h2> is the headline far more often than nothing is.
+    shown = "" if raw_title else headline_part(stray_title(root), page_headings, site, host)
+    fallback_title = shown or ("" if raw_title else _first_h2(root))
     if raw_title and page_title:
         # og:title filled with the site's name, which <title> carries as its tail.
         headings = {" ".join(h.text_content().split()).casefold() for h in root.iter("h1")}
         raw_title = without_site_part(raw_title, page_title, headings) or raw_title
-    host = (url or meta.get("og:url") or "").split("//", 1)[-1].split("/", 1)[0]
-    title = strip_site_suffix(cut_title(raw_title), site, heading, host) if raw_title else ""
+    title = ""
+    if raw_title:
+        raw_title = cut_title(raw_title)
+        # The <title> part a heading shows is the headline ("Harbour Notes: Plan approved"
+        # with the post's <h3>), past any guess of which part names the site. Not so for
+        # og:title or the JSON-LD headline, which sites fill in for the headline alone.
+        title = (
+            raw_title == page_title and headline_part(raw_title, page_headings, site, host)
+        ) or strip_site_suffix(raw_title, site, heading, host)
 
     byline = _byline(
         _person(
@@ -270,11 +296,12 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         description=description,
         body=_body(ld.get("articleBody")),
         fallback_title=fallback_title,
+        fallback_shown=bool(shown),
     )
 
 
 def _first_h2(root: HtmlElement) -> str:
-    return next((t for e in root.iter("h2") if (t := clean(e.text_content()))), "")
+    return next((t for e in root.iter("h2") if (t := heading_text(e))), "")
 
 
 def _marked_byline(hints: BodyHints, root: HtmlElement, title: str) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ")
 # A colon parts a blog's name from the post's title ("Harbour Notes: Plan approved") as often
@@ -14,6 +14,10 @@ _HOST_MIN = 4  # a shorter squeezed name ("TV", "BBC") is in too many hosts by c
 _POSSESSIVE = re.compile(r"(.+?)[\u2019']s\b(.*)")
 TITLE_LIMIT = 1000
 _LONGER_TAIL = 1.5  # a tail this much longer than the head is no site name
+# Where a page's heading shows which part of the <title> is the headline, a colon parts it
+# from the blog's name ("Harbour Notes: Plan approved") as safely as any separator.
+_HEADING_SEPARATORS = (*_SEPARATORS, *_NAMED_ONLY)
+_PARTS_MAX = 8  # split points tried per separator: titles of more parts are lists of words
 
 
 def strip_site_suffix(
@@ -118,3 +122,50 @@ def without_site_part(
         ):
             return head
     return None
+
+
+def words_key(text: str) -> str:
+    """``text`` as its case-folded words alone, for comparing titles and headings."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def headline_part(
+    title: str, headings: Mapping[str, bool], site: str | None = None, host: str | None = None
+) -> str | None:
+    """The part of ``title`` that a heading of the page shows ("Plan approved | Harbour
+    Notes" with an <h2> "Plan approved"), or the whole when a heading shows it; None: no
+    heading does. ``headings`` maps the page's headings' ``words_key`` to whether an <h2>
+    or <h3> shows them, not an <h1> alone.
+
+    A part that names the site is no headline, though a masthead shows it; nor a tail
+    shorter than the head when only an <h1> shows it, a logo's as often as not ("Plan
+    approved at last - Harbour Notes" with the <h1> "Harbour Notes"). Nor is a colon's head:
+    "Harbour Notes: Plan approved" is a blog's name or a topic before the headline. Of
+    two parts that headings show, the longer: the other is mostly a blog's or a section's
+    name that a masthead or a sidebar shows (which heading comes first tells less: a
+    masthead heads some pages, the headline others)."""
+    if not title or not headings:
+        return None
+    if words_key(title) in headings:
+        return title
+    site_key = (site or "").casefold()
+    host_key = _squeezed(host or "").removeprefix("www")
+    found: list[str] = []
+    for sep in _HEADING_SEPARATORS:
+        parts = title.split(sep, _PARTS_MAX)
+        for i in range(1, len(parts)):
+            head, tail = sep.join(parts[:i]).strip(), sep.join(parts[i:]).strip()
+            # (part, whether only an <h2> or <h3> may show it: a tail shorter than its head)
+            sides = (
+                [(tail, False)]
+                if sep in _NAMED_ONLY
+                else [(head, False), (tail, len(tail) < len(head))]
+            )
+            found.extend(
+                part
+                for part, short_tail in sides
+                if (h2 := headings.get(words_key(part))) is not None
+                and (h2 or not short_tail)
+                and not _names_site(part, site_key, host_key)
+            )
+    return max(found, key=len) if found else None

@@ -343,3 +343,105 @@ def test_a_first_h2_outside_the_article_titles_nothing() -> None:
     )
     assert article.title == ""
     assert "Fir trees want water" in article.text
+
+
+def test_a_line_break_in_a_heading_parts_its_words_and_a_style_shows_nothing() -> None:
+    root = parse_html(
+        "<html><body><h1>Care of<br>young <style>h1 {color: red}</style>fir trees</h1>"
+        "<p>Water them often.</p></body></html>"
+    )
+    assert read_metadata(root).title == "Care of young fir trees"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        # A blog's <title> puts its name first; the masthead links home, the post's <h3>
+        # does not (and a masthead showing the name would be no reason to keep it).
+        (
+            "<title>Harbour Notes: Plan approved</title>",
+            "<h1><a href='https://harbournotes.example/'>Harbour Notes</a></h1>"
+            "<h3 class='post'>Plan approved</h3>",
+            "Plan approved",
+        ),
+        # A heading showing the site's part alone: the usual rules, which drop it.
+        (
+            "<title>The harbour plan is approved at last | Harbour Post</title>"
+            "<meta property='og:site_name' content='Harbour Post'>",
+            "<h2>Harbour Post</h2><h1>Plan approved</h1>",
+            "The harbour plan is approved at last",
+        ),
+        # A logo's <h1> shows the site's part: the usual rules, which drop it.
+        (
+            "<title>Plan approved at last - Harbour Notes</title>",
+            "<h1>Harbour Notes</h1>",
+            "Plan approved at last",
+        ),
+        # og:title is the headline alone, whatever part of it a heading shows.
+        (
+            "<meta property='og:title' content='Plan approved: what comes next'>"
+            "<title>Harbour Post</title>",
+            "<h2>what comes next</h2>",
+            "Plan approved: what comes next",
+        ),
+    ],
+)
+def test_the_title_part_a_heading_shows(head: str, body: str, expected: str) -> None:
+    page = f"<html><head>{head}</head><body>{body}<p>The board met.</p></body></html>"
+    assert read_metadata(parse_html(page)).title == expected
+
+
+def test_a_title_parsed_into_the_body_titles_the_page_when_a_heading_shows_it() -> None:
+    # Text before <html> puts <title> in the body; no <h1>, the headline is an <h2>.
+    page = (
+        "Saved copy\n<html><head><title>Caring for young fir trees - Tree Notes</title>"
+        "</head><body><h2>Menu</h2><h2>Caring for young fir trees</h2><p>Water them.</p>"
+        "</body></html>"
+    )
+    meta = read_metadata(parse_html(page))
+    assert (meta.title, meta.fallback_title) == ("", "Caring for young fir trees")
+    assert meta.fallback_shown
+    # No heading shows it: the first <h2>, as on any page that names itself nowhere else.
+    page = page.replace("<h2>Caring for young fir trees</h2>", "<p>Caring for fir trees</p>")
+    meta = read_metadata(parse_html(page))
+    assert meta.fallback_title == "Menu"
+    assert not meta.fallback_shown
+
+
+def test_a_shown_body_title_is_the_articles_though_it_does_not_open_with_it() -> None:
+    from reader.clean.rules import builtin_rules
+    from reader.pipeline import extract
+
+    para = "<p>" + "Fir trees want water every week in their first summer. " * 8 + "</p>"
+    article = extract(
+        "Saved copy\n<html><head><title>Caring for young fir trees - Tree Notes</title>"
+        f"</head><body><div class='story'>{para}<h2>Caring for young fir trees</h2>{para}"
+        "</div></body></html>",
+        None,
+        rules=builtin_rules(),
+    )
+    assert article.title == "Caring for young fir trees"
+    assert "Fir trees want water" in article.text
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Harbour plan approved after a year", "Harbour plan approved after a year"),
+        # No heading shows either: og:title, as sites mean it.
+        ("Harbour", "Big news for the harbour"),
+        # A teaser's heading shows og:title: the <h1>'s wins.
+        (
+            "Harbour plan approved after a year</h1><h3>Big news for the harbour</h3><h1>",
+            "Harbour plan approved after a year",
+        ),
+    ],
+)
+def test_of_the_declared_titles_the_one_the_page_shows_wins(heading: str, expected: str) -> None:
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Harbour plan approved after a year"})
+    head = (
+        "<meta property='og:title' content='Big news for the harbour'>"
+        f"<script type='application/ld+json'>{ld}</script>"
+    )
+    meta = read_metadata(parse_html(_page(head, f"<h1>{heading}</h1><p>Text.</p>")))
+    assert meta.title == expected

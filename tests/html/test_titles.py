@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.html.titles import strip_site_suffix, without_site_part
+from reader.html.titles import headline_part, strip_site_suffix, without_site_part, words_key
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,62 @@ def test_a_headline_after_the_site_and_section_is_no_site_name() -> None:
 )
 def test_a_part_naming_the_host_is_the_site(title: str, host: str, expected: str) -> None:
     assert strip_site_suffix(title, None, None, host) == expected
+
+
+def _shown(*headings: str) -> dict[str, bool]:
+    """Headings as <h2>s show them."""
+    return {words_key(h): True for h in headings}
+
+
+@pytest.mark.parametrize(
+    ("title", "headings", "expected"),
+    [
+        # A blog's name before a colon, the post's <h3> after it.
+        ("Harbour Notes: Plan approved", ("Harbour Notes", "Plan approved"), "Plan approved"),
+        # The masthead shows the blog's name too: of two shown parts, the longer.
+        (
+            "Quiet night at the pier « Ann Lee",
+            ("Ann Lee", "Quiet night at the pier"),
+            "Quiet night at the pier",
+        ),
+        (
+            "ANN LEE - Quiet night at the pier",
+            ("Ann Lee", "Quiet night at the pier"),
+            "Quiet night at the pier",
+        ),
+        # Site, section and headline: the part a heading shows, wherever it sits.
+        ("Harbour Post - Politics - Plan approved", ("Plan approved",), "Plan approved"),
+        # The whole title shown, punctuation aside.
+        (
+            "Plan approved: what now?",
+            ("Plan approved \u2013 what now",),
+            "Plan approved: what now?",
+        ),
+        # A colon's head is a topic or a blog's name, never the headline alone.
+        ("Harbour: Plan approved at last", ("Harbour",), None),
+        # No heading shows any part.
+        ("Plan approved | Harbour Post", ("Latest news",), None),
+        ("Plan approved | Harbour Post", (), None),
+    ],
+)
+def test_the_title_part_a_heading_shows_is_the_headline(
+    title: str, headings: tuple[str, ...], expected: str | None
+) -> None:
+    assert headline_part(title, _shown(*headings)) == expected
+
+
+def test_a_shown_part_that_names_the_site_is_no_headline() -> None:
+    # A sidebar shows the site's name alone; the headline is in no heading.
+    shown = _shown("Harbour Post", "Latest news")
+    title = "Plan approved at last | Harbour Post"
+    assert headline_part(title, shown) == "Harbour Post"  # nothing else rules it out
+    assert headline_part(title, shown, site="Harbour Post") is None
+    assert headline_part(title, shown, host="www.harbourpost.example") is None
+
+
+def test_a_short_tail_only_an_h1_shows_is_a_logo() -> None:
+    assert headline_part("Plan approved at last - Harbour Notes", {"harbour notes": False}) is None
+    # An <h1> showing the head, the longer tail or a colon's tail shows the headline.
+    assert headline_part("Plan - Harbour Notes", {"plan": False}) == "Plan"
+    assert headline_part("HN - Plan approved", {"plan approved": False}) == "Plan approved"
+    assert headline_part("Harbour Notes: Plan", {"plan": False}) == "Plan"
