@@ -25,7 +25,8 @@ _ISO_DATETIME = re.compile(
     r"(Z|[+-]\d{2}(?::?\d{2})?)?)?"
 )
 # /2019/05/04/, /2019-05-04-, /20190504/ in a URL's path; the year first, so no guessing.
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)([/_-]?)(\d\d?)\2(\d\d?)(?=[/_.-]|$)")
+# Run together, month and day take two digits each: "/194717/" is an id, not 7 January 1947.
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:([/_-])(\d\d?)\2(\d\d?)|(\d\d)(\d\d))(?=[/_.-]|$)")
 # Not "28.09.19" run into a time ("28.09.1912:44"): no digit, dot-digit or colon after the year.
 # "08-17-2012" too, as US blog templates write it; not inside a longer dashed number.
 _NUMERIC = re.compile(
@@ -145,7 +146,10 @@ def date_in_url(url: str | None) -> str | None:
         return None
     path = url.split("//", 1)[-1].split("?", 1)[0].split("#", 1)[0]
     match = _URL_DATE.search(path[path.find("/") :] if "/" in path else "")
-    return _day(match.group(1), match.group(3), match.group(4)) if match else None
+    if match is None:
+        return None
+    year, _, month, day, run_month, run_day = match.groups()
+    return _day(year, month or run_month, day or run_day)
 
 
 def first_date(*values: Any) -> str | None:

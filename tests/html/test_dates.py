@@ -22,6 +22,7 @@ from reader.html.parse import parse_html
         ("https://news.example/2019/13/40/not-a-day", None),
         ("https://news.example/harbour?2019/05/04", None),  # a query is no path
         ("https://news.example/2019/harbour", None),  # a year alone dates nothing
+        ("https://news.example/latest/194717/ferries", None),  # an id, not 7 January 1947
         (None, None),
     ],
 )
