@@ -11,10 +11,8 @@ import datetime
 import functools
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
-
-from lxml import etree
 
 from reader.datafiles import cached, read_toml
 from reader.safety import safe_line
@@ -42,15 +40,8 @@ _CJK = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2}
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 _TEXT_CHARS = 600  # how far past the headline a date still dates the article
 _BEFORE_CHARS = 300  # how far before it: a kicker or a blog's date header
-_MARK_CHARS = 120  # a longer element is a container, not a date line
-# Class or id words of an element that holds the article's date ("post-date", "timestamp",
-# "entry-meta", "dateline"); not a comment's, and not when it was last changed.
-_DATE_MARK = re.compile("date|time|publish|posted|byline|meta", re.I)
+# Class, id or itemprop words of an element whose date is not the publication's.
 _NOT_DATE_MARK = re.compile(r"comment|modif|update|reply|current|now|clock", re.I)
-# Elements with a class or id, tested in Python: EXSLT's re:test in the XPath called back into
-# Python for every attribute and cost four times as much on large pages.
-# lxml-stubs type an XPath call as any XPath result; this one selects elements.
-_NAMED: Callable[[Any], list[Any]] = etree.XPath("//*[@class or @id]")  # type: ignore[assignment]
 
 
 @functools.cache
@@ -236,16 +227,3 @@ def changed_mark(elem: Any) -> bool:
     a comment's, a change's ("dateModified", "updated"), the clock's."""
     marks = f"{elem.get('class') or ''} {elem.get('id') or ''} {elem.get('itemprop') or ''}"
     return _NOT_DATE_MARK.search(marks) is not None
-
-
-def date_in_marks(root: Any, lang: str | None = None) -> str | None:
-    """The first date in a short element whose class or id marks a date or meta line
-    ("post-date", "entry-meta"), in document order: templates mark the article's date so."""
-    for elem in _NAMED(root):
-        marks = f"{elem.get('class') or ''} {elem.get('id') or ''}"
-        if not _DATE_MARK.search(marks) or changed_mark(elem):
-            continue
-        text = " ".join(elem.text_content().split())
-        if len(text) <= _MARK_CHARS and (day := date_in_text(text, lang)):
-            return day
-    return None

@@ -13,8 +13,8 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from reader.html.datelines import date_in_marks, labelled_date
 from reader.html.dates import (
-    date_in_marks,
     date_in_text,
     date_in_url,
     first_date,
@@ -227,6 +227,15 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         or _normalise_lang(clean(ld.get("inLanguage")))
     )
 
+    canonical = next(
+        (
+            link.get("href")
+            for link in root.iter("link")
+            if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
+        ),
+        None,
+    )
+
     published = first_date(
         # JSON-LD first: search engines check it, so it is the one sites keep well-formed.
         ld.get("datePublished"),
@@ -243,20 +252,16 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         # Only in the URL or the text: a line the template marks as the date, else what a
         # reader sees by the headline, after it or above it, dates the article.
         lambda: date_in_url(url or meta.get("og:url")),
+        # A page saved without its address still names it, with the date in its path.
+        lambda: date_in_url(_url(canonical, url)),
         lambda: date_in_marks(root, lang),
         lambda: _date_by(
             _headline(root, named) if (named := title or fallback_title) else h1, lang
         ),
+        # A line that says what its date is, wherever it sits: a blog's line under the post.
+        lambda: labelled_date(root, lang),
     )
 
-    canonical = next(
-        (
-            link.get("href")
-            for link in root.iter("link")
-            if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
-        ),
-        None,
-    )
     canonical_url = _url(canonical, url) or _url(meta.get("og:url"), url)
 
     description = _first(meta.get("og:description"), meta.get("description"), ld.get("description"))

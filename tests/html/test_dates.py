@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.html import dates
-from reader.html.dates import date_in_marks, date_in_text, date_in_url, first_date
+from reader.html.dates import date_in_text, date_in_url, first_date
 from reader.html.metadata import read_metadata
 from reader.html.parse import parse_html
 
@@ -125,21 +125,6 @@ def test_a_date_header_above_the_post_title_dates_it() -> None:
         "<h2>Harbour plan</h2><p>The harbour authority approved the plan.</p>"
     )
     assert read_metadata(parse_html(_page(body))).published == "2017-10-20"
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        ("<div class='entry-meta'><span class='posted-on'>May 4, 2019</span></div>", "2019-05-04"),
-        ("<p id='post-time'>Geschrieben am 04.05.2019</p>", "2019-05-04"),
-        # A comment's date or a last-changed line does not date the article.
-        ("<span class='comment-date'>May 5, 2019</span><p class='updated'>6 May 2019</p>", None),
-        # A long container is no date line.
-        ("<div class='meta'>" + "Words of the story. " * 10 + "May 4, 2019</div>", None),
-    ],
-)
-def test_date_in_marks(body: str, expected: str | None) -> None:
-    assert date_in_marks(parse_html(_page(body))) == expected
 
 
 def test_itemprop_date_published_on_an_element() -> None:

@@ -1,0 +1,144 @@
+"""Date lines of a page's template: an element whose class or id marks a date ("post-date",
+"entry-meta", "artikeldatum"), and a short line whose words label its date as the
+publication's ("Posted by Ann on May 4, 2019", "Datum: 04.05.2019"), wherever it sits: under
+the post, in a fact box beside it. Neither is taken from a reader's comment, nor from a list of
+other stories beside the article, nor when it is a change's date ("Updated", "modified").
+
+Labels are data (html/data/date_labels.toml), all languages at once, as month names are.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Callable
+from typing import Any
+
+from lxml import etree
+
+from reader.datafiles import cached, read_toml
+from reader.html.dates import changed_mark, date_in_text, first_date
+from reader.html.hints import in_comment
+
+_MARK_CHARS = 120  # a longer element is a container, not a date line
+# Class or id words of an element that holds the article's date ("post-date", "timestamp",
+# "entry-meta", "dateline", "publication", "artikeldatum"); not a comment's, and not when it
+# was last changed (changed_mark).
+_DATE_MARK = re.compile("date|datum|time|publish|publication|posted|byline|meta", re.I)
+# The attributes a marked element keeps its date in when it shows something else
+# (<abbr class="published" title="2019-05-04T10:00:00">Saturday</abbr>).
+_DATE_ATTRS = ("datetime", "title", "content")
+# Elements with a class or id, tested in Python: EXSLT's re:test in the XPath called back into
+# Python for every attribute and cost four times as much on large pages.
+# lxml-stubs type an XPath call as any XPath result; these select elements and text nodes.
+_NAMED: Callable[[Any], list[Any]] = etree.XPath("//*[@class or @id]")  # type: ignore[assignment]
+_TEXTS: Callable[[Any], list[Any]] = etree.XPath("//body//text()")  # type: ignore[assignment]
+_NO_TEXT = frozenset({"script", "style", "noscript", "template"})
+_LINE_CHARS = 160  # a longer element is a paragraph, whose dates may be any event's
+_LABEL_AT = 40  # a label further into its line is the story's words ("it was published in")
+_LABEL_WORDS = 10  # "Posted by Ann Lee on Tuesday, May 4, 2019": words from label to date
+_CLIMB = 3  # "<li><span>Datum</span> <span>04.05.2019</span></li>": the label's line is up
+# Class or id words of what sits beside an article, not in it: lists of other stories, each
+# with its own date.
+_ASIDE_MARK = re.compile(r"sidebar|widget|related|recent|popular|teaser|navigation", re.I)
+_ASIDE_DEPTH = 12
+
+
+@functools.cache
+def _labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    path = os.path.join(os.path.dirname(__file__), "data", "date_labels.toml")
+    table: dict[str, list[str]] = cached(
+        "date_labels",
+        [path],
+        lambda: {
+            kind: sorted(
+                {label for lang in read_toml(path).values() for label in lang.get(kind, [])},
+                key=len,
+                reverse=True,
+            )
+            for kind in ("published", "changed")
+        },
+    )
+    published, changed = (
+        re.compile(
+            # "Date:04.05.2019": a label that ends in ":" needs no space after it.
+            r"(?<!\w)(?:"
+            + "|".join(
+                re.escape(label) + ("" if label[-1] == ":" else r"(?!\w)") for label in table[kind]
+            )
+            + ")",
+            re.I,
+        )
+        for kind in ("published", "changed")
+    )
+    return published, changed
+
+
+def date_in_marks(root: Any, lang: str | None = None) -> str | None:
+    """The first date in a short element whose class or id marks a date or meta line
+    ("post-date", "entry-meta"), in document order: templates mark the article's date so."""
+    for elem in _NAMED(root):
+        marks = f"{elem.get('class') or ''} {elem.get('id') or ''}"
+        if not _DATE_MARK.search(marks) or changed_mark(elem):
+            continue
+        text = " ".join(elem.text_content().split())
+        if len(text) > _MARK_CHARS:
+            continue
+        day = date_in_text(text, lang) or first_date(*(elem.get(a) for a in _DATE_ATTRS))
+        if day and not in_comment(elem, _DATE_MARK):
+            return day
+    return None
+
+
+def labelled_date(root: Any, lang: str | None = None) -> str | None:
+    """The first date a short line labels as the publication's ("Published: May 4, 2019"),
+    in document order, outside comments and lists of other stories."""
+    published, changed = _labels()
+    for node in _TEXTS(root):
+        if not published.search(node):
+            continue
+        elem = node.getparent()
+        if elem is not None and node.is_tail:
+            elem = elem.getparent()
+        for _ in range(_CLIMB):
+            if elem is None or elem.tag in _NO_TEXT:
+                break
+            # Pieces joined with a space: "<div>Datum</div><div>04.05.2019</div>".
+            text = " ".join(" ".join(elem.itertext()).split())
+            if len(text) > _LINE_CHARS:
+                break
+            if day := _labelled(text, published, changed, lang):
+                if in_comment(elem, _DATE_MARK) or _aside(elem):
+                    break
+                return day
+            elem = elem.getparent()
+    return None
+
+
+def _labelled(
+    text: str, published: re.Pattern[str], changed: re.Pattern[str], lang: str | None
+) -> str | None:
+    for label in published.finditer(text):
+        if label.start() > _LABEL_AT:
+            break
+        words = " ".join(text[label.end() :].split()[:_LABEL_WORDS])
+        # "Published May 4, updated June 1, 2019": the year is the change's, not the label's.
+        if cut := changed.search(words):
+            words = words[: cut.start()]
+        if day := date_in_text(words, lang):
+            return day
+    return None
+
+
+def _aside(elem: Any) -> bool:
+    node = elem
+    for _ in range(_ASIDE_DEPTH):
+        if node is None or node.tag == "body":
+            return False
+        if node.tag == "aside":
+            return True
+        if _ASIDE_MARK.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+        node = node.getparent()
+    return False
