@@ -85,7 +85,7 @@ def date_in_marks(root: Any, lang: str | None = None) -> str | None:
         text = " ".join(elem.text_content().split())
         if len(text) > _MARK_CHARS:
             continue
-        day = date_in_text(text, lang) or first_date(*(elem.get(a) for a in _DATE_ATTRS))
+        day = date_in_text(text, lang) or first_date(*(elem.get(a) for a in _DATE_ATTRS), lang=lang)
         if day and not in_comment(elem, _DATE_MARK):
             return day
     return None

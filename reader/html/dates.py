@@ -38,6 +38,10 @@ _NUMERIC_SHORT = re.compile(r"(?<![\w.,/])(\d{1,2})([./])(\d{1,2})\2(\d\d)(?![\d
 _CENTURY_TURN = 50  # a two-digit year below this is in the 2000s
 _CJK = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
+# Languages, with their region when the page gives one, that write the month first
+# ("10/02/2020" is 2 October): the US's English, and English with no region, as most of the
+# web's English is; British, Australian, Indian English write the day first.
+_MONTH_FIRST = frozenset({"en", "en-us"})
 _TEXT_CHARS = 600  # how far past the headline a date still dates the article
 _BEFORE_CHARS = 300  # how far before it: a kicker or a blog's date header
 # Class, id or itemprop words of an element whose date is not the publication's.
@@ -128,7 +132,7 @@ def date_in_text(text: str, lang: str | None = None) -> str | None:
 def _numeric_day(first: str, sep: str, second: str, year: str, lang: str | None) -> str | None:
     # Dots are day first everywhere; a slash or dash is month first in English unless that
     # cannot be ("25/12/2019").
-    month_first_order = sep in "/-" and (lang or "en") == "en" and int(first) <= 12
+    month_first_order = sep in "/-" and (lang or "en") in _MONTH_FIRST and int(first) <= 12
     return _day(year, first, second) if month_first_order else _day(year, second, first)
 
 
@@ -143,10 +147,11 @@ def date_in_url(url: str | None) -> str | None:
     return _day(year, month or run_month, day or run_day)
 
 
-def first_date(*values: Any) -> str | None:
+def first_date(*values: Any, lang: str | None = None) -> str | None:
     """The first value that is an ISO 8601 date or time; else the day of the first that
     opens with one, or that is a written-out date, since a malformed time must not reach the
-    reader. Callables are called only when every earlier value failed."""
+    reader. Callables are called only when every earlier value failed. ``lang`` orders a
+    numeric day and month ("10/05/2022" is 10 May in Spanish)."""
     day = None
     for value in values:
         raw = value() if callable(value) else value
@@ -158,7 +163,7 @@ def first_date(*values: Any) -> str | None:
                 return found
             day = day or line[:10]
         elif day is None and len(line) < 80:
-            day = date_in_text(line)
+            day = date_in_text(line, lang)
     return day
 
 

@@ -154,6 +154,17 @@ def _normalise_lang(value: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def _with_region(lang: str | None, *tags: str | None) -> str | None:
+    """``lang`` with the region of the first tag that names it ("en-gb" of "en_GB"), which
+    orders a numeric date's day and month."""
+    for tag in tags:
+        if lang and tag and _normalise_lang(tag) == lang:
+            return "-".join(
+                tag.strip().split(",")[0].strip().lower().replace("_", "-").split("-")[:2]
+            )
+    return lang
+
+
 def _url(value: Any, base: str | None) -> str | None:
     line = clean(value)
     if not line or line.lower().startswith(("javascript:", "data:")):
@@ -227,6 +238,13 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         or _normalise_lang(clean(ld.get("inLanguage")))
     )
 
+    date_lang = _with_region(
+        lang,
+        root.get("lang") or root.get("xml:lang"),
+        meta.get("content-language"),
+        meta.get("og:locale"),
+        clean(ld.get("inLanguage")),
+    )
     canonical = next(
         (
             link.get("href")
@@ -249,17 +267,20 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         ld.get("dateCreated"),
         lambda: hints.published,
         lambda: hints.time,
+        lang=date_lang,
+    ) or first_date(
         # Only in the URL or the text: a line the template marks as the date, else what a
         # reader sees by the headline, after it or above it, dates the article.
         lambda: date_in_url(url or meta.get("og:url")),
         # A page saved without its address still names it, with the date in its path.
         lambda: date_in_url(_url(canonical, url)),
-        lambda: date_in_marks(root, lang),
+        lambda: date_in_marks(root, date_lang),
         lambda: _date_by(
-            _headline(root, named) if (named := title or fallback_title) else h1, lang
+            _headline(root, named) if (named := title or fallback_title) else h1, date_lang
         ),
         # A line that says what its date is, wherever it sits: a blog's line under the post.
-        lambda: labelled_date(root, lang),
+        lambda: labelled_date(root, date_lang),
+        lang=date_lang,
     )
 
     canonical_url = _url(canonical, url) or _url(meta.get("og:url"), url)

@@ -81,6 +81,15 @@ def test_first_date_prefers_iso_and_reads_written_out_dates() -> None:
     assert first_date("2022-05-04 05:49:00+0200") == "2022-05-04T05:49:00+02:00"
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [(None, "2022-10-05"), ("en", "2022-10-05"), ("en-us", "2022-10-05"), ("es", "2022-05-10")]
+    + [("en-gb", "2022-05-10"), ("en-au", "2022-05-10")],
+)
+def test_first_date_orders_a_numeric_date_by_the_language(lang: str | None, expected: str) -> None:
+    assert first_date("10/05/2022 05:22 pm", lang=lang) == expected
+
+
 def _page(body: str) -> str:
     return f"<html><head><title>Harbour plan</title></head><body>{body}</body></html>"
 
@@ -180,3 +189,16 @@ def test_the_pages_language_orders_a_numeric_date() -> None:
     body = "<h1>Hafenplan</h1><p>Von Ann Lee, 05/04/2019</p><p>Der Plan ist beschlossen.</p>"
     html = _page(body).replace("<html>", "<html lang='de'>")
     assert read_metadata(parse_html(html)).published == "2019-04-05"
+
+
+def test_british_english_writes_the_day_first() -> None:
+    body = "<h1>Harbour plan</h1><p>By Ann Lee, 02/10/2020</p><p>The plan is approved.</p>"
+    html = _page(body).replace("<html>", "<html lang='en-GB'>")
+    assert read_metadata(parse_html(html)).published == "2020-10-02"
+
+
+def test_a_declared_date_written_out_beats_one_the_text_shows() -> None:
+    head = '<meta name="date" content="June 14, 2005"></head>'
+    body = "<h1>Harbour plan</h1><p>Posted 15 Jun 2005</p><p>The plan is approved.</p>"
+    html = _page(body).replace("</head>", head)
+    assert read_metadata(parse_html(html)).published == "2005-06-14"
