@@ -7,6 +7,7 @@ fill in for sharing and search engines) to the most incidental (<title>, the fir
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 from urllib.parse import urljoin
@@ -254,6 +255,10 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         None,
     )
 
+    # Found only when no declared date spares the search, once for both its uses.
+    headline = functools.cache(
+        lambda: _headline(root, named) if (named := title or fallback_title) else h1
+    )
     published = first_date(
         # JSON-LD first: search engines check it, so it is the one sites keep well-formed.
         ld.get("datePublished"),
@@ -275,9 +280,9 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         # A page saved without its address still names it, with the date in its path.
         lambda: date_in_url(_url(canonical, url)),
         lambda: date_in_marks(root, date_lang),
-        lambda: _date_by(
-            _headline(root, named) if (named := title or fallback_title) else h1, date_lang
-        ),
+        # A blog's headline links to the post's own address, with the date in its path.
+        lambda: date_in_url(_url(_headline_link(headline()), url)),
+        lambda: _date_by(headline(), date_lang),
         # A line that says what its date is, wherever it sits: a blog's line under the post.
         lambda: labelled_date(root, date_lang),
         lang=date_lang,
@@ -316,6 +321,17 @@ def _marked_byline(hints: BodyHints, root: HtmlElement, title: str) -> str | Non
     # from the same pieces, one without separators and one with.
     near = "".join(f"{text_before(headline)}{text_after(headline)}".split())
     return next((n for n in hints.marked if "".join(n.split()) in near), None)
+
+
+def _headline_link(headline: HtmlElement | None) -> str | None:
+    """Where the headline links to: the post's permalink on blogs (an <a> inside it, or
+    around it)."""
+    if headline is None:
+        return None
+    link = next(headline.iter("a"), None)
+    if link is None:
+        link = next((a for a in headline.iterancestors("a")), None)
+    return link.get("href") if link is not None else None
 
 
 def _date_by(headline: HtmlElement | None, lang: str | None) -> str | None:

@@ -202,3 +202,12 @@ def test_a_declared_date_written_out_beats_one_the_text_shows() -> None:
     body = "<h1>Harbour plan</h1><p>Posted 15 Jun 2005</p><p>The plan is approved.</p>"
     html = _page(body).replace("</head>", head)
     assert read_metadata(parse_html(html)).published == "2005-06-14"
+
+
+def test_a_headline_linking_to_its_post_dates_it() -> None:
+    body = (
+        "<h1>Notes from the harbour</h1><div class='post'><h2><a rel='bookmark' "
+        "href='https://blog.example/2012/10/23/harbour-plan/'>Harbour plan</a></h2>"
+        f"{_STORY}</div>"
+    )
+    assert read_metadata(parse_html(_page(body))).published == "2012-10-23"
