@@ -38,6 +38,12 @@ _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 _LINE_CHARS = 160  # a longer element is a paragraph, whose dates may be any event's
 _LABEL_AT = 40  # a label further into its line is the story's words ("it was published in")
 _LABEL_WORDS = 10  # "Posted by Ann Lee on Tuesday, May 4, 2019": words from label to date
+# In a long block, the label opens its piece of text ("This entry was posted on ..."), or
+# it is the story's words ("In a letter dated 3 June ...").
+_OPENS_AT = 16
+_INLINE = frozenset(
+    {"a", "abbr", "b", "cite", "code", "em", "font", "i", "small", "span", "strong"}
+)
 _CLIMB = 3  # "<li><span>Datum</span> <span>04.05.2019</span></li>": the label's line is up
 # Class or id words of what sits beside an article, not in it: lists of other stories, each
 # with its own date.
@@ -95,7 +101,8 @@ def labelled_date(root: Any, lang: str | None = None) -> str | None:
     """The first date a short line labels as the publication's ("Published: May 4, 2019"),
     in document order, outside comments and lists of other stories."""
     published, changed = _labels()
-    for node in _TEXTS(root):
+    texts = _TEXTS(root)
+    for at, node in enumerate(texts):
         if not published.search(node):
             continue
         elem = node.getparent()
@@ -107,6 +114,15 @@ def labelled_date(root: Any, lang: str | None = None) -> str | None:
             # Pieces joined with a space: "<div>Datum</div><div>04.05.2019</div>".
             text = " ".join(" ".join(elem.itertext()).split())
             if len(text) > _LINE_CHARS:
+                if node.is_tail and node.getparent().tag in _INLINE:
+                    break  # "The Times <i>Review</i> published a piece on ...": the story's
+                # The label in a long block's text ("For Immediate Release<br>May 16, 2003
+                # <br>Contacts: ..."): its line is the text that follows it.
+                text = _text_from(texts, at)
+                if (day := _labelled(text, published, changed, lang, _OPENS_AT)) and not (
+                    in_comment(elem, _DATE_MARK) or _aside(elem)
+                ):
+                    return day
                 break
             if day := _labelled(text, published, changed, lang):
                 if in_comment(elem, _DATE_MARK) or _aside(elem):
@@ -116,11 +132,23 @@ def labelled_date(root: Any, lang: str | None = None) -> str | None:
     return None
 
 
+def _text_from(texts: list[Any], at: int) -> str:
+    # A script's own text is none a reader sees; the text after it (its tail) is.
+    shown = (
+        t for t in texts[at : at + _CLIMB * 2] if t.is_tail or t.getparent().tag not in _NO_TEXT
+    )
+    return " ".join(" ".join(shown).split())[:_LINE_CHARS]
+
+
 def _labelled(
-    text: str, published: re.Pattern[str], changed: re.Pattern[str], lang: str | None
+    text: str,
+    published: re.Pattern[str],
+    changed: re.Pattern[str],
+    lang: str | None,
+    label_at: int = _LABEL_AT,
 ) -> str | None:
     for label in published.finditer(text):
-        if label.start() > _LABEL_AT:
+        if label.start() > label_at:
             break
         words = " ".join(text[label.end() :].split()[:_LABEL_WORDS])
         # "Published May 4, updated June 1, 2019": the year is the change's, not the label's.

@@ -58,6 +58,24 @@ def _page(body: str, head: str = "") -> str:
             "said so again.</p>",
             None,
         ),
+        # A label that opens a piece of a long block: its line is the text after it.
+        (
+            "<div>For Immediate Release<br>May 16, 2003<br>Contacts: Ann Lee, Harbour Office<br>"
+            + "The harbour authority approved the plan on Monday. " * 4
+            + "</div>",
+            "2003-05-16",
+        ),
+        # The story's words in a long block: a label inside a sentence, or after a title.
+        (
+            "<div>" + "The harbour board met twice. " * 6 + "In a letter dated 3 June 2003, "
+            "the board asked again.</div>",
+            None,
+        ),
+        (
+            "<div>" + "The harbour board met twice. " * 6 + "The <i>Harbour News</i> "
+            "published a piece on 10 February 2002 about it.</div>",
+            None,
+        ),
         # Far from its label, a date is the line's other words'.
         ("<p>Posted in the harbour section of the old site of the council, 4 May 2019</p>", None),
     ],
