@@ -35,6 +35,12 @@ _DATE_ATTRS = ("datetime", "title", "content")
 _NAMED: Callable[[Any], list[Any]] = etree.XPath("//*[@class or @id]")  # type: ignore[assignment]
 _TEXTS: Callable[[Any], list[Any]] = etree.XPath("//body//text()")  # type: ignore[assignment]
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
+# The writer's name in a byline, and how far after it its date still is the byline's
+# ("on Tuesday, October 29, 2012 at 9:51").
+_AUTHOR: Callable[[Any], list[Any]] = etree.XPath(  # type: ignore[assignment]
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'author')]"
+)
+_AFTER_NAME = 45
 _LINE_CHARS = 160  # a longer element is a paragraph, whose dates may be any event's
 _LABEL_AT = 40  # a label further into its line is the story's words ("it was published in")
 _LABEL_WORDS = 10  # "Posted by Ann Lee on Tuesday, May 4, 2019": words from label to date
@@ -170,3 +176,24 @@ def _aside(elem: Any) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def date_after_author(root: Any, lang: str | None = None) -> str | None:
+    """The date that follows the writer's name in a byline ("Ann Lee on 10/29/2012 in
+    News", "By Ann Lee | May 4, 2019"), outside comments and lists of other stories."""
+    for elem in _AUTHOR(root):
+        parts = [elem.tail or ""]
+        for sibling in elem.itersiblings():
+            if sum(map(len, parts)) >= _AFTER_NAME:
+                break
+            seen = isinstance(sibling.tag, str) and sibling.tag not in _NO_TEXT
+            shown = " ".join(sibling.itertext()) if seen else ""
+            parts.append(shown + (sibling.tail or ""))
+        text = " ".join(" ".join(parts).split())[:_AFTER_NAME]
+        if (
+            (day := date_in_text(text, lang))
+            and not in_comment(elem, _DATE_MARK)
+            and not _aside(elem)
+        ):
+            return day
+    return None

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from reader.html.datelines import date_in_marks, labelled_date
+from reader.html.datelines import date_after_author, date_in_marks, labelled_date
 from reader.html.dates import (
     date_in_text,
     date_in_url,
@@ -285,6 +285,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         lambda: _date_by(headline(), date_lang),
         # A line that says what its date is, wherever it sits: a blog's line under the post.
         lambda: labelled_date(root, date_lang),
+        lambda: date_after_author(root, date_lang),
         lang=date_lang,
     )
 

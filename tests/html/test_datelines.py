@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.html.datelines import date_in_marks, labelled_date
+from reader.html.datelines import date_after_author, date_in_marks, labelled_date
 from reader.html.metadata import read_metadata
 from reader.html.parse import parse_html
 
@@ -127,3 +127,30 @@ def test_the_canonical_address_dates_a_page_saved_without_one() -> None:
     head = "<link rel='canonical' href='https://news.example/2019/05/04/harbour-plan/'>"
     meta = read_metadata(parse_html(_page(f"<h1>Harbour plan</h1>{_STORY}", head)))
     assert meta.published == "2019-05-04"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            f"<h1>Harbour plan</h1>{_STORY}<p>By <a rel='author' href='/ann'>Ann Lee</a> on "
+            "10/29/2012 in <a href='/news'>News</a></p>",
+            "2012-10-29",
+        ),
+        ("<p><span class='author-name'>Ann Lee</span> | 4. Mai 2019</p>", "2019-05-04"),
+        # A comment's author and date.
+        (
+            f"{_STORY}<ol class='comments'><li><span class='author'>Kim</span> on May 5, 2019"
+            "<p>Nice.</p></li></ol>",
+            None,
+        ),
+        # A date further on is not the byline's.
+        (
+            "<p><a rel='author' href='/ann'>Ann Lee</a> writes about harbours, ferries and "
+            "the quays of the old town since May 4, 2019</p>",
+            None,
+        ),
+    ],
+)
+def test_date_after_author(body: str, expected: str | None) -> None:
+    assert date_after_author(parse_html(_page(body))) == expected
