@@ -90,6 +90,7 @@ def _labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def date_in_marks(root: Any, lang: str | None = None) -> str | None:
     """The first date in a short element whose class or id marks a date or meta line
     ("post-date", "entry-meta"), in document order: templates mark the article's date so."""
+    changed = _labels()[1]
     for elem in _NAMED(root):
         marks = f"{elem.get('class') or ''} {elem.get('id') or ''}"
         if not _DATE_MARK.search(marks) or changed_mark(elem):
@@ -97,7 +98,14 @@ def date_in_marks(root: Any, lang: str | None = None) -> str | None:
         text = " ".join(elem.text_content().split())
         if len(text) > _MARK_CHARS:
             continue
-        day = date_in_text(text, lang) or first_date(*(elem.get(a) for a in _DATE_ATTRS), lang=lang)
+        if cut := changed.search(text):
+            # "Last updated: 26.09.2002", "Aktuelle Zeit: 14.10.2020": a change's date, the
+            # clock's; what comes before the label may still be the publication's.
+            day = date_in_text(text[: cut.start()], lang)
+        else:
+            day = date_in_text(text, lang) or first_date(
+                *(elem.get(a) for a in _DATE_ATTRS), lang=lang
+            )
         if day and not in_comment(elem, _DATE_MARK):
             return day
     return None

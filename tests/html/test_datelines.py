@@ -112,6 +112,10 @@ def test_labelled_date(body: str, expected: str | None) -> None:
         ("<span class='comment-date'>May 5, 2019</span><p class='updated'>6 May 2019</p>", None),
         # A long container is no date line.
         ("<div class='meta'>" + "Words of the story. " * 10 + "May 4, 2019</div>", None),
+        # Its words say the date is a change's or the clock's.
+        ("<p class='date'>Last updated: 1 June 2019</p>", None),
+        ("<p class='time'>Aktuelle Zeit: 14.10.2020, 12:18</p>", None),
+        ("<div class='post-meta'>4 May 2019 · updated 6 May 2019</div>", "2019-05-04"),
     ],
 )
 def test_date_in_marks(body: str, expected: str | None) -> None:
