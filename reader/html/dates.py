@@ -23,8 +23,12 @@ _ISO_DATETIME = re.compile(
     r"(Z|[+-]\d{2}(?::?\d{2})?)?)?"
 )
 # /2019/05/04/, /2019-05-04-, /20190504/ in a URL's path; the year first, so no guessing.
-# Run together, month and day take two digits each: "/194717/" is an id, not 7 January 1947.
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:([/_-])(\d\d?)\2(\d\d?)|(\d\d)(\d\d))(?=[/_.-]|$)")
+# Run together, month and day take two digits each: "/194717/" is an id, not 7 January 1947;
+# and the date opens a piece of the path ("/20031222closeup.asp"). With separators it may
+# follow a name ("/voto2004-02-23.htm"), and ends a piece ("/2012/08/3d-printing" is August).
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)([/_-])(\d\d?)\5(\d\d?)(?=[/_.-]|$)"
+)
 # Not "28.09.19" run into a time ("28.09.1912:44"): no digit, dot-digit or colon after the year.
 # "08-17-2012" too, as US blog templates write it; not inside a longer dashed number.
 _NUMERIC = re.compile(
@@ -143,8 +147,8 @@ def date_in_url(url: str | None) -> str | None:
     match = _URL_DATE.search(path[path.find("/") :] if "/" in path else "")
     if match is None:
         return None
-    year, _, month, day, run_month, run_day = match.groups()
-    return _day(year, month or run_month, day or run_day)
+    run_year, run_month, run_day, year, _, month, day = match.groups()
+    return _day(year or run_year, month or run_month, day or run_day)
 
 
 def first_date(*values: Any, lang: str | None = None) -> str | None:

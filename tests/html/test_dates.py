@@ -23,6 +23,9 @@ from reader.html.parse import parse_html
         ("https://news.example/harbour?2019/05/04", None),  # a query is no path
         ("https://news.example/2019/harbour", None),  # a year alone dates nothing
         ("https://news.example/latest/194717/ferries", None),  # an id, not 7 January 1947
+        ("https://news.example/local/20031222harbour3.asp", "2003-12-22"),
+        ("https://news.example/notes/notes2004-02-23.htm", "2004-02-23"),
+        ("https://blog.example/2012/08/3d-printed-ferries.html", None),  # August, no day
         (None, None),
     ],
 )
