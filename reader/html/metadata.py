@@ -286,6 +286,10 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         # A line that says what its date is, wherever it sits: a blog's line under the post.
         lambda: labelled_date(root, date_lang),
         lambda: date_after_author(root, date_lang),
+        # Transcripts, minutes, speeches: "Online NewsHour: Congo's Future -- January 23, 2001".
+        # Any <title>, unlike the title's own search: a page saved inside a wrapper has it in
+        # the body.
+        lambda: _title_date(root, date_lang),
         lang=date_lang,
     )
 
@@ -333,6 +337,12 @@ def _headline_link(headline: HtmlElement | None) -> str | None:
     if link is None:
         link = next((a for a in headline.iterancestors("a")), None)
     return link.get("href") if link is not None else None
+
+
+def _title_date(root: HtmlElement, lang: str | None) -> str | None:
+    title = root.find(".//title")
+    text = short_text(title) if title is not None else None
+    return date_in_text(text, lang) if text else None
 
 
 def _date_by(headline: HtmlElement | None, lang: str | None) -> str | None:

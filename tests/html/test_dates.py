@@ -214,3 +214,10 @@ def test_a_headline_linking_to_its_post_dates_it() -> None:
         f"{_STORY}</div>"
     )
     assert read_metadata(parse_html(_page(body))).published == "2012-10-23"
+
+
+def test_a_date_in_the_title_dates_a_page_with_no_other() -> None:
+    html = _page(f"<h1>Minutes of the harbour board</h1>{_STORY}").replace(
+        "<title>Harbour plan</title>", "<title>Harbour board minutes - July 23, 2002</title>"
+    )
+    assert read_metadata(parse_html(html)).published == "2002-07-23"
