@@ -33,7 +33,7 @@ _DATE_ATTRS = ("datetime", "title", "content")
 # Python for every attribute and cost four times as much on large pages.
 # lxml-stubs type an XPath call as any XPath result; these select elements and text nodes.
 _NAMED: Callable[[Any], list[Any]] = etree.XPath("//*[@class or @id]")  # type: ignore[assignment]
-_TEXTS: Callable[[Any], list[Any]] = etree.XPath("//body//text()")  # type: ignore[assignment]
+_TEXTS: Callable[[Any], list[Any]] = etree.XPath("//body//text()[normalize-space()]")  # type: ignore[assignment]
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 # The writer's name in a byline, and how far after it its date still is the byline's
 # ("on Tuesday, October 29, 2012 at 9:51").
@@ -42,6 +42,7 @@ _AUTHOR: Callable[[Any], list[Any]] = etree.XPath(  # type: ignore[assignment]
 )
 _AFTER_NAME = 45
 _LINE_CHARS = 160  # a longer element is a paragraph, whose dates may be any event's
+_LABEL_SCAN = 100  # _LABEL_AT, the longest label and room for a line's runs of spaces
 _LABEL_AT = 40  # a label further into its line is the story's words ("it was published in")
 _LABEL_WORDS = 10  # "Posted by Ann Lee on Tuesday, May 4, 2019": words from label to date
 # In a long block, the label opens its piece of text ("This entry was posted on ..."), or
@@ -117,7 +118,9 @@ def labelled_date(root: Any, lang: str | None = None) -> str | None:
     published, changed = _labels()
     texts = _TEXTS(root)
     for at, node in enumerate(texts):
-        if not published.search(node):
+        # A label opens its line, so only a text's opening is searched: a paragraph's whole
+        # text cost more than all the rest of the metadata.
+        if not published.search(node.lstrip()[:_LABEL_SCAN]):
             continue
         elem = node.getparent()
         if elem is not None and node.is_tail:
