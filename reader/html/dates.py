@@ -11,10 +11,8 @@ import datetime
 import functools
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
-
-from lxml import etree
 
 from reader.datafiles import cached, read_toml
 from reader.safety import safe_line
@@ -25,7 +23,12 @@ _ISO_DATETIME = re.compile(
     r"(Z|[+-]\d{2}(?::?\d{2})?)?)?"
 )
 # /2019/05/04/, /2019-05-04-, /20190504/ in a URL's path; the year first, so no guessing.
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)([/_-]?)(\d\d?)\2(\d\d?)(?=[/_.-]|$)")
+# Run together, month and day take two digits each: "/194717/" is an id, not 7 January 1947;
+# and the date opens a piece of the path ("/20031222closeup.asp"). With separators it may
+# follow a name ("/voto2004-02-23.htm"), and ends a piece ("/2012/08/3d-printing" is August).
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)|(?<!\d)((?:19|20)\d\d)([/_-])(\d\d?)\5(\d\d?)(?=[/_.-]|$)"
+)
 # Not "28.09.19" run into a time ("28.09.1912:44"): no digit, dot-digit or colon after the year.
 # "08-17-2012" too, as US blog templates write it; not inside a longer dashed number.
 _NUMERIC = re.compile(
@@ -39,17 +42,14 @@ _NUMERIC_SHORT = re.compile(r"(?<![\w.,/])(\d{1,2})([./])(\d{1,2})\2(\d\d)(?![\d
 _CENTURY_TURN = 50  # a two-digit year below this is in the 2000s
 _CJK = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
+# Languages, with their region when the page gives one, that write the month first
+# ("10/02/2020" is 2 October): the US's English, and English with no region, as most of the
+# web's English is; British, Australian, Indian English write the day first.
+_MONTH_FIRST = frozenset({"en", "en-us"})
 _TEXT_CHARS = 600  # how far past the headline a date still dates the article
 _BEFORE_CHARS = 300  # how far before it: a kicker or a blog's date header
-_MARK_CHARS = 120  # a longer element is a container, not a date line
-# Class or id words of an element that holds the article's date ("post-date", "timestamp",
-# "entry-meta", "dateline"); not a comment's, and not when it was last changed.
-_DATE_MARK = re.compile("date|time|publish|posted|byline|meta", re.I)
+# Class, id or itemprop words of an element whose date is not the publication's.
 _NOT_DATE_MARK = re.compile(r"comment|modif|update|reply|current|now|clock", re.I)
-# Elements with a class or id, tested in Python: EXSLT's re:test in the XPath called back into
-# Python for every attribute and cost four times as much on large pages.
-# lxml-stubs type an XPath call as any XPath result; this one selects elements.
-_NAMED: Callable[[Any], list[Any]] = etree.XPath("//*[@class or @id]")  # type: ignore[assignment]
 
 
 @functools.cache
@@ -136,7 +136,7 @@ def date_in_text(text: str, lang: str | None = None) -> str | None:
 def _numeric_day(first: str, sep: str, second: str, year: str, lang: str | None) -> str | None:
     # Dots are day first everywhere; a slash or dash is month first in English unless that
     # cannot be ("25/12/2019").
-    month_first_order = sep in "/-" and (lang or "en") == "en" and int(first) <= 12
+    month_first_order = sep in "/-" and (lang or "en") in _MONTH_FIRST and int(first) <= 12
     return _day(year, first, second) if month_first_order else _day(year, second, first)
 
 
@@ -145,13 +145,17 @@ def date_in_url(url: str | None) -> str | None:
         return None
     path = url.split("//", 1)[-1].split("?", 1)[0].split("#", 1)[0]
     match = _URL_DATE.search(path[path.find("/") :] if "/" in path else "")
-    return _day(match.group(1), match.group(3), match.group(4)) if match else None
+    if match is None:
+        return None
+    run_year, run_month, run_day, year, _, month, day = match.groups()
+    return _day(year or run_year, month or run_month, day or run_day)
 
 
-def first_date(*values: Any) -> str | None:
+def first_date(*values: Any, lang: str | None = None) -> str | None:
     """The first value that is an ISO 8601 date or time; else the day of the first that
     opens with one, or that is a written-out date, since a malformed time must not reach the
-    reader. Callables are called only when every earlier value failed."""
+    reader. Callables are called only when every earlier value failed. ``lang`` orders a
+    numeric day and month ("10/05/2022" is 10 May in Spanish)."""
     day = None
     for value in values:
         raw = value() if callable(value) else value
@@ -163,7 +167,7 @@ def first_date(*values: Any) -> str | None:
                 return found
             day = day or line[:10]
         elif day is None and len(line) < 80:
-            day = date_in_text(line)
+            day = date_in_text(line, lang)
     return day
 
 
@@ -232,16 +236,3 @@ def changed_mark(elem: Any) -> bool:
     a comment's, a change's ("dateModified", "updated"), the clock's."""
     marks = f"{elem.get('class') or ''} {elem.get('id') or ''} {elem.get('itemprop') or ''}"
     return _NOT_DATE_MARK.search(marks) is not None
-
-
-def date_in_marks(root: Any, lang: str | None = None) -> str | None:
-    """The first date in a short element whose class or id marks a date or meta line
-    ("post-date", "entry-meta"), in document order: templates mark the article's date so."""
-    for elem in _NAMED(root):
-        marks = f"{elem.get('class') or ''} {elem.get('id') or ''}"
-        if not _DATE_MARK.search(marks) or changed_mark(elem):
-            continue
-        text = " ".join(elem.text_content().split())
-        if len(text) <= _MARK_CHARS and (day := date_in_text(text, lang)):
-            return day
-    return None

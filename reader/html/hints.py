@@ -103,15 +103,21 @@ _COMMENT_MARK = re.compile(r"(?:^|[-_\s])comment(?:s|list)?(?:$|[-_\s])", re.I)
 _COMMENT_DEPTH = 12  # ancestors looked at: a comment's author sits close to its comment
 
 
-def _in_comment(elem: HtmlElement) -> bool:
+def in_comment(elem: HtmlElement, line_mark: re.Pattern[str] | None = None) -> bool:
     """Whether ``elem`` sits inside a reader's comment, whose author wrote no part of the
-    article. <body> is not looked at: blog templates mark it "comments-open"."""
+    article. <body> is not looked at: blog templates mark it "comments-open". An element
+    whose marks match ``line_mark`` too is no comment but a line that counts them beside the
+    date ("byline-comments-date"); a comment's own date line sits inside a comment as well."""
     node = elem.getparent()
     for _ in range(_COMMENT_DEPTH):
         if node is None or node.tag == "body":
             return False
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if "omment" in marks and _COMMENT_MARK.search(_CAMEL.sub("-", marks)):
+        if (
+            "omment" in marks
+            and _COMMENT_MARK.search(_CAMEL.sub("-", marks))
+            and not (line_mark and line_mark.search(marks))
+        ):
             return True
         node = node.getparent()
     return False
@@ -184,11 +190,11 @@ class BodyHints:
                         (name == "itemprop" and attr == "author")
                         or (name == "rel" and "author" in attr.split())
                     )
-                    and not _in_comment(elem)
+                    and not in_comment(elem)
                 ):
                     self._author = name_text(elem)  # None (empty, too long): keep looking
             elif name == "class" or name == "id":
-                if len(marked) < _MARKED_MAX and _authorish(attr) and not _in_comment(elem):
+                if len(marked) < _MARKED_MAX and _authorish(attr) and not in_comment(elem):
                     text = name_text(elem)
                     if text and next(elem.iterdescendants(*_HEADINGS), None) is None:
                         # One name whatever date or time follows it ("posted by Ann @ 9:51"
@@ -201,7 +207,7 @@ class BodyHints:
             elif (
                 elem.tag == "time"
                 and self._time is None
-                and not _in_comment(elem)
+                and not in_comment(elem)
                 and not changed_mark(elem)
             ):
                 # A <time> without datetime shows its date as text ("July 24, 2012").

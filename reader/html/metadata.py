@@ -7,14 +7,15 @@ fill in for sharing and search engines) to the most incidental (<title>, the fir
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from reader.html.datelines import date_after_author, date_in_marks, labelled_date
 from reader.html.dates import (
-    date_in_marks,
     date_in_text,
     date_in_url,
     first_date,
@@ -161,6 +162,17 @@ def _normalise_lang(value: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def _with_region(lang: str | None, *tags: str | None) -> str | None:
+    """``lang`` with the region of the first tag that names it ("en-gb" of "en_GB"), which
+    orders a numeric date's day and month."""
+    for tag in tags:
+        if lang and tag and _normalise_lang(tag) == lang:
+            return "-".join(
+                tag.strip().split(",")[0].strip().lower().replace("_", "-").split("-")[:2]
+            )
+    return lang
+
+
 def _url(value: Any, base: str | None) -> str | None:
     line = clean(value)
     if not line or line.lower().startswith(("javascript:", "data:")):
@@ -253,6 +265,26 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         or _normalise_lang(clean(ld.get("inLanguage")))
     )
 
+    date_lang = _with_region(
+        lang,
+        root.get("lang") or root.get("xml:lang"),
+        meta.get("content-language"),
+        meta.get("og:locale"),
+        clean(ld.get("inLanguage")),
+    )
+    canonical = next(
+        (
+            link.get("href")
+            for link in root.iter("link")
+            if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
+        ),
+        None,
+    )
+
+    # Found only when no declared date spares the search, once for both its uses.
+    headline = functools.cache(
+        lambda: _headline(root, named) if (named := title or fallback_title) else h1
+    )
     published = first_date(
         # JSON-LD first: search engines check it, so it is the one sites keep well-formed.
         ld.get("datePublished"),
@@ -266,23 +298,27 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         ld.get("dateCreated"),
         lambda: hints.published,
         lambda: hints.time,
+        lang=date_lang,
+    ) or first_date(
         # Only in the URL or the text: a line the template marks as the date, else what a
         # reader sees by the headline, after it or above it, dates the article.
         lambda: date_in_url(url or meta.get("og:url")),
-        lambda: date_in_marks(root, lang),
-        lambda: _date_by(
-            _headline(root, named) if (named := title or fallback_title) else h1, lang
-        ),
+        # A page saved without its address still names it, with the date in its path.
+        lambda: date_in_url(_url(canonical, url)),
+        lambda: date_in_marks(root, date_lang),
+        # A blog's headline links to the post's own address, with the date in its path.
+        lambda: date_in_url(_url(_headline_link(headline()), url)),
+        lambda: _date_by(headline(), date_lang),
+        # A line that says what its date is, wherever it sits: a blog's line under the post.
+        lambda: labelled_date(root, date_lang),
+        lambda: date_after_author(root, date_lang),
+        # Transcripts, minutes, speeches: "Online NewsHour: Congo's Future -- January 23, 2001".
+        # Any <title>, unlike the title's own search: a page saved inside a wrapper has it in
+        # the body.
+        lambda: _title_date(root, date_lang),
+        lang=date_lang,
     )
 
-    canonical = next(
-        (
-            link.get("href")
-            for link in root.iter("link")
-            if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
-        ),
-        None,
-    )
     canonical_url = _url(canonical, url) or _url(meta.get("og:url"), url)
 
     description = _first(meta.get("og:description"), meta.get("description"), ld.get("description"))
@@ -317,6 +353,23 @@ def _marked_byline(hints: BodyHints, root: HtmlElement, title: str) -> str | Non
     # from the same pieces, one without separators and one with.
     near = "".join(f"{text_before(headline)}{text_after(headline)}".split())
     return next((n for n in hints.marked if "".join(n.split()) in near), None)
+
+
+def _headline_link(headline: HtmlElement | None) -> str | None:
+    """Where the headline links to: the post's permalink on blogs (an <a> inside it, or
+    around it)."""
+    if headline is None:
+        return None
+    link = next(headline.iter("a"), None)
+    if link is None:
+        link = next((a for a in headline.iterancestors("a")), None)
+    return link.get("href") if link is not None else None
+
+
+def _title_date(root: HtmlElement, lang: str | None) -> str | None:
+    title = root.find(".//title")
+    text = short_text(title) if title is not None else None
+    return date_in_text(text, lang) if text else None
 
 
 def _date_by(headline: HtmlElement | None, lang: str | None) -> str | None:

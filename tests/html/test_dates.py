@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.html import dates
-from reader.html.dates import date_in_marks, date_in_text, date_in_url, first_date
+from reader.html.dates import date_in_text, date_in_url, first_date
 from reader.html.metadata import read_metadata
 from reader.html.parse import parse_html
 
@@ -22,6 +22,10 @@ from reader.html.parse import parse_html
         ("https://news.example/2019/13/40/not-a-day", None),
         ("https://news.example/harbour?2019/05/04", None),  # a query is no path
         ("https://news.example/2019/harbour", None),  # a year alone dates nothing
+        ("https://news.example/latest/194717/ferries", None),  # an id, not 7 January 1947
+        ("https://news.example/local/20031222harbour3.asp", "2003-12-22"),
+        ("https://news.example/notes/notes2004-02-23.htm", "2004-02-23"),
+        ("https://blog.example/2012/08/3d-printed-ferries.html", None),  # August, no day
         (None, None),
     ],
 )
@@ -80,6 +84,15 @@ def test_first_date_prefers_iso_and_reads_written_out_dates() -> None:
     assert first_date("2022-05-04 05:49:00+0200") == "2022-05-04T05:49:00+02:00"
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [(None, "2022-10-05"), ("en", "2022-10-05"), ("en-us", "2022-10-05"), ("es", "2022-05-10")]
+    + [("en-gb", "2022-05-10"), ("en-au", "2022-05-10")],
+)
+def test_first_date_orders_a_numeric_date_by_the_language(lang: str | None, expected: str) -> None:
+    assert first_date("10/05/2022 05:22 pm", lang=lang) == expected
+
+
 def _page(body: str) -> str:
     return f"<html><head><title>Harbour plan</title></head><body>{body}</body></html>"
 
@@ -124,21 +137,6 @@ def test_a_date_header_above_the_post_title_dates_it() -> None:
         "<h2>Harbour plan</h2><p>The harbour authority approved the plan.</p>"
     )
     assert read_metadata(parse_html(_page(body))).published == "2017-10-20"
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        ("<div class='entry-meta'><span class='posted-on'>May 4, 2019</span></div>", "2019-05-04"),
-        ("<p id='post-time'>Geschrieben am 04.05.2019</p>", "2019-05-04"),
-        # A comment's date or a last-changed line does not date the article.
-        ("<span class='comment-date'>May 5, 2019</span><p class='updated'>6 May 2019</p>", None),
-        # A long container is no date line.
-        ("<div class='meta'>" + "Words of the story. " * 10 + "May 4, 2019</div>", None),
-    ],
-)
-def test_date_in_marks(body: str, expected: str | None) -> None:
-    assert date_in_marks(parse_html(_page(body))) == expected
 
 
 def test_itemprop_date_published_on_an_element() -> None:
@@ -194,3 +192,32 @@ def test_the_pages_language_orders_a_numeric_date() -> None:
     body = "<h1>Hafenplan</h1><p>Von Ann Lee, 05/04/2019</p><p>Der Plan ist beschlossen.</p>"
     html = _page(body).replace("<html>", "<html lang='de'>")
     assert read_metadata(parse_html(html)).published == "2019-04-05"
+
+
+def test_british_english_writes_the_day_first() -> None:
+    body = "<h1>Harbour plan</h1><p>By Ann Lee, 02/10/2020</p><p>The plan is approved.</p>"
+    html = _page(body).replace("<html>", "<html lang='en-GB'>")
+    assert read_metadata(parse_html(html)).published == "2020-10-02"
+
+
+def test_a_declared_date_written_out_beats_one_the_text_shows() -> None:
+    head = '<meta name="date" content="June 14, 2005"></head>'
+    body = "<h1>Harbour plan</h1><p>Posted 15 Jun 2005</p><p>The plan is approved.</p>"
+    html = _page(body).replace("</head>", head)
+    assert read_metadata(parse_html(html)).published == "2005-06-14"
+
+
+def test_a_headline_linking_to_its_post_dates_it() -> None:
+    body = (
+        "<h1>Notes from the harbour</h1><div class='post'><h2><a rel='bookmark' "
+        "href='https://blog.example/2012/10/23/harbour-plan/'>Harbour plan</a></h2>"
+        f"{_STORY}</div>"
+    )
+    assert read_metadata(parse_html(_page(body))).published == "2012-10-23"
+
+
+def test_a_date_in_the_title_dates_a_page_with_no_other() -> None:
+    html = _page(f"<h1>Minutes of the harbour board</h1>{_STORY}").replace(
+        "<title>Harbour plan</title>", "<title>Harbour board minutes - July 23, 2002</title>"
+    )
+    assert read_metadata(parse_html(html)).published == "2002-07-23"
