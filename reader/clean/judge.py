@@ -448,6 +448,11 @@ def judge_blocks(
             and prose_end >= 0  # no prose: the short blocks may be all the article there is
             and blocks[i].kind == "paragraph"
             and counts[i] >= cfg.judge_kind_min_words
+            # A short line that ends no sentence is a heading or a label in a paragraph's
+            # place ("Grandma's cookies at the fair"): the kinds name those at random.
+            and (
+                counts[i] >= cfg.judge_kind_sentence_words or blocks[i].text.rstrip()[-1:] in _ENDS
+            )
         ):
             # The kinds prose borrows least from need a less sure score (text.toml). Named
             # among all kinds: forced to name one, the kinds took any stray line of prose

@@ -16,6 +16,7 @@ from reader.clean import judge
 from reader.clean.rules import builtin_rules
 from reader.clean.text import clean_blocks
 from reader.model import Block
+from reader.spaces import word_count
 
 ROOT = Path(__file__).resolve().parents[2]
 STORY = (
@@ -140,14 +141,17 @@ def test_inside_the_prose_a_kind_that_prose_seldom_borrows_goes_at_a_lower_bar()
     p = (cfg.judge_kind_threshold + cfg.judge_threshold) / 2
     below = cfg.judge_kind_threshold / 2
     texts = [
-        f"Please turn your blocker off p={p}",  # adblock
-        f"Please turn your blocker off p={below}",
-        f"Please send us a gift p={p}",  # donation: the prose's own words, full bar
-        f"Some furniture of the page p={p}",  # "other" among all kinds
-        f"Off p={p}",  # shorter than judge_kind_min_words
+        f"Please turn your blocker off p={p} now.",  # adblock
+        f"Please turn your blocker off p={below} now.",
+        f"Please send us a gift p={p} now.",  # donation: the prose's own words, full bar
+        f"Some furniture of the page p={p} now.",  # "other" among all kinds
+        f"Off p={p} now.",  # shorter than judge_kind_min_words
+        f"Turn your blocker off p={p} now",  # a short line ending no sentence: a heading's
+        f"Turn off your ad blocker so that our reporters are paid, p={p} and more",
     ]
+    assert word_count(texts[5]) < cfg.judge_kind_sentence_words <= word_count(texts[6])
     found = _judged(STORY, *texts, STORY)
-    assert found == {1: ("adblock", p)}
+    assert found == {1: ("adblock", p), 7: ("adblock", p)}
     # On a page the phrases call a wall, the wall's text is what it shows: all of it stays.
     blocks = [Block("paragraph", t) for t in (STORY, texts[0], STORY)]
     assert judge.judge_blocks(blocks, [None] * 3, cfg, wall=True) == {}
