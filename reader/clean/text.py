@@ -343,7 +343,7 @@ def clean_blocks(
     # Last: which paragraphs are the last ones kept must not change when cleaning again.
     closing_appeals(blocks, verdicts, reasons, cfg)
     wall = _wall(blocks, keep, verdicts, cfg)
-    judged = judge_blocks(blocks, reasons, cfg)  # last: it reads what all the rules kept
+    judged = judge_blocks(blocks, reasons, cfg, wall is not None)  # last: reads what all kept
     for i, (kind, _) in judged.items():
         reasons[i] = f"text:judge:{kind}"
     for i in directory:
