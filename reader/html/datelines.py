@@ -33,7 +33,9 @@ _DATE_ATTRS = ("datetime", "title", "content")
 # Python for every attribute and cost four times as much on large pages.
 # lxml-stubs type an XPath call as any XPath result; these select elements and text nodes.
 _NAMED: Callable[[Any], list[Any]] = etree.XPath("//*[@class or @id]")  # type: ignore[assignment]
-_TEXTS: Callable[[Any], list[Any]] = etree.XPath("//body//text()[normalize-space()]")  # type: ignore[assignment]
+# Blank texts are dropped in Python: libxml2 takes time quadratic in the number of results
+# for a predicate such as [normalize-space()] (9 s for 72,000 texts, against 0.05 s without).
+_ALL_TEXTS: Callable[[Any], list[Any]] = etree.XPath("//body//text()")  # type: ignore[assignment]
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
 # The writer's name in a byline, and how far after it its date still is the byline's
 # ("on Tuesday, October 29, 2012 at 9:51").
@@ -116,7 +118,7 @@ def labelled_date(root: Any, lang: str | None = None) -> str | None:
     """The first date a short line labels as the publication's ("Published: May 4, 2019"),
     in document order, outside comments and lists of other stories."""
     published, changed = _labels()
-    texts = _TEXTS(root)
+    texts = [t for t in _ALL_TEXTS(root) if t.strip()]
     for at, node in enumerate(texts):
         # A label opens its line, so only a text's opening is searched: a paragraph's whole
         # text cost more than all the rest of the metadata.
