@@ -9,6 +9,12 @@ SENTENCE = (
     "northern pier would begin in spring, and that ferries would keep running meanwhile."
 )
 
+# A paragraph long and comma-rich enough that readability scores it as prose.
+FILLER = (
+    "The council met on Tuesday evening, and after a long debate, with many residents present, "
+    "it agreed to rebuild the old footbridge over the river before the winter floods arrive."
+)
+
 
 def page(body: str) -> str:
     return f"<html><head><title>t</title></head><body>{body}</body></html>"
