@@ -24,3 +24,8 @@ def words(html_or_elem: object) -> str:
     if isinstance(html_or_elem, str):
         html_or_elem = lxml.html.fromstring(html_or_elem)
     return " ".join(html_or_elem.text_content().split())  # type: ignore[attr-defined]
+
+
+def titled_page(head: str, body: str = "<p>Text.</p>") -> str:
+    # A <title> with a site suffix, as most pages have: metadata tests read around it.
+    return f"<html><head><title>A headline of some length | Harbour Daily</title>{head}</head><body>{body}</body></html>"
