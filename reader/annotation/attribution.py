@@ -3,8 +3,8 @@
 Quotes come from :mod:`reader.annotation.speech` (quote marks, dash speech, attributed short
 fragments). Sources come from attribution cues ("according to X", "X reported", "laut X", "по
 данным X") compiled by :mod:`reader.annotation.grammar` from the per-language lists in
-``reader/annotation/data/attribution.toml``, with names read by :mod:`reader.annotation.names`;
-datelines, credit lines and citation lines add agencies and cited bodies. All languages' cues
+``reader/annotation/data/attribution.toml``, with names read by :mod:`reader.annotation.names`
+(after a cue) and :mod:`reader.annotation.subjects` (before one); datelines, credit lines and citation lines add agencies and cited bodies. All languages' cues
 are tried at once (the page's language is not known here); the checks on the name keep
 cross-language hits honest. :mod:`reader.annotation.entities` merges the names into entities
 and gives each quote its speaker. Each block is scanned once for cues, and names are read from
@@ -26,7 +26,6 @@ from reader.annotation.names import (
     clean_name,
     is_sentence_start,
     name_after,
-    name_before,
     skip_space,
     tokens,
     word_start,
@@ -38,6 +37,7 @@ from reader.annotation.speech import (
     find_block_quotes,
     overlaps,
 )
+from reader.annotation.subjects import name_before
 from reader.budget import check
 from reader.model import Block, Link, Quote, Source, Span
 from reader.safety import safe_line

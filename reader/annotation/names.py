@@ -1,7 +1,8 @@
 """Reading a source's name around an attribution cue, for the annotate stage.
 
-Before-cues ("according to X", "sagte X") take the name after them; after-cues ("X said",
-"X reported") the subject of the clause before them. The checks here bound a name: articles
+Before-cues ("according to X", "sagte X") take the name after them, read here; after-cues
+("X said", "X reported") the subject of the clause before them, read by
+reader.annotation.subjects with the helpers here. The checks bound a name: articles
 and stop words off its start, descriptors and titles off its end, a role in front of a
 person's name ("U.S. Attorney Nealy Cox"), a lower-case institution ("the county sheriff's
 office"), an apposition ("Lina Moreau, a spokeswoman for the port, said"). Each reads a few
@@ -15,18 +16,10 @@ import re
 from reader.annotation.grammar import GRAMMAR
 
 MAX_NAME_WORDS = 6
-_CLAUSE_MAX_WORDS = 14  # an after-cue's subject further away than this is not read
-_TAIL_MAX_WORDS = 4  # words allowed between a name and its after-cue ("of the republic")
-_CLAUSE_MAX_CHARS = 240  # past this the clause is too long to hold a readable subject
-_DESCRIPTION_MAX_WORDS = 7
 _ROLE_MAX_CHARS = 60  # how far past an inverted speech verb the speaker's name may start
-# Quote marks do not end a clause: "TV channel “Khabar 24”, ... reported" names the channel.
-_CLAUSE_END = re.compile(r"[.;:!?,(\u2013\u2014\n]")
-_PUNCT_ONLY = re.compile(r"\W+")
 TOKEN = re.compile(r"\S+")
 _ENGLISH_ARTICLES = frozenset({"the", "a", "an"})
 Range = tuple[int, int]
-_CLOSING_MARKS = '"\u201c\u201d\u00bb\u00ab\u2019\u300d'
 _GLUE = GRAMMAR.articles | GRAMMAR.connectors  # words between a role and its name ("de la")
 
 
@@ -190,7 +183,7 @@ def name_after(text: str, pos: int, inverted: bool) -> Range | None:
             found = clean_name(text, m.start(), m.end(), False) if m else None
             if found and (person := _appositive_person(text, found[1])):
                 return person  # "secretário de Segurança Pública de X, Marcelino Oliveira"
-            return _widen_to_role(text, pos, found) if found else None
+            return widen_to_role(text, pos, found) if found else None
     return None
 
 
@@ -239,7 +232,7 @@ def _after_preposition(text: str, floor: int, pos: int) -> bool:
     return ws >= floor and word.isalpha() and word in GRAMMAR.stop and word not in GRAMMAR.cues
 
 
-_INSTITUTION_WORDS = 4  # "министерстве здравоохранения области", "préfecture de police"
+INSTITUTION_WORDS = 4  # "министерстве здравоохранения области", "préfecture de police"
 
 
 def _institution_at(text: str, pos: int) -> Range | None:
@@ -254,53 +247,19 @@ def _institution_at(text: str, pos: int) -> Range | None:
         if toks and not (bare.isalpha() and bare.islower()) and "-" not in bare:
             break
         toks.append((m.start(), m.start() + len(bare)))
-        if bare != w or len(toks) >= _INSTITUTION_WORDS:
+        if bare != w or len(toks) >= INSTITUTION_WORDS:
             break
     while toks and text[toks[-1][0] : toks[-1][1]].casefold() in GRAMMAR.connectors | GRAMMAR.stop:
         toks.pop()
-    return _specific(text, toks)
+    return specific_institution(text, toks)
 
 
-def _specific(text: str, toks: list[Range]) -> Range | None:
+def specific_institution(text: str, toks: list[Range]) -> Range | None:
     """A lower-case institution counts with a word that says which one ("commerce ministry",
     "préfecture de police"); alone ("the ministry", "la mairie") it points back to a name."""
     if not toks or (len(toks) == 1 and not text[toks[0][0]].isupper()):
         return None
     return toks[0][0], toks[-1][1]
-
-
-def _institution_before(text: str, cs: int, j: int) -> Range | None:
-    """ "China's commerce ministry said", "Police said", "the county sheriff's office said":
-    a clause whose last word names an institution."""
-    toks = tokens(text, cs, j)
-    if not toks or len(toks) > _INSTITUTION_WORDS + 1:
-        return None
-    last = text[toks[-1][0] : toks[-1][1]].casefold()
-    if last not in GRAMMAR.institutions:
-        return None
-    skip = 0
-    while skip < len(toks) and text[toks[skip][0] : toks[skip][1]].casefold() in GRAMMAR.stop:
-        skip += 1  # "The county sheriff's office": "county sheriff's office"
-    del toks[:skip]
-    return _specific(text, toks)
-
-
-def _clause_start(text: str, end: int) -> int:
-    """Where the clause ending at ``end`` starts (looking back a bounded distance only)."""
-    floor = max(0, end - _CLAUSE_MAX_CHARS)
-    i = end
-    while True:
-        cut = floor
-        for m in _CLAUSE_END.finditer(text, floor, i):
-            cut = m.end()
-        if cut < 2 or text[cut - 1] != ".":
-            return cut
-        # Not an end: a dot inside "U.S." or "3.5", or after a title ("Dr. Marsh").
-        inside = cut < end and not text[cut].isspace()
-        word = text[max(0, cut - 12) : cut].split()
-        if not inside and (not word or word[-1] not in GRAMMAR.titles):
-            return cut
-        i = cut - 1
 
 
 def skip_space(text: str, i: int, end: int) -> int:
@@ -309,79 +268,7 @@ def skip_space(text: str, i: int, end: int) -> int:
     return i
 
 
-def _parenthetical(text: str, cs: int, j: int, cue: re.Pattern[str]) -> bool:
-    """ "X, referring to Y, reported", "X, who runs a café, said": skip to the clause before."""
-    if not cs or text[cs - 1] != ",":
-        return False
-    if GRAMMAR.relative.match(text, cs, j):
-        return True
-    m = cue.match(text, skip_space(text, cs, j), j)
-    return bool(m and m.group("cue").casefold() in GRAMMAR.before)
-
-
-def name_before(text: str, pos: int, cue: re.Pattern[str]) -> Range | None:
-    """The name an after-cue follows: "X reported", "X, told", "the press service ... said"."""
-    j = back_over_space(text, pos)
-    comma = j > 0 and text[j - 1] == ","
-    if comma:
-        j = back_over_space(text, j - 1)
-    cs = _clause_start(text, j)
-    if _parenthetical(text, cs, j, cue):
-        j = cs - 1
-        cs = _clause_start(text, j)
-    elif comma and text[j - 1] in _CLOSING_MARKS:
-        return None  # "„Gut“, erklärt sie": the quoted words are the speech, not a speaker
-    words = text[cs:j].split()
-    if not words or len(words) > _CLAUSE_MAX_WORDS:
-        return None
-    # "X, a spokeswoman for the port, said", "X, ministro de Hacienda, aseguró".
-    if (words[0] in GRAMMAR.articles or words[0].islower()) and (
-        found := _apposition(text, cs, cue)
-    ):
-        return found
-    for m in GRAMMAR.name.finditer(text, cs, j):
-        tail = [w for w in text[m.end() : j].split() if not _PUNCT_ONLY.fullmatch(w)]
-        if len(tail) > _TAIL_MAX_WORDS:
-            if m.group().casefold() in GRAMMAR.stop:
-                continue  # "But “Mrs Maisel” actress Alex Borstein said": not the subject
-            break
-        first = tail[0].casefold() if tail else ""
-        # "Biden sonrió y dijo": one subject, two verbs.
-        joined = 0 < len(tail) <= 3 and tail[-1].casefold() in GRAMMAR.connectors
-        modifier = first not in GRAMMAR.connectors and first not in GRAMMAR.descriptors
-        if first and modifier and not joined:
-            continue  # "Kazakhstani media": the capitalised word only modifies a common noun
-        if _after_lowercase_word(text, cs, m.start()) and len(m.group().split()) == 1:
-            continue  # "consultada en Guatemala", "alten Menschen": a complement, not the subject
-        found = clean_name(text, m.start(), m.end(), is_sentence_start(text, m.start()))
-        if found:
-            return _widen_to_role(text, cs, found)
-    return _definite_description(text, cs, j) or _institution_before(text, cs, j)
-
-
-def _after_lowercase_word(text: str, cs: int, pos: int) -> bool:
-    """Whether the word before ``pos`` (within the clause) is lowercase and not an article."""
-    ws = word_start(text, pos)
-    if ws < cs:
-        return False
-    word = text[ws : back_over_space(text, pos)]
-    return word.isalpha() and word.islower() and word not in GRAMMAR.articles
-
-
-def _apposition(text: str, cs: int, cue_pattern: re.Pattern[str]) -> Range | None:
-    """ "Lina Moreau, a spokeswoman for the port, said": the name before the apposition."""
-    if not cs or text[cs - 1] != ",":
-        return None
-    end = cs - 1
-    ps = skip_space(text, _clause_start(text, end), end)
-    cue = cue_pattern.match(text, ps, end)
-    m = GRAMMAR.name.fullmatch(text, ps, end)
-    if not m or (cue and cue.start("cue") == ps):
-        return None  # "Citing the Coast Guard, the paper said" is no apposition
-    return clean_name(text, m.start(), m.end(), is_sentence_start(text, m.start()))
-
-
-def _widen_to_role(text: str, cs: int, name: Range) -> Range:
+def widen_to_role(text: str, cs: int, name: Range) -> Range:
     """ "El concejal de Movilidad anunció", "a déclaré le ministre de la Santé": the source is
     the role (article, lowercase words, connector) in front of the name, not "Santé"."""
     toks = tokens(text, cs, name[0])
@@ -401,20 +288,3 @@ def _widen_to_role(text: str, cs: int, name: Range) -> Range:
         return name  # the role words must follow an article: "the mayor of", "el concejal de"
     widened = (toks[first][0], name[1])
     return widened if len(tokens(text, *widened)) <= MAX_NAME_WORDS else name
-
-
-def _definite_description(text: str, start: int, end: int) -> Range | None:
-    """ "The press service of the head of state said": an unnamed but specific source."""
-    toks = tokens(text, start, end)
-    # At least two words after "the": "the foreign ministry", not "the paper" or "the market".
-    if not 3 <= len(toks) <= _DESCRIPTION_MAX_WORDS + 1:
-        return None
-    if text[toks[0][0] : toks[0][1]].casefold() != "the":
-        return None
-    words = [text[s:e] for s, e in toks[1:]]
-    if not all((w.isalpha() and w.islower()) or w in GRAMMAR.descriptors_exact for w in words):
-        return None
-    if all(w.casefold() in GRAMMAR.descriptors for w in words):
-        return None  # "the TV channel": points back at a name given before
-    s, e = toks[1][0], toks[-1][1]
-    return None if text[s:e].casefold() in GRAMMAR.generic else (s, e)

@@ -17,10 +17,12 @@ from lxml.html import HtmlElement
 from reader.budget import check
 from reader.errors import TooComplex
 from reader.extraction.picker import Picker
+from reader.extraction.side_boxes import is_side_box
+from reader.extraction.tidy import drop_empty_sections, drop_link_sections
 from reader.html.parse import INLINE_TAGS
 from reader.model import Block, BlockKind, Link, Span
 from reader.safety import safe_line, safe_text
-from reader.spaces import fold_spaces, folded_len
+from reader.spaces import fold_spaces
 
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -38,90 +40,6 @@ _SKIP = frozenset({
 })  # fmt: skip
 # Captions marked up as paragraphs ("wp-caption-text", "image_caption") are captions too.
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:fig)?caption(?:$|[\s_-])", re.I)
-# Boxes that sit inside articles but are about something else: the author's bio card, photo
-# credits or licence notes, affiliate disclosures, and teasers for other stories. Matched on
-# class/id tokens (split on - _ space and camelCase); an author token needs a box word beside
-# it, since "author" alone marks the byline, and a teaser must link somewhere, since "teaser"
-# also names the story's own lead. Only short boxes go: a long one named so is likely the
-# article's own wrapper.
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_AUTHOR = frozenset({"author", "authors", "autor", "autorin", "autoren", "auteur", "autore"})
-_AUTHOR_BOX = frozenset({
-    "bio", "bios", "biography", "box", "info", "infos", "description", "descript", "desc",
-    "card", "profile", "about", "details",
-})  # fmt: skip
-# A bio inside a box named for the author ("author-dropdown" > "description"): the box word
-# may sit on a child of the author's box, at most _BIO_DEPTH levels down.
-_BIO = frozenset({"bio", "bios", "biography", "description", "desc", "profile", "about"})
-_BIO_DEPTH = 2
-_CREDIT = frozenset({"credit", "credits", "copyright", "license", "licence", "photocredit"})
-_DISCLOSURE = frozenset({"disclosure", "disclaimer", "affiliate"})
-DISCLOSURE_TEXT = 600
-_TEASER = frozenset({"teaser", "teasers"})
-AUTHOR_BOX_TEXT = 1500
-CREDIT_TEXT = 200
-TEASER_TEXT = 600
-# class/id string -> (text limit under which the box goes, 0: never; whether it must link)
-_SIDE_SEEN: dict[str, tuple[int, bool]] = {}
-
-
-def _key_words(key: str) -> set[str]:
-    """The words of a class/id string: "authorBox post-bio" -> author, box, post, bio."""
-    return set(_TOKEN_SPLIT.split(_CAMEL.sub(" ", key).lower()))
-
-
-def _side_limit(key: str) -> tuple[int, bool]:
-    found = _SIDE_SEEN.get(key)
-    if found is None:
-        words = _key_words(key)
-        if words & _CREDIT:
-            found = (CREDIT_TEXT, False)
-        elif words & _AUTHOR and words & _AUTHOR_BOX:
-            found = (AUTHOR_BOX_TEXT, False)
-        elif words & _DISCLOSURE:
-            found = (DISCLOSURE_TEXT, False)
-        elif words & _TEASER:
-            found = (TEASER_TEXT, True)
-        elif words & _BIO:
-            found = (-AUTHOR_BOX_TEXT, False)  # a bio word alone: goes under an author's box
-        else:
-            found = (0, False)
-        if len(_SIDE_SEEN) > 50_000:
-            _SIDE_SEEN.clear()
-        _SIDE_SEEN[key] = found
-    return found
-
-
-def _links_out(elem: HtmlElement) -> bool:
-    for a in elem.iter("a"):
-        href = a.get("href")
-        if href and not href.startswith("#"):
-            return True
-    return any(True for _ in elem.iterancestors("a"))
-
-
-def _in_author_box(elem: HtmlElement) -> bool:
-    for depth, anc in enumerate(elem.iterancestors(), 1):
-        if depth > _BIO_DEPTH:
-            break
-        key = f"{anc.get('class') or ''} {anc.get('id') or ''}"
-        if _AUTHOR & _key_words(key):
-            return True
-    return False
-
-
-def _is_side_box(elem: HtmlElement) -> bool:
-    """An author bio, a credit/licence note or a teaser inside the article (see _AUTHOR_BOX)."""
-    cls, ident = elem.get("class"), elem.get("id")
-    if cls is None and ident is None:
-        return False
-    limit, must_link = _side_limit(f"{cls or ''} {ident or ''}")
-    if limit < 0:
-        limit = -limit if _in_author_box(elem) else 0
-    if not limit or folded_len(elem.text_content()) >= limit:
-        return False
-    return not must_link or _links_out(elem)
 
 
 _CELL_BLOCKS = frozenset({
@@ -334,7 +252,7 @@ def _walk(root: HtmlElement, builder: _Builder) -> None:
         if event == "start":
             if not isinstance(tag, str):
                 continue
-            if elem is not root and _is_side_box(elem):
+            if elem is not root and is_side_box(elem):
                 leaves.add(elem)
                 walker.skip_subtree()
                 continue
@@ -410,51 +328,9 @@ def blocks_from_html(
     builder = _Builder(url)
     _walk(article, builder)
     builder.flush()
-    builder.blocks = _drop_link_sections(_drop_empty_sections(builder.blocks))
+    builder.blocks = drop_link_sections(drop_empty_sections(builder.blocks))
     used = _prune_links(builder)
     return builder.blocks, used
-
-
-PROSE_HEADING = 100  # characters: a heading this long reads as a paragraph
-
-
-def _drop_empty_sections(blocks: list[Block]) -> list[Block]:
-    """Drop headings that head nothing: at the very end, or straight before a heading of the
-    same or a higher rank. They are what is left of a "Related" or "More from" box that
-    readability removed, and read as the start of a missing section. A heading as long as a
-    paragraph is one (a lead or a quote set as a heading) and counts as content."""
-    kept: list[Block] = []
-    next_level: int | None = None  # rank of the heading after this block; 0: content, None: end
-    for block in reversed(blocks):
-        if block.kind == "heading" and len(block.text) < PROSE_HEADING:
-            if next_level is None or 0 < next_level <= block.level:
-                continue
-            next_level = block.level
-        else:
-            next_level = 0
-        kept.append(block)
-    kept.reverse()
-    return kept
-
-
-LINK_SECTION_SHARE = 0.8  # a block this much link text is a link, not prose
-
-
-def _is_link_block(block: Block) -> bool:
-    linked = sum(span.end - span.start for span in block.spans if span.kind == "link")
-    return linked >= LINK_SECTION_SHARE * len(block.text)
-
-
-def _drop_link_sections(blocks: list[Block]) -> list[Block]:
-    """Drop a trailing section made of links only ("More from this category", "Read next"):
-    the last heading when every block after it is a link or a list of links. Other stories'
-    titles, not the article's end."""
-    last = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i].kind == "heading"), None)
-    if last is None or last == len(blocks) - 1:
-        return blocks
-    if all(_is_link_block(b) for b in blocks[last + 1 :]):
-        return blocks[:last]
-    return blocks
 
 
 def _prune_links(builder: _Builder) -> list[Link]:

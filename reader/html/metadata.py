@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from reader.html.bylines import clean_byline, label_like, pick_person
 from reader.html.datelines import date_after_author, date_in_marks, labelled_date
 from reader.html.dates import (
     date_in_text,
@@ -46,7 +47,6 @@ from reader.safety import safe_text
 __all__ = ["read_metadata", "strip_site_suffix"]
 
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", re.I)
-BYLINE_LIMIT = 200  # as for bylines found in the markup (short_text): longer names no one
 BODY_MIN_CHARS = 500  # a shorter articleBody is a teaser, no fallback for a failed extraction
 
 
@@ -72,66 +72,6 @@ def _first(*values: Any) -> str | None:
         if line:
             return line
     return None
-
-
-def _person(values: list[Any], orgs: list[str | None]) -> str | None:
-    """The first candidate byline that names a person: not a profile URL, not a domain, not
-    the site's or publisher's name; else the first usable one. Sites fill ``author`` with
-    their own name as often as with the writer's, and a writer named in another field is
-    what a reader wants to see."""
-    org_keys = {o.strip().casefold(): o.strip() for o in orgs if o}
-    fallback = None
-    for value in values:
-        line = clean(value() if callable(value) else value)
-        if not line or line.lower().startswith(("http://", "https://")):
-            continue  # article:author is often a profile URL, not a name
-        if _DOMAIN.fullmatch(line):
-            fallback = fallback or line
-            continue
-        # The site's name with its seat ("Daily Ledger, Hamburg, Germany") names the site,
-        # and the seat is no one's name.
-        org = next(
-            (org_keys[k] for p in _PARTS.split(line) if (k := p.strip().casefold()) in org_keys),
-            None,
-        )
-        if org:
-            fallback = fallback or (line if line.casefold() in org_keys else org)
-            continue
-        return line
-    return fallback
-
-
-_PARTS = re.compile(r",\s|\s[-|\u2013\u2014]\s")
-_LABEL_WORDS = 4
-
-
-def _label_like(line: str) -> bool:
-    """A phrase, not a name: four or more words, most of them lower-case."""
-    words = line.split()
-    lower = sum(1 for w in words if w[:1].islower())
-    return len(words) >= _LABEL_WORDS and 2 * lower > len(words)
-
-
-_URL_STARTS = ("https://", "http://", "www.")
-_DOMAIN = re.compile(r"[\w-]++(?:\.[\w-]++)++")  # possessive: nothing to give back
-
-
-def _byline(value: str | None) -> str | None:
-    """Drop URLs from a byline ("Ann Lee - https://ann.example"); a bare domain is no name."""
-    if not value:
-        return None
-    text = value.rstrip()
-    # The URL is the line's last word, from where a URL start first shows in it. Found with
-    # str methods: a regex for "separator, URL, end of line" retried from every "www." of a
-    # long word that was not last, which took quadratic time.
-    word = len(text) - len(text.rsplit(None, 1)[-1]) if text else 0
-    starts = [p for p in (text.find(s, word) for s in _URL_STARTS) if p >= 0]
-    if starts:
-        text = text[: min(starts)]
-    text = text.strip(" -|\u2013,")
-    if not text or len(text) > BYLINE_LIMIT or _DOMAIN.fullmatch(text):
-        return None
-    return text
 
 
 _HOST_WORDS = re.compile(r"[a-z0-9]+")
@@ -238,8 +178,8 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
             raw_title == page_title and headline_part(raw_title, page_headings, site, host)
         ) or strip_site_suffix(raw_title, site, heading, host)
 
-    byline = _byline(
-        _person(
+    byline = clean_byline(
+        pick_person(
             [
                 # A writer the JSON-LD types a person is meant as one; the author <meta> holds
                 # the publisher's name ("Daily Ledger GmbH") as often as a writer's.
@@ -250,7 +190,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
                 meta.get("dc.creator"),
                 author_name(ld.get("author")),
                 # "View my complete profile": a link to the author, not the name.
-                lambda: None if _label_like(hints.author or "") else hints.author,
+                lambda: None if label_like(hints.author or "") else hints.author,
                 lambda: _marked_byline(hints, root, title),
                 ld_name(ld.get("author")),  # typed an organisation: only when no one is named
             ],

@@ -5,11 +5,7 @@ from __future__ import annotations
 from reader.extraction.blocks import blocks_from_html, blocks_from_text
 from reader.html.parse import parse_html
 from reader.safety import is_safe
-
-FILLER = (
-    "The council met on Tuesday evening, and after a long debate, with many residents present, "
-    "it agreed to rebuild the old footbridge over the river before the winter floods arrive."
-)
+from tests.helpers.pages import FILLER
 
 PAGE = f"""<!doctype html><html><head><title>Bridge</title></head><body>
 <nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
@@ -151,17 +147,6 @@ def _para(text: str):
     return Block("paragraph", text)
 
 
-def test_headings_that_head_nothing_are_dropped() -> None:
-    html = (
-        "<html><body><article><h2>Background</h2><p>" + FILLER + "</p>"
-        "<h2>Empty section</h2><h2>Details</h2><h3>Sub point</h3><p>" + FILLER + "</p>"
-        "<h2>More from us</h2></article></body></html>"
-    )
-    blocks, _ = blocks_from_html(parse_html(html))
-    headings = [b.text for b in blocks if b.kind == "heading"]
-    assert headings == ["Background", "Details", "Sub point"]
-
-
 def test_caption_classes_make_caption_blocks() -> None:
     html = (
         "<html><body><article><p>" + FILLER + "</p>"
@@ -195,104 +180,6 @@ def test_only_followable_links_are_kept() -> None:
     assert [link.url for link in links] == ["/rel"]
 
 
-def _side_box_page(author_box: str, credit: str) -> str:
-    return f"""<html><body><article>
-<h1>The bridge will be rebuilt</h1>
-<p>{FILLER}</p>
-<figure><img src="/b.jpg" alt=""><figcaption>The old bridge at dusk.
-<span class="{credit}">Photo: Jo Smith / Agency</span></figcaption></figure>
-<p>{FILLER} It will open in May.</p>
-<div class="{author_box}"><p>Ann Lee writes about towns, rivers and the bridges between
-them, and has lived by this one for twenty years.</p></div>
-</article></body></html>"""
-
-
-def test_author_bio_and_credit_boxes_are_left_out() -> None:
-    blocks, _ = blocks_from_html(parse_html(_side_box_page("post-authorBio", "image-credit")))
-    text = "\n".join(b.text for b in blocks)
-    assert "It will open in May." in text
-    assert "The old bridge at dusk." in text  # the caption stays, its credit goes
-    assert "Jo Smith" not in text
-    assert "Ann Lee" not in text
-
-
-def test_a_bio_under_the_authors_box_is_left_out() -> None:
-    def page(outer: str) -> str:
-        # The bio word sits on a child of the box named for the author (a byline's drop-down).
-        return f"""<html><body><article><h1>The bridge will be rebuilt</h1><p>{FILLER}</p>
-<div class="{outer}"><a href="/ann">Ann Lee</a><div class="about"><p>Ann Lee writes about towns,
-rivers and the bridges between them, and has lived by this one for twenty years.</p></div></div>
-<p>{FILLER} It will open in May.</p></article></body></html>"""
-
-    text = "\n".join(b.text for b in blocks_from_html(parse_html(page("author-menu")))[0])
-    assert "It will open in May." in text
-    assert "twenty years" not in text
-    # Nor is an "about" box a bio when no author's box holds it.
-    text = "\n".join(b.text for b in blocks_from_html(parse_html(page("menu")))[0])
-    assert "twenty years" in text
-
-
-def test_author_alone_or_long_boxes_are_kept() -> None:
-    # "author" without a box word is a byline's class; other words are no side box at all.
-    blocks, _ = blocks_from_html(parse_html(_side_box_page("author", "photo-note")))
-    text = "\n".join(b.text for b in blocks)
-    assert "Jo Smith" in text
-    assert "Ann Lee" in text
-    # A long element named like a credit is the article's own wrapper, not a credit line.
-    page = f"<html><body><div class='summary-credit'><p>{FILLER}</p><p>{FILLER}</p></div></body></html>"
-    blocks, _ = blocks_from_html(parse_html(page))
-    assert FILLER in blocks[0].text
-
-
-def test_teasers_for_other_stories_are_left_out_but_a_lead_named_teaser_stays() -> None:
-    page = f"""<html><body><article>
-<div class="article-teaser"><p>The town will have its bridge back by May, the council says.</p></div>
-<p>{FILLER}</p>
-<div class="inline-teaser"><a href="/other-story"><h3>Ferries return to the lake</h3></a></div>
-<p>{FILLER} Work starts soon.</p>
-</article></body></html>"""
-    blocks, _ = blocks_from_html(parse_html(page))
-    text = "\n".join(b.text for b in blocks)
-    assert "bridge back by May" in text  # a lead: no link out
-    assert "Work starts soon." in text
-    assert "Ferries" not in text
-
-
-def _ending(after_heading: str) -> str:
-    return f"""<html><body><article><p>{FILLER}</p><p>{FILLER} The end.</p>
-<h2>More from this town</h2>{after_heading}</article></body></html>"""
-
-
-def test_trailing_section_of_links_only_is_left_out() -> None:
-    links = (
-        '<p><a href="/a">Ferries return to the lake</a> <a href="/b">Market moves</a></p>'
-        '<ul><li><a href="/c">A new school opens on the hill</a></li></ul>'
-    )
-    blocks, _ = blocks_from_html(parse_html(_ending(links)))
-    assert blocks[-1].text.endswith("The end.")
-    assert not any("More from this town" in b.text or "Ferries" in b.text for b in blocks)
-
-
-def test_trailing_section_with_prose_is_kept() -> None:
-    prose = '<p>The <a href="/plan">plan</a> is on show at the town hall until June.</p>'
-    blocks, _ = blocks_from_html(parse_html(_ending(prose)))
-    assert [b.text for b in blocks[-2:]] == [
-        "More from this town",
-        "The plan is on show at the town hall until June.",
-    ]
-
-
-def test_affiliate_disclosure_box_is_left_out() -> None:
-    page = _side_box_page("post-meta", "photo-note").replace(
-        "<p>Ann Lee",
-        '<p class="affiliate-disclosure">We may earn a fee from links here.</p><p>Ann Lee',
-    )
-    blocks, _ = blocks_from_html(parse_html(page))
-    text = "\n".join(b.text for b in blocks)
-    assert "earn a fee" not in text
-    assert "Ann Lee" in text  # the rest of that box is no disclosure
-
-
 def test_ruby_reading_is_dropped_and_the_annotated_words_stay_in_their_sentence() -> None:
     # Japanese with furigana: the reading (<rt>) sits over the word; both belong to one line.
     sentence = (
@@ -302,19 +189,6 @@ def test_ruby_reading_is_dropped_and_the_annotated_words_stay_in_their_sentence(
     html = "<html><body><article>" + sentence * 3 + "<p>" + FILLER + "</p></article></body></html>"
     blocks, _ = blocks_from_html(parse_html(html))
     assert [b.text for b in blocks[:3]] == ["子どもを守るための法律ができました。"] * 3
-
-
-def test_heading_as_long_as_a_paragraph_is_kept_before_another_heading() -> None:
-    lead = (
-        "The council voted on Tuesday to rebuild the old footbridge before the winter floods,"
-        " after a debate that lasted well into the night."
-    )
-    html = (
-        f"<html><body><article><h3>{lead}</h3><h3>Related</h3><h3>The vote</h3><p>{FILLER}</p>"
-        "</article></body></html>"
-    )
-    texts = [b.text for b in blocks_from_html(parse_html(html))[0]]
-    assert texts == [lead, "The vote", FILLER]  # the short empty one still goes
 
 
 def test_line_breaks_survive_and_double_breaks_end_paragraphs() -> None:

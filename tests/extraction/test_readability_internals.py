@@ -45,7 +45,7 @@ PATTERNS = ("unlikelyCandidatesRe", "okMaybeItsACandidateRe", "displayNoneRe", "
 
 HINT = (
     "readability-lxml changed an internal that reader/extraction/ relies on; check "
-    "document.py, leads.py and picker.py against the new version before raising its bound "
+    "document.py, leads.py, cleanup.py and picker.py against the new version before raising its bound "
     "in pyproject.toml"
 )
 
