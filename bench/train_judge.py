@@ -29,7 +29,8 @@ from scipy.sparse import csr_matrix  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.multiclass import OneVsRestClassifier  # noqa: E402
 
-from reader.clean.judge import Model, features, read_model, write_model  # noqa: E402
+from reader.clean.features import features  # noqa: E402
+from reader.clean.judge import Model, read_model, write_model  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "reader" / "clean" / "data" / "judge.bin"
 TRAP_WEIGHT = 10.0  # content worded like boilerplate: the mistakes that cost most

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.clean import features as judge_features
 from reader.clean import judge
 from reader.clean.rules import builtin_rules
 from reader.clean.text import clean_blocks
@@ -29,7 +30,7 @@ def test_features_do_not_depend_on_the_interpreters_hash_seed():
     # Python's str hash changes per process; weights trained in one process must index the
     # same buckets in another.
     code = (
-        "from reader.clean.judge import features; "
+        "from reader.clean.features import features; "
         "w, c = features('Please turn off your blocker, we need the ads.'); "
         "print(sorted(w)[:5], sorted(c)[:5])"
     )
@@ -83,8 +84,10 @@ def test_shipped_weights_are_small_and_tell_furniture_from_prose():
     assert path.stat().st_size < 2_000_000
     model = judge.model()
     assert model is not None
-    share = model.score(judge.features("Share on Facebook Share on X Share by e-mail Print"))
-    prose = model.score(judge.features(STORY))
+    share = model.score(
+        judge_features.features("Share on Facebook Share on X Share by e-mail Print")
+    )
+    prose = model.score(judge_features.features(STORY))
     assert share > 0.9 > 0.1 > prose
 
 
@@ -385,19 +388,23 @@ def test_article_sentences_about_nags_stay_inside_and_after_the_story(sentence: 
 
 
 def _concept_names(text: str) -> set[str]:
-    names = judge._concept_data()[0]
-    return {names[j] for j in judge._concepts(judge._WORD.findall(text.casefold()))}
+    names = judge_features._concept_data()[0]
+    return {
+        names[j] for j in judge_features._concepts(judge_features._WORD.findall(text.casefold()))
+    }
 
 
 def test_every_concept_form_is_one_word_the_tokeniser_can_yield():
     # A form with a hyphen or a space ("e-mail", "log in") would never match a single word.
-    data = judge.load_toml(os.path.join(ROOT, "reader", "clean", "data", "judge_concepts.toml"))
+    data = judge_features.load_toml(
+        os.path.join(ROOT, "reader", "clean", "data", "judge_concepts.toml")
+    )
     bad = [
         form
         for forms in data["concepts"].values()
         for form in forms
-        if not judge._WORD.fullmatch(form.removesuffix("*"))
-        or len(form.removesuffix("*")) < judge._STEM_MIN
+        if not judge_features._WORD.fullmatch(form.removesuffix("*"))
+        or len(form.removesuffix("*")) < judge_features._STEM_MIN
         and form.endswith("*")
     ]
     assert bad == []
