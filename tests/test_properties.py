@@ -198,6 +198,12 @@ JUDGED_ABOVE_CITATION = (
 
 @given(st.lists(text, max_size=12).map("\n\n".join))
 @example(JUDGED_ABOVE_CITATION)
+# A closing line after a mark with no words ("¹"): the run must see past it on both cleanings.
+@example(
+    "The harbour reopened on Tuesday after repairs,\n\nThe harbour reopened on Tuesday after "
+    "repairs, The harbour reopened on Tuesday after repairs,\n\n\u201cWe worked day and "
+    "night,\u201d said Tom Reed.\n\n\u00b9"
+)
 @PROFILE
 def test_text_cleaner_is_idempotent_on_plain_text(source):
     _, blocks = blocks_from_text(source)

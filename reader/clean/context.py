@@ -44,6 +44,10 @@ def context_drops(
         run = []
         for i in reversed(kept):
             c = shared[i]
+            if c is None and i > prose_end:
+                # No words to share ("¹", "***"): it neither ends the run nor joins it, so a
+                # second cleaning, which no longer has it, sees the same run.
+                continue
             if i <= prose_end or i not in judged or c is None or c > cfg.judge_run_cohesion:
                 break
             if blocks[i].kind != "paragraph":  # a list's last item, a heading: the article's

@@ -346,6 +346,9 @@ def clean_blocks(
     judged = judge_blocks(blocks, reasons, cfg, wall is not None)  # last: reads what all kept
     for i, (kind, _) in judged.items():
         reasons[i] = f"text:judge:{kind}"
+    # Again: a line the judge dropped at the end no longer hides an appeal before it from
+    # the last paragraphs, as it would not on a second cleaning.
+    closing_appeals(blocks, verdicts, reasons, cfg)
     for i in directory:
         reasons[i] = None
     # Citations come back only now, weighed on what every rule kept: a line the judge drops

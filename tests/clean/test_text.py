@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.clean.rules import CleanRules, load_rules
@@ -446,6 +446,15 @@ _FRAGMENTS = [
         max_size=12,
     ),
     st.sampled_from(["en", "de", None]),
+)
+# A closing appeal that the judge's drop at the end brings among the last paragraphs.
+@example(
+    specs=[
+        ("paragraph", ["Sign up for our newsletter", "Sources said the vote was close."]),
+        ("paragraph", ["The council met on Monday and approved the plan after a long debate."]),
+        ("heading", ["Share", "Quelle: dpa"]),
+    ],
+    lang="en",
 )
 @pytest.mark.slow
 @settings(max_examples=150, deadline=None)
