@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from reader.clean.rules import TextSettings
     from reader.model import Block
 
+_QUOTE_OPENERS = frozenset('"\u201c\u201e\u00ab\u00bb\u201a\u2018\u300c\u300e')
+
 
 def context_drops(
     blocks: list[Block],
@@ -52,6 +54,8 @@ def context_drops(
                 break
             if blocks[i].kind != "paragraph":  # a list's last item, a heading: the article's
                 break
+            if blocks[i].text.lstrip()[:1] in _QUOTE_OPENERS:
+                break  # a quoted speaker is the story's; nags speak in the site's own voice
             run.append(i)
         return run
     boxes = Counter(blocks[i].box for i in kept)

@@ -239,6 +239,15 @@ def test_plain_texts_closing_lines_that_share_nothing_go():
 
 
 @pytest.mark.usefixtures("stub")
+def test_a_plain_texts_closing_run_keeps_a_quoted_speaker_and_sees_past_a_bare_mark():
+    # Speech in quotation marks is the story's, though it shares none of its words.
+    assert _judged(STORY, STORY, "\u201cWe worked day and night,\u201d said Tom p=0.1") == {}
+    # A mark with no words ("¹") neither ends the run nor joins it.
+    found = _judged(STORY, STORY, f"{GERMAN} p=0.1", "\u00b9")
+    assert 2 in found and 3 not in found
+
+
+@pytest.mark.usefixtures("stub")
 def test_a_long_notice_sharing_nothing_with_the_story_does_not_end_its_prose():
     cfg = builtin_rules().text
     middling = (cfg.judge_tail_threshold + cfg.judge_threshold) / 2
