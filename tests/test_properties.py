@@ -204,6 +204,13 @@ JUDGED_ABOVE_CITATION = (
     "repairs, The harbour reopened on Tuesday after repairs,\n\n\u201cWe worked day and "
     "night,\u201d said Tom Reed.\n\n\u00b9"
 )
+# An appeal that goes only once the judge dropped what followed it: the judge then weighs
+# the rest again, as a second cleaning would.
+@example(
+    "The harbour reopened on Tuesday after repairs, The harbour reopened on Tuesday after "
+    "repairs,\n\nlink\n\nSign up for our newsletter The harbour reopened on Tuesday after "
+    "repairs,\n\nThe harbour reopened on Tuesday after repairs,\n\n[bold red]markup[/]"
+)
 @PROFILE
 def test_text_cleaner_is_idempotent_on_plain_text(source):
     _, blocks = blocks_from_text(source)

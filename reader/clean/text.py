@@ -343,12 +343,20 @@ def clean_blocks(
     # Last: which paragraphs are the last ones kept must not change when cleaning again.
     closing_appeals(blocks, verdicts, reasons, cfg)
     wall = _wall(blocks, keep, verdicts, cfg)
-    judged = judge_blocks(blocks, reasons, cfg, wall is not None)  # last: reads what all kept
-    for i, (kind, _) in judged.items():
-        reasons[i] = f"text:judge:{kind}"
-    # Again: a line the judge dropped at the end no longer hides an appeal before it from
-    # the last paragraphs, as it would not on a second cleaning.
-    closing_appeals(blocks, verdicts, reasons, cfg)
+    judged: dict[int, tuple[str, float]] = {}
+    while True:
+        more = judge_blocks(blocks, reasons, cfg, wall is not None)  # last: reads what all kept
+        for i, (kind, _) in more.items():
+            reasons[i] = f"text:judge:{kind}"
+        judged.update(more)
+        # Again: a line the judge dropped at the end no longer hides an appeal before it from
+        # the last paragraphs, as it would not on a second cleaning; and with the appeal gone
+        # the judge sees where the story ends as a second cleaning would. Each round drops a
+        # block or stops, so there are at most as many rounds as blocks (mostly one).
+        left = reasons.count(None)
+        closing_appeals(blocks, verdicts, reasons, cfg)
+        if reasons.count(None) == left:
+            break
     for i in directory:
         reasons[i] = None
     # Citations come back only now, weighed on what every rule kept: a line the judge drops
