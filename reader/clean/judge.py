@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from reader.clean.cohesion import cohesion
 from reader.clean.context import context_drops
-from reader.clean.features import ENDS, data_path, features
+from reader.clean.features import data_path, features
 from reader.spaces import word_count
 
 if TYPE_CHECKING:
@@ -79,11 +79,10 @@ class Model:
         z = self.bias + self.scale * (total + sum([w[f & mask] for f in cues]))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def kind(self, feats: tuple[set[int], set[int]], named: bool = True) -> str:
+    def kind(self, feats: tuple[set[int], set[int]]) -> str:
         """The likeliest named kind of boilerplate. The score has already said the block is
         boilerplate; "other" furniture was taken as a third of the nags the score caught, and
-        refusing those kept them (a cookie notice in a language the kinds had not seen).
-        ``named=False``: "other" too, for a verdict that rests on the kind itself."""
+        refusing those kept them (a cookie notice in a language the kinds had not seen)."""
         k = len(self.kinds)
         totals = list(self.kind_bias)
         w, mask = self.kind_weights, self.kind_mask
@@ -93,8 +92,8 @@ class Model:
                 base = (f & mask) * k
                 for j in range(k):
                     totals[j] += scale * w[base + j]
-        allowed = [j for j in range(k) if not named or self.kinds[j] != OTHER] or list(range(k))
-        return self.kinds[max(allowed, key=totals.__getitem__)]
+        named = [j for j in range(k) if self.kinds[j] != OTHER] or list(range(k))
+        return self.kinds[max(named, key=totals.__getitem__)]
 
 
 def read_model(path: str) -> Model:
@@ -163,16 +162,14 @@ def model() -> Model | None:
 
 
 def judge_blocks(
-    blocks: list[Block], reasons: list[str | None], cfg: TextSettings, wall: bool = False
+    blocks: list[Block], reasons: list[str | None], cfg: TextSettings
 ) -> dict[int, tuple[str, float]]:
     """Which blocks the phrase rules kept are boilerplate: index -> (kind, score).
 
     The article's prose ends at its last long block the judge takes for article; blocks
     after it need a lower score than blocks before it, and must be paragraphs (short list
     items and headings there are as often the article's: a product's parts, a recipe's
-    steps). The short blocks after it, taken together, are judged as one text as well.
-    ``wall``: the phrases found the page a wall, whose text is all it shows; the kinds' lower
-    bar would leave the reader half of it."""
+    steps). The short blocks after it, taken together, are judged as one text as well."""
     found: dict[int, tuple[str, float]] = {}
     judge = model() if cfg.judge else None
     if judge is None:
@@ -200,22 +197,6 @@ def judge_blocks(
             or (tail_paragraph and loose and p >= cfg.judge_loose_threshold)
         ):
             found[i] = (judge.kind(feats[i]), p)
-        elif (
-            p >= cfg.judge_kind_threshold
-            and not wall
-            and prose_end >= 0  # no prose: the short blocks may be all the article there is
-            and blocks[i].kind == "paragraph"
-            and counts[i] >= cfg.judge_kind_min_words
-            # A short line that ends no sentence is a heading or a label in a paragraph's
-            # place ("Grandma's cookies at the fair"): the kinds name those at random.
-            and (counts[i] >= cfg.judge_kind_sentence_words or blocks[i].text.rstrip()[-1:] in ENDS)
-        ):
-            # The kinds prose borrows least from need a less sure score (text.toml). Named
-            # among all kinds: forced to name one, the kinds took any stray line of prose
-            # for some nag, where "other" furniture is the likelier of all.
-            kind = judge.kind(feats[i], named=False)
-            if kind in cfg.judge_kind_bar:
-                found[i] = (kind, p)
     # What the block's box and place say, with its cohesion, whatever its score.
     for i in context_drops(blocks, reasons, set(scores), shared, prose_end, cfg):
         found.setdefault(i, (judge.kind(feats[i]), scores[i]))

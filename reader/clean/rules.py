@@ -91,10 +91,6 @@ class TextSettings:
     judge_threshold: float  # boilerplate score that drops a block inside the article's prose
     judge_tail_threshold: float  # ... after the prose's last long block
     judge_group_threshold: float  # ... the short blocks after the prose, read as one text
-    judge_kind_threshold: float  # ... inside the prose, a paragraph of one of these kinds
-    judge_kind_bar: frozenset[str]  # (the judge's names) ...
-    judge_kind_min_words: int  # ... this long or longer
-    judge_kind_sentence_words: int  # ... and, if shorter than this, ending as a sentence does
     judge_max_words: int  # longer blocks are the article's
     judge_prose_words: int  # a block this long may be the article's last of prose
     judge_prose_cohesion: float  # ... if it shares more than this of its stems (cohesion.py)

@@ -345,7 +345,7 @@ def clean_blocks(
     wall = _wall(blocks, keep, verdicts, cfg)
     judged: dict[int, tuple[str, float]] = {}
     while True:
-        more = judge_blocks(blocks, reasons, cfg, wall is not None)  # last: reads what all kept
+        more = judge_blocks(blocks, reasons, cfg)  # last: reads what all kept
         for i, (kind, _) in more.items():
             reasons[i] = f"text:judge:{kind}"
         judged.update(more)
