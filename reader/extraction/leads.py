@@ -21,7 +21,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.extraction.document import FastDocument
-from reader.extraction.side_boxes import about_person, names_box
+from reader.extraction.side_boxes import about_person, is_side_box, names_box
 from reader.html.parse import text_len
 from reader.spaces import fold_key as _norm  # the form titles and descriptions are compared in
 
@@ -102,6 +102,12 @@ def named_lead(elem: HtmlElement) -> bool:
     return names_box(elem, _LEAD_SEEN, _names_lead)
 
 
+def _aside(elem: HtmlElement) -> bool:
+    """A box about something else than the story (a writer's card, a credit, a teaser), which
+    the block walk would skip inside the article: never its lead from outside."""
+    return about_person(elem) or is_side_box(elem)
+
+
 def _key_points(elem: HtmlElement) -> bool:
     """A box of key points: lists, and headings over them ("Key points", "In brief"), taken
     whole so that a list does not leave its heading behind."""
@@ -151,7 +157,7 @@ class LeadDocument(FastDocument):
                 break
             if elem is frame or elem in ancestors or not isinstance(elem.tag, str):
                 continue
-            if elem in chosen or elem.tag in _NOT_LEAD_FRAMES or about_person(elem):
+            if elem in chosen or elem.tag in _NOT_LEAD_FRAMES or _aside(elem):
                 walker.skip_subtree()
             elif elem.tag in _LEAD_TAGS and self._is_lead(elem):
                 found.append(elem)
@@ -221,7 +227,7 @@ class LeadDocument(FastDocument):
                 break
             if not started or elem in ancestors or not isinstance(elem.tag, str):
                 continue
-            if elem.tag in _NOT_LEAD_FRAMES or about_person(elem):
+            if elem.tag in _NOT_LEAD_FRAMES or _aside(elem):
                 walker.skip_subtree()
             elif elem.tag in _LEAD_TAGS and self._is_lead(elem):
                 found.append(elem)

@@ -112,3 +112,8 @@ def test_writer_bio_before_the_body_is_no_lead() -> None:
         text = _words(Picker(parse_html(page(box))).pick())
         assert "Ann Author" not in text
         assert text.count("harbour authority") == 5
+    # A bio word on a child of a box named for the author: the block walk's side box.
+    dropdown = page("author-dropdown").replace("class='text'", "class='description'")
+    text = _words(Picker(parse_html(dropdown)).pick())
+    assert "Ann Author" not in text
+    assert text.count("harbour authority") == 5
