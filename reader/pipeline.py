@@ -7,6 +7,7 @@ load (file / stdin / fetch) -> decode -> parse -> metadata -> clean DOM -> extra
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -241,6 +242,22 @@ def _place_dom_removals(
 THIN_TEXT = 500
 DESCRIPTION_TEXT = 80
 DESCRIPTION_PROBE = 60
+_WORD = re.compile(r"\w+")
+_CUT_WORD = re.compile(r"\w+$")
+
+
+def _word_key(text: str) -> str:
+    return " " + " ".join(_WORD.findall(text.casefold())) + " "
+
+
+def _probe_words(described: str) -> str:
+    """The description's opening words as _word_key spells them, without a word the probe
+    cuts: the text may carry them with other quotes, bullets or line breaks between (a list
+    the description runs together), which a character match misses."""
+    probe = described[:DESCRIPTION_PROBE]
+    if _WORD.match(described, DESCRIPTION_PROBE):
+        probe = _CUT_WORD.sub("", probe)
+    return _word_key(probe)
 
 
 def _with_description(
@@ -252,8 +269,10 @@ def _with_description(
     if len(described) < DESCRIPTION_TEXT:
         return blocks
     text = fold_spaces(" ".join(b.text for b in blocks))
-    probe = described[:DESCRIPTION_PROBE]
-    if len(text) >= THIN_TEXT or probe in text or probe in meta.title:
+    if len(text) >= THIN_TEXT:
+        return blocks
+    probe = _probe_words(described)
+    if probe.strip() and (probe in _word_key(text) or probe in _word_key(meta.title)):
         return blocks
     for removal in text_removed:
         if removal.before is not None:

@@ -205,6 +205,13 @@ def test_thin_extraction_opens_with_the_page_description(rules: CleanRules) -> N
     # Enough text of its own: no description added.
     article = extract(_described("<article>" + f"<p>{STORY}</p>" * 3 + "</article>"), rules=rules)
     assert all(b.text != DESCRIPTION for b in article.blocks)
+    # The text already says it, as a list or with other quotes: not added again.
+    listed = "<ul><li>Hand-roasted beans from the hills of Sidamo</li><li>Red berries</li></ul>"
+    article = extract(_described("<article>" + listed + "</article>"), rules=rules)
+    assert all(b.text != DESCRIPTION for b in article.blocks)
+    curly = "<p>Hand’roasted beans — from the hills of Sidamo: red berries!</p>"
+    article = extract(_described("<article>" + curly + "</article>"), rules=rules)
+    assert all(b.text != DESCRIPTION for b in article.blocks)
     # A page that is a consent wall stays a wall, not summarised.
     article = extract(_described(CONSENT_BOX), rules=rules)
     assert article.wall == "consent wall"

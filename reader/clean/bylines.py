@@ -56,7 +56,9 @@ def byline_line(block: Block, meta: Metadata, words: BylineWords) -> tuple[str, 
             return None
     if named and len(capitals) <= _BYLINE_MAX_CAPITALS:
         return "meta", ""
-    if not meta.published or name_first or not (by or dated) or not _name_shaped(block.text):
+    if not meta.published or name_first or not (by or dated):
+        return None
+    if not _name_shaped(_LABEL_COLON.sub(lambda m: _unlabel(m, words), block.text)):
         return None
     # Without a "by" word only a separator tells a name from a headline: "19 мая 2026 · X Y"
     # but not "21.01.2022 Aktuelle Meldung".
@@ -76,6 +78,15 @@ def byline_line(block: Block, meta: Metadata, words: BylineWords) -> tuple[str, 
             return "name", ""
         return "name", name
     return None
+
+
+# A date word may carry a colon ("By Ann Lee, Published: March 8"): a label of the date.
+_LABEL_COLON = re.compile(r"(\w+):")
+
+
+def _unlabel(match: re.Match[str], words: BylineWords) -> str:
+    word = match.group(1)
+    return word if word.casefold() in words.markers - words.by else match.group()
 
 
 def _name_shaped(text: str) -> bool:

@@ -18,7 +18,7 @@ from reader.budget import check
 from reader.errors import TooComplex
 from reader.extraction.picker import Picker
 from reader.extraction.side_boxes import is_side_box
-from reader.extraction.tidy import drop_empty_sections, drop_link_sections
+from reader.extraction.tidy import drop_empty_sections, drop_link_sections, is_picture
 from reader.html.parse import INLINE_TAGS
 from reader.model import Block, BlockKind, Link, Span
 from reader.safety import safe_line, safe_text
@@ -101,6 +101,8 @@ class _Builder:
         self.last_box = 1
         self.depths = [0]
         self.link: int | None = None
+        # Headings whose section opens with a picture: a gallery's captions, not empty.
+        self.pictured: set[int] = set()
 
     def text(self, text: str | None) -> None:
         if text:
@@ -292,6 +294,13 @@ def _leaf(elem: HtmlElement, builder: _Builder) -> None:
     if tag == "br":
         builder.line_break()
     elif tag == "img":
+        if (
+            builder.blocks
+            and builder.blocks[-1].kind == "heading"
+            and is_picture(elem)
+            and not any(raw.strip() for raw, _ in builder.pieces)
+        ):
+            builder.pictured.add(len(builder.blocks) - 1)
         alt = safe_line(elem.get("alt") or "")
         if len(alt.split()) >= 3 and _figure_without_caption(elem):
             builder.add("caption", alt)
@@ -328,7 +337,7 @@ def blocks_from_html(
     builder = _Builder(url)
     _walk(article, builder)
     builder.flush()
-    builder.blocks = drop_link_sections(drop_empty_sections(builder.blocks))
+    builder.blocks = drop_link_sections(drop_empty_sections(builder.blocks, builder.pictured))
     used = _prune_links(builder)
     return builder.blocks, used
 

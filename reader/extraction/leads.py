@@ -14,7 +14,6 @@ reader.extraction.picker.Picker builds on it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.extraction.document import FastDocument
+from reader.extraction.side_boxes import about_person, is_side_box, names_box
 from reader.html.parse import text_len
 from reader.spaces import fold_key as _norm  # the form titles and descriptions are compared in
 
@@ -91,23 +91,21 @@ _LEAD_TOKENS = frozenset({
     "lead", "intro", "introtext", "standfirst", "subhead", "subheadline", "dek", "deck",
     "bajada", "chapo", "chapeau", "vorspann", "excerpt", "abstract",
 })  # fmt: skip
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _LEAD_SEEN: dict[str, bool] = {}
 
 
+def _names_lead(words: set[str]) -> bool:
+    return bool(words & _LEAD_TOKENS)
+
+
 def named_lead(elem: HtmlElement) -> bool:
-    cls, ident = elem.get("class"), elem.get("id")
-    if cls is None and ident is None:
-        return False
-    key = f"{cls or ''} {ident or ''}"
-    hit = _LEAD_SEEN.get(key)
-    if hit is None:
-        if len(_LEAD_SEEN) > 50_000:
-            _LEAD_SEEN.clear()
-        words = set(_TOKEN_SPLIT.split(_CAMEL.sub(" ", key).lower()))
-        hit = _LEAD_SEEN[key] = bool(words & _LEAD_TOKENS)
-    return hit
+    return names_box(elem, _LEAD_SEEN, _names_lead)
+
+
+def _aside(elem: HtmlElement) -> bool:
+    """A box about something else than the story (a writer's card, a credit, a teaser), which
+    the block walk would skip inside the article: never its lead from outside."""
+    return about_person(elem) or is_side_box(elem)
 
 
 def _key_points(elem: HtmlElement) -> bool:
@@ -159,7 +157,7 @@ class LeadDocument(FastDocument):
                 break
             if elem is frame or elem in ancestors or not isinstance(elem.tag, str):
                 continue
-            if elem in chosen or elem.tag in _NOT_LEAD_FRAMES:
+            if elem in chosen or elem.tag in _NOT_LEAD_FRAMES or _aside(elem):
                 walker.skip_subtree()
             elif elem.tag in _LEAD_TAGS and self._is_lead(elem):
                 found.append(elem)
@@ -229,7 +227,7 @@ class LeadDocument(FastDocument):
                 break
             if not started or elem in ancestors or not isinstance(elem.tag, str):
                 continue
-            if elem.tag in _NOT_LEAD_FRAMES:
+            if elem.tag in _NOT_LEAD_FRAMES or _aside(elem):
                 walker.skip_subtree()
             elif elem.tag in _LEAD_TAGS and self._is_lead(elem):
                 found.append(elem)

@@ -8,6 +8,7 @@ answer yes. The rules read class/id words, not the walk's state, so they live ap
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
@@ -84,6 +85,36 @@ def _in_author_box(elem: HtmlElement) -> bool:
         if _AUTHOR & _key_words(key):
             return True
     return False
+
+
+def names_box(elem: HtmlElement, seen: dict[str, bool], test: Callable[[set[str]], bool]) -> bool:
+    """Whether ``test`` holds for the words of ``elem``'s class and id, memoised in ``seen``:
+    the same class strings recur hundreds of times in a page and across pages of a site."""
+    cls, ident = elem.get("class"), elem.get("id")
+    if cls is None and ident is None:
+        return False
+    key = f"{cls or ''} {ident or ''}"
+    hit = seen.get(key)
+    if hit is None:
+        if len(seen) > 50_000:
+            seen.clear()
+        hit = seen[key] = test(_key_words(key))
+    return hit
+
+
+# Outside the article, a box with one of these words is about a person (the writer's card,
+# a blog's profile): never the story's lead, however lead-like its prose.
+_PERSON = frozenset({"bio", "bios", "biography", "profile"})
+_PERSON_SEEN: dict[str, bool] = {}
+
+
+def _names_person(words: set[str]) -> bool:
+    return bool(words & _PERSON or words & _AUTHOR and words & _AUTHOR_BOX)
+
+
+def about_person(elem: HtmlElement) -> bool:
+    """A box named as a bio or profile, or as an author's box."""
+    return names_box(elem, _PERSON_SEEN, _names_person)
 
 
 def is_side_box(elem: HtmlElement) -> bool:

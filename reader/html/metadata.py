@@ -37,6 +37,7 @@ from reader.html.jsonld import (
 from reader.html.titles import (
     cut_title,
     headline_part,
+    printed_page_title,
     strip_site_suffix,
     without_site_part,
     words_key,
@@ -153,12 +154,13 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     # <h1>'s before one a teaser's heading shows.
     printed = [line for v in declared if (line := clean(v)) and words_key(line) in page_headings]
     h1_key = words_key(heading or "")
+    host = (url or meta.get("og:url") or "").split("//", 1)[-1].split("/", 1)[0]
     raw_title = (
         next((line for line in printed if words_key(line) == h1_key), None)
         or next(iter(printed), None)
+        or printed_page_title(root, _first(*declared), page_title, page_headings, site, host)
         or _first(*declared, page_title, heading)
     )
-    host = (url or meta.get("og:url") or "").split("//", 1)[-1].split("/", 1)[0]
     # No <title> in <head> and no <h1> (old hand-made pages, or markup before <html>): a
     # <title> the parser put in the body names the headline where a heading shows it, else
     # the first <h2> is the headline far more often than nothing is.

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
+from lxml.html import HtmlElement
+
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ")
 # A colon parts a blog's name from the post's title ("Harbour Notes: Plan approved") as often
 # as it parts a headline's topic from the rest: a colon's head goes only when it names the site.
@@ -169,3 +171,42 @@ def headline_part(
                 and not _names_site(part, site_key, host_key)
             )
     return max(found, key=len) if found else None
+
+
+_PRINTED_WORDS = 3  # a <title> head shorter than this is too common a phrase to find
+
+
+def printed_page_title(
+    root: HtmlElement,
+    declared: str | None,
+    page_title: str | None,
+    headings: Collection[str],
+    site: str | None,
+    host: str | None,
+) -> str | None:
+    """<title>, when the page shows the declared title nowhere (no heading, no element of
+    its own, not in <title>) while a heading shows <title> less its site part, inside a
+    kicker or a category label maybe: such a declared title is the site's, the same on every
+    page ("Official blog of ..."), and the headline is what the page prints."""
+    if not declared or not page_title or words_key(declared) in words_key(page_title):
+        return None
+    head = words_key(strip_site_suffix(page_title, site, None, host))
+    if len(head.split()) < _PRINTED_WORDS:
+        return None
+    shown = f" {head} "
+    if not any(shown in f" {key} " for key in headings) or _shown_alone(root, declared):
+        return None
+    return page_title
+
+
+def _shown_alone(root: HtmlElement, text: str) -> bool:
+    """Whether a visible element of the body holds ``text`` as its own text."""
+    body = root.find("body")
+    key = words_key(text)
+    for elem in body.iter() if body is not None else ():
+        own = elem.text
+        if own and len(own) >= len(key) and words_key(own) == key:
+            style = (elem.get("style") or "").replace(" ", "").lower()
+            if "display:none" not in style and elem.get("hidden") is None:
+                return True
+    return False

@@ -83,6 +83,12 @@ def test_byline_after_a_kicker_and_heading_goes(rules: CleanRules) -> None:
     assert result.byline == "Katharina Vogt"
 
 
+def test_labelled_date_beside_a_name_is_a_byline(rules: CleanRules) -> None:
+    result = clean(rules, ["By Ann Lee, Published: March 8 at 3:23 pm"], Metadata(published="x"))
+    assert [b.text for b in result.blocks] == STORY
+    assert result.byline == "Ann Lee"
+
+
 @pytest.mark.parametrize(
     ("first", "meta"),
     [

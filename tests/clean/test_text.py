@@ -187,10 +187,25 @@ def test_source_line_link_becomes_source_url(rules: CleanRules) -> None:
             " abuse, click here to report.",
             "rights",
         ),
+        ("en", "You may also be interested in:", "teaser"),
+        (
+            "en",
+            "This entry was written by ann, posted on 5/6/2026 at 11:30 pm. Bookmark the"
+            " permalink. Follow any comments here with the RSS feed for this post.",
+            "meta",
+        ),
+        ("en", "Trackbacks are closed, but you can post a comment.", "meta"),
         ("en", "News date: 04/21/2026 Category: Press Releases", "meta"),
         (
             "en",
             "This entry was posted in Roads and tagged snow, pass. Bookmark the permalink.",
+            "meta",
+        ),
+        (
+            "en",
+            "This entry was posted on Tuesday, May 6th, 2026 at 11:30 pm and is filed under Roads,"
+            " Winter. You can follow any responses to this entry through the RSS 2.0 feed. You"
+            " can leave a response, or trackback from your own site.",
             "meta",
         ),
         ("de", "*Werbung. Dieser Beitrag enthält Werbung für eine Modemarke.", "ad_label"),
@@ -304,6 +319,8 @@ def test_boilerplate_block_goes(
         ("en", "The driver was tagged as a suspect by the police on Monday."),
         ("en", "The platform said it is not responsible for the content users post."),
         ("en", "The mayor posted the video on Twitter and on Facebook late on Sunday night."),
+        ("en", "The complaint was filed under the new law, and responses are due within a month."),
+        ("en", "Comments are closed on Sundays, the council said, when the office is shut."),
         ("en", "The first road across the pass was created in 1820 by the army."),
         ("en", "Residents who want to be notified about closures can text PASS to 555."),
         ("fr", "Il a couru et marqué avec le pied gauche à la dernière minute."),

@@ -88,3 +88,32 @@ def test_block_the_page_describes_itself_with_is_the_lead() -> None:
         Picker(parse_html(html), None, "The pier story in brief, for link previews.").pick()
     )
     assert lead not in text
+
+
+def test_writer_bio_before_the_body_is_no_lead() -> None:
+    bio = (
+        "Ann Author has covered the harbour and its ferries for twenty years, and wrote a book"
+        " about the lighthouse keepers of the northern coast."
+    )
+    body = "".join("<p>" + SENTENCE + "</p>" for _ in range(5))
+
+    def page(box: str) -> str:
+        return (
+            "<html><head><title>t</title></head><body><div class='cols'><div class='column'>"
+            f"<div class='{box}'><div class='text'><p>{bio}</p></div></div>"
+            "<div class='story'><div class='body'>" + body + "</div></div>"
+            "</div></div></body></html>"
+        )
+
+    # Unnamed, the prose just before the body is taken as its lead...
+    assert _words(Picker(parse_html(page("intro-box"))).pick()).startswith("Ann Author")
+    # ...but a box named as someone's profile or bio is about the writer, not the story.
+    for box in ("profile", "writer-bio", "authorBox"):
+        text = _words(Picker(parse_html(page(box))).pick())
+        assert "Ann Author" not in text
+        assert text.count("harbour authority") == 5
+    # A bio word on a child of a box named for the author: the block walk's side box.
+    dropdown = page("author-dropdown").replace("class='text'", "class='description'")
+    text = _words(Picker(parse_html(dropdown)).pick())
+    assert "Ann Author" not in text
+    assert text.count("harbour authority") == 5

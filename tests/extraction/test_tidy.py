@@ -53,3 +53,19 @@ def test_heading_as_long_as_a_paragraph_is_kept_before_another_heading() -> None
     )
     texts = [b.text for b in blocks_from_html(parse_html(html))[0]]
     assert texts == [lead, "The vote", FILLER]  # the short empty one still goes
+
+
+def test_headings_over_pictures_head_a_gallery() -> None:
+    items = "".join(
+        f"<h3>{name}</h3><p><a href='/{n}'><img src='/{n}.jpg' width='600'></a></p>"
+        for n, name in enumerate(["Winter harbour", "Fishing boats at dawn", "The old lighthouse"])
+    )
+    html = f"<html><body><article><p>{FILLER}</p>{items}<p>{FILLER}</p></article></body></html>"
+    blocks, _ = blocks_from_html(parse_html(html))
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["Winter harbour", "Fishing boats at dawn", "The old lighthouse"]
+    # An icon or a spacer is no picture: the heading over it heads nothing.
+    spacers = items.replace("width='600'", "width='1'")
+    html = f"<html><body><article><p>{FILLER}</p>{spacers}<p>{FILLER}</p></article></body></html>"
+    blocks, _ = blocks_from_html(parse_html(html))
+    assert [b.text for b in blocks if b.kind == "heading"] == ["The old lighthouse"]

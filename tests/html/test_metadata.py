@@ -356,3 +356,30 @@ def test_of_the_declared_titles_the_one_the_page_shows_wins(heading: str, expect
     )
     meta = read_metadata(parse_html(_page(head, f"<h1>{heading}</h1><p>Text.</p>")))
     assert meta.title == expected
+
+
+def _site_wide(heading: str, shown: str = "") -> str:
+    return (
+        "<html><head><title>Harbour plan approved after a year - Harbour.example</title>"
+        "<meta property='og:title' content='The official blog of the harbour'></head>"
+        f"<body>{shown}<h2><span>News</span> {heading}</h2><p>Text.</p></body></html>"
+    )
+
+
+def test_a_declared_title_the_page_never_shows_gives_way_to_the_printed_one() -> None:
+    # og:title names the blog on every page; a heading prints the <title>'s headline part,
+    # after its category label.
+    meta = read_metadata(parse_html(_site_wide("Harbour plan approved after a year")))
+    assert meta.title == "Harbour plan approved after a year"
+    # No heading prints it: og:title stays, as sites mean it.
+    assert read_metadata(parse_html(_site_wide("Latest"))).title == (
+        "The official blog of the harbour"
+    )
+    # Shown in an element of its own (a styled headline): the declared title is the page's.
+    shown = "<div class='big'>The official blog of the harbour</div>"
+    html = _site_wide("Harbour plan approved after a year", shown)
+    assert read_metadata(parse_html(html)).title == "The official blog of the harbour"
+    # Hidden there, it shows nothing.
+    hidden = shown.replace("<div class='big'>", "<div style='display: none'>")
+    html = _site_wide("Harbour plan approved after a year", hidden)
+    assert read_metadata(parse_html(html)).title == "Harbour plan approved after a year"
