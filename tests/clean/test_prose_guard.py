@@ -3,11 +3,12 @@ names say (the DOM pass asks it before dropping anything a rule matched)."""
 
 from __future__ import annotations
 
+import lxml.etree
 import lxml.html
 import pytest
 
 from reader.clean.dom import clean_dom
-from reader.clean.prose_guard import Prose, WordCounts, keep_anyway
+from reader.clean.prose_guard import Prose, WordCounts, keep_anyway, prose_text
 from reader.clean.rules import CleanRules, load_rules
 from tests.helpers.dom_pages import ARTICLE, page, text_of
 
@@ -15,6 +16,50 @@ from tests.helpers.dom_pages import ARTICLE, page, text_of
 @pytest.fixture(scope="module")
 def rules(tmp_path_factory: pytest.TempPathFactory) -> CleanRules:
     return load_rules(tmp_path_factory.mktemp("empty-config"))
+
+
+# Links, blocks stretched under links, form controls, tails, blank and no-break-space text.
+_MIXED = (
+    "<html><body><p>Intro <a href=/a>plain link</a> after link.</p>"
+    "<a href=/b>card<div>inside a card</div></a>"
+    "<a href=/c><span>wrapped <span><p>deep block</p></span></span></a>"
+    "<form><select><option>choice</option></select> picked <button>Send</button> sent "
+    "<textarea>typed</textarea></form><p>   </p><p>\xa0</p>"
+    "<a href=/d><span>deep <b>bold</b></span> link</a> tail</body></html>"
+)
+# The XPath prose_text replaced: libxml2 searched a link for blocks once per text inside it.
+_OLD_SELECTION = lxml.etree.XPath(
+    "descendant::text()[normalize-space()][not(ancestor::a[not(.//p or .//td or .//div)]"
+    " or ancestor::select or ancestor::button or ancestor::textarea)]"
+)
+
+
+def test_prose_text_selects_the_nodes_the_xpath_did() -> None:
+    body = lxml.html.document_fromstring(_MIXED).find("body")
+    assert body is not None
+    found = prose_text(body)
+    old = _OLD_SELECTION(body)
+    assert [(str(t), t.getparent(), t.is_tail) for t in found] == [
+        (str(t), t.getparent(), t.is_tail) for t in old
+    ]
+    assert [str(t) for t in found] == [
+        "Intro ",
+        " after link.",
+        "card",
+        "inside a card",
+        "wrapped ",
+        "deep block",
+        " picked ",
+        " sent ",
+        "\xa0",
+        " tail",
+    ]
+
+
+def test_prose_text_of_a_page_without_text_is_empty() -> None:
+    body = lxml.html.document_fromstring("<html><body><p> </p><hr></body></html>").find("body")
+    assert body is not None
+    assert prose_text(body) == []
 
 
 def test_the_densest_prose_is_the_story_not_the_link_list() -> None:
