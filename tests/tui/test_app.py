@@ -177,18 +177,6 @@ def test_a_wall_is_said_plainly() -> None:
     drive(make(wall_article()), steps)
 
 
-def test_flash_fades(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reader.tui.widgets.article_view.FLASH_SECONDS", 0.2)
-
-    async def steps(pilot: Pilot, app: ReaderApp) -> None:
-        app.view.reveal(0, 0, 5)
-        assert app.view.flash is not None
-        await pilot.pause(0.4)
-        assert app.view.flash is None
-
-    drive(make(), steps)
-
-
 def test_shift_r_shows_and_hides_removed_boilerplate() -> None:
     async def steps(pilot: Pilot, app: ReaderApp) -> None:
         assert "removed by" not in visible_text(app)
