@@ -113,7 +113,10 @@ def prose_text(body: lxml.html.HtmlElement) -> list[NodeText]:
         parent = node.getparent()
         if node.is_tail and parent is not None:
             parent = parent.getparent()  # a tail sits beside its element, not in it
-        if not shut(parent):
+        verdict = excluded.get(parent) if parent is not None else False
+        if verdict is None:
+            verdict = shut(parent)
+        if not verdict:
             kept.append(node)
     return kept
 
