@@ -43,6 +43,7 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
     "quotes_in_one_paragraph": (hostile.quotes_in_one_paragraph, 1_000, "extract"),
     "deep_nesting": (hostile.deep_nesting, 5_000, "extract"),
     "one_long_paragraph": (hostile.one_long_paragraph, 20_000, "extract"),
+    "one_big_link": (hostile.one_big_link, 4_000, "extract"),
 }
 
 

@@ -75,6 +75,11 @@ def test_a_long_name_of_stop_words_before_a_name(tmp_path: Path) -> None:
     assert [q["text"] for q in article["quotes"]] == ["The bridge will open again in the spring"]
 
 
+def test_one_link_wrapping_thousands_of_spans(tmp_path: Path) -> None:
+    article = read_json(tmp_path, hostile.one_big_link(20_000))  # once 25 s
+    assert article["title"] == hostile.HEADLINE and has_prose(article)
+
+
 def test_a_paragraph_of_thousands_of_quotations(tmp_path: Path) -> None:
     article = read_json(tmp_path, hostile.quotes_in_one_paragraph(8_000))  # once about 60 s
     assert len(article["quotes"]) == 8_000

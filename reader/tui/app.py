@@ -22,10 +22,12 @@ from reader.tui.history_actions import HistoryActions
 from reader.tui.library_actions import LibraryActions
 from reader.tui.load_control import LoadControl, PageLoaded
 from reader.tui.loader import DEMO_LABEL, LoadFailure, in_daemon_thread, load_and_lay_out
-from reader.tui.navigation import AddressHistory, Entry, History, resolve_link
+from reader.tui.navigation import AddressHistory, Entry, History
 from reader.tui.page_actions import PageActions
+from reader.tui.panel_actions import NARROW, PanelActions
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.links import LinksScreen
+from reader.tui.search_actions import SearchActions
 from reader.tui.settings import SettingsFile
 from reader.tui.targets import LinkTargets
 from reader.tui.view_options import DARK, LIGHT, ViewOptions
@@ -40,14 +42,14 @@ from reader.tui.wrap import Laid
 if TYPE_CHECKING:
     from reader.pipeline import ReadOptions
 
-NARROW = 90  # below this many cells the side panel takes the whole width (see app.tcss)
-
 
 class ReaderApp(
     LoadControl,
     LinkTargets,
     ViewOptions,
     PageActions,
+    PanelActions,
+    SearchActions,
     LibraryActions,
     HistoryActions,
     App[None],
@@ -298,102 +300,28 @@ class ReaderApp(
             self.view.clear_search()
         self.view.focus()
 
-    def action_search(self) -> None:
-        if self.article is not None:
-            self.query_one(SearchBar).open()
-
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         self.view.search(event.value)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(SearchBar).display = False
-        self.view.focus()
-        count = len(self.view.matches)
-        if event.value:
-            found = f"{count} match{'es' if count != 1 else ''}" if count else "No matches"
-            self.say(f"{found} for “{event.value}”")
-
-    def _step_match(self, step: int) -> None:
-        if not self.view.matches:
-            self.say("No search: press / to search")
-            return
-        number = self.view.next_match(step)
-        self.say(f"Match {number} of {len(self.view.matches)}")
-
-    def action_next_match(self) -> None:
-        self._step_match(1)
-
-    def action_previous_match(self) -> None:
-        self._step_match(-1)
+        self.search_done(event.value)
 
     # ----------------------------------------------------------------- panel & links
-
-    def action_toggle_panel(self) -> None:
-        panel = self.query_one(SidePanel)
-        panel.display = not panel.display
-        self.save_setting(side_panel=bool(panel.display))
-        if panel.display:
-            panel.focus_first()
-        else:
-            self.view.focus()
+    # Textual reads @on only on the app class: these hand over to PanelActions.
 
     @on(SidePanel.Leave)
     def _leave_panel(self) -> None:
-        if self.size.width < NARROW:  # the panel covers the article: leaving closes it
-            self.query_one(SidePanel).display = False
-        self.view.focus()
+        self.leave_panel()
 
     @on(SidePanel.Picked)
     def _picked(self, event: SidePanel.Picked) -> None:
-        article = self.article
-        if article is None:
-            return
-        if self.size.width < NARROW:  # show the place picked, not the panel over it
-            self._leave_panel()
-        view = self.view
-        if event.what == "quote":
-            quote = article.quotes[event.index]
-            view.reveal_block(quote.block, "quote", text=quote.text)
-        elif event.what == "link":
-            if not view.reveal_link(event.index):
-                self.say(article.links[event.index].url)
-        else:
-            source = article.sources[event.index]
-            shown = source.block is not None and view.reveal_block(
-                source.block, "source", ref=event.index, text=source.name
-            )
-            if not shown:
-                self.say(source.url or source.name)
-
-    def action_links(self) -> None:
-        article = self.article
-        if article is None or not article.links:
-            self.say("This article has no links")
-            return
-        entry = self.history.current
-        base = entry.source if entry else None
-        self.push_screen(
-            LinksScreen(article.links, lambda href: resolve_link(article, base, href)),
-            self._follow_link,
-        )
+        self.show_picked(event.what, event.index)
 
     @on(ArticleView.LinkClicked)
     def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
-        self._follow_link(event.ref)
-
-    def _follow_link(self, index: int | None) -> None:
-        article = self.article
-        if index is None or article is None:
-            return
-        if not 0 <= index < len(article.links):
-            count = len(article.links)
-            self.say(f"No link {index + 1}: this article has {count} link{'s' * (count != 1)}")
-            return
-        entry = self.history.current
-        href = article.links[index].url
-        self.open_target(href, resolve_link(article, entry.source if entry else None, href))
+        self.follow_link(event.ref)
 
     def action_help(self) -> None:
         groups = [

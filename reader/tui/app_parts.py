@@ -1,4 +1,4 @@
-"""What the ReaderApp mixins (targets, view options, load control) use of the app, written
+"""What the ReaderApp mixins (targets, view options, panel, search) use of the app, written
 once for type checkers. At run time the base is plain ``object``: ReaderApp provides it all.
 """
 
@@ -7,6 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
+    from textual.geometry import Size
+
     from reader.model import Article
     from reader.tui.navigation import History
     from reader.tui.widgets.article_view import ArticleView
@@ -27,6 +31,15 @@ if TYPE_CHECKING:
         def save_setting(self, **changes: object) -> None: ...
 
         def open_elsewhere(self, url: str) -> None: ...
+
+        def open_target(self, href: str, target: str) -> None: ...
+
+        @property
+        def size(self) -> Size: ...
+
+        def query_one(self, selector: object, expect_type: object = None) -> Any: ...
+
+        push_screen: Any  # App's own is overloaded past restating
 
 else:
     AppParts = object

@@ -127,3 +127,9 @@ def quotes_in_one_paragraph(n: int) -> str:
         )
         + "</p>"
     )
+
+
+def one_big_link(n: int) -> str:
+    """One link wrapping n spans (a card, a whole list): the prose finder once searched the
+    link for blocks once per text inside it."""
+    return page('<a href="/all">' + " ".join(f"<span>item {i}</span>" for i in range(n)) + "</a>")

@@ -12,13 +12,10 @@ from textual.pilot import Pilot
 
 from reader.tui.app import ReaderApp
 from reader.tui.screens.help import HelpScreen
-from reader.tui.screens.links import LinksScreen
-from reader.tui.widgets.side_panel import SidePanel
 from tests.helpers.tui import (
     drive,
     long_article,
     make,
-    sample_article,
     visible_text,
     wall_article,
 )
@@ -180,70 +177,6 @@ def test_a_wall_is_said_plainly() -> None:
     drive(make(wall_article()), steps)
 
 
-# ------------------------------------------------------------------------- panels
-
-
-def test_s_opens_quotes_and_sources_and_picking_one_reveals_it() -> None:
-    async def steps(pilot: Pilot, app: ReaderApp) -> None:
-        panel = app.query_one(SidePanel)
-        assert not panel.display
-        await pilot.press("s")
-        assert panel.display
-        quotes = panel.query_one("#quotes")
-        sources = panel.query_one("#sources")
-        assert quotes.option_count == 1
-        labels = [str(sources.get_option_at_index(i).prompt) for i in range(sources.option_count)]
-        assert labels[:3] == ["Reuters", "ministry", "Ida Lund"]
-        assert "Source link: https://council.example/press/budget" in labels[3]
-        assert labels[4:] == ["[1] council report", "[2] timetable"]
-        assert app.focused is quotes
-        await pilot.press("enter")
-        view = app.view
-        unit, start, end = view.flash
-        assert view.units[unit].text[start:end] == "We waited ten years for this,"
-        sources.focus()
-        sources.highlighted = 2
-        await pilot.press("enter")
-        unit, start, end = view.flash
-        assert view.units[unit].text[start:end] == "Ida Lund"
-        line = view.line_of(unit, start)
-        assert view.scroll_y <= line < view.scroll_y + view.size.height
-        await pilot.press("s")
-        assert not panel.display
-        assert app.focused is view
-
-    drive(make(long_article_with_sample_end()), steps)
-
-
-def long_article_with_sample_end():
-    """The sample article pushed below the first screen, so revealing must scroll."""
-    article = sample_article()
-    filler = long_article(20).blocks
-    shift = len(filler)
-    article.blocks = filler + article.blocks
-    for quote in article.quotes:
-        quote.block += shift
-    for source in article.sources:
-        if source.block is not None:
-            source.block += shift
-    for removal in article.removed:
-        if removal.before is not None:
-            removal.before += shift
-    return article
-
-
-def test_flash_fades(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reader.tui.widgets.article_view.FLASH_SECONDS", 0.2)
-
-    async def steps(pilot: Pilot, app: ReaderApp) -> None:
-        app.view.reveal(0, 0, 5)
-        assert app.view.flash is not None
-        await pilot.pause(0.4)
-        assert app.view.flash is None
-
-    drive(make(), steps)
-
-
 def test_shift_r_shows_and_hides_removed_boilerplate() -> None:
     async def steps(pilot: Pilot, app: ReaderApp) -> None:
         assert "removed by" not in visible_text(app)
@@ -297,73 +230,6 @@ def test_footer_shows_the_main_bindings() -> None:
         footer = app.screen.query_one("Footer")
         keys = {item.key for item in footer.query("FooterKey")}
         assert {"q", "s", "l", "slash", "question_mark"} <= keys
-
-    drive(make(), steps)
-
-
-def test_l_lists_links_and_escape_closes() -> None:
-    async def steps(pilot: Pilot, app: ReaderApp) -> None:
-        await pilot.press("l")
-        assert isinstance(app.screen, LinksScreen)
-        options = app.screen.query_one("#links")
-        assert options.option_count == 2
-        assert str(options.get_option_at_index(1).prompt) == "[2] timetable\n/timetable"
-        await pilot.press("escape")
-        assert not isinstance(app.screen, LinksScreen)
-
-    drive(make(), steps)
-
-
-# ------------------------------------------------------------------------- search
-
-
-def test_slash_searches_highlights_and_n_moves_between_matches() -> None:
-    async def steps(pilot: Pilot, app: ReaderApp) -> None:
-        view = app.view
-        await pilot.press("slash")
-        assert app.focused.id == "search"
-        await pilot.press("p")
-        app.query_one("#search").value = "paragraph 15:"  # typing it key by key is slow
-        await pilot.pause()
-        assert len(view.matches) == 1
-        await pilot.press("enter")
-        assert app.last_message == "1 match for “paragraph 15:”"
-        assert app.focused is view
-        assert "Paragraph 15:" in visible_text(app)
-        await pilot.press("slash", *"ferry", "enter")
-        total = len(view.matches)
-        assert total > 100
-        first = view.match_index
-        await pilot.press("n")
-        assert view.match_index == first + 1
-        assert app.last_message == f"Match {first + 2} of {total}"
-        await pilot.press("N", "N")
-        assert view.match_index == first - 1
-        unit, start, _ = view.matches[view.match_index]
-        assert view.scroll_y <= view.line_of(unit, start) < view.scroll_y + view.size.height
-        await pilot.press("slash", "x", "escape")
-        assert view.matches == []
-        await pilot.press("slash", "t", "i", "d", "e", "enter")
-        assert view.matches and app.focused is view
-        await pilot.press("escape")  # in the article: clears the highlights
-        assert view.matches == []
-
-    drive(make(long_article()), steps)
-
-
-def test_search_highlights_are_styled() -> None:
-    async def steps(pilot: Pilot, app: ReaderApp) -> None:
-        await pilot.press("slash", *"harbour", "enter")
-        view = app.view
-        hits = [
-            seg
-            for y in range(view.size.height)
-            for seg in view.render_line(y)
-            if seg.text.lower() == "harbour"
-        ]
-        assert len(hits) >= 2
-        assert all(seg.style.bgcolor is not None for seg in hits)
-        assert sum(1 for seg in hits if seg.style.reverse) == 1  # the current match stands out
 
     drive(make(), steps)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -28,24 +28,20 @@ from textual.strip import Strip
 
 from reader.model import Article
 from reader.tui.widgets.link_cursor import LINK_BINDINGS, LinkCursor
+from reader.tui.widgets.reveal import Reveal
 from reader.tui.widgets.text_search import TextSearch
 from reader.tui.wrap import (
     Laid,
     Line,
     Unit,
     build_units,
-    find_run,
     layout,
     offset_at_cell,
     run_at,
     styled_segments,
 )
 
-if TYPE_CHECKING:
-    from textual.timer import Timer
-
 MIN_COLUMN, MAX_COLUMN, COLUMN_STEP = 40, 160, 8
-FLASH_SECONDS = 1.5
 
 # Unit kinds drawn with their own full style (everything else uses the widget's own style).
 _KIND_STYLES = {
@@ -62,7 +58,7 @@ _KIND_STYLES = {
 }
 
 
-class ArticleView(TextSearch, LinkCursor, ScrollView, can_focus=True):
+class ArticleView(TextSearch, LinkCursor, Reveal, ScrollView, can_focus=True):
     """A centred reading column that draws only the lines in view."""
 
     # The keys of less: Space/f and b turn pages, Ctrl+D/Ctrl+U half pages, g/G the ends.
@@ -114,8 +110,6 @@ class ArticleView(TextSearch, LinkCursor, ScrollView, can_focus=True):
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._init_search()
-        self.flash: tuple[int, int, int] | None = None
-        self._flash_timer: Timer | None = None
         self._painted = False
         self.paint_time: float | None = None  # when this article's first line was drawn (bench)
 
@@ -269,48 +263,6 @@ class ArticleView(TextSearch, LinkCursor, ScrollView, can_focus=True):
         if ref is not None:
             event.stop()
             self.post_message(self.LinkClicked(ref))
-
-    # ----------------------------------------------------------------- reveal
-
-    def reveal(self, unit: int, start: int, end: int) -> None:
-        """Scroll so ``units[unit].text[start:end]`` is in view, and flash it briefly."""
-        line = self.line_of(unit, start)
-        self.scroll_to(y=max(0, line - self.size.height // 3), animate=False, force=True)
-        self.flash = (unit, start, end)
-        self._cache.clear()
-        self.refresh()
-        if self._flash_timer is not None:
-            self._flash_timer.stop()
-        self._flash_timer = self.set_timer(FLASH_SECONDS, self._end_flash)
-
-    def reveal_block(
-        self, block: int, role: str, *, ref: int | None = None, text: str | None = None
-    ) -> bool:
-        """Reveal the ``role`` run of ``block`` (matching ``ref``, else ``text``), else the block."""
-        u = self._block_unit.get(block)
-        if u is None:
-            return False
-        self.reveal(u, *find_run(self.units[u], role, ref=ref, text=text))
-        return True
-
-    def reveal_link(self, ref: int) -> bool:
-        """Reveal the first place the text links to ``Article.links[ref]``."""
-        for u, unit in enumerate(self.units):
-            for run in unit.runs:
-                if run.role == "link" and run.ref == ref:
-                    self.reveal(u, run.start, run.end)
-                    return True
-        return False
-
-    def _end_flash(self) -> None:
-        self.flash = None
-        self._cache.clear()
-        self.refresh()
-
-    def _scroll_into_view(self, line: int) -> None:
-        top, height = int(self.scroll_y), self.size.height
-        if not top <= line < top + height:
-            self.scroll_to(y=max(0, line - height // 3), animate=False, force=True)
 
     # ----------------------------------------------------------------- keys
 
