@@ -176,8 +176,20 @@ def test_extract_of_arbitrary_bytes(data, prefix):
     _check(_extract_or_refuse(prefix + data))
 
 
+# The judge's drop of the last paragraph leaves a boxed quote last, which the judge then
+# takes as an aside: a second cleaning starts there, so the first must weigh again too.
+JUDGED_LAST_BEHIND_A_BOX = (
+    "<html><head><title>The harbour reopened on Tuesday after repairs,</title></head><body>"
+    "The harbour reopened on Tuesday after repairs,<p>The harbour reopened on Tuesday after "
+    "repairs,</p><ul>\u201cWe worked day and night,\u201d said Tom Reed. \u201cWe worked day "
+    "and night,\u201d said Tom Reed.</ul><p>\u201cWe worked day and night,\u201d said Tom "
+    "Reed.Please disable your ad blocker.</p></body></html>"
+)
+
+
 @given(documents())
 @example(CONTROL_IN_TREE[0])
+@example(JUDGED_LAST_BEHIND_A_BOX)
 @PROFILE
 def test_text_cleaner_is_idempotent_on_extracted_blocks(html):
     root = parse_html(html)

@@ -162,14 +162,20 @@ def model() -> Model | None:
 
 
 def judge_blocks(
-    blocks: list[Block], reasons: list[str | None], cfg: TextSettings
+    blocks: list[Block],
+    reasons: list[str | None],
+    cfg: TextSettings,
+    memo: dict[int, tuple[tuple[set[int], set[int]], float]] | None = None,
 ) -> dict[int, tuple[str, float]]:
     """Which blocks the phrase rules kept are boilerplate: index -> (kind, score).
 
     The article's prose ends at its last long block the judge takes for article; blocks
     after it need a lower score than blocks before it, and must be paragraphs (short list
     items and headings there are as often the article's: a product's parts, a recipe's
-    steps). The short blocks after it, taken together, are judged as one text as well."""
+    steps). The short blocks after it, taken together, are judged as one text as well.
+
+    ``memo`` keeps each block's features and score between calls on the same blocks: a
+    block's text score does not depend on what else is kept, only its place does."""
     found: dict[int, tuple[str, float]] = {}
     judge = model() if cfg.judge else None
     if judge is None:
@@ -180,8 +186,14 @@ def judge_blocks(
         for i, b in enumerate(blocks)
         if reasons[i] is None and b.kind in _JUDGED and 0 < counts[i] <= cfg.judge_max_words
     ]
-    feats = {i: features(blocks[i].text) for i in candidates}
-    scores = {i: judge.score(f) for i, f in feats.items()}
+    if memo is None:
+        memo = {}
+    for i in candidates:
+        if i not in memo:
+            f = features(blocks[i].text)
+            memo[i] = (f, judge.score(f))
+    feats = {i: memo[i][0] for i in candidates}
+    scores = {i: memo[i][1] for i in candidates}
     shared = cohesion([b.text if reasons[i] is None else None for i, b in enumerate(blocks)])
     prose_end = _prose_end(blocks, reasons, counts, scores, shared, cfg)
     for i, p in scores.items():

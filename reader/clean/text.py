@@ -344,18 +344,20 @@ def clean_blocks(
     closing_appeals(blocks, verdicts, reasons, cfg)
     wall = _wall(blocks, keep, verdicts, cfg)
     judged: dict[int, tuple[str, float]] = {}
+    memo: dict[int, tuple[tuple[set[int], set[int]], float]] = {}
     while True:
-        more = judge_blocks(blocks, reasons, cfg)  # last: reads what all kept
+        more = judge_blocks(blocks, reasons, cfg, memo)  # last: reads what all kept
         for i, (kind, _) in more.items():
             reasons[i] = f"text:judge:{kind}"
         judged.update(more)
         # Again: a line the judge dropped at the end no longer hides an appeal before it from
-        # the last paragraphs, as it would not on a second cleaning; and with the appeal gone
-        # the judge sees where the story ends as a second cleaning would. Each round drops a
-        # block or stops, so there are at most as many rounds as blocks (mostly one).
+        # the last paragraphs, as it would not on a second cleaning; and with the appeal or
+        # the line gone the judge sees where the story ends, and which block is last, as a
+        # second cleaning would. Each round drops a block or stops, so there are at most as
+        # many rounds as blocks (mostly two); the memo spares the later rounds the scoring.
         left = reasons.count(None)
         closing_appeals(blocks, verdicts, reasons, cfg)
-        if reasons.count(None) == left:
+        if not more and reasons.count(None) == left:
             break
     for i in directory:
         reasons[i] = None
