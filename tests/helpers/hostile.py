@@ -11,9 +11,9 @@ PROSE = "<p>" + "The council met on Tuesday to talk about the bridge and the roa
 HEADLINE = "The bridge reopens after the long winter"
 
 
-def page(body: str, head: str = "", lang: str = "en") -> str:
+def page(body: str, head: str = "", lang: str = "en", title: str = HEADLINE) -> str:
     return (
-        f"<!doctype html><html lang={lang}><head><title>{HEADLINE}</title>{head}</head>"
+        f"<!doctype html><html lang={lang}><head><title>{title}</title>{head}</head>"
         f"<body><article><h1>{HEADLINE}</h1>{PROSE}{body}{PROSE}</article></body></html>"
     )
 
@@ -50,8 +50,10 @@ SHARED_TITLE = "Harbour story of the week"
 
 def title_suffixes(n: int) -> str:
     """An og:title of a headline (not the page's h1) and n " | X" site parts: the title's
-    site-part stripping, once one recursion per part."""
-    return page("", f'<meta property="og:title" content="{SHARED_TITLE}{" | X" * n}">')
+    site-part stripping, once one recursion per part. <title> names the same story: with the
+    h1's headline there, the og:title would read as the site's own and give way to it."""
+    meta = f'<meta property="og:title" content="{SHARED_TITLE}{" | X" * n}">'
+    return page("", meta, title=f"{SHARED_TITLE} | X")
 
 
 def blank_code_lines(n: int) -> str:
