@@ -34,6 +34,9 @@ _URL_DATE = re.compile(
 _NUMERIC = re.compile(
     r"(?<![\d.])(?<!\d-)(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)(?![\d.-]\d|:\d)"
 )
+# "4. 2. 2022": day and month each with its dot and a space, as Czech, Slovak and German
+# typesetting writes them.
+_SPACED = re.compile(r"(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s((?:19|20)\d\d)(?![\d.-]\d|:\d)")
 # The year first: "2019-05-04", "2019/5/4", "2019.05.04"; "2019年5月4日", "2019년 5월 4일".
 _YEAR_FIRST = re.compile(r"(?<![\d.])((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 # "24/10/12", "23.09.22": a two-digit year, read only when the text has no fuller date, and
@@ -123,6 +126,8 @@ def date_in_text(text: str, lang: str | None = None) -> str | None:
     if (m := _NUMERIC.search(text)) and (
         day := _numeric_day(m.group(1), m.group(2), m.group(3), m.group(4), lang)
     ):
+        found.append((m.start(), day))
+    if (m := _SPACED.search(text)) and (day := _day(m.group(3), m.group(2), m.group(1))):
         found.append((m.start(), day))
     if found:
         return min(found)[1]

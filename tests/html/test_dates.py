@@ -71,6 +71,9 @@ def test_date_in_url(url: str | None, expected: str | None) -> None:
         ("Kultur, 4.5.19", "2019-05-04"),
         ("Release v1.10.12 is out", None),
         ("on 05/04/19, see 4 May 2019", "2019-05-04"),
+        # Day and month with a dot and a space each, as Czech and German typesetting has it.
+        ("Von Hafenbund 4. 2. 2022.", "2022-02-04"),
+        ("Stand: 14. 11. 2021, 9:30", "2021-11-14"),
     ],
 )
 def test_date_in_text(text: str, expected: str | None) -> None:
