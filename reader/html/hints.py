@@ -75,7 +75,7 @@ def _author_token() -> re.Pattern[str]:
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_AUTHOR = re.compile(
     r"comment|bio|avatar|about|box|desc|info|image|img|photo|pic|more|list|widget|contain|wrap|"
-    r"follow|social|share|tag|other|related|archive|page|source|credit"
+    r"follow|social|share|tag|other|related|archive|page|source|credit|menu"
 )
 _DATE_PROPS = frozenset({"datepublished", "datecreated"})
 _CROWDED = 3  # this many different names under author marks make a list, not a byline
@@ -124,6 +124,14 @@ def in_comment(elem: HtmlElement, line_mark: re.Pattern[str] | None = None) -> b
 
 
 _NAME_WORDS = 8  # a longer author box holds a bio or links; its first piece is the name
+_DATE_WORDS = 6  # "8, 2012 5:13 PM PDT": more after a name's first digit is more than a date
+
+
+def _in_nav(elem: HtmlElement) -> bool:
+    """Whether ``elem`` sits in the site's navigation: a menu links to an author's archive
+    ("Reflexiones de Fidel", a column's name) under an author class, and names no writer of
+    this page."""
+    return any(a.tag == "nav" for a in elem.iterancestors())
 
 
 def name_text(elem: HtmlElement) -> str | None:
@@ -144,7 +152,16 @@ def name_text(elem: HtmlElement) -> str | None:
         taken.extend(words)
         if len(taken) >= 2 and taken[-1][:1].isupper():
             return " ".join(taken)
-    return None
+    return _dated_name(whole)
+
+
+def _dated_name(whole: str | None) -> str | None:
+    """A name in lower case with its date and time after it ("by ann_lee on Aug 8, 2012
+    5:13 PM PDT"): the whole line, whose date tidying cuts off later."""
+    digit = _FIRST_DIGIT.search(whole) if whole else None
+    if whole is None or digit is None or len(whole[: digit.start()].split()) > _NAME_WORDS:
+        return None
+    return whole if len(whole[digit.start() :].split()) < _DATE_WORDS else None
 
 
 class BodyHints:
@@ -194,7 +211,12 @@ class BodyHints:
                 ):
                     self._author = name_text(elem)  # None (empty, too long): keep looking
             elif name == "class" or name == "id":
-                if len(marked) < _MARKED_MAX and _authorish(attr) and not in_comment(elem):
+                if (
+                    len(marked) < _MARKED_MAX
+                    and _authorish(attr)
+                    and not in_comment(elem)
+                    and not _in_nav(elem)
+                ):
                     text = name_text(elem)
                     if text and next(elem.iterdescendants(*_HEADINGS), None) is None:
                         # One name whatever date or time follows it ("posted by Ann @ 9:51"
