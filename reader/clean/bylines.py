@@ -127,8 +127,8 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
     # What a cut URL or tag leaves open at the end: "Deutsche Welle (", "Google +".
     text = " ".join(text.rstrip(_OPEN_END).split())
     filler = words.markers | words.joiners
-    if all(w.casefold() in filler for w in _WORD.findall(text)):
-        return None  # "Updated", "Published on": a byline slot that holds no name
+    if all(w.casefold() in filler or w.casefold() in words.labels for w in _WORD.findall(text)):
+        return None  # "Updated", "Published on", "PAID CONTENT": a byline slot with no name
     if len(text.split()) == 2 and text.rsplit(None, 1)[-1].casefold() in words.by:
         return None  # "Article by": a label whose name sits elsewhere
     if not text or text.casefold() == site_key or len(text.split()) > _BYLINE_MAX_WORDS:
@@ -174,6 +174,19 @@ def _leads(match: re.Match[str], text: str, words: BylineWords) -> bool:
     return low in words.markers and after is not None and after.group(1).casefold() in words.by
 
 
+def _dates_on(text: str, at: int, words: BylineWords) -> bool:
+    """Whether a date word ending at ``at`` opens a date: the next word that is no date word
+    or joiner holds a digit ("May 4", "Monday, May 4"), unlike the name after a surname that
+    is a month ("Peter May, Globe Staff")."""
+    for m in _WORD.finditer(text, at):
+        word = m.group()
+        if any(ch.isdigit() for ch in word):
+            return True
+        if word.casefold() not in words.markers and word.casefold() not in words.joiners:
+            return False
+    return False
+
+
 def _without_date(text: str, words: BylineWords) -> str:
     """``text`` cut before its first date or time ("Ann Lee, May 4, 2019 10:30"): a digit,
     or a date word ("May", "Monday") with a digit after it. Joiners left dangling ("on",
@@ -185,11 +198,7 @@ def _without_date(text: str, words: BylineWords) -> str:
             cut = m.start()
             break
         low = word.casefold()
-        if (
-            low in words.markers
-            and low not in words.by
-            and any(ch.isdigit() for ch in text[m.end() :])
-        ):
+        if low in words.markers and low not in words.by and _dates_on(text, m.end(), words):
             cut = m.start()
             break
     if cut is None:
