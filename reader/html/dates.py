@@ -197,25 +197,27 @@ def text_after(elem: Any, limit: int = _TEXT_CHARS) -> str:
 
 
 def _shown_text(elem: Any) -> Iterator[str]:
-    """The text pieces of ``elem`` a reader sees: not those of scripts, styles or comments
-    inside it (an ad script's "created 11/6/10" is no date of the article)."""
-    for node in elem.iter():
-        if node is not elem and (not isinstance(node.tag, str) or node.tag in _NO_TEXT):
-            if node.tail and _visible(node.getparent(), elem):
+    """The text pieces of ``elem`` a reader sees, in reading order: not those of scripts,
+    styles or comments inside it (an ad script's "created 11/6/10" is no date of the
+    article), and a child's tail after the child's own text ("Von <a><b>Ann Lee</b></a>,
+    4. Mai" reads "Von Ann Lee , 4. Mai", not "Von , Ann Lee 4. Mai"). A stack, not
+    recursion: hostile pages nest deeper than Python's recursion limit."""
+    if elem.text:
+        yield elem.text
+    stack = [(elem, iter(elem))]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if stack and node.tail:
                 yield node.tail
-            continue
-        if node.text and _visible(node, elem):
-            yield node.text
-        if node is not elem and node.tail and _visible(node.getparent(), elem):
-            yield node.tail
-
-
-def _visible(node: Any, top: Any) -> bool:
-    while node is not None and node is not top:
-        if not isinstance(node.tag, str) or node.tag in _NO_TEXT:
-            return False
-        node = node.getparent()
-    return True
+        elif isinstance(child.tag, str) and child.tag not in _NO_TEXT:
+            if child.text:
+                yield child.text
+            stack.append((child, iter(child)))
+        elif child.tail:
+            yield child.tail
 
 
 def text_before(elem: Any, limit: int = _BEFORE_CHARS) -> str:
