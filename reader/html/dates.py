@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from reader.datafiles import cached, read_toml
+from reader.html.parse import INLINE_TAGS
 from reader.safety import safe_line
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -185,7 +186,7 @@ def text_after(elem: Any, limit: int = _TEXT_CHARS) -> str:
         for following in node.itersiblings():
             if not isinstance(following.tag, str) or following.tag in _NO_TEXT:
                 continue
-            for text in _shown_text(following):
+            for text in shown_text(following):
                 parts.append(text)
                 size += len(text)
                 if size >= limit:
@@ -196,12 +197,14 @@ def text_after(elem: Any, limit: int = _TEXT_CHARS) -> str:
     return " ".join(parts)[: limit + 200]
 
 
-def _shown_text(elem: Any) -> Iterator[str]:
+def shown_text(elem: Any, blocks: bool = False) -> Iterator[str]:
     """The text pieces of ``elem`` a reader sees, in reading order: not those of scripts,
     styles or comments inside it (an ad script's "created 11/6/10" is no date of the
     article), and a child's tail after the child's own text ("Von <a><b>Ann Lee</b></a>,
-    4. Mai" reads "Von Ann Lee , 4. Mai", not "Von , Ann Lee 4. Mai"). A stack, not
-    recursion: hostile pages nest deeper than Python's recursion limit."""
+    4. Mai" reads "Von Ann Lee , 4. Mai", not "Von , Ann Lee 4. Mai"). With ``blocks``, a
+    space where a block element starts or ends, which a reader sees apart ("<div>Ann
+    Lee</div><div>August 7</div>"). A stack, not recursion: hostile pages nest deeper than
+    Python's recursion limit."""
     if elem.text:
         yield elem.text
     stack = [(elem, iter(elem))]
@@ -210,9 +213,13 @@ def _shown_text(elem: Any) -> Iterator[str]:
         child = next(children, None)
         if child is None:
             stack.pop()
+            if stack and blocks and node.tag not in INLINE_TAGS:
+                yield " "
             if stack and node.tail:
                 yield node.tail
         elif isinstance(child.tag, str) and child.tag not in _NO_TEXT:
+            if blocks and child.tag not in INLINE_TAGS:
+                yield " "
             if child.text:
                 yield child.text
             stack.append((child, iter(child)))
@@ -229,7 +236,7 @@ def text_before(elem: Any, limit: int = _BEFORE_CHARS) -> str:
         for before in node.itersiblings(preceding=True):
             if not isinstance(before.tag, str) or before.tag in _NO_TEXT:
                 continue
-            text = " ".join(_shown_text(before))
+            text = " ".join(shown_text(before))
             parts.append(text)
             size += len(text)
             if size >= limit:

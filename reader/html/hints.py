@@ -12,7 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.datafiles import cached, read_toml
-from reader.html.dates import changed_mark, first_date
+from reader.html.dates import changed_mark, first_date, shown_text
 from reader.safety import safe_line
 
 if TYPE_CHECKING:
@@ -69,7 +69,8 @@ def _author_words() -> list[str]:
 @functools.cache
 def _author_token() -> re.Pattern[str]:
     alt = "|".join(sorted(map(re.escape, _author_words()), key=len, reverse=True))
-    return re.compile(rf"(?:^|[-_])(?:{alt})(?:[-_]?name)?(?:$|[-_])")
+    # Or run into the word before it at the end: "nodebyline", "postauthor".
+    return re.compile(rf"(?:^|[-_])(?:{alt})(?:[-_]?name)?(?:$|[-_])|[a-z](?:{alt})$")
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -82,6 +83,9 @@ _CROWDED = 3  # this many different names under author marks make a list, not a 
 _MARKED_MAX = 40  # names kept from such a list, in which to find the one by the headline
 _FIRST_DIGIT = re.compile(r"\d")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# An archive's filter by author (<select id="author">): its options list every writer of the
+# site under a prompt ("Posts by Author"), and name none of this page.
+_CONTROLS = frozenset({"form", "select", "option", "input", "button", "textarea"})
 
 
 def _authorish(classes: str) -> bool:
@@ -139,7 +143,9 @@ def name_text(elem: HtmlElement) -> str | None:
     to a capitalised word ("Posted by" + "Ann Lee"), since author boxes follow the name with
     a bio, links and other stories; of a long piece, what comes before its first comma
     ("Ann Lee, harbour reporter since ...")."""
-    whole = short_text(elem)
+    # Blocks apart: "<div>Ann Lee</div><div>August 7, 2012</div>" is no "LeeAugust".
+    whole = clean("".join(shown_text(elem, blocks=True)))
+    whole = whole if whole and len(whole) < _SHORT else None
     if whole and len(whole.split()) <= _NAME_WORDS:
         return whole
     taken: list[str] = []
@@ -214,6 +220,7 @@ class BodyHints:
                 if (
                     len(marked) < _MARKED_MAX
                     and _authorish(attr)
+                    and elem.tag not in _CONTROLS
                     and not in_comment(elem)
                     and not _in_nav(elem)
                 ):
@@ -242,6 +249,11 @@ class BodyHints:
         self.crowded = len(marked) >= _CROWDED
 
     @property
+    def scanned(self) -> bool:
+        """Whether the markup was searched: asking for a hint searches it."""
+        return self._done
+
+    @property
     def author(self) -> str | None:
         self._scan()
         return self._author
@@ -262,6 +274,9 @@ class BodyHints:
         return self._published
 
 
+_SHORT = 200  # a longer text is a paragraph, not a name or a date line
+
+
 def short_text(elem: HtmlElement) -> str | None:
     text = clean(elem.text_content())
-    return text if text and len(text) < 200 else None
+    return text if text and len(text) < _SHORT else None

@@ -138,3 +138,22 @@ def test_a_lower_case_name_before_its_date_and_time_is_kept_whole() -> None:
     )
     hints = BodyHints(parse_html(f"<html><body>{body}</body></html>"))
     assert hints.byline == "by kim_r on Aug 8, 2012 5:13 PM PDT"
+
+
+def test_an_archive_filter_by_author_is_no_byline() -> None:
+    body = (
+        "<form><select name='author' id='author'><option>Posts by Author</option>"
+        "<option>Ann Lee</option><option>Bo Chan</option></select></form>"
+    )
+    assert BodyHints(parse_html(f"<html><body>{body}</body></html>")).byline is None
+
+
+def test_an_author_word_run_into_the_word_before_it_marks_the_byline() -> None:
+    body = "<div class='nodebyline'><strong>Ann Lee</strong></div>"
+    assert BodyHints(parse_html(f"<html><body>{body}</body></html>")).byline == "Ann Lee"
+
+
+def test_blocks_in_an_author_mark_read_apart() -> None:
+    body = "<div class='recentauthors'><div>Ann Lee</div><div>August 7, 2012</div></div>"
+    hints = BodyHints(parse_html(f"<html><body>{body}</body></html>"))
+    assert hints.byline == "Ann Lee August 7, 2012"
