@@ -99,6 +99,7 @@ _FOOTER = re.compile(r"©|\(c\)\s*\d|\bcopyright\b", re.I)
 _BRACKETED = re.compile(r"\[[^\]]*\]")  # "[link]", "[email]": labels, not names
 _OPEN_END = _BYLINE_EDGE + "([{+#"
 _SITE_SEPARATORS = re.compile(r"\s[|·•—–/-]\s|,\s")
+_SPACED_COMMA = re.compile(r"\s+([,;])")
 _BYLINE_MAX_WORDS = 12  # more is a sentence or a list of tags, not names
 _SENTENCE_WORDS = 4
 _LABEL_WORDS = 4  # words a label before its "by" word may have
@@ -125,7 +126,9 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
         if kept and len(kept) < len(parts):
             text = ", ".join(p.strip(_BYLINE_EDGE) for p in kept)
     # What a cut URL or tag leaves open at the end: "Deutsche Welle (", "Google +".
-    text = " ".join(text.rstrip(_OPEN_END).split())
+    # A comma or semicolon set apart by the markup ("Bo Johns , Ola Berg") closes up.
+    text = _SPACED_COMMA.sub(r"\1", " ".join(text.rstrip(_OPEN_END).split()))
+    text = _without_trailing_labels(text, words)
     filler = words.markers | words.joiners
     if all(w.casefold() in filler or w.casefold() in words.labels for w in _WORD.findall(text)):
         return None  # "Updated", "Published on", "PAID CONTENT": a byline slot with no name
@@ -138,6 +141,23 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
     if _sentence_like(text, filler):
         return None  # "View my complete profile": a link's label, not a name
     return text
+
+
+_TRAILING_LABEL_WORDS = 2  # after a name, a link's label; one word may be a surname
+
+
+def _without_trailing_labels(text: str, words: BylineWords) -> str:
+    """``text`` without the links an author box puts after the name ("Ann Lee Alle Artikel",
+    "Ann Lee View profile"): label words, with joiners among them ("alle" is Italian for
+    "at the"). One word alone may be a surname ("Thomas More")."""
+    found = list(_WORD.finditer(text))
+    cut, labels = len(found), 0
+    while cut and (low := found[cut - 1].group().casefold()) in words.labels | words.joiners:
+        cut -= 1
+        labels += low in words.labels
+    if not labels or len(found) - cut < _TRAILING_LABEL_WORDS or not cut:
+        return text
+    return text[: found[cut - 1].end()]
 
 
 def _sentence_like(text: str, filler: frozenset[str] | set[str]) -> bool:

@@ -178,6 +178,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
             raw_title == page_title and headline_part(raw_title, page_headings, site, host)
         ) or strip_site_suffix(raw_title, site, heading, host)
 
+    marked = functools.cache(lambda: _marked_byline(hints, root, title))
     byline = clean_byline(
         pick_person(
             [
@@ -191,12 +192,16 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
                 author_name(ld.get("author")),
                 # "View my complete profile": a link to the author, not the name.
                 lambda: None if label_like(hints.author or "") else hints.author,
-                lambda: _marked_byline(hints, root, title),
+                marked,
                 ld_name(ld.get("author")),  # typed an organisation: only when no one is named
             ],
             [site, ld_name(publisher), meta.get("application-name"), org_name(ld.get("author"))],
         )
     )
+
+    # Only when the byline is the author link's text: the markup was searched already.
+    linked = hints.scanned and byline is not None and byline == clean_byline(hints.author)
+    marked_byline = marked() if linked else None
 
     lang = (
         _normalise_lang(root.get("lang") or root.get("xml:lang"))
@@ -273,6 +278,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         body=_body(ld.get("articleBody")),
         fallback_title=fallback_title,
         fallback_shown=bool(shown),
+        marked_byline=marked_byline if marked_byline != byline else None,
     )
 
 

@@ -169,6 +169,14 @@ def test_lines_that_are_not_a_leading_byline_stay(
         ("Tweet 455 comments Email Print", None, None),
         ("Anzeige", None, None),
         ("by kim_r on Aug 8, 2012 5:13 PM PDT", None, "kim_r"),
+        # An author box's links after the name; one such word may be a surname.
+        ("Ann Lee View Profile Email Twitter RSS", None, "Ann Lee"),
+        ("Ann Lee Google+ mehr", None, "Ann Lee"),
+        ("Ann Lee Alle Artikel", None, "Ann Lee"),
+        ("Thomas More", None, "Thomas More"),
+        ("Google profile", None, None),
+        ("Posts by Author", None, None),  # an archive filter's prompt
+        ("Bo Johns , Ola Berg and Ann Lee", None, "Bo Johns, Ola Berg and Ann Lee"),
         ("Copyright © 2004 Harbour Media", None, None),  # a footer, not a writer
         ("© Ann Lee", None, None),
         (
