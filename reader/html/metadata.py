@@ -15,7 +15,12 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from reader.html.bylines import clean_byline, label_like, pick_person
-from reader.html.datelines import date_after_author, date_in_marks, labelled_date
+from reader.html.datelines import (
+    date_after_author,
+    date_in_marks,
+    labelled_date,
+    without_members,
+)
 from reader.html.dates import (
     date_in_text,
     date_in_url,
@@ -322,7 +327,9 @@ def _date_by(headline: HtmlElement | None, lang: str | None) -> str | None:
     if headline is None:
         return None
     # The page's language orders "05/08/2012": month first in English only.
-    return date_in_text(text_after(headline), lang) or date_in_text(text_before(headline), lang)
+    return date_in_text(without_members(text_after(headline)), lang) or date_in_text(
+        without_members(text_before(headline)), lang
+    )
 
 
 _DATE_NAMES = (
