@@ -128,6 +128,10 @@ class Metadata:
     # only after extraction, since as the extraction's anchor it moved it off the article
     # (CleanEval F1 0.902 to 0.898).
     fallback_title: str = ""
+    # The name an author mark shows by the headline, when the byline came from a link to the
+    # author's page instead (rel=author), whose text is a label ("View Profile", "Google+")
+    # as often as a name: the pipeline's next choice when the byline tidies to nothing.
+    marked_byline: str | None = None
     # Whether the fallback title is what a <title> parsed into the body and a heading both
     # say: then it titles the page whatever the article opens with (still not the
     # extraction's anchor).

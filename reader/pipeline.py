@@ -139,6 +139,7 @@ def article_from_page(page: Page, rules: CleanRules, *, annotate: bool = True) -
         # the text pass found in a byline line.
         byline=(
             tidy_byline(meta.byline, meta.site, words)
+            or tidy_byline(meta.marked_byline, meta.site, words)
             or tidy_byline(cleaned.byline, meta.site, words)
         ),
         published=meta.published,

@@ -299,3 +299,17 @@ def test_language_is_told_from_the_text_when_the_page_does_not_say(rules: CleanR
     assert extract(f"Der Pier\n\n{story}\n").lang == "de"  # plain text too
     declared = f"<html lang='fr'><body><article><p>{story}</p></article></body></html>"
     assert extract(declared, rules=rules).lang == "fr"  # the page's own word stands
+
+
+def test_an_author_links_label_gives_way_to_the_name_marked_by_the_headline(
+    rules: CleanRules,
+) -> None:
+    # The link to the author's page (rel=author) shows a label; the author mark shows the name.
+    story = "<p>" + "The ferry runs twice a day again from May, the operator said. " * 5 + "</p>"
+    html = (
+        "<html><head><title>Ferry returns</title></head><body><h1>Ferry returns</h1>"
+        "<div class='post-author'>Posted by Ana Lee</div>"
+        "<a rel='author' href='/u/ana'>View Profile</a>"
+        f"{story}</body></html>"
+    )
+    assert extract(html, rules=rules).byline == "Ana Lee"

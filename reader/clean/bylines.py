@@ -110,6 +110,7 @@ _FOOTER = re.compile(r"©|\(c\)\s*\d|\bcopyright\b", re.I)
 _BRACKETED = re.compile(r"\[[^\]]*\]")  # "[link]", "[email]": labels, not names
 _OPEN_END = _BYLINE_EDGE + "([{+#"
 _SITE_SEPARATORS = re.compile(r"\s[|·•—–/-]\s|,\s")
+_SPACED_COMMA = re.compile(r"\s+([,;])")
 _BYLINE_MAX_WORDS = 12  # more is a sentence or a list of tags, not names
 _SENTENCE_WORDS = 4
 _LABEL_WORDS = 4  # words a label before its "by" word may have
@@ -136,10 +137,12 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
         if kept and len(kept) < len(parts):
             text = ", ".join(p.strip(_BYLINE_EDGE) for p in kept)
     # What a cut URL or tag leaves open at the end: "Deutsche Welle (", "Google +".
-    text = " ".join(text.rstrip(_OPEN_END).split())
+    # A comma or semicolon set apart by the markup ("Bo Johns , Ola Berg") closes up.
+    text = _SPACED_COMMA.sub(r"\1", " ".join(text.rstrip(_OPEN_END).split()))
+    text = _without_trailing_labels(text, words)
     filler = words.markers | words.joiners
-    if all(w.casefold() in filler for w in _WORD.findall(text)):
-        return None  # "Updated", "Published on": a byline slot that holds no name
+    if all(w.casefold() in filler or w.casefold() in words.labels for w in _WORD.findall(text)):
+        return None  # "Updated", "Published on", "PAID CONTENT": a byline slot with no name
     if len(text.split()) == 2 and text.rsplit(None, 1)[-1].casefold() in words.by:
         return None  # "Article by": a label whose name sits elsewhere
     if not text or text.casefold() == site_key or len(text.split()) > _BYLINE_MAX_WORDS:
@@ -149,6 +152,23 @@ def tidy_byline(byline: str | None, site: str | None, words: BylineWords) -> str
     if _sentence_like(text, filler):
         return None  # "View my complete profile": a link's label, not a name
     return text
+
+
+_TRAILING_LABEL_WORDS = 2  # after a name, a link's label; one word may be a surname
+
+
+def _without_trailing_labels(text: str, words: BylineWords) -> str:
+    """``text`` without the links an author box puts after the name ("Ann Lee Alle Artikel",
+    "Ann Lee View profile"): label words, with joiners among them ("alle" is Italian for
+    "at the"). One word alone may be a surname ("Thomas More")."""
+    found = list(_WORD.finditer(text))
+    cut, labels = len(found), 0
+    while cut and (low := found[cut - 1].group().casefold()) in words.labels | words.joiners:
+        cut -= 1
+        labels += low in words.labels
+    if not labels or len(found) - cut < _TRAILING_LABEL_WORDS or not cut:
+        return text
+    return text[: found[cut - 1].end()]
 
 
 def _sentence_like(text: str, filler: frozenset[str] | set[str]) -> bool:
@@ -185,6 +205,19 @@ def _leads(match: re.Match[str], text: str, words: BylineWords) -> bool:
     return low in words.markers and after is not None and after.group(1).casefold() in words.by
 
 
+def _dates_on(text: str, at: int, words: BylineWords) -> bool:
+    """Whether a date word ending at ``at`` opens a date: the next word that is no date word
+    or joiner holds a digit ("May 4", "Monday, May 4"), unlike the name after a surname that
+    is a month ("Peter May, Globe Staff")."""
+    for m in _WORD.finditer(text, at):
+        word = m.group()
+        if any(ch.isdigit() for ch in word):
+            return True
+        if word.casefold() not in words.markers and word.casefold() not in words.joiners:
+            return False
+    return False
+
+
 def _without_date(text: str, words: BylineWords) -> str:
     """``text`` cut before its first date or time ("Ann Lee, May 4, 2019 10:30"): a digit,
     or a date word ("May", "Monday") with a digit after it. Joiners left dangling ("on",
@@ -196,11 +229,7 @@ def _without_date(text: str, words: BylineWords) -> str:
             cut = m.start()
             break
         low = word.casefold()
-        if (
-            low in words.markers
-            and low not in words.by
-            and any(ch.isdigit() for ch in text[m.end() :])
-        ):
+        if low in words.markers and low not in words.by and _dates_on(text, m.end(), words):
             cut = m.start()
             break
     if cut is None:

@@ -112,6 +112,7 @@ class BylineWords:
     markers: frozenset[str]  # "by", dates, reading time: what makes a line a byline
     by: frozenset[str]  # the "by" words among the markers
     joiners: frozenset[str]  # may sit in a byline line, mark nothing ("and", "le", "at")
+    labels: frozenset[str]  # sit in a byline's slot, never a name ("sponsored", "tweet")
 
 
 @functools.cache
@@ -136,6 +137,7 @@ def _byline_fields(data: dict[str, Any]) -> dict[str, Any]:
         "markers": words("by", "dates", "reading") - joiners,  # "temps de lecture": "de" marks not
         "by": words("by") - joiners,
         "joiners": joiners,
+        "labels": words("labels") - joiners,
     }
 
 

@@ -23,7 +23,7 @@ def pick_person(values: list[Any], orgs: list[str | None]) -> str | None:
     what a reader wants to see."""
     org_keys = {o.strip().casefold(): o.strip() for o in orgs if o}
     fallback = None
-    for value in values:
+    for at, value in enumerate(values):
         line = clean(value() if callable(value) else value)
         if not line or line.lower().startswith(("http://", "https://")):
             continue  # article:author is often a profile URL, not a name
@@ -36,6 +36,8 @@ def pick_person(values: list[Any], orgs: list[str | None]) -> str | None:
             (org_keys[k] for p in _PARTS.split(line) if (k := p.strip().casefold()) in org_keys),
             None,
         )
+        if _org_first(line, org_keys) and _declared_person(values[at + 1 :], org_keys):
+            continue  # "Harbourline Germany" in <meta>, the writer in the JSON-LD
         if org:
             fallback = fallback or (line if line.casefold() in org_keys else org)
             continue
@@ -44,6 +46,31 @@ def pick_person(values: list[Any], orgs: list[str | None]) -> str | None:
 
 
 _PARTS = re.compile(r",\s|\s[-|\u2013\u2014]\s")
+_ORG_MIN = 3  # a shorter site name may open a person's name by chance
+
+
+def _declared_person(values: list[Any], org_keys: dict[str, str]) -> bool:
+    """Whether a later declared value (not one found in the markup, which callables look
+    for) names someone other than the site."""
+    for value in values:
+        line = None if callable(value) else clean(value)
+        if not line or line.lower().startswith(("http://", "https://")) or _DOMAIN.fullmatch(line):
+            continue
+        if line.casefold() not in org_keys and not _org_first(line, org_keys):
+            return True
+    return False
+
+
+def _org_first(line: str, org_keys: dict[str, str]) -> str | None:
+    """The site's name opening a longer name with its branch or legal form ("Harbourline
+    Germany", "Daily Ledger GmbH"): the publisher, not a writer."""
+    low = line.casefold()
+    return next(
+        (name for k, name in org_keys.items() if len(k) >= _ORG_MIN and low.startswith(f"{k} ")),
+        None,
+    )
+
+
 _LABEL_WORDS = 4
 
 

@@ -90,6 +90,17 @@ def _labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return published, changed
 
 
+@functools.cache
+def _member_labels() -> re.Pattern[str]:
+    path = os.path.join(os.path.dirname(__file__), "data", "date_labels.toml")
+    labels: list[str] = cached(
+        "member_labels",
+        [path],
+        lambda: sorted({m for lang in read_toml(path).values() for m in lang.get("member", [])}),
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, labels)) + ")", re.I)
+
+
 def date_in_marks(root: Any, lang: str | None = None) -> str | None:
     """The first date in a short element whose class or id marks a date or meta line
     ("post-date", "entry-meta"), in document order: templates mark the article's date so."""
@@ -149,6 +160,24 @@ def labelled_date(root: Any, lang: str | None = None) -> str | None:
                 return day
             elem = elem.getparent()
     return None
+
+
+_CHANGED_WORDS = 4  # "Registriert: 18.09.2008, 05:56": the words a changed label dates
+
+
+def without_members(text: str) -> str:
+    """``text`` without the dates a label gives as a member's sign-up, which a forum shows
+    by each post ("Registriert: 18.09.2008")."""
+    kept: list[str] = []
+    at = 0
+    for label in _member_labels().finditer(text):
+        if label.start() < at:
+            continue
+        kept.append(text[at : label.start()])
+        rest = text[label.end() :].split(None, _CHANGED_WORDS)
+        at = len(text) - len(rest[_CHANGED_WORDS]) if len(rest) > _CHANGED_WORDS else len(text)
+    kept.append(text[at:])
+    return " ".join(kept)
 
 
 def _text_from(texts: list[Any], at: int) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from reader.datafiles import cached, read_toml
+from reader.html.parse import INLINE_TAGS
 from reader.safety import safe_line
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -34,6 +35,9 @@ _URL_DATE = re.compile(
 _NUMERIC = re.compile(
     r"(?<![\d.])(?<!\d-)(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)(?![\d.-]\d|:\d)"
 )
+# "4. 2. 2022": day and month each with its dot and a space, as Czech, Slovak and German
+# typesetting writes them.
+_SPACED = re.compile(r"(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s((?:19|20)\d\d)(?![\d.-]\d|:\d)")
 # The year first: "2019-05-04", "2019/5/4", "2019.05.04"; "2019年5月4日", "2019년 5월 4일".
 _YEAR_FIRST = re.compile(r"(?<![\d.])((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 # "24/10/12", "23.09.22": a two-digit year, read only when the text has no fuller date, and
@@ -124,6 +128,8 @@ def date_in_text(text: str, lang: str | None = None) -> str | None:
         day := _numeric_day(m.group(1), m.group(2), m.group(3), m.group(4), lang)
     ):
         found.append((m.start(), day))
+    if (m := _SPACED.search(text)) and (day := _day(m.group(3), m.group(2), m.group(1))):
+        found.append((m.start(), day))
     if found:
         return min(found)[1]
     if m := _NUMERIC_SHORT.search(text):
@@ -180,7 +186,7 @@ def text_after(elem: Any, limit: int = _TEXT_CHARS) -> str:
         for following in node.itersiblings():
             if not isinstance(following.tag, str) or following.tag in _NO_TEXT:
                 continue
-            for text in _shown_text(following):
+            for text in shown_text(following):
                 parts.append(text)
                 size += len(text)
                 if size >= limit:
@@ -191,26 +197,34 @@ def text_after(elem: Any, limit: int = _TEXT_CHARS) -> str:
     return " ".join(parts)[: limit + 200]
 
 
-def _shown_text(elem: Any) -> Iterator[str]:
-    """The text pieces of ``elem`` a reader sees: not those of scripts, styles or comments
-    inside it (an ad script's "created 11/6/10" is no date of the article)."""
-    for node in elem.iter():
-        if node is not elem and (not isinstance(node.tag, str) or node.tag in _NO_TEXT):
-            if node.tail and _visible(node.getparent(), elem):
+def shown_text(elem: Any, blocks: bool = False) -> Iterator[str]:
+    """The text pieces of ``elem`` a reader sees, in reading order: not those of scripts,
+    styles or comments inside it (an ad script's "created 11/6/10" is no date of the
+    article), and a child's tail after the child's own text ("Von <a><b>Ann Lee</b></a>,
+    4. Mai" reads "Von Ann Lee , 4. Mai", not "Von , Ann Lee 4. Mai"). With ``blocks``, a
+    space where a block element starts or ends, which a reader sees apart ("<div>Ann
+    Lee</div><div>August 7</div>"). A stack, not recursion: hostile pages nest deeper than
+    Python's recursion limit."""
+    if elem.text:
+        yield elem.text
+    stack = [(elem, iter(elem))]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if stack and blocks and node.tag not in INLINE_TAGS:
+                yield " "
+            if stack and node.tail:
                 yield node.tail
-            continue
-        if node.text and _visible(node, elem):
-            yield node.text
-        if node is not elem and node.tail and _visible(node.getparent(), elem):
-            yield node.tail
-
-
-def _visible(node: Any, top: Any) -> bool:
-    while node is not None and node is not top:
-        if not isinstance(node.tag, str) or node.tag in _NO_TEXT:
-            return False
-        node = node.getparent()
-    return True
+        elif isinstance(child.tag, str) and child.tag not in _NO_TEXT:
+            if blocks and child.tag not in INLINE_TAGS:
+                yield " "
+            if child.text:
+                yield child.text
+            stack.append((child, iter(child)))
+        elif child.tail:
+            yield child.tail
 
 
 def text_before(elem: Any, limit: int = _BEFORE_CHARS) -> str:
@@ -222,7 +236,7 @@ def text_before(elem: Any, limit: int = _BEFORE_CHARS) -> str:
         for before in node.itersiblings(preceding=True):
             if not isinstance(before.tag, str) or before.tag in _NO_TEXT:
                 continue
-            text = " ".join(_shown_text(before))
+            text = " ".join(shown_text(before))
             parts.append(text)
             size += len(text)
             if size >= limit:

@@ -12,7 +12,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.datafiles import cached, read_toml
-from reader.html.dates import changed_mark, first_date
+from reader.html.dates import changed_mark, first_date, shown_text
 from reader.safety import safe_line
 
 if TYPE_CHECKING:
@@ -69,19 +69,23 @@ def _author_words() -> list[str]:
 @functools.cache
 def _author_token() -> re.Pattern[str]:
     alt = "|".join(sorted(map(re.escape, _author_words()), key=len, reverse=True))
-    return re.compile(rf"(?:^|[-_])(?:{alt})(?:[-_]?name)?(?:$|[-_])")
+    # Or run into the word before it at the end: "nodebyline", "postauthor".
+    return re.compile(rf"(?:^|[-_])(?:{alt})(?:[-_]?name)?(?:$|[-_])|[a-z](?:{alt})$")
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_AUTHOR = re.compile(
     r"comment|bio|avatar|about|box|desc|info|image|img|photo|pic|more|list|widget|contain|wrap|"
-    r"follow|social|share|tag|other|related|archive|page|source|credit"
+    r"follow|social|share|tag|other|related|archive|page|source|credit|menu"
 )
 _DATE_PROPS = frozenset({"datepublished", "datecreated"})
 _CROWDED = 3  # this many different names under author marks make a list, not a byline
 _MARKED_MAX = 40  # names kept from such a list, in which to find the one by the headline
 _FIRST_DIGIT = re.compile(r"\d")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# An archive's filter by author (<select id="author">): its options list every writer of the
+# site under a prompt ("Posts by Author"), and name none of this page.
+_CONTROLS = frozenset({"form", "select", "option", "input", "button", "textarea"})
 
 
 def _authorish(classes: str) -> bool:
@@ -124,6 +128,14 @@ def in_comment(elem: HtmlElement, line_mark: re.Pattern[str] | None = None) -> b
 
 
 _NAME_WORDS = 8  # a longer author box holds a bio or links; its first piece is the name
+_DATE_WORDS = 6  # "8, 2012 5:13 PM PDT": more after a name's first digit is more than a date
+
+
+def _in_nav(elem: HtmlElement) -> bool:
+    """Whether ``elem`` sits in the site's navigation: a menu links to an author's archive
+    ("Reflexiones de Fidel", a column's name) under an author class, and names no writer of
+    this page."""
+    return any(a.tag == "nav" for a in elem.iterancestors())
 
 
 def name_text(elem: HtmlElement) -> str | None:
@@ -131,7 +143,9 @@ def name_text(elem: HtmlElement) -> str | None:
     to a capitalised word ("Posted by" + "Ann Lee"), since author boxes follow the name with
     a bio, links and other stories; of a long piece, what comes before its first comma
     ("Ann Lee, harbour reporter since ...")."""
-    whole = short_text(elem)
+    # Blocks apart: "<div>Ann Lee</div><div>August 7, 2012</div>" is no "LeeAugust".
+    whole = clean("".join(shown_text(elem, blocks=True)))
+    whole = whole if whole and len(whole) < _SHORT else None
     if whole and len(whole.split()) <= _NAME_WORDS:
         return whole
     taken: list[str] = []
@@ -144,7 +158,16 @@ def name_text(elem: HtmlElement) -> str | None:
         taken.extend(words)
         if len(taken) >= 2 and taken[-1][:1].isupper():
             return " ".join(taken)
-    return None
+    return _dated_name(whole)
+
+
+def _dated_name(whole: str | None) -> str | None:
+    """A name in lower case with its date and time after it ("by ann_lee on Aug 8, 2012
+    5:13 PM PDT"): the whole line, whose date tidying cuts off later."""
+    digit = _FIRST_DIGIT.search(whole) if whole else None
+    if whole is None or digit is None or len(whole[: digit.start()].split()) > _NAME_WORDS:
+        return None
+    return whole if len(whole[digit.start() :].split()) < _DATE_WORDS else None
 
 
 class BodyHints:
@@ -194,7 +217,13 @@ class BodyHints:
                 ):
                     self._author = name_text(elem)  # None (empty, too long): keep looking
             elif name == "class" or name == "id":
-                if len(marked) < _MARKED_MAX and _authorish(attr) and not in_comment(elem):
+                if (
+                    len(marked) < _MARKED_MAX
+                    and _authorish(attr)
+                    and elem.tag not in _CONTROLS
+                    and not in_comment(elem)
+                    and not _in_nav(elem)
+                ):
                     text = name_text(elem)
                     if text and next(elem.iterdescendants(*_HEADINGS), None) is None:
                         # One name whatever date or time follows it ("posted by Ann @ 9:51"
@@ -220,6 +249,11 @@ class BodyHints:
         self.crowded = len(marked) >= _CROWDED
 
     @property
+    def scanned(self) -> bool:
+        """Whether the markup was searched: asking for a hint searches it."""
+        return self._done
+
+    @property
     def author(self) -> str | None:
         self._scan()
         return self._author
@@ -240,6 +274,9 @@ class BodyHints:
         return self._published
 
 
+_SHORT = 200  # a longer text is a paragraph, not a name or a date line
+
+
 def short_text(elem: HtmlElement) -> str | None:
     text = clean(elem.text_content())
-    return text if text and len(text) < 200 else None
+    return text if text and len(text) < _SHORT else None

@@ -15,7 +15,12 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from reader.html.bylines import clean_byline, label_like, pick_person
-from reader.html.datelines import date_after_author, date_in_marks, labelled_date
+from reader.html.datelines import (
+    date_after_author,
+    date_in_marks,
+    labelled_date,
+    without_members,
+)
 from reader.html.dates import (
     date_in_text,
     date_in_url,
@@ -180,6 +185,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
             raw_title == page_title and headline_part(raw_title, page_headings, site, host)
         ) or strip_site_suffix(raw_title, site, heading, host)
 
+    marked = functools.cache(lambda: _marked_byline(hints, root, title))
     byline = clean_byline(
         pick_person(
             [
@@ -193,12 +199,16 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
                 author_name(ld.get("author")),
                 # "View my complete profile": a link to the author, not the name.
                 lambda: None if label_like(hints.author or "") else hints.author,
-                lambda: _marked_byline(hints, root, title),
+                marked,
                 ld_name(ld.get("author")),  # typed an organisation: only when no one is named
             ],
             [site, ld_name(publisher), meta.get("application-name"), org_name(ld.get("author"))],
         )
     )
+
+    # Only when the byline is the author link's text: the markup was searched already.
+    linked = hints.scanned and byline is not None and byline == clean_byline(hints.author)
+    marked_byline = marked() if linked else None
 
     lang = (
         _normalise_lang(root.get("lang") or root.get("xml:lang"))
@@ -275,6 +285,7 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         body=_body(ld.get("articleBody")),
         fallback_title=fallback_title,
         fallback_shown=bool(shown),
+        marked_byline=marked_byline if marked_byline != byline else None,
     )
 
 
@@ -318,7 +329,9 @@ def _date_by(headline: HtmlElement | None, lang: str | None) -> str | None:
     if headline is None:
         return None
     # The page's language orders "05/08/2012": month first in English only.
-    return date_in_text(text_after(headline), lang) or date_in_text(text_before(headline), lang)
+    return date_in_text(without_members(text_after(headline)), lang) or date_in_text(
+        without_members(text_before(headline)), lang
+    )
 
 
 _DATE_NAMES = (

@@ -167,6 +167,22 @@ def test_lines_that_are_not_a_leading_byline_stay(
         ("Ann Lee - Harbour News", "Harbour News", "Ann Lee"),
         ("Ann Lee, Harbour News", "Harbour News", "Ann Lee"),
         ("Ann May", None, "Ann May"),  # a month's name with no date after it is a name
+        # A surname that is a month, with a date later in the line: the name stays whole.
+        ("By Ann May, Harbour Staff | February 3, 2005", None, "Ann May, Harbour Staff"),
+        ("Ann Lee, Monday, May 4, 2019", None, "Ann Lee"),
+        # Labels in a byline's slot: an ad label, the share and comment buttons.
+        ("04. November 2021 | PAID CONTENT", None, None),
+        ("Tweet 455 comments Email Print", None, None),
+        ("Anzeige", None, None),
+        ("by kim_r on Aug 8, 2012 5:13 PM PDT", None, "kim_r"),
+        # An author box's links after the name; one such word may be a surname.
+        ("Ann Lee View Profile Email Twitter RSS", None, "Ann Lee"),
+        ("Ann Lee Google+ mehr", None, "Ann Lee"),
+        ("Ann Lee Alle Artikel", None, "Ann Lee"),
+        ("Thomas More", None, "Thomas More"),
+        ("Google profile", None, None),
+        ("Posts by Author", None, None),  # an archive filter's prompt
+        ("Bo Johns , Ola Berg and Ann Lee", None, "Bo Johns, Ola Berg and Ann Lee"),
         ("Copyright © 2004 Harbour Media", None, None),  # a footer, not a writer
         ("© Ann Lee", None, None),
         (

@@ -75,6 +75,23 @@ def test_byline_without_urls(author: str, expected: str | None) -> None:
             "",
             "Harbour Daily",
         ),
+        # The site's name with its branch in the author <meta> is the publisher: the writer
+        # the JSON-LD names is the byline...
+        (
+            '<meta property="og:site_name" content="Harbourline">'
+            '<meta name="author" content="Harbourline Germany">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+            '"Mara Lind"}</script>',
+            "",
+            "Mara Lind",
+        ),
+        # ... but with no one else declared, the publisher's team is all there is.
+        (
+            '<meta property="og:site_name" content="Harbourline">'
+            '<meta name="author" content="Harbourline Redaktion">',
+            '<span class="byline">Montag, 4. Mai 2020</span>',
+            "Harbourline Redaktion",
+        ),
         # A link's label to the author's profile is no name: the byline mark's name is.
         (
             "",

@@ -158,3 +158,14 @@ def test_the_canonical_address_dates_a_page_saved_without_one() -> None:
 )
 def test_date_after_author(body: str, expected: str | None) -> None:
     assert date_after_author(parse_html(_page(body))) == expected
+
+
+def test_a_members_sign_up_by_a_forum_post_dates_nothing() -> None:
+    # The poster's box shows when they joined, before the post's own date.
+    page = (
+        "<html><head><title>Harbour fees</title></head><body><h2>Harbour fees</h2>"
+        "<dl><dt>kim_r</dt><dd>Posts: 1626</dd><dd>Registriert: 18.09.2008, 05:56</dd></dl>"
+        "<p>von kim_r » 21.01.2009, 05:42</p><p>Who pays the new harbour fees?</p>"
+        "</body></html>"
+    )
+    assert read_metadata(parse_html(page)).published == "2009-01-21"

@@ -71,6 +71,9 @@ def test_date_in_url(url: str | None, expected: str | None) -> None:
         ("Kultur, 4.5.19", "2019-05-04"),
         ("Release v1.10.12 is out", None),
         ("on 05/04/19, see 4 May 2019", "2019-05-04"),
+        # Day and month with a dot and a space each, as Czech and German typesetting has it.
+        ("Von Hafenbund 4. 2. 2022.", "2022-02-04"),
+        ("Stand: 14. 11. 2021, 9:30", "2021-11-14"),
     ],
 )
 def test_date_in_text(text: str, expected: str | None) -> None:
@@ -221,3 +224,28 @@ def test_a_date_in_the_title_dates_a_page_with_no_other() -> None:
         "<title>Harbour plan</title>", "<title>Harbour board minutes - July 23, 2002</title>"
     )
     assert read_metadata(parse_html(html)).published == "2002-07-23"
+
+
+def test_the_text_after_the_headline_reads_in_order() -> None:
+    # A link's tail comes after the link's own text, and a script's text is not shown.
+    root = parse_html(
+        "<html><body><h1>Harbour plan approved</h1><p>Von <a href='/a'><span>Ann Lee</span>"
+        "</a>, 07 Mai, 2022<script>var d = '1/2/2010';</script> Hamburg</p></body></html>"
+    )
+    h1 = next(root.iter("h1"))
+    assert " ".join(dates.text_after(h1).split()) == (
+        "Harbour plan approved Von Ann Lee , 07 Mai, 2022 Hamburg"
+    )
+
+
+def test_among_many_author_marks_the_one_after_the_headline_is_read_in_order() -> None:
+    teasers = "".join(
+        f"<div class='teaser'><h3>Other story {i}</h3><span class='author'>{n}</span></div>"
+        for i, n in enumerate(("Bo Chan", "Ola Berg", "Kim Roe"))
+    )
+    body = (
+        "<h1>Harbour plan approved</h1><div class='meta author'>Von <a href='/a'>"
+        f"<span>Ann Lee</span></a>, 07 Mai, 2022</div><p>Text.</p>{teasers}"
+    )
+    page = f"<html><head><title>Harbour plan approved</title></head><body>{body}</body></html>"
+    assert read_metadata(parse_html(page)).byline == "Von Ann Lee, 07 Mai, 2022"

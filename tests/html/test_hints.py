@@ -117,3 +117,43 @@ def test_an_author_inside_a_comment_is_no_byline() -> None:
 )
 def test_a_long_author_box_gives_its_name(box: str, expected: str) -> None:
     assert BodyHints(parse_html(f"<html><body>{box}</body></html>")).byline == expected
+
+
+def test_an_author_mark_in_the_navigation_is_no_byline() -> None:
+    # A menu links to a columnist's archive under an author class: no writer of this page.
+    body = (
+        "<nav><ul class='menu'><li class='menu-item menu-item-object-autor'>"
+        "<a href='/autor/ana/'>Notas de Ana</a></li></ul></nav>"
+        "<ul><li class='menu-item-object-author'><a href='/a/'>Harbour Column</a></li></ul>"
+        "<h1>Harbour plan approved</h1><p>Text.</p>"
+    )
+    assert BodyHints(parse_html(f"<html><body>{body}</body></html>")).byline is None
+
+
+def test_a_lower_case_name_before_its_date_and_time_is_kept_whole() -> None:
+    # A forum handle: no capital ends the name, and the line is long with its time zone.
+    body = (
+        "<p class='byline'><img alt='' src='a.png'> by <a href='/u/kim_r'>kim_r</a> on "
+        "<a href='/p/1'>Aug 8, 2012 5:13 PM PDT</a></p>"
+    )
+    hints = BodyHints(parse_html(f"<html><body>{body}</body></html>"))
+    assert hints.byline == "by kim_r on Aug 8, 2012 5:13 PM PDT"
+
+
+def test_an_archive_filter_by_author_is_no_byline() -> None:
+    body = (
+        "<form><select name='author' id='author'><option>Posts by Author</option>"
+        "<option>Ann Lee</option><option>Bo Chan</option></select></form>"
+    )
+    assert BodyHints(parse_html(f"<html><body>{body}</body></html>")).byline is None
+
+
+def test_an_author_word_run_into_the_word_before_it_marks_the_byline() -> None:
+    body = "<div class='nodebyline'><strong>Ann Lee</strong></div>"
+    assert BodyHints(parse_html(f"<html><body>{body}</body></html>")).byline == "Ann Lee"
+
+
+def test_blocks_in_an_author_mark_read_apart() -> None:
+    body = "<div class='recentauthors'><div>Ann Lee</div><div>August 7, 2012</div></div>"
+    hints = BodyHints(parse_html(f"<html><body>{body}</body></html>"))
+    assert hints.byline == "Ann Lee August 7, 2012"
