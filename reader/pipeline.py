@@ -18,7 +18,7 @@ from reader.model import Article, Block, Metadata, Page, Quote, Removal, Source
 from reader.safety import safe_line
 from reader.source.load import DEFAULT_MAX_BYTES, load, page_from_bytes
 from reader.spaces import fold_key as _norm  # the form removals and blocks are compared in
-from reader.spaces import fold_spaces
+from reader.spaces import fold_spaces, words_key
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -248,7 +248,8 @@ _CUT_WORD = re.compile(r"\w+$")
 
 
 def _word_key(text: str) -> str:
-    return " " + " ".join(_WORD.findall(text.casefold())) + " "
+    """``text``'s words_key with a space at each end, so that a probe matches whole words."""
+    return f" {words_key(text)} "
 
 
 def _probe_words(described: str) -> str:

@@ -6,6 +6,10 @@ stage that measures a text's length or compares two texts does it on this form, 
 
 from __future__ import annotations
 
+import re
+
+_WORD = re.compile(r"\w+")
+
 
 def fold_spaces(text: str) -> str:
     """``text`` with each run of whitespace as one space and none at either end."""
@@ -41,3 +45,9 @@ def word_count(text: str) -> int:
         count = _WORD_COUNTS[text] = len(text.split())
         _COUNTED_CHARS[0] += len(text)
     return count
+
+
+def words_key(text: str) -> str:
+    """``text`` as its case-folded words alone, without the marks between them: for finding a
+    title, headline or description again whatever its punctuation, quotes or bullets."""
+    return " ".join(_WORD.findall(text.casefold()))

@@ -11,19 +11,14 @@ from __future__ import annotations
 import re
 
 from reader.model import Block
+from reader.spaces import words_key
 
 # Blocks, other than the title's copies, that may stand above the copy: a kicker, a section
 # label, a byline the text pass drops later.
 TITLE_BLOCKS = 3
-_WORDS = re.compile(r"\w+")
 # Separators between a headline and the site's name or section in a <title>. Spaced, so that
 # a hyphenated word or "3:2" stays whole.
 _SEPARATOR = re.compile(r"\s+[|\-–—:·•«»/]+\s+|\s*::\s*")
-
-
-def words_key(text: str) -> str:
-    """``text`` as its case-folded words alone, for comparing titles and headlines."""
-    return " ".join(_WORDS.findall(text.casefold()))
 
 
 def title_keys(title: str, site: str | None = None) -> set[str]:

@@ -60,8 +60,12 @@ _ASIDE_MARK = re.compile(r"sidebar|widget|related|recent|popular|teaser|navigati
 _ASIDE_DEPTH = 12
 
 
+_KINDS = ("published", "changed", "member")
+
+
 @functools.cache
-def _labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _labels() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The published, changed and member labels of every language, each kind one pattern."""
     path = os.path.join(os.path.dirname(__file__), "data", "date_labels.toml")
     table: dict[str, list[str]] = cached(
         "date_labels",
@@ -72,10 +76,11 @@ def _labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
                 key=len,
                 reverse=True,
             )
-            for kind in ("published", "changed")
+            for kind in _KINDS
         },
+        version=2,  # "member" joined
     )
-    published, changed = (
+    published, changed, member = (
         re.compile(
             # "Date:04.05.2019": a label that ends in ":" needs no space after it.
             r"(?<!\w)(?:"
@@ -85,20 +90,9 @@ def _labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
             + ")",
             re.I,
         )
-        for kind in ("published", "changed")
+        for kind in _KINDS
     )
-    return published, changed
-
-
-@functools.cache
-def _member_labels() -> re.Pattern[str]:
-    path = os.path.join(os.path.dirname(__file__), "data", "date_labels.toml")
-    labels: list[str] = cached(
-        "member_labels",
-        [path],
-        lambda: sorted({m for lang in read_toml(path).values() for m in lang.get("member", [])}),
-    )
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, labels)) + ")", re.I)
+    return published, changed, member
 
 
 def date_in_marks(root: Any, lang: str | None = None) -> str | None:
@@ -128,7 +122,7 @@ def date_in_marks(root: Any, lang: str | None = None) -> str | None:
 def labelled_date(root: Any, lang: str | None = None) -> str | None:
     """The first date a short line labels as the publication's ("Published: May 4, 2019"),
     in document order, outside comments and lists of other stories."""
-    published, changed = _labels()
+    published, changed, _ = _labels()
     texts = [t for t in _ALL_TEXTS(root) if t.strip()]
     for at, node in enumerate(texts):
         # A label opens its line, so only a text's opening is searched: a paragraph's whole
@@ -170,7 +164,7 @@ def without_members(text: str) -> str:
     by each post ("Registriert: 18.09.2008")."""
     kept: list[str] = []
     at = 0
-    for label in _member_labels().finditer(text):
+    for label in _labels()[2].finditer(text):
         if label.start() < at:
             continue
         kept.append(text[at : label.start()])

@@ -7,6 +7,8 @@ from collections.abc import Collection, Mapping
 
 from lxml.html import HtmlElement
 
+from reader.spaces import words_key
+
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ")
 # A colon parts a blog's name from the post's title ("Harbour Notes: Plan approved") as often
 # as it parts a headline's topic from the rest: a colon's head goes only when it names the site.
@@ -124,11 +126,6 @@ def without_site_part(
         ):
             return head
     return None
-
-
-def words_key(text: str) -> str:
-    """``text`` as its case-folded words alone, for comparing titles and headings."""
-    return " ".join(_WORD.findall(text.casefold()))
 
 
 def headline_part(
